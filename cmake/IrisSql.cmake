@@ -1,0 +1,20 @@
+# iris_sql_library(NAME <target> NAMESPACE <c++ ns> DIR <dir of *.sql>)
+# Each storage/sql/<name>.sql becomes a named statement: a constant
+# k<CamelName> = {"<name>", "<text>"} in <target>.hpp, and kAll lists them so the pool
+# prepares every statement on each connection.
+function(iris_sql_library name)
+  cmake_parse_arguments(A "" "NAMESPACE;DIR" "" ${ARGN})
+  file(GLOB files CONFIGURE_DEPENDS ${A_DIR}/*.sql)
+  list(SORT files)
+  set(out_dir ${CMAKE_BINARY_DIR}/gen_sql/${name})
+  set(hpp ${out_dir}/${name}.hpp)
+  add_custom_command(OUTPUT ${hpp}
+    COMMAND ${CMAKE_COMMAND} -DOUT=${hpp} -DNS=${A_NAMESPACE} "-DFILES=${files}"
+            -P ${PROJECT_SOURCE_DIR}/cmake/iris_sql_embed.cmake
+    DEPENDS ${files} ${PROJECT_SOURCE_DIR}/cmake/iris_sql_embed.cmake
+    COMMENT "embedding SQL for ${name}")
+  add_custom_target(${name}_gen DEPENDS ${hpp})
+  add_library(${name} INTERFACE)
+  add_dependencies(${name} ${name}_gen)
+  target_include_directories(${name} INTERFACE ${out_dir} ${PROJECT_SOURCE_DIR})
+endfunction()

@@ -1,0 +1,28 @@
+# iris_test(NAME <name> SOURCES ... DEPS ...): a GoogleTest binary registered with ctest,
+# labelled by its file-name suffix: *_db_test -> db, *_rpc_test -> rpc, *_e2e_test -> e2e,
+# *_fault_test -> fault, otherwise unit. `ctest -L unit` is the quick loop.
+include(GoogleTest)
+function(iris_test name)
+  cmake_parse_arguments(A "" "TIMEOUT" "SOURCES;DEPS" ${ARGN})
+  if(name MATCHES "_db_test$")
+    set(label db)
+  elseif(name MATCHES "_rpc_test$")
+    set(label rpc)
+  elseif(name MATCHES "_e2e_test$")
+    set(label e2e)
+  elseif(name MATCHES "_fault_test$")
+    set(label fault)
+  else()
+    set(label unit)
+  endif()
+  if(NOT A_TIMEOUT)
+    set(A_TIMEOUT 300)
+  endif()
+  add_executable(${name} ${A_SOURCES})
+  target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR})
+  target_link_libraries(${name} PRIVATE ${A_DEPS} GTest::gtest_main GTest::gmock)
+  iris_strict(${name})
+  # One ctest entry per binary keeps ctest fast to start; gtest prints each case.
+  add_test(NAME ${name} COMMAND ${name} --gtest_color=no)
+  set_tests_properties(${name} PROPERTIES LABELS ${label} TIMEOUT ${A_TIMEOUT})
+endfunction()

@@ -1,0 +1,91 @@
+#include "libs/status/problem.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "libs/status/status.hpp"
+
+namespace iris::status {
+
+int HttpStatusFor(const absl::Status& status) {
+  using C = absl::StatusCode;
+  const auto detail = DetailOf(status);
+  switch (status.code()) {
+    case C::kOk: return 200;
+    case C::kInvalidArgument:
+      // "malformed" is what the gateway says when it cannot parse the request at all.
+      return detail.reason() == "malformed" ? 400 : 422;
+    case C::kOutOfRange: return 400;
+    case C::kNotFound: return 404;
+    case C::kAlreadyExists:
+    case C::kAborted: return 409;
+    case C::kFailedPrecondition:
+      if (detail.reason() == "stale_version") return 412;
+      if (detail.reason() == "not_modified") return 304;
+      return 409;
+    case C::kUnauthenticated: return 401;
+    case C::kPermissionDenied: return 403;
+    case C::kResourceExhausted:
+      if (detail.reason() == "payload_too_large") return 413;
+      return 429;
+    case C::kUnavailable:
+    case C::kDeadlineExceeded: return 503;
+    case C::kUnimplemented:
+      // The gateway uses these reasons for method / media-type mismatches.
+      if (detail.reason() == "method_not_allowed") return 405;
+      if (detail.reason() == "unsupported_media_type") return 415;
+      return 501;
+    default: return 500;
+  }
+}
+
+bool NeedsRetryAfter(int http_status) { return http_status == 429 || http_status == 503; }
+
+std::string_view ReasonPhrase(int s) {
+  switch (s) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 204: return "No Content";
+    case 304: return "Not Modified";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 409: return "Conflict";
+    case 412: return "Precondition Failed";
+    case 413: return "Content Too Large";
+    case 415: return "Unsupported Media Type";
+    case 422: return "Unprocessable Content";
+    case 429: return "Too Many Requests";
+    case 501: return "Not Implemented";
+    case 503: return "Service Unavailable";
+    default: return s >= 500 ? "Internal Server Error" : "Error";
+  }
+}
+
+Problem ProblemFor(const absl::Status& status, std::string_view request_id) {
+  Problem p;
+  p.http_status = HttpStatusFor(status);
+  const auto detail = DetailOf(status);
+  nlohmann::json body;
+  body["type"] = detail.reason().empty() ? "about:blank" : "/problems/" + detail.reason();
+  body["title"] = ReasonPhrase(p.http_status);
+  body["status"] = p.http_status;
+  if (p.http_status >= 500 && p.http_status != 503) {
+    body["detail"] = "internal error; quote the request id when reporting it";
+  } else {
+    body["detail"] = status.message();
+  }
+  body["instance"] = "urn:request:" + std::string(request_id);
+  if (detail.errors_size() > 0) {
+    auto& errors = body["errors"] = nlohmann::json::array();
+    for (const auto& e : detail.errors()) {
+      errors.push_back({{"field", e.field()}, {"message", e.message()}});
+    }
+  }
+  // Replace invalid UTF-8 (e.g. echoed client input) rather than throw.
+  p.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return p;
+}
+
+}  // namespace iris::status

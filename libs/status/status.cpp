@@ -1,0 +1,52 @@
+#include "libs/status/status.hpp"
+
+#include "absl/strings/cord.h"
+
+namespace iris::status {
+
+absl::Status WithDetail(absl::Status status, std::string_view reason,
+                        const std::vector<FieldError>& errors) {
+  iris::common::v1::ErrorDetail detail;
+  detail.set_reason(std::string(reason));
+  for (const auto& e : errors) {
+    auto* fe = detail.add_errors();
+    fe->set_field(e.field);
+    fe->set_message(e.message);
+  }
+  status.SetPayload(kDetailUrl, absl::Cord(detail.SerializeAsString()));
+  return status;
+}
+
+iris::common::v1::ErrorDetail DetailOf(const absl::Status& status) {
+  iris::common::v1::ErrorDetail detail;
+  if (auto payload = status.GetPayload(kDetailUrl)) {
+    detail.ParseFromString(std::string(*payload));
+  }
+  return detail;
+}
+
+absl::Status Invalid(std::string_view field, std::string_view message) {
+  return Invalid({FieldError{std::string(field), std::string(message)}});
+}
+
+absl::Status Invalid(std::vector<FieldError> errors) {
+  std::string summary = errors.empty() ? "invalid request" : errors.front().field + ": " +
+                                                                 errors.front().message;
+  if (errors.size() > 1) summary += " (and " + std::to_string(errors.size() - 1) + " more)";
+  return WithDetail(absl::InvalidArgumentError(summary), "validation", errors);
+}
+
+void Validator::Add(std::string_view field, std::string_view message) {
+  errors_.push_back({std::string(field), std::string(message)});
+}
+
+absl::Status Validator::Finish() const {
+  if (errors_.empty()) return absl::OkStatus();
+  return Invalid(errors_);
+}
+
+absl::Status Conflict(std::string_view reason, std::string_view message) {
+  return WithDetail(absl::FailedPreconditionError(std::string(message)), reason);
+}
+
+}  // namespace iris::status

@@ -1,0 +1,65 @@
+// Status values: propagation macros and constructors that attach an ErrorDetail.
+#pragma once
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "iris/common/v1/common.pb.h"
+
+// Debian 12's Abseil lacks these; the names follow the common Google spelling.
+#define IRIS_RETURN_IF_ERROR(expr)                 \
+  do {                                             \
+    ::absl::Status iris_status_ = (expr);          \
+    if (!iris_status_.ok()) return iris_status_;   \
+  } while (0)
+
+#define IRIS_STATUS_CONCAT_INNER(a, b) a##b
+#define IRIS_STATUS_CONCAT(a, b) IRIS_STATUS_CONCAT_INNER(a, b)
+#define IRIS_ASSIGN_OR_RETURN(lhs, expr) \
+  IRIS_ASSIGN_OR_RETURN_IMPL(IRIS_STATUS_CONCAT(iris_statusor_, __LINE__), lhs, expr)
+#define IRIS_ASSIGN_OR_RETURN_IMPL(tmp, lhs, expr) \
+  auto tmp = (expr);                               \
+  if (!tmp.ok()) return std::move(tmp).status();   \
+  lhs = std::move(tmp).value()
+
+namespace iris::status {
+
+// Payload key under which an ErrorDetail rides in an absl::Status.
+inline constexpr const char* kDetailUrl = "type.googleapis.com/iris.common.v1.ErrorDetail";
+
+struct FieldError {
+  std::string field;
+  std::string message;
+};
+
+// Attaches `reason` (the problem type `/problems/<reason>`) and field errors to a status.
+absl::Status WithDetail(absl::Status status, std::string_view reason,
+                        const std::vector<FieldError>& errors = {});
+
+// The ErrorDetail carried by `status`, or an empty one.
+iris::common::v1::ErrorDetail DetailOf(const absl::Status& status);
+
+// INVALID_ARGUMENT with reason "validation" and one or more field errors (422 at the edge).
+absl::Status Invalid(std::string_view field, std::string_view message);
+absl::Status Invalid(std::vector<FieldError> errors);
+
+// Collects field errors; Finish() is OK when none were added.
+class Validator {
+ public:
+  void Add(std::string_view field, std::string_view message);
+  bool ok() const { return errors_.empty(); }
+  absl::Status Finish() const;
+
+ private:
+  std::vector<FieldError> errors_;
+};
+
+// FAILED_PRECONDITION / ABORTED etc. with a named reason, e.g. Conflict("invalid_transition", ...).
+absl::Status Conflict(std::string_view reason, std::string_view message);
+
+}  // namespace iris::status
