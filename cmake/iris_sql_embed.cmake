@@ -1,5 +1,6 @@
 # Script mode: writes OUT, a header with one db::Statement per SQL file in FILES.
 set(body "// Generated from storage/sql/*.sql by cmake/iris_sql_embed.cmake. Do not edit.\n#pragma once\n#include <array>\n#include \"libs/db/statement.hpp\"\n\nnamespace ${NS} {\n")
+string(REPLACE "|" ";" FILES "${FILES}")
 set(names "")
 foreach(f ${FILES})
   get_filename_component(base ${f} NAME_WE)

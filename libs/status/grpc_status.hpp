@@ -7,7 +7,7 @@
 
 namespace iris::status {
 
-grpc::Status ToGrpc(const absl::Status& status);
-absl::Status FromGrpc(const grpc::Status& status);
+::grpc::Status ToGrpc(const absl::Status& status);
+absl::Status FromGrpc(const ::grpc::Status& status);
 
 }  // namespace iris::status

@@ -1,0 +1,158 @@
+#include "libs/db/pool.hpp"
+
+#include <exception>
+
+#include <pqxx/transaction>
+#include <spdlog/spdlog.h>
+
+#include "libs/db/conninfo.hpp"
+#include "libs/db/errors.hpp"
+
+namespace iris::db {
+namespace {
+
+std::string Conninfo(const PoolConfig& cfg) {
+  // libpq takes whole seconds; round up so a sub-second setting doesn't mean "forever" (0).
+  auto connect_s = (cfg.connect_timeout.count() + 999) / 1000;
+  if (connect_s < 1) connect_s = 1;
+  return internal::WithParams(
+      cfg.url,
+      {{"application_name", cfg.application_name},
+       {"connect_timeout", std::to_string(connect_s)},
+       {"options", "-c statement_timeout=" + std::to_string(cfg.statement_timeout.count())}});
+}
+
+// Runs body and commits on OK; any other outcome leaves the rollback to tx's destructor.
+absl::Status CommitIfOk(pqxx::transaction_base& tx, absl::FunctionRef<absl::Status(Tx&)> body) {
+  Tx wrapped(tx);
+  absl::Status status = body(wrapped);
+  if (status.ok()) tx.commit();
+  return status;
+}
+
+}  // namespace
+
+Pool::Pool(PoolConfig cfg, std::span<const Statement> statements)
+    : cfg_(std::move(cfg)),
+      conninfo_(Conninfo(cfg_)),
+      statements_(statements.begin(), statements.end()) {}
+
+Pool::~Pool() = default;
+
+absl::Status Pool::Ping() {
+  return Read([](Tx& tx) -> absl::Status {
+    tx.ExecSql("SELECT 1");
+    return absl::OkStatus();
+  });
+}
+
+absl::Status Pool::RunTx(Mode mode, absl::FunctionRef<absl::Status(Tx&)> body) {
+  int conflicts = 0;
+  bool fresh = false;
+  for (;;) {
+    auto conn = Acquire(fresh);
+    if (!conn.ok()) return conn.status();
+    Attempt attempt = TryOnce(**conn, mode, body);
+    // A connection can also die in the rollback that tx's destructor sends.
+    bool healthy = attempt.connection_ok && (*conn)->is_open();
+    Release(*std::move(conn), healthy);
+    switch (attempt.retry) {
+      case Retry::kNo:
+        return attempt.status;
+      case Retry::kConflict:
+        if (conflicts++ == kMaxConflictRetries) return attempt.status;
+        break;
+      case Retry::kFreshConnection:
+        // Only once: a second dead connection means Postgres itself is down.
+        if (fresh) return attempt.status;
+        fresh = true;
+        break;
+    }
+  }
+}
+
+Pool::Attempt Pool::TryOnce(pqxx::connection& conn, Mode mode,
+                            absl::FunctionRef<absl::Status(Tx&)> body) {
+  bool begun = false;
+  try {
+    if (mode == Mode::kRead) {
+      pqxx::transaction<pqxx::read_committed, pqxx::read_only> tx(conn);
+      begun = true;
+      return {CommitIfOk(tx, body)};
+    }
+    pqxx::work tx(conn);
+    begun = true;
+    return {CommitIfOk(tx, body)};
+  } catch (...) {
+    internal::MappedError err = internal::MapException(std::current_exception());
+    // Some failures (a terminated backend reports 57P01 first) only show as a closed socket.
+    bool dead = err.kind == internal::ErrorKind::kConnection || !conn.is_open();
+    if (dead) {
+      if (err.kind != internal::ErrorKind::kConnection) {
+        err.status = absl::UnavailableError("database unavailable");
+      }
+      // Nothing of the caller's ran yet, so a new connection may simply try again.
+      return {err.status, begun ? Retry::kNo : Retry::kFreshConnection, false};
+    }
+    if (err.kind == internal::ErrorKind::kConflict && mode == Mode::kWrite) {
+      return {err.status, Retry::kConflict, true};
+    }
+    return {err.status, Retry::kNo, true};
+  }
+}
+
+absl::StatusOr<Pool::Connection> Pool::Acquire(bool fresh) {
+  Connection stale;  // closed outside the lock
+  {
+    std::unique_lock lock(mu_);
+    auto can_proceed = [&] { return !idle_.empty() || open_ < cfg_.size; };
+    if (!released_.wait_for(lock, cfg_.acquire_timeout, can_proceed)) {
+      spdlog::warn("database: pool of {} connections exhausted for {} ms", cfg_.size,
+                   cfg_.acquire_timeout.count());
+      return absl::UnavailableError("database unavailable: connection pool exhausted");
+    }
+    if (!idle_.empty()) {
+      Connection conn = std::move(idle_.back());
+      idle_.pop_back();
+      if (!fresh) return conn;
+      // The caller just met a dead connection; idle ones from the same era are suspect.
+      stale = std::move(conn);
+    } else {
+      ++open_;
+    }
+  }
+  stale.reset();
+  try {
+    return Connect();
+  } catch (...) {
+    internal::MapException(std::current_exception());  // logs why
+    {
+      std::lock_guard lock(mu_);
+      --open_;
+    }
+    released_.notify_one();
+    return absl::UnavailableError("database unavailable");
+  }
+}
+
+void Pool::Release(Connection conn, bool healthy) {
+  {
+    std::lock_guard lock(mu_);
+    if (healthy) {
+      idle_.push_back(std::move(conn));
+    } else {
+      --open_;
+    }
+  }
+  released_.notify_one();
+  // A broken connection is closed here, after the lock is released.
+}
+
+Pool::Connection Pool::Connect() const {
+  auto conn = std::make_unique<pqxx::connection>(conninfo_);
+  // Registered only; libpqxx prepares each on the server the first time it runs there.
+  for (const Statement& s : statements_) conn->prepare(s.name, s.text);
+  return conn;
+}
+
+}  // namespace iris::db

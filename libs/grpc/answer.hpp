@@ -1,0 +1,39 @@
+// The edge of every RPC handler: request-id log scope, Status -> grpc::Status, no stray exceptions.
+#pragma once
+
+#include <grpcpp/server_context.h>
+#include <grpcpp/support/status.h>
+
+#include <exception>
+#include <string>
+
+#include "absl/status/status.h"
+#include "libs/grpc/caller.hpp"
+#include "libs/log/log.hpp"
+#include "libs/status/grpc_status.hpp"
+
+namespace iris::grpc {
+
+// Runs `fn` (returning absl::Status) for one RPC. Exceptions that escaped the storage edge are
+// our bugs: logged with the request id and answered INTERNAL without their text.
+template <typename F>
+::grpc::Status Answer(::grpc::ServerContext& ctx, F&& fn) {
+  const Caller caller = CallerOf(ctx);
+  iris::log::RequestScope scope(caller.request_id);
+  absl::Status status;
+  try {
+    status = fn();
+  } catch (const std::exception& e) {
+    iris::log::Error("unhandled exception in rpc", {{"error", e.what()}});
+    status = absl::InternalError("internal error");
+  } catch (...) {
+    iris::log::Error("unhandled non-standard exception in rpc");
+    status = absl::InternalError("internal error");
+  }
+  if (status.code() == absl::StatusCode::kInternal || status.code() == absl::StatusCode::kUnknown) {
+    iris::log::Error("rpc failed", {{"error", std::string(status.message())}});
+  }
+  return iris::status::ToGrpc(status);
+}
+
+}  // namespace iris::grpc

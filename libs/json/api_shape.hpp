@@ -1,0 +1,34 @@
+// Rewrites between protobuf's JSON mapping and the API's shape (API.md), guided by the Descriptor.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <google/protobuf/descriptor.h>
+#include <nlohmann/json.hpp>
+
+#include "libs/status/status.hpp"
+
+namespace iris::json {
+
+// Protobuf's printed JSON -> API shape, in place: 64-bit integers as numbers, enum words
+// (*_UNSPECIFIED as null), LocalizedText as a plain language map.
+void ToApiShape(nlohmann::json& j, const google::protobuf::Descriptor& d);
+
+// API-shaped client JSON -> what protobuf's parser takes, in place, checking names and types on
+// the way. Every problem found is appended to `errors` (capped, see kMaxFieldErrors).
+void FromApiShape(nlohmann::json& j, const google::protobuf::Descriptor& d,
+                  std::vector<status::FieldError>& errors);
+
+inline constexpr std::string_view kLocalizedText = "iris.common.v1.LocalizedText";
+
+// Types whose JSON shape protobuf defines (Timestamp, wrappers, Struct, ...).
+inline bool IsWellKnown(const google::protobuf::Descriptor& d) {
+  return d.file()->package() == "google.protobuf";
+}
+
+// Enough to fix a body in one round; a hostile body must not produce a megabyte of errors.
+inline constexpr std::size_t kMaxFieldErrors = 20;
+
+}  // namespace iris::json

@@ -1,0 +1,261 @@
+// API-shaped client JSON -> protobuf's JSON mapping, with field-named errors on the way.
+#include <google/protobuf/duration.pb.h>
+#include <google/protobuf/timestamp.pb.h>
+#include <google/protobuf/util/time_util.h>
+
+#include <cfloat>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+
+#include "libs/json/api_shape.hpp"
+#include "libs/json/enum_words.hpp"
+
+namespace iris::json {
+namespace {
+
+using google::protobuf::Descriptor;
+using google::protobuf::FieldDescriptor;
+using nlohmann::json;
+
+class Checker {
+ public:
+  explicit Checker(std::vector<status::FieldError>& errors) : errors_(errors) {}
+
+  void Message(json& j, const Descriptor& d, const std::string& path);
+
+ private:
+  void Fail(const std::string& path, std::string message) {
+    if (errors_.size() < kMaxFieldErrors) {
+      errors_.push_back({path.empty() ? "body" : path, std::move(message)});
+    }
+  }
+  void WellKnown(json& j, const Descriptor& d, const std::string& path);
+  void Field(json& v, const FieldDescriptor& f, const std::string& path);
+  void Single(json& v, const FieldDescriptor& f, const std::string& path);
+  void Integer(json& v, const FieldDescriptor& f, const std::string& path);
+  void MapKey(const std::string& key, const FieldDescriptor& key_field, const std::string& path);
+  void OneofConflicts(const json& j, const Descriptor& d, const std::string& path);
+
+  std::vector<status::FieldError>& errors_;
+};
+
+std::string Join(const std::string& path, const std::string& key) {
+  return path.empty() ? key : path + "." + key;
+}
+
+// A field whose JSON null carries meaning instead of "unset".
+bool NullIsAValue(const FieldDescriptor& f) {
+  return f.cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE &&
+         f.message_type()->full_name() == "google.protobuf.Value";
+}
+
+void Checker::Message(json& j, const Descriptor& d, const std::string& path) {
+  if (d.full_name() == kLocalizedText) {
+    bool ok = j.is_object();
+    if (ok) {
+      for (const auto& entry : j.items()) ok = ok && entry.value().is_string();
+    }
+    if (!ok) return Fail(path, "must be an object of language tag to text");
+    j = json{{"values", std::move(j)}};
+    return;
+  }
+  if (IsWellKnown(d)) return WellKnown(j, d, path);
+  if (!j.is_object()) return Fail(path, "must be an object");
+  std::vector<std::string> nulls;
+  for (auto& entry : j.items()) {
+    const std::string field_path = Join(path, entry.key());
+    const FieldDescriptor* f = d.FindFieldByName(entry.key());
+    if (f == nullptr) {
+      Fail(field_path, "unknown field");
+    } else if (entry.value().is_null() && !NullIsAValue(*f)) {
+      nulls.push_back(entry.key());
+    } else {
+      Field(entry.value(), *f, field_path);
+    }
+  }
+  // null means "not set", which protobuf would also accept but only for some field kinds.
+  for (const auto& key : nulls) j.erase(key);
+  OneofConflicts(j, d, path);
+}
+
+void Checker::OneofConflicts(const json& j, const Descriptor& d, const std::string& path) {
+  for (int i = 0; i < d.oneof_decl_count(); ++i) {
+    const auto& oneof = *d.oneof_decl(i);
+    const FieldDescriptor* first = nullptr;
+    for (int k = 0; k < oneof.field_count(); ++k) {
+      const FieldDescriptor* f = oneof.field(k);
+      if (!j.contains(f->name())) continue;
+      if (first == nullptr) {
+        first = f;
+      } else {
+        Fail(Join(path, f->name()), "cannot be set together with " + first->name());
+      }
+    }
+  }
+}
+
+void Checker::WellKnown(json& j, const Descriptor& d, const std::string& path) {
+  const std::string& name = d.full_name();
+  if (name == "google.protobuf.Timestamp") {
+    google::protobuf::Timestamp ts;
+    if (!j.is_string() ||
+        !google::protobuf::util::TimeUtil::FromString(j.get<std::string>(), &ts)) {
+      Fail(path, "must be an RFC 3339 timestamp such as 2024-05-01T12:00:00Z");
+    }
+  } else if (name == "google.protobuf.Duration") {
+    google::protobuf::Duration duration;
+    if (!j.is_string() ||
+        !google::protobuf::util::TimeUtil::FromString(j.get<std::string>(), &duration)) {
+      Fail(path, "must be a duration in seconds such as \"1.5s\"");
+    }
+  } else if (name.ends_with("Value") && name != "google.protobuf.Value" &&
+             d.FindFieldByName("value") != nullptr) {
+    // Wrappers (Int64Value, StringValue, ...) are written as their bare value.
+    Single(j, *d.FindFieldByName("value"), path);
+  } else if (name == "google.protobuf.Struct" || name == "google.protobuf.Empty" ||
+             name == "google.protobuf.Any") {
+    if (!j.is_object()) Fail(path, "must be an object");
+  } else if (name == "google.protobuf.ListValue") {
+    if (!j.is_array()) Fail(path, "must be an array");
+  } else if (name == "google.protobuf.FieldMask") {
+    if (!j.is_string()) Fail(path, "must be a string");
+  }
+}
+
+void Checker::Field(json& v, const FieldDescriptor& f, const std::string& path) {
+  if (f.is_map()) {
+    if (!v.is_object()) return Fail(path, "must be an object");
+    const Descriptor& entry_type = *f.message_type();
+    for (auto& entry : v.items()) {
+      const std::string entry_path = Join(path, entry.key());
+      MapKey(entry.key(), *entry_type.map_key(), entry_path);
+      if (entry.value().is_null()) {
+        Fail(entry_path, "must not be null");
+      } else {
+        Single(entry.value(), *entry_type.map_value(), entry_path);
+      }
+    }
+  } else if (f.is_repeated()) {
+    if (!v.is_array()) return Fail(path, "must be an array");
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      const std::string element_path = path + "[" + std::to_string(i) + "]";
+      if (v[i].is_null() && !NullIsAValue(f)) {
+        Fail(element_path, "must not be null");
+      } else {
+        Single(v[i], f, element_path);
+      }
+    }
+  } else {
+    Single(v, f, path);
+  }
+}
+
+void Checker::MapKey(const std::string& key, const FieldDescriptor& key_field,
+                     const std::string& path) {
+  switch (key_field.cpp_type()) {
+    case FieldDescriptor::CPPTYPE_BOOL:
+      if (key != "true" && key != "false") Fail(path, "key must be true or false");
+      break;
+    case FieldDescriptor::CPPTYPE_STRING: break;
+    default: {
+      json as_number;
+      std::int64_t n = 0;
+      std::uint64_t u = 0;
+      const char* end = key.data() + key.size();
+      if (auto r = std::from_chars(key.data(), end, n); r.ec == std::errc() && r.ptr == end) {
+        as_number = n;
+      } else if (auto r2 = std::from_chars(key.data(), end, u);
+                 r2.ec == std::errc() && r2.ptr == end) {
+        as_number = u;
+      } else {
+        return Fail(path, "key must be an integer");
+      }
+      const std::size_t before = errors_.size();
+      Integer(as_number, key_field, path);
+      if (errors_.size() > before) errors_.back().message = "key is out of range";
+    }
+  }
+}
+
+void Checker::Single(json& v, const FieldDescriptor& f, const std::string& path) {
+  switch (f.cpp_type()) {
+    case FieldDescriptor::CPPTYPE_INT32:
+    case FieldDescriptor::CPPTYPE_INT64:
+    case FieldDescriptor::CPPTYPE_UINT32:
+    case FieldDescriptor::CPPTYPE_UINT64: return Integer(v, f, path);
+    case FieldDescriptor::CPPTYPE_DOUBLE:
+    case FieldDescriptor::CPPTYPE_FLOAT:
+      if (v.is_number()) {
+        if (f.cpp_type() == FieldDescriptor::CPPTYPE_FLOAT && std::isfinite(v.get<double>()) &&
+            std::fabs(v.get<double>()) > FLT_MAX) {
+          Fail(path, "is out of range");
+        }
+      } else if (!(v.is_string() && (v == "NaN" || v == "Infinity" || v == "-Infinity"))) {
+        Fail(path, "must be a number");
+      }
+      return;
+    case FieldDescriptor::CPPTYPE_BOOL:
+      if (!v.is_boolean()) Fail(path, "must be true or false");
+      return;
+    case FieldDescriptor::CPPTYPE_STRING:
+      if (!v.is_string()) {
+        Fail(path, f.type() == FieldDescriptor::TYPE_BYTES ? "must be a base64 string"
+                                                           : "must be a string");
+      }
+      return;
+    case FieldDescriptor::CPPTYPE_ENUM: {
+      const auto& e = *f.enum_type();
+      if (e.full_name() == "google.protobuf.NullValue") {
+        if (!v.is_null()) Fail(path, "must be null");
+        return;
+      }
+      const auto* value = v.is_string() ? FindEnumByWord(e, v.get<std::string>()) : nullptr;
+      if (value == nullptr) return Fail(path, "must be one of: " + EnumWordList(e));
+      v = value->name();
+      return;
+    }
+    case FieldDescriptor::CPPTYPE_MESSAGE: return Message(v, *f.message_type(), path);
+  }
+}
+
+void Checker::Integer(json& v, const FieldDescriptor& f, const std::string& path) {
+  // 1.0 and "1" are not integers in our API, whatever protobuf's parser would let through.
+  if (!v.is_number_integer()) return Fail(path, "must be an integer");
+  const bool is_unsigned = v.is_number_unsigned();
+  const std::uint64_t u = is_unsigned ? v.get<std::uint64_t>() : 0;
+  const std::int64_t s = is_unsigned ? 0 : v.get<std::int64_t>();
+  auto in_range = [&](std::int64_t lo, std::uint64_t hi) {
+    if (is_unsigned) return u <= hi;
+    return s >= lo && (s < 0 || static_cast<std::uint64_t>(s) <= hi);
+  };
+  bool ok = false;
+  switch (f.cpp_type()) {
+    case FieldDescriptor::CPPTYPE_INT32:
+      ok = in_range(std::numeric_limits<std::int32_t>::min(),
+                    std::numeric_limits<std::int32_t>::max());
+      break;
+    case FieldDescriptor::CPPTYPE_UINT32:
+      ok = in_range(0, std::numeric_limits<std::uint32_t>::max());
+      break;
+    case FieldDescriptor::CPPTYPE_INT64:
+      ok = in_range(std::numeric_limits<std::int64_t>::min(),
+                    std::numeric_limits<std::int64_t>::max());
+      break;
+    default:
+      ok = in_range(0, std::numeric_limits<std::uint64_t>::max());
+      break;
+  }
+  if (!ok) return Fail(path, "is out of range");
+  // Handing protobuf digits in a string keeps 2^53+1 exact whatever its number parser does.
+  v = is_unsigned ? std::to_string(u) : std::to_string(s);
+}
+
+}  // namespace
+
+void FromApiShape(json& j, const Descriptor& d, std::vector<status::FieldError>& errors) {
+  Checker(errors).Message(j, d, "");
+}
+
+}  // namespace iris::json

@@ -1,0 +1,127 @@
+#include "libs/json/proto_json.hpp"
+
+#include <google/protobuf/util/json_util.h>
+
+#include <utility>
+#include <vector>
+
+#include "libs/json/api_shape.hpp"
+#include "libs/status/status.hpp"
+
+namespace iris::json {
+namespace {
+
+absl::Status Malformed(std::string message) {
+  return status::WithDetail(absl::InvalidArgumentError(std::move(message)), "malformed");
+}
+
+// Counts brackets outside strings, so depth is refused before nlohmann's recursive parser
+// could run out of stack on a hostile body.
+bool TextNestsDeeperThan(std::string_view text, int limit) {
+  int depth = 0;
+  bool in_string = false, escaped = false;
+  for (char c : text) {
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      if (++depth > limit) return true;
+    } else if (c == '}' || c == ']') {
+      --depth;
+    }
+  }
+  return false;
+}
+
+bool ValueNestsDeeperThan(const nlohmann::json& j, int limit) {
+  if (!j.is_structured()) return false;
+  if (limit == 0) return true;
+  for (const auto& child : j) {
+    if (ValueNestsDeeperThan(child, limit - 1)) return true;
+  }
+  return false;
+}
+
+// Protobuf 3.21 phrases parse errors as "<path>: <problem>" or "(<path>): <problem>"; the
+// checks before it catch nearly everything, so this only names what is left (bad base64...).
+status::FieldError FieldErrorFromProtobuf(const std::string& message) {
+  std::string text = message;
+  std::string field = "body";
+  if (!text.empty() && text.front() == '(') {
+    if (auto close = text.find("): "); close != std::string::npos) {
+      field = text.substr(1, close - 1);
+      text = text.substr(close + 3);
+    }
+  }
+  return {field.empty() ? "body" : field, text};
+}
+
+}  // namespace
+
+nlohmann::json ToJson(const google::protobuf::Message& m) {
+  google::protobuf::util::JsonPrintOptions options;
+  options.preserve_proto_field_names = true;
+  options.always_print_primitive_fields = true;
+  std::string text;
+  if (!google::protobuf::util::MessageToJsonString(m, &text, options).ok()) return nullptr;
+  auto j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) return nullptr;
+  ToApiShape(j, *m.GetDescriptor());
+  return j;
+}
+
+std::string ToJsonString(const google::protobuf::Message& m) {
+  return ToJson(m).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+absl::Status FromJson(const nlohmann::json& j, google::protobuf::Message* out) {
+  if (ValueNestsDeeperThan(j, kMaxDepth)) {
+    return Malformed("request body nests deeper than " + std::to_string(kMaxDepth) + " levels");
+  }
+  nlohmann::json shaped = j;
+  std::vector<status::FieldError> errors;
+  FromApiShape(shaped, *out->GetDescriptor(), errors);
+  if (!errors.empty()) return status::Invalid(std::move(errors));
+
+  google::protobuf::util::JsonParseOptions options;
+  options.ignore_unknown_fields = false;
+  const std::string text =
+      shaped.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  out->Clear();
+  auto parsed = google::protobuf::util::JsonStringToMessage(text, out, options);
+  if (!parsed.ok()) {
+    out->Clear();
+    return status::Invalid({FieldErrorFromProtobuf(parsed.message().ToString())});
+  }
+  return absl::OkStatus();
+}
+
+absl::Status FromJsonString(std::string_view body, google::protobuf::Message* out) {
+  auto j = ParseBody(body);
+  if (!j.ok()) return j.status();
+  return FromJson(*j, out);
+}
+
+absl::StatusOr<nlohmann::json> ParseBody(std::string_view body) {
+  if (TextNestsDeeperThan(body, kMaxDepth)) {
+    return Malformed("request body nests deeper than " + std::to_string(kMaxDepth) + " levels");
+  }
+  try {
+    return nlohmann::json::parse(body);
+  } catch (const nlohmann::json::parse_error& e) {
+    // nlohmann's own text echoes the input; the byte offset is what a client can act on.
+    return Malformed("request body is not valid UTF-8 JSON (error at byte " +
+                     std::to_string(e.byte) + ")");
+  } catch (const nlohmann::json::exception&) {
+    return Malformed("request body is not valid JSON");
+  }
+}
+
+}  // namespace iris::json

@@ -1,0 +1,35 @@
+// JSON <-> protobuf in the API's shape (API.md): protobuf's own JSON mapping with proto field
+// names, 64-bit integers as numbers, enum values as lower-case words, LocalizedText as a plain
+// language map and Timestamps as RFC 3339. Nothing here throws.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <google/protobuf/message.h>
+#include <nlohmann/json.hpp>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+
+namespace iris::json {
+
+// Deeper bodies are refused before parsing: no API resource nests anywhere near this.
+inline constexpr int kMaxDepth = 64;
+
+// Every field is present (proto3 defaults included); *_UNSPECIFIED enums are null. A message
+// protobuf refuses to print (a Timestamp beyond year 9999) yields null.
+nlohmann::json ToJson(const google::protobuf::Message& m);
+std::string ToJsonString(const google::protobuf::Message& m);
+
+// Replaces *out. Unknown fields, wrong types, unknown enum words and out-of-range numbers are
+// INVALID_ARGUMENT with a field error per problem (422); null means "not set".
+absl::Status FromJson(const nlohmann::json& j, google::protobuf::Message* out);
+// As FromJson after ParseBody, so unparseable bodies are reason "malformed" (400).
+absl::Status FromJsonString(std::string_view body, google::protobuf::Message* out);
+
+// Syntax errors, invalid UTF-8 and nesting deeper than kMaxDepth are INVALID_ARGUMENT with
+// reason "malformed".
+absl::StatusOr<nlohmann::json> ParseBody(std::string_view body);
+
+}  // namespace iris::json

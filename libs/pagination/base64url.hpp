@@ -1,0 +1,15 @@
+// Unpadded base64url (RFC 4648 §5), the alphabet that survives query strings untouched.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace iris::pagination {
+
+std::string Base64UrlEncode(std::string_view bytes);
+// nullopt for characters outside the alphabet, padding, an impossible length or non-zero
+// trailing bits, so every byte string has exactly one accepted encoding.
+std::optional<std::string> Base64UrlDecode(std::string_view text);
+
+}  // namespace iris::pagination

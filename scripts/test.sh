@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Runs every test: installs what is missing, builds everything, starts a throwaway PostgreSQL
+# and Redis (own ports, temporary data dir), runs ctest (extra arguments go to ctest, e.g.
+# `-L unit`), validates docs/openapi.yaml, stops what it started and ends with one line
+# `tests: N passed, M failed`. IRIS_SKIP_BUILD=1 skips the build; exit status 0 = all passed.
+set -euo pipefail
+
+here="$(dirname "${BASH_SOURCE[0]}")"
+source "$here/lib/common.sh"
+source "$here/lib/packages.sh"
+source "$here/lib/build.sh"
+source "$here/lib/ports.sh"
+source "$here/lib/postgres.sh"
+source "$here/lib/redis.sh"
+
+case "${1:-}" in
+  -h | --help)
+    sed -n '2,6s/^# \{0,1\}//p' "$0"
+    exit 0
+    ;;
+esac
+
+iris_default IRIS_TEST_PG_PORT 55532
+iris_default IRIS_TEST_REDIS_PORT 56479
+
+iris_install_packages
+iris_check_ports IRIS_TEST_PG_PORT IRIS_TEST_REDIS_PORT || exit 1
+if [[ "${IRIS_SKIP_BUILD:-0}" != 1 ]]; then
+  iris_build all
+fi
+[[ -f "$IRIS_BUILD_DIR/CTestTestfile.cmake" ]] ||
+  iris_die "$IRIS_BUILD_DIR is not a configured build (unset IRIS_SKIP_BUILD to build)"
+
+# --- throwaway PostgreSQL and Redis, stopped whatever happens -----------------------------
+tmp="$(mktemp -d -t iris-test.XXXXXX)"
+chmod 755 "$tmp"  # Postgres runs as irisdb (initdb refuses root)
+mkdir "$tmp/logs"
+pg_started=0
+IRIS_REDIS_PID=""
+stop_servers() {
+  if [[ -n "$IRIS_REDIS_PID" ]]; then iris_stop_pid redis "$IRIS_REDIS_PID"; fi
+  IRIS_REDIS_PID=""
+  if ((pg_started)); then iris_pg_stop "$tmp/pg"; fi
+  pg_started=0
+}
+cleanup() {
+  local rc=$?
+  trap '' INT TERM HUP PIPE
+  stop_servers
+  if [[ "${IRIS_KEEP_TEST_DATA:-0}" == 1 ]]; then
+    iris_log "kept the test data dir $tmp (IRIS_KEEP_TEST_DATA=1)"
+  else
+    rm -rf "$tmp"
+  fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM HUP PIPE
+
+iris_pg_ensure_owner
+iris_pg_make_reachable "$tmp/logs" "$tmp"
+iris_pg_init "$tmp/pg"
+pg_started=1
+# Durability buys nothing for data deleted after the run.
+iris_pg_start "$tmp/pg" "$IRIS_TEST_PG_PORT" "$tmp/logs/postgres.log" \
+  fsync=off synchronous_commit=off full_page_writes=off max_connections=200
+iris_pg_provision "$IRIS_TEST_PG_PORT" iris_test
+iris_redis_start "$tmp/redis" "$IRIS_TEST_REDIS_PORT" "$tmp/logs/redis.log"
+
+export IRIS_TEST_PG_PORT IRIS_TEST_REDIS_PORT
+export IRIS_TEST_DATABASE_URL="postgresql://iris@127.0.0.1:$IRIS_TEST_PG_PORT/iris_test"
+for svc in "${IRIS_SERVICES[@]}"; do
+  export "$(iris_svc_var TEST_"$svc" DATABASE_URL)=postgresql://iris_$svc:iris_$svc@127.0.0.1:$IRIS_TEST_PG_PORT/iris_test"
+done
+
+# --- ctest ----------------------------------------------------------------------------------
+set +e
+ctest --test-dir "$IRIS_BUILD_DIR" --output-on-failure -j2 --timeout 600 "$@" 2>&1 |
+  tee "$tmp/ctest.out"
+ctest_rc=${PIPESTATUS[0]}
+set -e
+passed=0
+failed=0
+# "95% tests passed, 2 tests failed out of 42"
+summary="$(grep -E '^[0-9]+% tests passed, [0-9]+ tests? failed out of [0-9]+' "$tmp/ctest.out" | tail -n1)" || true
+if [[ "$summary" =~ ([0-9]+)\ tests?\ failed\ out\ of\ ([0-9]+) ]]; then
+  failed="${BASH_REMATCH[1]}"
+  passed=$((BASH_REMATCH[2] - failed))
+fi
+
+# --- the REST contract ----------------------------------------------------------------------
+openapi_rc=0
+openapi_dir="$IRIS_ROOT/tests/openapi"
+lock_sum="$(sha256sum "$openapi_dir/package-lock.json" | cut -d' ' -f1)"
+stamp="$openapi_dir/node_modules/.iris-lock.sha256"
+if [[ "$(cat "$stamp" 2>/dev/null)" != "$lock_sum" ]]; then
+  iris_log "installing the OpenAPI validator (npm ci in tests/openapi)"
+  if (cd "$openapi_dir" && npm ci --no-audit --no-fund --loglevel=error </dev/null); then
+    printf '%s\n' "$lock_sum" >"$stamp"
+  else
+    openapi_rc=1
+    iris_log "npm ci failed in $openapi_dir"
+  fi
+fi
+if ((openapi_rc == 0)); then
+  node "$openapi_dir/validate.mjs" "$IRIS_ROOT/docs/openapi.yaml" || openapi_rc=1
+fi
+
+# Stopped before the summary, so that it is the last line CI reads.
+stop_servers
+if ((ctest_rc != 0)); then iris_log "ctest failed (exit status $ctest_rc)"; fi
+if ((openapi_rc != 0)); then iris_log "docs/openapi.yaml did not validate"; fi
+echo "tests: $passed passed, $failed failed"
+((ctest_rc == 0 && openapi_rc == 0))

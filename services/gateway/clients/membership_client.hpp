@@ -1,0 +1,31 @@
+// The gateway's client of iris.membership.v1.Membership.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "grpc/health/v1/health.grpc.pb.h"
+#include "iris/membership/v1/membership.grpc.pb.h"
+#include "services/gateway/routes/route.hpp"
+
+namespace iris::gateway {
+
+class MembershipClient {
+ public:
+  MembershipClient(const std::string& address, std::chrono::milliseconds deadline);
+
+  membership::v1::Membership::Stub& stub() { return *stub_; }
+  std::chrono::milliseconds deadline() const { return deadline_; }
+
+  // grpc.health.v1 says SERVING within a short deadline.
+  absl::Status Health(std::chrono::milliseconds deadline);
+
+ private:
+  std::unique_ptr<membership::v1::Membership::Stub> stub_;
+  std::unique_ptr<::grpc::health::v1::Health::Stub> health_;
+  std::chrono::milliseconds deadline_;
+};
+
+}  // namespace iris::gateway

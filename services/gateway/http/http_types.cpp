@@ -1,0 +1,19 @@
+#include "services/gateway/http/http_types.hpp"
+
+namespace iris::gateway::http {
+
+std::optional<std::string> HttpRequest::HeaderValue(std::string_view lower_name) const {
+  for (const auto& h : headers) {
+    if (h.name == lower_name) return h.value;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> HttpRequest::QueryValue(std::string_view name) const {
+  for (const auto& [n, v] : query) {
+    if (n == name) return v;
+  }
+  return std::nullopt;
+}
+
+}  // namespace iris::gateway::http

@@ -1,0 +1,50 @@
+// Pistache-free request and response types: what the gateway's middleware and routes see.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace iris::gateway::http {
+
+struct Header {
+  std::string name;
+  std::string value;
+};
+
+struct HttpRequest {
+  std::string method;  // "GET", "POST", ... as sent
+  // Raw request path, NOT percent-decoded: the router splits it into segments first, then
+  // decodes each, so an encoded '/' (%2F) cannot forge a segment boundary.
+  std::string path;
+  // Percent-decoded ('+' as space) names and values. Pistache 0.0.5 keeps the query in a hash
+  // map: arrival order is lost and only the first value of a repeated name survives, so the
+  // adapter lists them sorted by name to stay deterministic.
+  std::vector<std::pair<std::string, std::string>> query;
+  // Names lower-cased. Pistache keeps one value per name (the first), sorted here by name.
+  std::vector<Header> headers;
+  std::string body;
+  std::string remote_address;  // peer IP
+  bool http11 = true;
+
+  // First header named `lower_name` (which must be lower-case).
+  std::optional<std::string> HeaderValue(std::string_view lower_name) const;
+  std::optional<std::string> QueryValue(std::string_view name) const;
+};
+
+struct HttpResponse {
+  int status = 200;
+  // Sent as given, Content-Type included. Content-Length, Connection and Transfer-Encoding are
+  // the adapter's to write and are dropped; repeated names are joined with ", ".
+  std::vector<Header> headers;
+  std::string body;
+};
+
+// May block (gRPC, Redis): runs on a worker thread, never on an I/O thread. May throw: the
+// adapter answers 500 problem+json and logs the exception.
+using Handler = std::function<HttpResponse(HttpRequest&)>;
+
+}  // namespace iris::gateway::http

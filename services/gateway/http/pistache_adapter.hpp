@@ -1,0 +1,40 @@
+// The Pistache handler behind Server: copies each request out of Pistache and runs our Handler
+// on the worker pool. Internal to services/gateway/http; the rest of the gateway never sees it.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <utility>
+
+#include <pistache/http.h>
+
+#include "services/gateway/http/http_types.hpp"
+#include "services/gateway/http/in_flight.hpp"
+#include "services/gateway/http/worker_pool.hpp"
+
+namespace iris::gateway::http {
+
+// State shared by the per-I/O-thread clones Pistache makes of the handler.
+struct AdapterCore {
+  Handler handler;
+  size_t max_body_bytes = 0;
+  std::shared_ptr<WorkerPool> pool;
+  std::shared_ptr<InFlightCounter> in_flight;
+};
+
+class PistacheAdapter : public Pistache::Http::Handler {
+ public:
+  HTTP_PROTOTYPE(PistacheAdapter)
+
+  explicit PistacheAdapter(std::shared_ptr<AdapterCore> core) : core_(std::move(core)) {}
+
+  // Runs on an I/O thread: never blocks and never lets an exception reach Pistache (which
+  // would send e.what() to the client).
+  void onRequest(const Pistache::Http::Request& request,
+                 Pistache::Http::ResponseWriter writer) override;
+
+ private:
+  std::shared_ptr<AdapterCore> core_;
+};
+
+}  // namespace iris::gateway::http

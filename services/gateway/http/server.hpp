@@ -1,0 +1,62 @@
+// The gateway's HTTP server: Pistache underneath, our Handler on a worker pool on top.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "absl/status/status.h"
+#include "services/gateway/http/http_types.hpp"
+
+namespace iris::gateway::http {
+
+struct ServerOptions {
+  std::string host = "0.0.0.0";
+  int port = 8080;  // 0 picks a free port
+  int io_threads = 2;
+  int workers = 32;
+  // Requests waiting for a worker; beyond this the adapter answers 503 + Retry-After at once.
+  size_t queue_capacity = 256;
+  size_t max_body_bytes = 1 << 20;
+  std::chrono::seconds header_timeout{10};
+  std::chrono::seconds body_timeout{30};
+  // Idle time before a persistent connection is closed; also bounds how long one handler may
+  // run before Pistache gives up on its connection.
+  std::chrono::seconds keepalive_timeout{75};
+};
+
+class Server {
+ public:
+  Server(ServerOptions options, Handler handler);
+  ~Server();  // shuts down if still running
+
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds and serves on background threads. A taken port gives FAILED_PRECONDITION
+  // "port 8080 is already in use"; a bad host INVALID_ARGUMENT. Never throws.
+  absl::Status Start();
+
+  // The bound port (the chosen one when ServerOptions::port was 0); 0 before Start().
+  int port() const;
+
+  // Keeps serving, but waits until no request is in flight or `max_wait` passes. True if
+  // drained. Use before Shutdown() so in-flight responses are not cut off.
+  bool Drain(std::chrono::milliseconds max_wait);
+
+  // Stops the endpoint and the worker pool; requests still waiting for a worker are dropped.
+  // Idempotent.
+  void Shutdown();
+
+  // Requests between arrival and the end of sending their response.
+  int InFlight() const;
+
+ private:
+  struct Impl;
+  std::mutex lifecycle_mu_;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace iris::gateway::http

@@ -1,0 +1,153 @@
+#include "services/gateway/middleware/chain.hpp"
+
+#include <chrono>
+#include <exception>
+
+#include "absl/strings/ascii.h"
+#include "libs/json/proto_json.hpp"
+#include "libs/log/log.hpp"
+#include "libs/status/problem.hpp"
+#include "libs/status/status.hpp"
+#include "services/gateway/http/request_id.hpp"
+
+namespace iris::gateway {
+namespace {
+std::string_view Trim(std::string_view t);
+}  // namespace
+
+http::HttpResponse ProblemResponse(const absl::Status& status, const std::string& request_id) {
+  const auto problem = iris::status::ProblemFor(status, request_id);
+  http::HttpResponse r;
+  r.status = problem.http_status;
+  r.body = problem.body;
+  r.headers.push_back({"Content-Type", "application/problem+json"});
+  // Unavailable dependencies recover within seconds (reconnect backoff is capped at 1 s).
+  if (iris::status::NeedsRetryAfter(r.status)) r.headers.push_back({"Retry-After", "1"});
+  return r;
+}
+
+bool IsJsonContentType(std::string_view content_type) {
+  std::string mime = absl::AsciiStrToLower(std::string(Trim(content_type.substr(0, content_type.find(';')))));
+  if (mime == "application/json") return true;
+  return mime.rfind("application/", 0) == 0 && mime.size() > 5 &&
+         mime.compare(mime.size() - 5, 5, "+json") == 0;
+}
+
+namespace {
+
+std::string_view Trim(std::string_view t) {
+  while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
+  while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
+  return t;
+}
+
+// RFC 9110 §13.1.2: If-None-Match is a list of entity tags or "*"; weak comparison.
+bool NoneMatch(std::string_view header, std::string_view etag) {
+  auto strip_weak = [](std::string_view t) {
+    t = Trim(t);
+    if (t.substr(0, 2) == "W/") t.remove_prefix(2);
+    return t;
+  };
+  while (!header.empty()) {
+    const size_t comma = header.find(',');
+    auto t = strip_weak(header.substr(0, comma));
+    if (t == "*" || t == strip_weak(etag)) return true;
+    if (comma == std::string_view::npos) break;
+    header.remove_prefix(comma + 1);
+  }
+  return false;
+}
+
+http::HttpResponse ToHttp(const Reply& reply) {
+  http::HttpResponse r;
+  r.status = reply.status;
+  r.body = reply.body;
+  if (!reply.body.empty() || reply.status != 204) {
+    r.headers.push_back({"Content-Type", reply.content_type});
+  }
+  for (const auto& h : reply.headers) r.headers.push_back(h);
+  return r;
+}
+
+}  // namespace
+
+http::HttpResponse Chain::Handle(http::HttpRequest& request) {
+  const auto start = std::chrono::steady_clock::now();
+  const std::string request_id = http::AcceptOrNewRequestId(request.HeaderValue("x-request-id"));
+  iris::log::RequestScope scope(request_id);
+  std::string route_label = "unmatched";
+  http::HttpResponse response;
+  try {
+    response = Dispatch(request, request_id, &route_label);
+  } catch (const std::exception& e) {
+    iris::log::Error("unhandled exception", {{"error", e.what()}, {"route", route_label}});
+    response = ProblemResponse(absl::InternalError("internal error"), request_id);
+  } catch (...) {
+    iris::log::Error("unhandled non-standard exception", {{"route", route_label}});
+    response = ProblemResponse(absl::InternalError("internal error"), request_id);
+  }
+  response.headers.push_back({"X-Request-Id", request_id});
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  metrics_.ObserveRequest("http", route_label, request.method, response.status, seconds);
+  if (response.status >= 500) {
+    iris::log::Warn("request failed", {{"method", request.method},
+                                       {"route", route_label},
+                                       {"status", response.status}});
+  }
+  return response;
+}
+
+http::HttpResponse Chain::Dispatch(http::HttpRequest& request, const std::string& request_id,
+                                   std::string* route_label) {
+  std::string allow;
+  auto match = router_.Find(request.method, request.path, &allow);
+  if (!match.ok()) {
+    auto r = ProblemResponse(match.status(), request_id);
+    if (!allow.empty()) r.headers.push_back({"Allow", allow});
+    return r;
+  }
+  const Route& route = *match->route;
+  *route_label = route.path;
+  RequestContext ctx{request, request_id, {}, std::move(match->params), std::nullopt};
+
+  if (route.access != Access::kPublic && ctx.caller.anonymous()) {
+    auto r = ProblemResponse(iris::status::WithDetail(
+                                 absl::UnauthenticatedError("this operation needs credentials"),
+                                 "unauthenticated"),
+                             request_id);
+    r.headers.push_back({"WWW-Authenticate", "Bearer"});
+    return r;
+  }
+  if (route.body == Body::kJson) {
+    const auto content_type = request.HeaderValue("content-type");
+    if (!content_type || !IsJsonContentType(*content_type)) {
+      return ProblemResponse(
+          iris::status::WithDetail(
+              absl::UnimplementedError("the body must be JSON (Content-Type: application/json)"),
+              "unsupported_media_type"),
+          request_id);
+    }
+    auto parsed = iris::json::ParseBody(request.body);
+    if (!parsed.ok()) return ProblemResponse(parsed.status(), request_id);
+    ctx.json_body = std::move(*parsed);
+  }
+
+  auto reply = route.handle(ctx);
+  if (!reply.ok()) return ProblemResponse(reply.status(), request_id);
+
+  if (request.method == "GET" && reply->status == 200) {
+    auto inm = request.HeaderValue("if-none-match");
+    for (const auto& h : reply->headers) {
+      if (inm && absl::AsciiStrToLower(h.name) == "etag" && NoneMatch(*inm, h.value)) {
+        http::HttpResponse not_modified;
+        not_modified.status = 304;
+        not_modified.headers.push_back({"ETag", h.value});
+        return not_modified;
+      }
+    }
+  }
+  return ToHttp(*reply);
+}
+
+}  // namespace iris::gateway

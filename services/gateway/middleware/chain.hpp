@@ -1,0 +1,34 @@
+// The request pipeline, outermost first: request id -> problems -> route match -> access ->
+// body checks -> route -> conditional GET. Every response leaves with X-Request-Id, and every
+// failure is rendered once, as RFC 9457 problem+json.
+#pragma once
+
+#include "absl/status/status.h"
+#include "libs/metrics/metrics.hpp"
+#include "services/gateway/http/http_types.hpp"
+#include "services/gateway/routes/router.hpp"
+
+namespace iris::gateway {
+
+class Chain {
+ public:
+  Chain(const Router& router, iris::metrics::Metrics& metrics)
+      : router_(router), metrics_(metrics) {}
+
+  http::HttpResponse Handle(http::HttpRequest& request);
+
+ private:
+  http::HttpResponse Dispatch(http::HttpRequest& request, const std::string& request_id,
+                              std::string* route_label);
+
+  const Router& router_;
+  iris::metrics::Metrics& metrics_;
+};
+
+// A problem+json response for a non-OK status (Retry-After added where it applies).
+http::HttpResponse ProblemResponse(const absl::Status& status, const std::string& request_id);
+
+// True when Content-Type names JSON: application/json or application/<x>+json, any parameters.
+bool IsJsonContentType(std::string_view content_type);
+
+}  // namespace iris::gateway

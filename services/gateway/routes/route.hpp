@@ -1,0 +1,63 @@
+// A route maps one REST operation to one gRPC call and back, holding no rules.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <google/protobuf/message.h>
+#include <nlohmann/json.hpp>
+
+#include "absl/status/statusor.h"
+#include "libs/grpc/caller.hpp"
+#include "services/gateway/http/http_types.hpp"
+
+namespace iris::gateway {
+
+enum class Method { kGet, kPost, kPut, kPatch, kDelete };
+std::optional<Method> ParseMethod(std::string_view name);
+std::string_view MethodName(Method m);
+
+// Coarse, per-route access; object-level rules belong to the owning service.
+enum class Access { kPublic, kAuthenticated };
+
+// What a route accepts as body. kJson routes get Content-Type and syntax checked before the
+// handler runs (415, 400) and find the parsed document in RequestContext::json_body.
+enum class Body { kNone, kJson };
+
+struct RequestContext {
+  const http::HttpRequest& http;
+  std::string request_id;
+  iris::grpc::Caller caller;
+  std::map<std::string, std::string> path_params;  // percent-decoded
+  std::optional<nlohmann::json> json_body;
+
+  std::string PathParam(const std::string& name) const;
+};
+
+struct Reply {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::string body;
+  std::vector<http::Header> headers;
+
+  static Reply Json(int status, const google::protobuf::Message& message);
+  static Reply Json(int status, const nlohmann::json& document);
+  static Reply Raw(int status, std::string content_type, std::string body);
+  Reply& WithHeader(std::string name, std::string value);
+};
+
+using RouteHandler = std::function<absl::StatusOr<Reply>(RequestContext&)>;
+
+struct Route {
+  Method method;
+  std::string path;  // OpenAPI syntax, e.g. /v1/networks/{country}
+  Access access;
+  Body body;
+  RouteHandler handle;
+};
+
+}  // namespace iris::gateway

@@ -1,0 +1,15 @@
+#include "services/gateway/routes/route_table.hpp"
+
+namespace iris::gateway {
+
+std::vector<Route> AllRoutes(RouteDeps deps) {
+  std::vector<Route> all;
+  auto append = [&all](std::vector<Route> more) {
+    for (auto& r : more) all.push_back(std::move(r));
+  };
+  append(OpsRoutes(deps.readiness, deps.openapi_json));
+  append(ReferenceRoutes(deps.membership));
+  return all;
+}
+
+}  // namespace iris::gateway

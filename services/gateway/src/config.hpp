@@ -1,0 +1,47 @@
+// Settings of the gateway process, read once in main() from IRIS_* variables.
+#pragma once
+
+#include <chrono>
+#include <string>
+
+#include "libs/config/env.hpp"
+#include "libs/redis/redis.hpp"
+#include "services/gateway/http/server.hpp"
+
+namespace iris::gateway {
+
+struct Config {
+  http::ServerOptions http;
+  std::string metrics_address;
+  std::string membership_address;
+  std::chrono::milliseconds upstream_deadline{2000};
+  std::chrono::milliseconds drain_timeout{10000};
+  iris::redis::RedisConfig redis;
+  std::string cursor_secret;
+  std::string log_level;
+
+  static Config Load(iris::config::Env& env) {
+    using std::chrono::milliseconds;
+    Config c;
+    c.http.host = env.String("IRIS_HTTP_HOST", "0.0.0.0");
+    c.http.port = env.Port("IRIS_HTTP_PORT", 8080);
+    c.http.io_threads = env.Int("IRIS_HTTP_THREADS", 2, 1, 64);
+    c.http.workers = env.Int("IRIS_HTTP_WORKERS", 32, 1, 1024);
+    c.http.max_body_bytes =
+        static_cast<size_t>(env.Int("IRIS_MAX_BODY_BYTES", 1 << 20, 1024, 64 << 20));
+    c.metrics_address = env.String("IRIS_METRICS_HOST", "0.0.0.0") + ":" +
+                        std::to_string(env.Port("IRIS_METRICS_PORT", 9464));
+    c.membership_address = env.String("IRIS_MEMBERSHIP_ADDR", "127.0.0.1:50051");
+    c.upstream_deadline = env.Millis("IRIS_UPSTREAM_DEADLINE_MS", milliseconds(2000),
+                                     milliseconds(50), milliseconds(60000));
+    c.drain_timeout = env.Millis("IRIS_DRAIN_TIMEOUT_MS", milliseconds(10000), milliseconds(0),
+                                 milliseconds(120000));
+    c.redis.host = env.String("IRIS_REDIS_HOST", "127.0.0.1");
+    c.redis.port = env.Port("IRIS_REDIS_PORT", 56379);
+    c.cursor_secret = env.String("IRIS_CURSOR_SECRET", "");
+    c.log_level = env.String("IRIS_LOG_LEVEL", "info");
+    return c;
+  }
+};
+
+}  // namespace iris::gateway

@@ -1,0 +1,129 @@
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "services/gateway/middleware/chain.hpp"
+
+namespace iris::gateway {
+namespace {
+
+// The chain over a small table of test routes: the behaviour every real route inherits.
+class ChainTest : public ::testing::Test {
+ protected:
+  ChainTest()
+      : router_({{Method::kGet, "/v1/things/{id}", Access::kPublic, Body::kNone,
+                  [](RequestContext& r) -> absl::StatusOr<Reply> {
+                    if (r.PathParam("id") == "missing") return absl::NotFoundError("no thing");
+                    if (r.PathParam("id") == "down") return absl::UnavailableError("down");
+                    if (r.PathParam("id") == "boom") throw std::runtime_error("secret detail");
+                    return Reply::Json(200, nlohmann::json{{"id", r.PathParam("id")}})
+                        .WithHeader("ETag", "\"3\"");
+                  }},
+                 {Method::kPost, "/v1/things", Access::kPublic, Body::kJson,
+                  [](RequestContext& r) -> absl::StatusOr<Reply> {
+                    return Reply::Json(201, *r.json_body).WithHeader("Location", "/v1/things/1");
+                  }},
+                 {Method::kGet, "/v1/private", Access::kAuthenticated, Body::kNone,
+                  [](RequestContext&) -> absl::StatusOr<Reply> {
+                    return Reply::Json(200, nlohmann::json{});
+                  }}}),
+        chain_(router_, metrics_) {}
+
+  http::HttpResponse Send(std::string method, std::string path, std::string body = "",
+                          std::vector<http::Header> headers = {}) {
+    http::HttpRequest req;
+    req.method = std::move(method);
+    req.path = std::move(path);
+    req.body = std::move(body);
+    req.headers = std::move(headers);
+    return chain_.Handle(req);
+  }
+
+  static std::string HeaderOf(const http::HttpResponse& r, std::string_view name) {
+    for (const auto& h : r.headers) {
+      if (h.name == name) return h.value;
+    }
+    return "";
+  }
+
+  iris::metrics::Metrics metrics_{"gateway-test"};
+  Router router_;
+  Chain chain_;
+};
+
+TEST_F(ChainTest, EveryResponseCarriesTheClientsRequestIdOrANewOne) {
+  auto mine = Send("GET", "/v1/things/1", "", {{"x-request-id", "abc-123"}});
+  EXPECT_EQ(HeaderOf(mine, "X-Request-Id"), "abc-123");
+  auto fresh = Send("GET", "/v1/things/1");
+  EXPECT_EQ(HeaderOf(fresh, "X-Request-Id").size(), 36u);
+  auto bad = Send("GET", "/v1/things/1", "", {{"x-request-id", "no spaces allowed"}});
+  EXPECT_NE(HeaderOf(bad, "X-Request-Id"), "no spaces allowed");
+}
+
+TEST_F(ChainTest, NotFoundIsAProblemWithTheRequestIdAsInstance) {
+  auto r = Send("GET", "/v1/things/missing", "", {{"x-request-id", "r1"}});
+  EXPECT_EQ(r.status, 404);
+  EXPECT_EQ(HeaderOf(r, "Content-Type"), "application/problem+json");
+  auto body = nlohmann::json::parse(r.body);
+  EXPECT_EQ(body["status"], 404);
+  EXPECT_EQ(body["instance"], "urn:request:r1");
+  EXPECT_EQ(Send("GET", "/nowhere").status, 404);
+}
+
+TEST_F(ChainTest, WrongMethodIs405WithAllow) {
+  auto r = Send("DELETE", "/v1/things/1");
+  EXPECT_EQ(r.status, 405);
+  EXPECT_EQ(HeaderOf(r, "Allow"), "GET");
+  EXPECT_EQ(HeaderOf(r, "Content-Type"), "application/problem+json");
+}
+
+TEST_F(ChainTest, NonJsonBodyIs415AndMalformedJsonIs400) {
+  auto text = Send("POST", "/v1/things", "name=x", {{"content-type", "text/plain"}});
+  EXPECT_EQ(text.status, 415);
+  auto none = Send("POST", "/v1/things", "{}");
+  EXPECT_EQ(none.status, 415);
+  auto broken = Send("POST", "/v1/things", "{\"a\":", {{"content-type", "application/json"}});
+  EXPECT_EQ(broken.status, 400);
+  auto ok = Send("POST", "/v1/things", "{\"a\":1}",
+                 {{"content-type", "application/json; charset=utf-8"}});
+  EXPECT_EQ(ok.status, 201);
+  EXPECT_EQ(HeaderOf(ok, "Location"), "/v1/things/1");
+}
+
+TEST_F(ChainTest, UnavailableDependencyIs503WithRetryAfter) {
+  auto r = Send("GET", "/v1/things/down");
+  EXPECT_EQ(r.status, 503);
+  EXPECT_EQ(HeaderOf(r, "Retry-After"), "1");
+}
+
+TEST_F(ChainTest, ExceptionsBecome500WithoutTheirText) {
+  auto r = Send("GET", "/v1/things/boom");
+  EXPECT_EQ(r.status, 500);
+  EXPECT_EQ(r.body.find("secret detail"), std::string::npos);
+}
+
+TEST_F(ChainTest, AnonymousCallerOfAProtectedRouteIs401) {
+  auto r = Send("GET", "/v1/private");
+  EXPECT_EQ(r.status, 401);
+  EXPECT_EQ(HeaderOf(r, "WWW-Authenticate"), "Bearer");
+}
+
+TEST_F(ChainTest, MatchingIfNoneMatchIs304WithoutBody) {
+  auto r = Send("GET", "/v1/things/1", "", {{"if-none-match", "\"3\""}});
+  EXPECT_EQ(r.status, 304);
+  EXPECT_TRUE(r.body.empty());
+  EXPECT_EQ(Send("GET", "/v1/things/1", "", {{"if-none-match", "\"2\""}}).status, 200);
+  EXPECT_EQ(Send("GET", "/v1/things/1", "", {{"if-none-match", "W/\"3\", \"9\""}}).status, 304);
+}
+
+TEST(JsonContentTypeTest, AcceptsJsonAndSuffixTypes) {
+  EXPECT_TRUE(IsJsonContentType("application/json"));
+  EXPECT_TRUE(IsJsonContentType("Application/JSON; charset=utf-8"));
+  EXPECT_TRUE(IsJsonContentType("application/merge-patch+json"));
+  EXPECT_FALSE(IsJsonContentType("text/json"));
+  EXPECT_FALSE(IsJsonContentType("application/jsonp"));
+  EXPECT_FALSE(IsJsonContentType(""));
+}
+
+}  // namespace
+}  // namespace iris::gateway

@@ -1,0 +1,64 @@
+// Keeps docs/openapi.yaml and the gateway's route table in step, in both directions.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "absl/strings/ascii.h"
+#include "gateway_openapi.hpp"
+#include "libs/metrics/metrics.hpp"
+#include "libs/redis/redis.hpp"
+#include "services/gateway/routes/openapi_document.hpp"
+#include "services/gateway/routes/route_table.hpp"
+
+namespace iris::gateway {
+namespace {
+
+std::set<std::string> RoutedOperations() {
+  // Clients connect lazily: nothing here is contacted.
+  MembershipClient membership("127.0.0.1:1", std::chrono::milliseconds(10));
+  iris::redis::Redis redis(iris::redis::RedisConfig{.port = 1});
+  iris::metrics::Metrics metrics("openapi-test");
+  Readiness readiness(membership, redis, metrics);
+  std::string openapi;
+  std::set<std::string> out;
+  for (const auto& r : AllRoutes({membership, readiness, openapi})) {
+    out.insert(std::string(MethodName(r.method)) + " " + r.path);
+  }
+  return out;
+}
+
+std::set<std::string> DocumentedOperations() {
+  auto doc = ParseOpenApi(docs::kOpenApiYaml);
+  EXPECT_TRUE(doc.ok()) << doc.status();
+  std::set<std::string> out;
+  for (const auto& [path, item] : (*doc)["paths"].items()) {
+    for (const auto& [method, op] : item.items()) {
+      if (method == "parameters" || method == "summary" || method == "description") continue;
+      out.insert(absl::AsciiStrToUpper(method) + " " + path);
+    }
+  }
+  return out;
+}
+
+TEST(OpenApiRoutesTest, EveryRoutedOperationIsDocumented) {
+  const auto documented = DocumentedOperations();
+  for (const auto& op : RoutedOperations()) {
+    EXPECT_TRUE(documented.count(op)) << op << " is routed but not in docs/openapi.yaml";
+  }
+}
+
+TEST(OpenApiRoutesTest, EveryDocumentedOperationIsRouted) {
+  const auto routed = RoutedOperations();
+  for (const auto& op : DocumentedOperations()) {
+    EXPECT_TRUE(routed.count(op)) << op << " is documented but the gateway does not route it";
+  }
+}
+
+TEST(OpenApiRoutesTest, DocumentIsOpenApi31) {
+  auto doc = ParseOpenApi(docs::kOpenApiYaml);
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ((*doc)["openapi"], "3.1.0");
+}
+
+}  // namespace
+}  // namespace iris::gateway

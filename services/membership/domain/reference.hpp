@@ -1,0 +1,50 @@
+// Reference data of the network: countries, target groups, languages, national networks.
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace iris::membership::domain {
+
+using Time = std::chrono::sys_time<std::chrono::microseconds>;
+using LocalizedText = std::map<std::string, std::string>;  // BCP 47 tag -> text
+
+struct Country {
+  std::string code;  // ISO 3166-1 alpha-2; XK for Kosovo
+  LocalizedText name;
+};
+
+struct TargetGroup {
+  std::string code;
+  LocalizedText name;
+};
+
+struct Language {
+  std::string code;  // BCP 47
+  std::string name;
+  std::string native_name;
+};
+
+enum class NetworkStatus { kActive, kInFormation };
+
+std::optional<NetworkStatus> ParseNetworkStatus(std::string_view s);
+
+struct Network {
+  std::string country;
+  LocalizedText name;
+  NetworkStatus status = NetworkStatus::kActive;
+  std::optional<std::string> secretariat;
+  std::optional<std::string> coordinator;
+  int64_t version = 1;
+  Time created_at;
+  Time updated_at;
+};
+
+// A syntactically valid country code (two upper-case letters). Whether it is one of ours is a
+// question for the data, not the syntax.
+bool IsCountryCode(std::string_view code);
+
+}  // namespace iris::membership::domain

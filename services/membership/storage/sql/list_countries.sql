@@ -1,0 +1,1 @@
+SELECT code, name::text FROM membership.countries ORDER BY position

@@ -1,0 +1,1 @@
+SELECT code, name, native_name FROM membership.languages ORDER BY position

@@ -1,0 +1,1 @@
+SELECT code, name::text FROM membership.target_groups ORDER BY position

@@ -1,0 +1,143 @@
+// The foundation slice end to end: HTTP -> gateway -> gRPC -> membership -> Postgres, with every
+// error status a client can provoke at this stage.
+#include <gtest/gtest.h>
+#include <signal.h>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/e2e/system.hpp"
+#include "tests/support/http_client.hpp"
+
+namespace iris::testing {
+namespace {
+
+using namespace std::chrono_literals;
+using nlohmann::json;
+
+class GatewayE2eTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { system_ = new System(); }
+  static void TearDownTestSuite() {
+    delete system_;
+    system_ = nullptr;
+  }
+  static HttpResult Get(const std::string& path,
+                        std::vector<std::pair<std::string, std::string>> headers = {}) {
+    return HttpRequest("GET", system_->Url(path), "", headers);
+  }
+  static void ExpectProblem(const HttpResult& r, long status) {
+    EXPECT_EQ(r.status, status) << r.body;
+    EXPECT_EQ(r.Header("content-type"), "application/problem+json");
+    auto body = json::parse(r.body, nullptr, false);
+    ASSERT_FALSE(body.is_discarded()) << r.body;
+    EXPECT_EQ(body["status"], status);
+    EXPECT_EQ(body["instance"], "urn:request:" + r.Header("x-request-id"));
+    EXPECT_FALSE(r.Header("x-request-id").empty());
+  }
+  static System* system_;
+};
+System* GatewayE2eTest::system_ = nullptr;
+
+TEST_F(GatewayE2eTest, ListsTheSevenNationalNetworks) {
+  auto r = Get("/v1/networks");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.Header("content-type"), "application/json");
+  auto body = json::parse(r.body);
+  ASSERT_EQ(body["items"].size(), 7u);
+  EXPECT_TRUE(body["next_cursor"].is_null());
+  for (const auto& n : body["items"]) {
+    const bool forming = n["country"] == "MK" || n["country"] == "AL";
+    EXPECT_EQ(n["status"], forming ? "in_formation" : "active") << n.dump();
+    EXPECT_TRUE(n["version"].is_number_integer());
+    EXPECT_TRUE(n["name"].contains("en"));
+  }
+}
+
+TEST_F(GatewayE2eTest, ReferenceListsComeFromMembership) {
+  auto countries = json::parse(Get("/v1/countries").body);
+  ASSERT_EQ(countries["items"].size(), 7u);
+  EXPECT_EQ(countries["items"][3]["code"], "XK");
+  EXPECT_EQ(countries["items"][6]["name"]["sr-Cyrl"], "Србија");
+  EXPECT_EQ(json::parse(Get("/v1/target-groups").body)["items"].size(), 8u);
+  EXPECT_EQ(json::parse(Get("/v1/languages").body)["items"].size(), 8u);
+}
+
+TEST_F(GatewayE2eTest, OneNetworkWithEtagAndConditionalGet) {
+  auto r = Get("/v1/networks/rs");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(json::parse(r.body)["country"], "RS");
+  ASSERT_FALSE(r.Header("etag").empty());
+  auto again = Get("/v1/networks/RS", {{"If-None-Match", r.Header("etag")}});
+  EXPECT_EQ(again.status, 304);
+  ExpectProblem(Get("/v1/networks/DE"), 404);
+}
+
+TEST_F(GatewayE2eTest, RequestIdIsEchoedOrAssigned) {
+  auto mine = Get("/v1/countries", {{"X-Request-Id", "e2e-req-42"}});
+  EXPECT_EQ(mine.Header("x-request-id"), "e2e-req-42");
+  EXPECT_EQ(Get("/v1/countries").Header("x-request-id").size(), 36u);
+}
+
+TEST_F(GatewayE2eTest, WrongMethodIs405ProblemWithAllow) {
+  auto r = HttpRequest("POST", system_->Url("/v1/countries"), "{}",
+                       {{"Content-Type", "application/json"}});
+  ExpectProblem(r, 405);
+  EXPECT_EQ(r.Header("allow"), "GET");
+}
+
+TEST_F(GatewayE2eTest, UnknownPathIs404Problem) { ExpectProblem(Get("/v1/no-such-thing"), 404); }
+
+TEST_F(GatewayE2eTest, MalformedPercentEscapeIs400Problem) {
+  ExpectProblem(Get("/v1/networks/%zz"), 400);
+  ExpectProblem(Get("/v1/countries?limit=%zz"), 400);
+}
+
+TEST_F(GatewayE2eTest, BodyOverOneMebibyteIs413Problem) {
+  std::string big((1 << 20) + 1, 'x');
+  auto r = HttpRequest("POST", system_->Url("/v1/countries"), big,
+                       {{"Content-Type", "application/json"}});
+  ExpectProblem(r, 413);
+}
+
+TEST_F(GatewayE2eTest, OperationsEndpointsAnswer) {
+  EXPECT_EQ(Get("/healthz").status, 200);
+  auto ready = Get("/readyz");
+  EXPECT_EQ(ready.status, 200);
+  EXPECT_EQ(json::parse(ready.body)["checks"]["membership"], "up");
+  auto doc = Get("/v1/openapi.json");
+  ASSERT_EQ(doc.status, 200);
+  EXPECT_EQ(json::parse(doc.body)["openapi"], "3.1.0");
+}
+
+TEST_F(GatewayE2eTest, MetricsCountRequestsByRouteAndStatus) {
+  Get("/v1/countries");
+  auto m = HttpRequest("GET", system_->MetricsUrl());
+  ASSERT_EQ(m.status, 200);
+  EXPECT_NE(m.body.find("iris_requests_total{"), std::string::npos);
+  EXPECT_NE(m.body.find("route=\"/v1/countries\""), std::string::npos);
+  EXPECT_NE(m.body.find("iris_request_duration_seconds_bucket"), std::string::npos);
+}
+
+// Runs last in this suite (gtest runs tests in declaration order): it kills membership.
+TEST_F(GatewayE2eTest, ZzDownServiceIs503WithRetryAfterAndRecovers) {
+  system_->KillMembership();
+  auto r = HttpRequest("GET", system_->Url("/v1/countries"), "", {}, 5s);
+  ExpectProblem(r, 503);
+  EXPECT_EQ(r.Header("retry-after"), "1");
+  EXPECT_LT(r.seconds, 1.9);  // within the gateway's 1 s upstream deadline, plus slack
+  EXPECT_EQ(Get("/readyz").status, 503);
+  EXPECT_EQ(Get("/healthz").status, 200);  // the gateway itself stays alive
+  system_->StartMembership();
+  ASSERT_TRUE(system_->WaitReady(20s)) << system_->membership().LogTail();
+  EXPECT_EQ(Get("/v1/countries").status, 200);
+}
+
+TEST_F(GatewayE2eTest, ZzzSigtermDrainsAndExitsCleanly) {
+  system_->gateway().Signal(SIGTERM);
+  EXPECT_EQ(system_->gateway().Wait(10s), 0) << system_->gateway().LogTail();
+  system_->membership().Signal(SIGTERM);
+  EXPECT_EQ(system_->membership().Wait(10s), 0) << system_->membership().LogTail();
+}
+
+}  // namespace
+}  // namespace iris::testing

@@ -1,0 +1,34 @@
+// The whole system for end-to-end tests: membership and gateway processes on free ports, over
+// the Postgres and Redis that scripts/test.sh started.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "tests/support/process.hpp"
+
+namespace iris::testing {
+
+class System {
+ public:
+  System();   // starts membership, then the gateway; waits until /readyz is 200
+  ~System();  // stops both
+
+  std::string Url(const std::string& path) const;
+  std::string MetricsUrl() const;
+  int http_port() const { return http_port_; }
+
+  void StartMembership();
+  void KillMembership();  // SIGKILL, as a crash would
+  bool WaitReady(std::chrono::milliseconds timeout) const;
+  ChildProcess& gateway() { return *gateway_; }
+  ChildProcess& membership() { return *membership_; }
+
+ private:
+  std::string dir_;
+  int http_port_, metrics_port_, membership_port_, membership_metrics_port_;
+  std::unique_ptr<ChildProcess> membership_;
+  std::unique_ptr<ChildProcess> gateway_;
+};
+
+}  // namespace iris::testing
