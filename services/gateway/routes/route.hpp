@@ -22,7 +22,11 @@ std::optional<Method> ParseMethod(std::string_view name);
 std::string_view MethodName(Method m);
 
 // Coarse, per-route access; object-level rules belong to the owning service.
-enum class Access { kPublic, kAuthenticated };
+//   kPublic        anyone, anonymous included
+//   kAuthenticated any signed-in caller (token or API key)
+//   kStaff         network_admin or national_coordinator
+//   kNetworkAdmin  network_admin only
+enum class Access { kPublic, kAuthenticated, kStaff, kNetworkAdmin };
 
 // What a route accepts as body. kJson routes get Content-Type and syntax checked before the
 // handler runs (415, 400) and find the parsed document in RequestContext::json_body.

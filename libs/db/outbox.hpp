@@ -1,0 +1,38 @@
+// Outbox and audit: every mutation records, in its own transaction, the message that announces
+// it and who did what. A relay (notifications service) publishes outbox rows later.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "absl/status/status.h"
+#include "libs/db/pool.hpp"
+
+namespace iris::db {
+
+// Who acted: the authenticated caller as the gateway passed it, and the request id.
+struct Actor {
+  std::string subject;     // user id; empty for anonymous (e.g. a public application)
+  std::string role;
+  std::string request_id;
+};
+
+struct Change {
+  std::string type;          // message type, e.g. "membership.organization.created"
+  std::string subject_type;  // "organization"
+  std::string subject_id;
+  std::string country;       // optional: lets subscribers filter by country
+  nlohmann::json payload = nlohmann::json::object();  // thin: ids and states, no personal data
+  std::string action;        // audit verb: "create", "update", "suspend", "erase", ...
+  nlohmann::json audit = nlohmann::json::object();    // what changed; no personal data
+};
+
+// Inserts one <schema>.outbox row and one <schema>.audit_log row in `tx`. The tables are
+// created by each service's migrations (see services/membership/migrations/V002__*.sql).
+// `schema` must be a plain identifier ([a-z_]+); it is ours, never client input.
+absl::Status RecordChange(Tx& tx, std::string_view schema, const Actor& actor,
+                          const Change& change);
+
+}  // namespace iris::db
