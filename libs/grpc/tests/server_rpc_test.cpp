@@ -1,0 +1,146 @@
+// The shared gRPC bootstrap against a real server on 127.0.0.1:0: caller metadata, the
+// exception edge, health that follows readiness, and metrics per method.
+#include <gtest/gtest.h>
+#include <prometheus/text_serializer.h>
+
+#include <atomic>
+#include <stdexcept>
+
+#include "grpc/health/v1/health.grpc.pb.h"
+#include "grpc_test_echo.grpc.pb.h"
+#include "libs/grpc/answer.hpp"
+#include "libs/grpc/channel.hpp"
+#include "libs/grpc/server.hpp"
+
+namespace iris::grpc {
+namespace {
+
+using namespace std::chrono_literals;
+namespace test = iris::grpc::test;
+
+class EchoService final : public test::Echo::Service {
+  ::grpc::Status WhoAmI(::grpc::ServerContext* ctx, const test::WhoAmIRequest* req,
+                        test::CallerSeen* out) override {
+    return Answer(*ctx, [&]() -> absl::Status {
+      if (req->fail()) throw std::runtime_error("secret internals");
+      const Caller c = CallerOf(*ctx);
+      out->set_subject(c.subject);
+      out->set_role(c.role);
+      out->set_organization_id(c.organization_id);
+      out->set_country(c.country);
+      for (const auto& s : c.scopes) out->add_scopes(s);
+      out->set_request_id(c.request_id);
+      return absl::OkStatus();
+    });
+  }
+};
+
+class ServerRpcTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ServerConfig cfg;
+    cfg.service = "grpc-test";
+    cfg.readiness_interval = 50ms;
+    cfg.drain_timeout = 1000ms;
+    server_ = std::make_unique<Server>(cfg, std::vector<::grpc::Service*>{&echo_}, &metrics_,
+                                       [this] {
+                                         return ready_ ? absl::OkStatus()
+                                                       : absl::UnavailableError("db down");
+                                       });
+    ASSERT_TRUE(server_->Start().ok());
+    auto channel = MakeChannel("127.0.0.1:" + std::to_string(server_->port()));
+    echo_stub_ = test::Echo::NewStub(channel);
+    health_ = ::grpc::health::v1::Health::NewStub(channel);
+  }
+  void TearDown() override { server_->Shutdown(); }
+
+  bool Serving() {
+    ::grpc::ClientContext ctx;
+    ctx.set_deadline(std::chrono::system_clock::now() + 1s);
+    ::grpc::health::v1::HealthCheckResponse out;
+    return health_->Check(&ctx, {}, &out).ok() &&
+           out.status() == ::grpc::health::v1::HealthCheckResponse::SERVING;
+  }
+  bool EventuallyServing(bool want) {
+    const auto end = std::chrono::steady_clock::now() + 5s;
+    while (std::chrono::steady_clock::now() < end) {
+      if (Serving() == want) return true;
+      std::this_thread::sleep_for(20ms);
+    }
+    return false;
+  }
+
+  EchoService echo_;
+  iris::metrics::Metrics metrics_{"grpc-test"};
+  std::atomic<bool> ready_{true};
+  std::unique_ptr<Server> server_;
+  std::unique_ptr<test::Echo::Stub> echo_stub_;
+  std::unique_ptr<::grpc::health::v1::Health::Stub> health_;
+};
+
+TEST_F(ServerRpcTest, CallerAndRequestIdTravelAsMetadata) {
+  Caller caller;
+  caller.subject = "user-7";
+  caller.role = "member";
+  caller.organization_id = "org-1";
+  caller.country = "RS";
+  caller.scopes = {"read", "webhooks:manage"};
+  caller.request_id = "req-77";
+  ::grpc::ClientContext ctx;
+  PrepareContext(ctx, caller, 2000ms);
+  test::CallerSeen seen;
+  ASSERT_TRUE(echo_stub_->WhoAmI(&ctx, {}, &seen).ok());
+  EXPECT_EQ(seen.subject(), "user-7");
+  EXPECT_EQ(seen.role(), "member");
+  EXPECT_EQ(seen.organization_id(), "org-1");
+  EXPECT_EQ(seen.country(), "RS");
+  ASSERT_EQ(seen.scopes_size(), 2);
+  EXPECT_EQ(seen.scopes(1), "webhooks:manage");
+  EXPECT_EQ(seen.request_id(), "req-77");
+}
+
+TEST_F(ServerRpcTest, AnonymousCallerSendsNoIdentity) {
+  Caller anonymous;
+  anonymous.request_id = "req-anon";
+  ::grpc::ClientContext ctx;
+  PrepareContext(ctx, anonymous, 2000ms);
+  test::CallerSeen seen;
+  ASSERT_TRUE(echo_stub_->WhoAmI(&ctx, {}, &seen).ok());
+  EXPECT_TRUE(seen.subject().empty());
+  EXPECT_TRUE(seen.role().empty());
+  EXPECT_EQ(seen.request_id(), "req-anon");
+}
+
+TEST_F(ServerRpcTest, ExceptionsBecomeInternalWithoutTheirText) {
+  ::grpc::ClientContext ctx;
+  PrepareContext(ctx, {}, 2000ms);
+  test::WhoAmIRequest req;
+  req.set_fail(true);
+  test::CallerSeen seen;
+  auto s = echo_stub_->WhoAmI(&ctx, req, &seen);
+  EXPECT_EQ(s.error_code(), ::grpc::StatusCode::INTERNAL);
+  EXPECT_EQ(s.error_message().find("secret"), std::string::npos);
+}
+
+TEST_F(ServerRpcTest, HealthFollowsReadiness) {
+  ASSERT_TRUE(EventuallyServing(true));
+  ready_ = false;
+  EXPECT_TRUE(EventuallyServing(false));
+  ready_ = true;
+  EXPECT_TRUE(EventuallyServing(true));
+}
+
+TEST_F(ServerRpcTest, MetricsCountEveryRpcByMethodAndCode) {
+  for (int i = 0; i < 3; ++i) {
+    ::grpc::ClientContext ctx;
+    PrepareContext(ctx, {}, 2000ms);
+    test::CallerSeen seen;
+    ASSERT_TRUE(echo_stub_->WhoAmI(&ctx, {}, &seen).ok());
+  }
+  const std::string text = prometheus::TextSerializer().Serialize(metrics_.registry().Collect());
+  EXPECT_NE(text.find("route=\"/iris.grpc.test.Echo/WhoAmI\",status=\"0\"} 3"), std::string::npos)
+      << text;
+}
+
+}  // namespace
+}  // namespace iris::grpc
