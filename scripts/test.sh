@@ -40,6 +40,7 @@ IRIS_REDIS_PID=""
 stop_servers() {
   if [[ -n "$IRIS_REDIS_PID" ]]; then iris_stop_pid redis "$IRIS_REDIS_PID"; fi
   IRIS_REDIS_PID=""
+  iris_redis_stop_stale "$tmp/redis"  # one a fault test restarted (daemonized, same config)
   if ((pg_started)); then iris_pg_stop "$tmp/pg"; fi
   pg_started=0
 }
@@ -68,6 +69,12 @@ iris_pg_provision "$IRIS_TEST_PG_PORT" iris_test
 iris_redis_start "$tmp/redis" "$IRIS_TEST_REDIS_PORT" "$tmp/logs/redis.log"
 
 export IRIS_TEST_PG_PORT IRIS_TEST_REDIS_PORT
+# For the fault tests (tests/faults/), which stop and restart these two with the same settings:
+# pg_ctl -D IRIS_TEST_PG_DATA -l IRIS_TEST_PG_LOG (as IRIS_TEST_PG_OWNER when set), and
+# redis-server IRIS_TEST_REDIS_CONF.
+export IRIS_TEST_PG_DATA="$tmp/pg" IRIS_TEST_PG_LOG="$tmp/logs/postgres.log" \
+  IRIS_TEST_PG_BIN="$IRIS_PG_BIN" IRIS_TEST_REDIS_CONF="$tmp/redis/redis.conf"
+if ((EUID == 0)); then export IRIS_TEST_PG_OWNER="$IRIS_PG_OWNER"; else export IRIS_TEST_PG_OWNER=""; fi
 export IRIS_TEST_DATABASE_URL="postgresql://iris@127.0.0.1:$IRIS_TEST_PG_PORT/iris_test"
 for svc in "${IRIS_SERVICES[@]}"; do
   export "$(iris_svc_var TEST_"$svc" DATABASE_URL)=postgresql://iris_$svc:iris_$svc@127.0.0.1:$IRIS_TEST_PG_PORT/iris_test"

@@ -31,6 +31,7 @@ System::System()
           {"IRIS_MEMBERSHIP_ADDR", "127.0.0.1:" + std::to_string(membership_port_)},
           {"IRIS_REDIS_PORT", RequireEnv("IRIS_TEST_REDIS_PORT")},
           {"IRIS_UPSTREAM_DEADLINE_MS", "1000"},
+          {"IRIS_JWT_SECRET", kJwtSecret},
           {"IRIS_DRAIN_TIMEOUT_MS", "3000"}},
       dir_ + "/gateway.log");
   if (!WaitReady(20s)) {
@@ -53,6 +54,8 @@ void System::StartMembership() {
           {"IRIS_MEMBERSHIP_DATABASE_URL", MembershipDatabaseUrl()},
           {"IRIS_MEMBERSHIP_GRPC_PORT", std::to_string(membership_port_)},
           {"IRIS_MEMBERSHIP_METRICS_PORT", std::to_string(membership_metrics_port_)},
+          {"IRIS_ADMIN_EMAIL", kAdminEmail},
+          {"IRIS_ADMIN_PASSWORD", kAdminPassword},
           {"IRIS_DRAIN_TIMEOUT_MS", "3000"}},
       dir_ + "/membership.log");
 }

@@ -11,6 +11,12 @@ namespace iris::testing {
 
 class System {
  public:
+  // The first network admin membership creates at startup (when none exists), and the key the
+  // gateway signs tokens with: the same for every System, so suites sharing a database agree.
+  static constexpr const char* kAdminEmail = "admin@e2e.iris.example.org";
+  static constexpr const char* kAdminPassword = "e2e admin password, long enough";
+  static constexpr const char* kJwtSecret = "e2e-jwt-secret-0123456789abcdef0123456789";
+
   System();   // starts membership, then the gateway; waits until /readyz is 200
   ~System();  // stops both
 

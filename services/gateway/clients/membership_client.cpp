@@ -8,6 +8,8 @@ MembershipClient::MembershipClient(const std::string& address, std::chrono::mill
     : deadline_(deadline) {
   auto channel = iris::grpc::MakeChannel(address);
   stub_ = membership::v1::Membership::NewStub(channel);
+  accounts_ = membership::v1::Accounts::NewStub(channel);
+  organizations_ = membership::v1::Organizations::NewStub(channel);
   health_ = ::grpc::health::v1::Health::NewStub(channel);
 }
 

@@ -7,7 +7,9 @@
 
 #include "absl/status/statusor.h"
 #include "grpc/health/v1/health.grpc.pb.h"
+#include "iris/membership/v1/accounts.grpc.pb.h"
 #include "iris/membership/v1/membership.grpc.pb.h"
+#include "iris/membership/v1/organizations.grpc.pb.h"
 #include "services/gateway/routes/route.hpp"
 
 namespace iris::gateway {
@@ -17,6 +19,8 @@ class MembershipClient {
   MembershipClient(const std::string& address, std::chrono::milliseconds deadline);
 
   membership::v1::Membership::Stub& stub() { return *stub_; }
+  membership::v1::Accounts::Stub& accounts() { return *accounts_; }
+  membership::v1::Organizations::Stub& organizations() { return *organizations_; }
   std::chrono::milliseconds deadline() const { return deadline_; }
 
   // grpc.health.v1 says SERVING within a short deadline.
@@ -24,6 +28,8 @@ class MembershipClient {
 
  private:
   std::unique_ptr<membership::v1::Membership::Stub> stub_;
+  std::unique_ptr<membership::v1::Accounts::Stub> accounts_;
+  std::unique_ptr<membership::v1::Organizations::Stub> organizations_;
   std::unique_ptr<::grpc::health::v1::Health::Stub> health_;
   std::chrono::milliseconds deadline_;
 };

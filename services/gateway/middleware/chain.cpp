@@ -111,12 +111,22 @@ http::HttpResponse Chain::Dispatch(http::HttpRequest& request, const std::string
   *route_label = route.path;
   RequestContext ctx{request, request_id, {}, std::move(match->params), std::nullopt};
 
-  if (route.access != Access::kPublic && ctx.caller.anonymous()) {
-    auto r = ProblemResponse(iris::status::WithDetail(
-                                 absl::UnauthenticatedError("this operation needs credentials"),
-                                 "unauthenticated"),
-                             request_id);
-    r.headers.push_back({"WWW-Authenticate", "Bearer"});
+  // API.md order of checks: 413 (the adapter), then 401/403, then 400/415/422.
+  absl::Status access = absl::OkStatus();
+  if (auth_ != nullptr) {
+    auto caller = auth_->Authenticate(request, request_id);
+    if (caller.ok()) {
+      ctx.caller = std::move(*caller);
+    } else {
+      access = caller.status();
+    }
+  }
+  if (access.ok()) access = CheckAccess(route, request.method, ctx.caller);
+  if (!access.ok()) {
+    auto r = ProblemResponse(access, request_id);
+    if (access.code() == absl::StatusCode::kUnauthenticated) {
+      r.headers.push_back({"WWW-Authenticate", "Bearer"});
+    }
     return r;
   }
   if (route.body == Body::kJson) {
@@ -133,8 +143,17 @@ http::HttpResponse Chain::Dispatch(http::HttpRequest& request, const std::string
     ctx.json_body = std::move(*parsed);
   }
 
-  auto reply = route.handle(ctx);
+  const bool cacheable = cache_ != nullptr && route.cache_ttl.count() > 0 &&
+                         request.method == "GET";
+  std::string cache_key;
+  std::optional<Reply> hit;
+  if (cacheable) {
+    cache_key = ResponseCache::KeyOf(request);
+    hit = cache_->Get(cache_key);
+  }
+  absl::StatusOr<Reply> reply = hit ? absl::StatusOr<Reply>(*hit) : route.handle(ctx);
   if (!reply.ok()) return ProblemResponse(reply.status(), request_id);
+  if (cacheable && !hit && reply->status == 200) cache_->Put(cache_key, *reply, route.cache_ttl);
 
   if (request.method == "GET" && reply->status == 200) {
     auto inm = request.HeaderValue("if-none-match");

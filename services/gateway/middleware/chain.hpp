@@ -6,16 +6,22 @@
 #include "absl/status/status.h"
 #include "libs/metrics/metrics.hpp"
 #include "services/gateway/http/http_types.hpp"
+#include "services/gateway/middleware/auth.hpp"
+#include "services/gateway/middleware/response_cache.hpp"
 #include "services/gateway/routes/router.hpp"
 
 namespace iris::gateway {
 
 class Chain {
  public:
-  Chain(const Router& router, iris::metrics::Metrics& metrics)
-      : router_(router), metrics_(metrics) {}
+  // Without an authenticator every caller is anonymous (tests of the other stages).
+  Chain(const Router& router, iris::metrics::Metrics& metrics, Authenticator* auth = nullptr)
+      : router_(router), metrics_(metrics), auth_(auth) {}
 
   http::HttpResponse Handle(http::HttpRequest& request);
+
+  // Serves routes with a cache_ttl from `cache` (not owned); without it nothing is cached.
+  void EnableCache(ResponseCache* cache) { cache_ = cache; }
 
  private:
   http::HttpResponse Dispatch(http::HttpRequest& request, const std::string& request_id,
@@ -23,6 +29,8 @@ class Chain {
 
   const Router& router_;
   iris::metrics::Metrics& metrics_;
+  Authenticator* auth_;
+  ResponseCache* cache_ = nullptr;
 };
 
 // A problem+json response for a non-OK status (Retry-After added where it applies).

@@ -9,6 +9,7 @@ namespace iris::gateway {
 namespace {
 
 namespace v1 = iris::membership::v1;
+constexpr std::chrono::seconds kReferenceTtl(60);
 using Stub = v1::Membership::Stub;
 
 // Reference lists are short and unpaged, but keep the list shape of every other list.
@@ -20,26 +21,30 @@ Reply ListReply(const Response& response) {
   return Reply::Json(200, doc).WithHeader("Cache-Control", "public, max-age=300");
 }
 
+// cache_ttl: countries, target groups and languages change only with a migration, so each
+// gateway may reuse them for a minute; networks have a status staff may change: not cached.
 template <typename Request, typename Response>
 Route ListRoute(std::string path, MembershipClient& c,
                 ::grpc::Status (Stub::*method)(::grpc::ClientContext*, const Request&,
-                                               Response*)) {
+                                               Response*),
+                std::chrono::seconds cache_ttl) {
   return {Method::kGet, std::move(path), Access::kPublic, Body::kNone,
           [&c, method](RequestContext& r) -> absl::StatusOr<Reply> {
             IRIS_ASSIGN_OR_RETURN(auto out, CallUnary(c.stub(), method, r, Request{},
                                                       c.deadline(), "membership"));
             return ListReply(out);
-          }};
+          },
+          cache_ttl};
 }
 
 }  // namespace
 
 std::vector<Route> ReferenceRoutes(MembershipClient& c) {
   std::vector<Route> routes;
-  routes.push_back(ListRoute("/v1/countries", c, &Stub::ListCountries));
-  routes.push_back(ListRoute("/v1/target-groups", c, &Stub::ListTargetGroups));
-  routes.push_back(ListRoute("/v1/languages", c, &Stub::ListLanguages));
-  routes.push_back(ListRoute("/v1/networks", c, &Stub::ListNetworks));
+  routes.push_back(ListRoute("/v1/countries", c, &Stub::ListCountries, kReferenceTtl));
+  routes.push_back(ListRoute("/v1/target-groups", c, &Stub::ListTargetGroups, kReferenceTtl));
+  routes.push_back(ListRoute("/v1/languages", c, &Stub::ListLanguages, kReferenceTtl));
+  routes.push_back(ListRoute("/v1/networks", c, &Stub::ListNetworks, std::chrono::seconds(0)));
   routes.push_back({Method::kGet, "/v1/networks/{country}", Access::kPublic, Body::kNone,
                     [&c](RequestContext& r) -> absl::StatusOr<Reply> {
                       v1::GetNetworkRequest req;

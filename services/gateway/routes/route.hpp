@@ -1,6 +1,7 @@
 // A route maps one REST operation to one gRPC call and back, holding no rules.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <map>
 #include <optional>
@@ -62,6 +63,8 @@ struct Route {
   Access access;
   Body body;
   RouteHandler handle;
+  // > 0: a public, caller-independent GET whose 200 replies the gateway may reuse this long.
+  std::chrono::seconds cache_ttl{0};
 };
 
 }  // namespace iris::gateway

@@ -9,6 +9,9 @@ std::vector<Route> AllRoutes(RouteDeps deps) {
   };
   append(OpsRoutes(deps.readiness, deps.openapi_json));
   append(ReferenceRoutes(deps.membership));
+  static const pagination::CursorCodec kThrowaway("unset: routes listed without a cursor key");
+  append(OrganizationRoutes(deps.membership, deps.cursors ? *deps.cursors : kThrowaway));
+  append(AccountRoutes(deps.membership, deps.jwt, deps.login_limiter));
   return all;
 }
 

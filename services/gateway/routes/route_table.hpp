@@ -4,13 +4,23 @@
 #include <string>
 #include <vector>
 
+#include "libs/pagination/cursor.hpp"
 #include "services/gateway/clients/membership_client.hpp"
+#include "services/gateway/middleware/auth_login_limiter.hpp"
+#include "services/gateway/middleware/jwt.hpp"
 #include "services/gateway/middleware/readiness.hpp"
 #include "services/gateway/routes/route.hpp"
 
 namespace iris::gateway {
 
 std::vector<Route> ReferenceRoutes(MembershipClient& membership);
+// /v1/auth/token, /v1/me, /v1/users, /v1/api-keys. Without jwt and limiter (tests that only
+// list routes) POST /v1/auth/token answers 503.
+std::vector<Route> AccountRoutes(MembershipClient& membership, const Jwt* jwt,
+                                 LoginLimiter* limiter);
+// /v1/organizations...: cursors signs and checks list positions.
+std::vector<Route> OrganizationRoutes(MembershipClient& membership,
+                                      const pagination::CursorCodec& cursors);
 // /healthz, /readyz, /v1/openapi.json
 std::vector<Route> OpsRoutes(Readiness& readiness, const std::string& openapi_json);
 
@@ -18,6 +28,11 @@ struct RouteDeps {
   MembershipClient& membership;
   Readiness& readiness;
   const std::string& openapi_json;
+  // Signs list cursors (IRIS_CURSOR_SECRET). Without one (tests that only list routes) a
+  // throwaway key is used.
+  const pagination::CursorCodec* cursors = nullptr;
+  const Jwt* jwt = nullptr;
+  LoginLimiter* login_limiter = nullptr;
 };
 std::vector<Route> AllRoutes(RouteDeps deps);
 

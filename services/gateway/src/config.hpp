@@ -18,6 +18,12 @@ struct Config {
   std::chrono::milliseconds drain_timeout{10000};
   iris::redis::RedisConfig redis;
   std::string cursor_secret;
+  // Access tokens: HS256 key (random per process when unset), its key id, earlier keys still
+  // accepted during a rotation ("kid:secret,..."), lifetime.
+  std::string jwt_secret;
+  std::string jwt_kid;
+  std::string jwt_previous_keys;
+  int jwt_ttl_seconds = 900;
   std::string log_level;
 
   static Config Load(iris::config::Env& env) {
@@ -39,6 +45,10 @@ struct Config {
     c.redis.host = env.String("IRIS_REDIS_HOST", "127.0.0.1");
     c.redis.port = env.Port("IRIS_REDIS_PORT", 56379);
     c.cursor_secret = env.String("IRIS_CURSOR_SECRET", "");
+    c.jwt_secret = env.String("IRIS_JWT_SECRET", "");
+    c.jwt_kid = env.String("IRIS_JWT_KID", "k1");
+    c.jwt_previous_keys = env.String("IRIS_JWT_PREVIOUS_KEYS", "");
+    c.jwt_ttl_seconds = env.Int("IRIS_JWT_TTL_SECONDS", 900, 60, 86400);
     c.log_level = env.String("IRIS_LOG_LEVEL", "info");
     return c;
   }

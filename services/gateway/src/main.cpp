@@ -1,4 +1,6 @@
 // The gateway: the only HTTP entry. Composes clients, routes, middleware and the HTTP adapter.
+#include <openssl/rand.h>
+
 #include <cstdio>
 #include <string>
 
@@ -11,11 +13,61 @@
 #include "gateway_openapi.hpp"
 #include "services/gateway/clients/membership_client.hpp"
 #include "services/gateway/http/server.hpp"
+#include "services/gateway/middleware/auth.hpp"
+#include "services/gateway/middleware/auth_login_limiter.hpp"
 #include "services/gateway/middleware/chain.hpp"
 #include "services/gateway/middleware/readiness.hpp"
 #include "services/gateway/routes/openapi_document.hpp"
 #include "services/gateway/routes/route_table.hpp"
 #include "services/gateway/src/config.hpp"
+
+namespace {
+
+// IRIS_JWT_SECRET, or a random key for this process only (with a warning).
+iris::gateway::JwtConfig JwtSettings(const iris::gateway::Config& cfg, bool* ok) {
+  iris::gateway::JwtConfig jwt;
+  jwt.kid = cfg.jwt_kid;
+  jwt.ttl = std::chrono::seconds(cfg.jwt_ttl_seconds);
+  jwt.secret = cfg.jwt_secret;
+  *ok = true;
+  if (jwt.secret.empty()) {
+    unsigned char random[32];
+    if (RAND_bytes(random, sizeof random) != 1) *ok = false;
+    static constexpr char kHex[] = "0123456789abcdef";
+    for (unsigned char b : random) {
+      jwt.secret.push_back(kHex[b >> 4]);
+      jwt.secret.push_back(kHex[b & 0xF]);
+    }
+    iris::log::Warn("IRIS_JWT_SECRET is unset: using a random key; tokens will not survive a "
+                    "restart and other gateway replicas will refuse them");
+  } else if (jwt.secret.size() < 32) {
+    std::fprintf(stderr, "gateway: IRIS_JWT_SECRET must be at least 32 characters\n");
+    *ok = false;
+  }
+  auto previous = iris::gateway::Jwt::ParseKeyList(cfg.jwt_previous_keys);
+  if (!previous.ok()) {
+    std::fprintf(stderr, "gateway: IRIS_JWT_PREVIOUS_KEYS: %s\n",
+                 std::string(previous.status().message()).c_str());
+    *ok = false;
+  } else {
+    jwt.previous_keys = *previous;
+  }
+  return jwt;
+}
+
+// IRIS_CURSOR_SECRET, or a random key for this process only (with a warning): cursors then
+// stop working across restarts and between replicas.
+std::string CursorSecret(const iris::gateway::Config& cfg, bool* ok) {
+  if (!cfg.cursor_secret.empty()) return cfg.cursor_secret;
+  unsigned char random[32];
+  *ok = RAND_bytes(random, sizeof random) == 1;
+  std::string secret(reinterpret_cast<const char*>(random), sizeof random);
+  iris::log::Warn("IRIS_CURSOR_SECRET is unset: using a random key; list cursors will not "
+                  "survive a restart and other gateway replicas will refuse them");
+  return secret;
+}
+
+}  // namespace
 
 int main() {
   using namespace iris::gateway;
@@ -40,8 +92,22 @@ int main() {
   iris::redis::Redis redis(cfg.redis);
   MembershipClient membership(cfg.membership_address, cfg.upstream_deadline);
   Readiness readiness(membership, redis, metrics);
-  Router router(AllRoutes({membership, readiness, openapi_json}));
-  Chain chain(router, metrics);
+  bool jwt_ok = false;
+  const Jwt jwt(JwtSettings(cfg, &jwt_ok));
+  if (!jwt_ok) return 1;
+  LoginLimiter login_limiter(redis, metrics);
+  Authenticator authenticator(jwt, MembershipKeyResolver(membership));
+  bool cursor_ok = true;
+  const iris::pagination::CursorCodec cursors(CursorSecret(cfg, &cursor_ok));
+  if (!cursor_ok) return 1;
+  RouteDeps deps{membership, readiness, openapi_json};
+  deps.cursors = &cursors;
+  deps.jwt = &jwt;
+  deps.login_limiter = &login_limiter;
+  Router router(AllRoutes(deps));
+  Chain chain(router, metrics, &authenticator);
+  ResponseCache cache;
+  chain.EnableCache(&cache);
   http::Server server(cfg.http, [&chain](http::HttpRequest& r) { return chain.Handle(r); });
   if (auto s = server.Start(); !s.ok()) {
     std::fprintf(stderr, "gateway: %s (IRIS_HTTP_PORT)\n", std::string(s.message()).c_str());

@@ -116,6 +116,39 @@ TEST_F(ChainTest, MatchingIfNoneMatchIs304WithoutBody) {
   EXPECT_EQ(Send("GET", "/v1/things/1", "", {{"if-none-match", "W/\"3\", \"9\""}}).status, 304);
 }
 
+TEST(ChainCacheTest, CacheableRoutesCallUpstreamOncePerTtlAndNeverCacheErrors) {
+  int calls = 0;
+  bool fail = false;
+  Router router({{Method::kGet, "/v1/ref", Access::kPublic, Body::kNone,
+                  [&](RequestContext&) -> absl::StatusOr<Reply> {
+                    ++calls;
+                    if (fail) return absl::UnavailableError("down");
+                    return Reply::Json(200, nlohmann::json{{"n", calls}});
+                  },
+                  std::chrono::seconds(60)}});
+  iris::metrics::Metrics metrics("gateway-cache-test");
+  Chain chain(router, metrics);
+  ResponseCache cache;
+  chain.EnableCache(&cache);
+  auto send = [&](std::vector<std::pair<std::string, std::string>> query = {}) {
+    http::HttpRequest req;
+    req.method = "GET";
+    req.path = "/v1/ref";
+    req.query = std::move(query);
+    return chain.Handle(req);
+  };
+  fail = true;
+  EXPECT_EQ(send().status, 503);
+  fail = false;
+  auto first = send();
+  auto second = send();
+  EXPECT_EQ(first.status, 200);
+  EXPECT_EQ(second.body, first.body);
+  EXPECT_EQ(calls, 2);  // the 503 and the first 200; the second 200 came from the cache
+  EXPECT_EQ(send({{"x", "1"}}).status, 200);
+  EXPECT_EQ(calls, 3);  // another query string is another entry
+}
+
 TEST(JsonContentTypeTest, AcceptsJsonAndSuffixTypes) {
   EXPECT_TRUE(IsJsonContentType("application/json"));
   EXPECT_TRUE(IsJsonContentType("Application/JSON; charset=utf-8"));

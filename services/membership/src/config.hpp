@@ -14,6 +14,9 @@ struct Config {
   iris::grpc::ServerConfig server;
   bool migrate_on_start = true;
   std::string log_level;
+  // First network admin, created at startup when none exists (both or neither).
+  std::string admin_email;
+  std::string admin_password;
 
   static Config Load(iris::config::Env& env) {
     Config c;
@@ -29,6 +32,8 @@ struct Config {
                                         std::chrono::milliseconds(120000));
     c.migrate_on_start = env.Bool("IRIS_MIGRATE_ON_START", true);
     c.log_level = env.String("IRIS_LOG_LEVEL", "info");
+    c.admin_email = env.String("IRIS_ADMIN_EMAIL", "");
+    c.admin_password = env.String("IRIS_ADMIN_PASSWORD", "");
     return c;
   }
 };

@@ -1,0 +1,159 @@
+#include "services/gateway/middleware/auth.hpp"
+
+#include <openssl/evp.h>
+
+#include <algorithm>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "iris/membership/v1/accounts.grpc.pb.h"
+#include "libs/grpc/channel.hpp"
+#include "libs/status/grpc_status.hpp"
+#include "libs/status/status.hpp"
+#include "services/gateway/clients/membership_client.hpp"
+
+namespace iris::gateway {
+namespace {
+
+absl::Status BadCredentials(std::string message) {
+  return iris::status::WithDetail(absl::UnauthenticatedError(std::move(message)),
+                                  "unauthenticated");
+}
+
+bool HasScope(const iris::grpc::Caller& c, std::string_view scope) {
+  return std::find(c.scopes.begin(), c.scopes.end(), scope) != c.scopes.end();
+}
+
+}  // namespace
+
+std::string Sha256Hex(std::string_view data) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_Digest(data.data(), data.size(), digest, &len, EVP_sha256(), nullptr);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(len * 2);
+  for (unsigned int i = 0; i < len; ++i) {
+    out.push_back(kHex[digest[i] >> 4]);
+    out.push_back(kHex[digest[i] & 0xF]);
+  }
+  return out;
+}
+
+ApiKeyResolver MembershipKeyResolver(MembershipClient& membership) {
+  return [&membership](const std::string& key_hash,
+                       const std::string& request_id) -> absl::StatusOr<iris::grpc::Caller> {
+    ::grpc::ClientContext ctx;
+    iris::grpc::Caller anonymous;
+    anonymous.request_id = request_id;
+    iris::grpc::PrepareContext(ctx, anonymous, membership.deadline());
+    iris::membership::v1::ResolveApiKeyRequest req;
+    req.set_key_hash(key_hash);
+    iris::membership::v1::ResolvedApiKey out;
+    const auto s = membership.accounts().ResolveApiKey(&ctx, req, &out);
+    if (s.error_code() == ::grpc::StatusCode::UNAVAILABLE ||
+        s.error_code() == ::grpc::StatusCode::DEADLINE_EXCEEDED) {
+      return absl::UnavailableError("the membership service did not answer in time; retry shortly");
+    }
+    if (!s.ok()) return iris::status::FromGrpc(s);
+    iris::grpc::Caller c;
+    c.subject = out.principal().user_id();
+    c.role = out.principal().role();
+    c.organization_id = out.principal().organization_id();
+    c.country = out.principal().country();
+    c.scopes.assign(out.scopes().begin(), out.scopes().end());
+    return c;
+  };
+}
+
+Authenticator::Authenticator(const Jwt& jwt, ApiKeyResolver resolver,
+                             std::chrono::milliseconds cache_ttl, Clock clock)
+    : jwt_(jwt), resolver_(std::move(resolver)), cache_ttl_(cache_ttl), clock_(std::move(clock)) {}
+
+absl::StatusOr<iris::grpc::Caller> Authenticator::Authenticate(const http::HttpRequest& request,
+                                                               const std::string& request_id) {
+  const auto header = request.HeaderValue("authorization");
+  if (!header) return iris::grpc::Caller{};
+  const std::string value_text(absl::StripAsciiWhitespace(*header));
+  const std::string_view value = value_text;
+  const size_t space = value.find(' ');
+  if (space == std::string_view::npos)
+    return BadCredentials("the Authorization header is malformed");
+  const std::string_view scheme = value.substr(0, space);
+  std::string_view credential = value.substr(space + 1);
+  while (!credential.empty() && credential.front() == ' ') credential.remove_prefix(1);
+  if (credential.empty()) return BadCredentials("the Authorization header is malformed");
+  if (absl::EqualsIgnoreCase(std::string(scheme), "Bearer")) {
+    auto claims = jwt_.Verify(credential);
+    if (!claims.ok()) return claims.status();
+    iris::grpc::Caller c;
+    c.subject = claims->subject;
+    c.role = claims->role;
+    c.organization_id = claims->organization_id;
+    c.country = claims->country;
+    return c;
+  }
+  if (absl::EqualsIgnoreCase(std::string(scheme), "ApiKey"))
+    return ResolveKey(credential, request_id);
+  return BadCredentials("use Authorization: Bearer <token> or ApiKey <key>");
+}
+
+absl::StatusOr<iris::grpc::Caller> Authenticator::ResolveKey(std::string_view key,
+                                                             const std::string& request_id) {
+  // Every key we issue starts so; anything else is refused without asking membership.
+  if (key.substr(0, 5) != "iris_" || key.size() > 200) {
+    return BadCredentials("the API key is not valid");
+  }
+  const std::string hash = Sha256Hex(key);
+  const auto now = clock_();
+  {
+    std::lock_guard lock(mu_);
+    auto it = cache_.find(hash);
+    if (it != cache_.end() && it->second.expires > now) {
+      if (!it->second.caller) return BadCredentials("the API key is not valid");
+      return *it->second.caller;
+    }
+  }
+  auto resolved = resolver_(hash, request_id);
+  std::optional<iris::grpc::Caller> entry;
+  if (resolved.ok()) {
+    entry = *resolved;
+  } else if (resolved.status().code() != absl::StatusCode::kNotFound) {
+    return resolved.status();  // not cached: membership may answer next time
+  }
+  {
+    std::lock_guard lock(mu_);
+    // Guessed keys must not grow the cache without bound: start over when it is full.
+    if (cache_.size() >= kMaxCachedKeys) cache_.clear();
+    cache_[hash] = {now + cache_ttl_, entry};
+  }
+  if (!entry) return BadCredentials("the API key is not valid");
+  return *entry;
+}
+
+absl::Status CheckAccess(const Route& route, std::string_view method,
+                         const iris::grpc::Caller& caller) {
+  if (route.access == Access::kPublic && caller.anonymous()) return absl::OkStatus();
+  if (caller.anonymous()) {
+    return iris::status::WithDetail(absl::UnauthenticatedError("this operation needs credentials"),
+                                    "unauthenticated");
+  }
+  const bool admin = caller.HasRole("network_admin");
+  const bool staff = admin || caller.HasRole("national_coordinator");
+  if ((route.access == Access::kNetworkAdmin && !admin) ||
+      (route.access == Access::kStaff && !staff)) {
+    return iris::status::WithDetail(
+        absl::PermissionDeniedError("your role does not allow this operation"), "forbidden");
+  }
+  // Tokens carry no scopes: they act with everything the role allows.
+  if (caller.scopes.empty() || method == "GET" || method == "HEAD" || HasScope(caller, "write")) {
+    return absl::OkStatus();
+  }
+  const bool webhook_route = route.path.rfind("/v1/webhook", 0) == 0;
+  if (webhook_route && HasScope(caller, "webhooks:manage")) return absl::OkStatus();
+  return iris::status::WithDetail(
+      absl::PermissionDeniedError("this API key's scopes do not allow " + std::string(method)),
+      "insufficient_scope");
+}
+
+}  // namespace iris::gateway

@@ -1,0 +1,71 @@
+// Authentication at the gateway: Bearer JWTs and API keys become a Caller; per-route access
+// (Access) and API key scopes are enforced here. Object-level rules stay with the services.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "libs/grpc/caller.hpp"
+#include "services/gateway/http/http_types.hpp"
+#include "services/gateway/middleware/jwt.hpp"
+#include "services/gateway/routes/route.hpp"
+
+namespace iris::gateway {
+
+class MembershipClient;
+
+// Asks membership who owns an API key, by the key's SHA-256 (hex). NOT_FOUND for unknown or
+// revoked keys; UNAVAILABLE when membership does not answer.
+using ApiKeyResolver = std::function<absl::StatusOr<iris::grpc::Caller>(
+    const std::string& key_hash, const std::string& request_id)>;
+ApiKeyResolver MembershipKeyResolver(MembershipClient& membership);
+
+// Lower-case hex SHA-256, as membership stores keys.
+std::string Sha256Hex(std::string_view data);
+
+class Authenticator {
+ public:
+  using Clock = std::function<std::chrono::steady_clock::time_point()>;
+  // A revoked key stops working within `cache_ttl` (API.md: 5 seconds at most).
+  Authenticator(
+      const Jwt& jwt, ApiKeyResolver resolver,
+      std::chrono::milliseconds cache_ttl = std::chrono::seconds(5),
+      Clock clock = [] { return std::chrono::steady_clock::now(); });
+
+  // No Authorization header: an anonymous Caller. A header that does not hold a valid token or
+  // live key: UNAUTHENTICATED. Membership unreachable while resolving a key: UNAVAILABLE.
+  absl::StatusOr<iris::grpc::Caller> Authenticate(const http::HttpRequest& request,
+                                                  const std::string& request_id);
+
+  static constexpr size_t kMaxCachedKeys = 10000;
+
+ private:
+  absl::StatusOr<iris::grpc::Caller> ResolveKey(std::string_view key,
+                                                const std::string& request_id);
+
+  struct CacheEntry {
+    std::chrono::steady_clock::time_point expires;
+    std::optional<iris::grpc::Caller> caller;  // nullopt: known to be invalid
+  };
+  const Jwt& jwt_;
+  const ApiKeyResolver resolver_;
+  const std::chrono::milliseconds cache_ttl_;
+  const Clock clock_;
+  std::mutex mu_;
+  std::unordered_map<std::string, CacheEntry> cache_;  // key hash -> result; guarded by mu_
+};
+
+// The route's coarse rule for this caller: UNAUTHENTICATED (401) for anonymous callers of
+// non-public routes, PERMISSION_DENIED (403) for a missing role or an API key scope that does
+// not cover the method (read: GET only; write: everything; webhooks:manage: webhook routes).
+absl::Status CheckAccess(const Route& route, std::string_view method,
+                         const iris::grpc::Caller& caller);
+
+}  // namespace iris::gateway

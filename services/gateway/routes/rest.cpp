@@ -1,0 +1,145 @@
+#include "services/gateway/routes/rest.hpp"
+
+#include <charconv>
+
+#include "absl/strings/ascii.h"
+#include "libs/status/status.hpp"
+#include "services/gateway/middleware/chain.hpp"
+
+namespace iris::gateway::rest {
+namespace {
+
+absl::Status Malformed(const std::string& field, const std::string& message) {
+  return status::WithDetail(absl::InvalidArgumentError(field + " " + message), "malformed",
+                            {{field, message}});
+}
+
+std::string_view TrimSpace(std::string_view t) {
+  while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
+  while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
+  return t;
+}
+
+}  // namespace
+
+std::string Query(const RequestContext& r, std::string_view name) {
+  return r.http.QueryValue(name).value_or("");
+}
+
+absl::StatusOr<iris::common::v1::PageRequest> PageRequestOf(const RequestContext& r,
+                                                            const pagination::CursorCodec& codec,
+                                                            std::string_view list) {
+  iris::common::v1::PageRequest page;
+  const auto limit = r.http.QueryValue("limit");
+  if (limit) {
+    // An explicit empty ?limit= is as malformed as ?limit=abc.
+    if (limit->empty()) return Malformed("limit", "must be an integer from 1 to 200");
+    IRIS_ASSIGN_OR_RETURN(int n, pagination::ParseLimit(*limit));
+    page.set_limit(n);
+  }
+  const std::string cursor = Query(r, "cursor");
+  if (!cursor.empty()) {
+    IRIS_ASSIGN_OR_RETURN(auto wrapped, codec.Decode(cursor));
+    if (!wrapped.is_object() || wrapped.value("l", "") != list || !wrapped.contains("p") ||
+        !wrapped["p"].is_string()) {
+      return Malformed("cursor", "is not a cursor of this list");
+    }
+    page.set_cursor(wrapped["p"].get<std::string>());
+  }
+  return page;
+}
+
+nlohmann::json ListBody(nlohmann::json items, const iris::common::v1::PageResponse& page,
+                        const pagination::CursorCodec& codec, std::string_view list) {
+  nlohmann::json doc;
+  doc["items"] = items.is_array() ? std::move(items) : nlohmann::json::array();
+  if (page.next_cursor().empty()) {
+    doc["next_cursor"] = nullptr;
+  } else {
+    doc["next_cursor"] = codec.Encode({{"l", list}, {"p", page.next_cursor()}});
+  }
+  return doc;
+}
+
+absl::StatusOr<int64_t> ExpectedVersion(const RequestContext& r) {
+  const auto header = r.http.HeaderValue("if-match");
+  if (!header) return 0;
+  std::string_view tag = TrimSpace(*header);
+  if (tag == "*") return 0;
+  if (tag.substr(0, 2) == "W/") tag.remove_prefix(2);
+  const std::string problem = "must be one entity tag from ETag, such as \"3\"";
+  if (tag.size() < 3 || tag.front() != '"' || tag.back() != '"') {
+    return Malformed("If-Match", problem);
+  }
+  tag = tag.substr(1, tag.size() - 2);
+  int64_t version = 0;
+  auto [ptr, ec] = std::from_chars(tag.data(), tag.data() + tag.size(), version);
+  if (ec != std::errc() || ptr != tag.data() + tag.size() || version < 1) {
+    return Malformed("If-Match", problem);
+  }
+  return version;
+}
+
+std::string Etag(int64_t version) { return "\"" + std::to_string(version) + "\""; }
+
+Reply Resource(const google::protobuf::Message& m, int64_t version, int status) {
+  return Reply::Json(status, m).WithHeader("ETag", Etag(version));
+}
+
+Reply Created(const google::protobuf::Message& m, int64_t version, std::string location) {
+  return Resource(m, version, 201).WithHeader("Location", std::move(location));
+}
+
+Reply NoContent() { return Reply::Raw(204, "", ""); }
+
+absl::Status BodyInto(const RequestContext& r, google::protobuf::Message* out,
+                      google::protobuf::FieldMask* fields) {
+  if (!r.json_body || !r.json_body->is_object()) {
+    return status::Invalid("body", "must be a JSON object");
+  }
+  IRIS_RETURN_IF_ERROR(iris::json::FromJson(*r.json_body, out));
+  if (fields) {
+    for (const auto& [key, value] : r.json_body->items()) fields->add_paths(key);
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::string> VerbNote(const RequestContext& r) {
+  if (std::string_view(r.http.body).find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    return std::string();
+  }
+  const auto content_type = r.http.HeaderValue("content-type");
+  if (!content_type || !IsJsonContentType(*content_type)) {
+    return status::WithDetail(
+        absl::UnimplementedError("the body must be JSON (Content-Type: application/json)"),
+        "unsupported_media_type");
+  }
+  IRIS_ASSIGN_OR_RETURN(auto body, iris::json::ParseBody(r.http.body));
+  if (!body.is_object()) return status::Invalid("body", "must be a JSON object");
+  status::Validator v;
+  std::string note;
+  for (const auto& [key, value] : body.items()) {
+    if (key != "note") {
+      v.Add(key, "is not a field of this request (only \"note\")");
+    } else if (value.is_string()) {
+      note = value.get<std::string>();
+    } else if (!value.is_null()) {
+      v.Add("note", "must be a string");
+    }
+  }
+  IRIS_RETURN_IF_ERROR(v.Finish());
+  return note;
+}
+
+Route Verb(const std::string& resource_path, std::string_view verb, Access access,
+           VerbHandler act) {
+  return {Method::kPost, resource_path + "/" + std::string(verb), access, Body::kNone,
+          [act = std::move(act)](RequestContext& r) -> absl::StatusOr<Reply> {
+            VerbRequest req;
+            IRIS_ASSIGN_OR_RETURN(req.expected_version, ExpectedVersion(r));
+            IRIS_ASSIGN_OR_RETURN(req.note, VerbNote(r));
+            return act(r, req);
+          }};
+}
+
+}  // namespace iris::gateway::rest

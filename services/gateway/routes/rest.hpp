@@ -1,0 +1,85 @@
+// REST conventions every route reuses (API.md "Conventions"): list pages with signed cursors,
+// If-Match preconditions, ETags, 201 + Location, 204, JSON bodies and verb bodies.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include <google/protobuf/field_mask.pb.h>
+#include <google/protobuf/message.h>
+#include <nlohmann/json.hpp>
+
+#include "absl/status/statusor.h"
+#include "iris/common/v1/common.pb.h"
+#include "libs/json/proto_json.hpp"
+#include "libs/pagination/cursor.hpp"
+#include "services/gateway/routes/route.hpp"
+
+namespace iris::gateway::rest {
+
+// The query parameter `name`, or "" when absent.
+std::string Query(const RequestContext& r, std::string_view name);
+
+// `?limit=` and `?cursor=` as a PageRequest for a service: limit 0 means the service default;
+// the cursor is verified and unwrapped to the position the service issued. A cursor is bound
+// to its list (`list`, e.g. "organizations"): one from another list, a tampered one or a bad
+// limit is INVALID_ARGUMENT reason "malformed" (400).
+absl::StatusOr<iris::common::v1::PageRequest> PageRequestOf(
+    const RequestContext& r, const pagination::CursorCodec& codec, std::string_view list);
+
+// {"items": [...], "next_cursor": "<signed>" | null} from a service's items and page. The
+// service's next_cursor (its raw position) is signed; empty means the last page.
+nlohmann::json ListBody(nlohmann::json items, const iris::common::v1::PageResponse& page,
+                        const pagination::CursorCodec& codec, std::string_view list);
+
+// For list responses shaped {repeated items = 1; PageResponse page = 2;}.
+template <typename Response>
+Reply ListReply(const Response& response, const pagination::CursorCodec& codec,
+                std::string_view list) {
+  auto doc = iris::json::ToJson(response);
+  nlohmann::json items = doc.contains("items") ? doc["items"] : nlohmann::json::array();
+  return Reply::Json(200, ListBody(std::move(items), response.page(), codec, list));
+}
+
+// If-Match as the version a change expects: absent or "*" -> 0 (no precondition); "7" or
+// W/"7" -> 7 (weak and strong compare alike: our tags are versions, not bytes). Anything else,
+// lists of several tags included, is INVALID_ARGUMENT reason "malformed" (400): a client that
+// cannot form the header should not learn "stale" from us.
+absl::StatusOr<int64_t> ExpectedVersion(const RequestContext& r);
+
+// The strong entity tag of a version: "7" (quotes included).
+std::string Etag(int64_t version);
+
+// A single resource with its ETag.
+Reply Resource(const google::protobuf::Message& m, int64_t version, int status = 200);
+// 201 Created with Location and ETag.
+Reply Created(const google::protobuf::Message& m, int64_t version, std::string location);
+// 204 No Content.
+Reply NoContent();
+
+// The JSON body (a Body::kJson route) into `out`, and the names of the top-level fields the
+// client sent into `fields`, so a service writes only those (PATCH) and can name read-only
+// ones. Not an object, unknown fields or wrong types: INVALID_ARGUMENT with field errors (422).
+absl::Status BodyInto(const RequestContext& r, google::protobuf::Message* out,
+                      google::protobuf::FieldMask* fields);
+
+// A verb's optional body {"note": "..."} (Body::kNone routes: no body is fine). With a body,
+// Content-Type must be JSON (415) and it must parse (400); other fields or a non-string note
+// are 422. Returns the note, "" when absent.
+absl::StatusOr<std::string> VerbNote(const RequestContext& r);
+
+// What every state-change verb receives: the If-Match version and the optional note.
+struct VerbRequest {
+  int64_t expected_version = 0;
+  std::string note;
+};
+using VerbHandler = std::function<absl::StatusOr<Reply>(RequestContext&, const VerbRequest&)>;
+
+// POST <resource_path>/<verb> (Stripe-style state change, API.md "Verbs"): reads If-Match and
+// the optional {"note"} body as above, then hands both to `act`.
+Route Verb(const std::string& resource_path, std::string_view verb, Access access,
+           VerbHandler act);
+
+}  // namespace iris::gateway::rest

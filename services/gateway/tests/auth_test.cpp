@@ -1,0 +1,145 @@
+// Authentication and coarse access at the gateway: headers, key cache, roles and scopes.
+#include "services/gateway/middleware/auth.hpp"
+
+#include <gtest/gtest.h>
+
+#include "libs/status/status.hpp"
+
+namespace iris::gateway {
+namespace {
+
+using namespace std::chrono_literals;
+
+JwtConfig TestKey() {
+  JwtConfig cfg;
+  cfg.secret = "0123456789abcdef0123456789abcdef";
+  return cfg;
+}
+
+class AuthTest : public ::testing::Test {
+ protected:
+  AuthTest()
+      : jwt_(TestKey()),
+        auth_(
+            jwt_,
+            [this](const std::string& hash, const std::string&) -> absl::StatusOr<grpc::Caller> {
+              ++resolver_calls_;
+              if (membership_down_) return absl::UnavailableError("down");
+              if (hash != Sha256Hex(live_key_)) return absl::NotFoundError("no key");
+              grpc::Caller c;
+              c.subject = "owner";
+              c.role = "partner";
+              c.scopes = {"read"};
+              return c;
+            },
+            5s, [this] { return now_; }) {}
+
+  absl::StatusOr<grpc::Caller> With(std::string authorization) {
+    http::HttpRequest r;
+    r.headers.push_back({"authorization", std::move(authorization)});
+    return auth_.Authenticate(r, "req-1");
+  }
+
+  Jwt jwt_;
+  std::string live_key_ = "iris_abcd1234_secret";
+  bool membership_down_ = false;
+  int resolver_calls_ = 0;
+  std::chrono::steady_clock::time_point now_{};
+  Authenticator auth_;
+};
+
+TEST_F(AuthTest, NoHeaderIsAnonymous) {
+  http::HttpRequest r;
+  auto c = auth_.Authenticate(r, "req-1");
+  ASSERT_TRUE(c.ok());
+  EXPECT_TRUE(c->anonymous());
+}
+
+TEST_F(AuthTest, BearerTokensBecomeTheirSubject) {
+  JwtClaims claims;
+  claims.subject = "u1";
+  claims.role = "national_coordinator";
+  claims.country = "RS";
+  auto c = With("Bearer " + jwt_.Sign(claims));
+  ASSERT_TRUE(c.ok()) << c.status();
+  EXPECT_EQ(c->subject, "u1");
+  EXPECT_EQ(c->country, "RS");
+  EXPECT_TRUE(c->scopes.empty());
+  EXPECT_TRUE(With("bearer " + jwt_.Sign(claims)).ok());  // schemes are case-insensitive
+}
+
+TEST_F(AuthTest, MalformedOrUnknownCredentialsAreUnauthenticated) {
+  for (const char* bad : {"Bearer", "Bearer ", "Bearer abc.def.ghi", "Basic dXNlcjpwYXNz",
+                          "ApiKey not-ours", "ApiKey iris_abcd1234_wrong", "token"}) {
+    EXPECT_EQ(With(bad).status().code(), absl::StatusCode::kUnauthenticated) << bad;
+  }
+}
+
+TEST_F(AuthTest, KeysAreCachedAtMostFiveSecondsEitherWay) {
+  ASSERT_TRUE(With("ApiKey " + live_key_).ok());
+  ASSERT_TRUE(With("ApiKey " + live_key_).ok());
+  EXPECT_EQ(resolver_calls_, 1);
+  live_key_ = "iris_revoked";  // the old key is revoked in membership
+  now_ += 4s;
+  EXPECT_TRUE(With("ApiKey iris_abcd1234_secret").ok());  // still cached
+  now_ += 1s;
+  EXPECT_EQ(With("ApiKey iris_abcd1234_secret").status().code(),
+            absl::StatusCode::kUnauthenticated);
+  EXPECT_EQ(resolver_calls_, 2);
+  // Negative answers are cached too: guessing does not reach membership every time.
+  EXPECT_FALSE(With("ApiKey iris_abcd1234_secret").ok());
+  EXPECT_EQ(resolver_calls_, 2);
+}
+
+TEST_F(AuthTest, MembershipDownIsUnavailableAndNotCached) {
+  membership_down_ = true;
+  EXPECT_EQ(With("ApiKey " + live_key_).status().code(), absl::StatusCode::kUnavailable);
+  membership_down_ = false;
+  EXPECT_TRUE(With("ApiKey " + live_key_).ok());
+}
+
+Route RouteWith(Access access, std::string path = "/v1/things") {
+  return {Method::kGet, std::move(path), access, Body::kNone, nullptr};
+}
+
+grpc::Caller As(std::string role, std::vector<std::string> scopes = {}) {
+  grpc::Caller c;
+  c.subject = "someone";
+  c.role = std::move(role);
+  c.scopes = std::move(scopes);
+  return c;
+}
+
+TEST(CheckAccessTest, AnonymousIs401AndAMissingRoleIs403) {
+  const grpc::Caller anonymous;
+  EXPECT_TRUE(CheckAccess(RouteWith(Access::kPublic), "GET", anonymous).ok());
+  for (auto a : {Access::kAuthenticated, Access::kStaff, Access::kNetworkAdmin}) {
+    EXPECT_EQ(CheckAccess(RouteWith(a), "GET", anonymous).code(),
+              absl::StatusCode::kUnauthenticated);
+  }
+  EXPECT_TRUE(CheckAccess(RouteWith(Access::kAuthenticated), "GET", As("member")).ok());
+  EXPECT_EQ(CheckAccess(RouteWith(Access::kStaff), "GET", As("member")).code(),
+            absl::StatusCode::kPermissionDenied);
+  EXPECT_TRUE(CheckAccess(RouteWith(Access::kStaff), "GET", As("national_coordinator")).ok());
+  EXPECT_EQ(
+      CheckAccess(RouteWith(Access::kNetworkAdmin), "POST", As("national_coordinator")).code(),
+      absl::StatusCode::kPermissionDenied);
+  EXPECT_TRUE(CheckAccess(RouteWith(Access::kNetworkAdmin), "POST", As("network_admin")).ok());
+}
+
+TEST(CheckAccessTest, KeyScopesNarrowTheMethods) {
+  const auto route = RouteWith(Access::kAuthenticated);
+  EXPECT_TRUE(CheckAccess(route, "GET", As("partner", {"read"})).ok());
+  EXPECT_EQ(CheckAccess(route, "POST", As("partner", {"read"})).code(),
+            absl::StatusCode::kPermissionDenied);
+  EXPECT_EQ(CheckAccess(route, "DELETE", As("partner", {"webhooks:manage"})).code(),
+            absl::StatusCode::kPermissionDenied);
+  EXPECT_TRUE(CheckAccess(route, "POST", As("partner", {"read", "write"})).ok());
+  EXPECT_TRUE(CheckAccess(RouteWith(Access::kAuthenticated, "/v1/webhooks"), "POST",
+                          As("partner", {"webhooks:manage"}))
+                  .ok());
+  EXPECT_TRUE(CheckAccess(route, "POST", As("partner")).ok());  // tokens have no scopes
+}
+
+}  // namespace
+}  // namespace iris::gateway

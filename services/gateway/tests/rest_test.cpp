@@ -1,0 +1,166 @@
+// The REST helpers every route uses: pages and cursors, If-Match, ETags, bodies and verbs.
+#include <gtest/gtest.h>
+
+#include "iris/membership/v1/organizations.pb.h"
+#include "libs/status/problem.hpp"
+#include "libs/status/status.hpp"
+#include "services/gateway/routes/rest.hpp"
+
+namespace iris::gateway {
+namespace {
+
+class RestTest : public ::testing::Test {
+ protected:
+  RequestContext Ctx() { return RequestContext{http_, "req-1", {}, {}, std::nullopt}; }
+  void Header(std::string name, std::string value) {
+    http_.headers.push_back({std::move(name), std::move(value)});
+  }
+  std::string HeaderOf(const Reply& r, std::string_view name) {
+    for (const auto& h : r.headers) {
+      if (h.name == name) return h.value;
+    }
+    return "";
+  }
+
+  http::HttpRequest http_;
+  pagination::CursorCodec codec_{"rest-test-secret"};
+};
+
+TEST_F(RestTest, IfMatchAcceptsStrongWeakAndStarAndRefusesTheRest) {
+  EXPECT_EQ(*rest::ExpectedVersion(Ctx()), 0) << "absent: no precondition";
+  for (auto [value, expected] : std::vector<std::pair<std::string, int64_t>>{
+           {"\"7\"", 7}, {"W/\"7\"", 7}, {" \"12\" ", 12}, {"*", 0}}) {
+    http_.headers = {{"if-match", value}};
+    auto v = rest::ExpectedVersion(Ctx());
+    ASSERT_TRUE(v.ok()) << value;
+    EXPECT_EQ(*v, expected) << value;
+  }
+  for (const char* bad : {"7", "\"abc\"", "\"0\"", "\"-1\"", "\"1\", \"2\"", "\"\"", "W/7"}) {
+    http_.headers = {{"if-match", bad}};
+    auto v = rest::ExpectedVersion(Ctx());
+    EXPECT_EQ(status::HttpStatusFor(v.status()), 400) << bad;
+    EXPECT_EQ(status::DetailOf(v.status()).errors(0).field(), "If-Match") << bad;
+  }
+}
+
+TEST_F(RestTest, NextCursorRoundTripsIntoTheNextPageRequest) {
+  iris::common::v1::PageResponse page;
+  page.set_next_cursor(R"({"c":1,"i":"x"})");
+  auto body = rest::ListBody(nlohmann::json::array({1, 2}), page, codec_, "organizations");
+  EXPECT_EQ(body["items"].size(), 2u);
+  ASSERT_TRUE(body["next_cursor"].is_string());
+  EXPECT_EQ(body["next_cursor"].get<std::string>().find("\"c\""), std::string::npos)
+      << "opaque to clients";
+
+  http_.query = {{"cursor", body["next_cursor"]}, {"limit", "3"}};
+  auto req = rest::PageRequestOf(Ctx(), codec_, "organizations");
+  ASSERT_TRUE(req.ok()) << req.status();
+  EXPECT_EQ(req->cursor(), R"({"c":1,"i":"x"})");
+  EXPECT_EQ(req->limit(), 3);
+
+  page.clear_next_cursor();
+  EXPECT_TRUE(rest::ListBody(nlohmann::json::array(), page, codec_, "x")["next_cursor"].is_null());
+}
+
+TEST_F(RestTest, FirstPageLeavesLimitToTheService) {
+  auto req = rest::PageRequestOf(Ctx(), codec_, "organizations");
+  ASSERT_TRUE(req.ok());
+  EXPECT_EQ(req->limit(), 0);
+  EXPECT_EQ(req->cursor(), "");
+}
+
+TEST_F(RestTest, BadLimitsAndForeignOrTamperedCursorsAre400) {
+  for (const char* limit : {"0", "201", "abc", "", "-1", "5x"}) {
+    http_.query = {{"limit", limit}};
+    EXPECT_EQ(status::HttpStatusFor(rest::PageRequestOf(Ctx(), codec_, "organizations").status()),
+              400)
+        << "limit=" << limit;
+  }
+  iris::common::v1::PageResponse page;
+  page.set_next_cursor("{}");
+  const std::string other_list =
+      rest::ListBody({}, page, codec_, "services")["next_cursor"].get<std::string>();
+  const std::string other_key = rest::ListBody({}, page, pagination::CursorCodec("other"),
+                                               "organizations")["next_cursor"]
+                                    .get<std::string>();
+  std::string tampered =
+      rest::ListBody({}, page, codec_, "organizations")["next_cursor"].get<std::string>();
+  tampered[1] = tampered[1] == 'A' ? 'B' : 'A';
+  for (const auto& cursor : {other_list, other_key, tampered, std::string("garbage")}) {
+    http_.query = {{"cursor", cursor}};
+    auto req = rest::PageRequestOf(Ctx(), codec_, "organizations");
+    EXPECT_EQ(status::HttpStatusFor(req.status()), 400) << cursor;
+    EXPECT_EQ(status::DetailOf(req.status()).reason(), "malformed") << cursor;
+  }
+}
+
+TEST_F(RestTest, CreatedCarriesLocationAndEtagAndNoContentIsEmpty) {
+  iris::membership::v1::Organization org;
+  org.set_id("o1");
+  auto created = rest::Created(org, 1, "/v1/organizations/o1");
+  EXPECT_EQ(created.status, 201);
+  EXPECT_EQ(HeaderOf(created, "Location"), "/v1/organizations/o1");
+  EXPECT_EQ(HeaderOf(created, "ETag"), "\"1\"");
+  EXPECT_EQ(HeaderOf(rest::Resource(org, 9), "ETag"), "\"9\"");
+  auto none = rest::NoContent();
+  EXPECT_EQ(none.status, 204);
+  EXPECT_TRUE(none.body.empty());
+}
+
+TEST_F(RestTest, BodyIntoNamesTheFieldsSentAndRefusesNonObjects) {
+  auto ctx = Ctx();
+  ctx.json_body = nlohmann::json{{"name", "X"}, {"acronym", nullptr}, {"status", "active"}};
+  iris::membership::v1::Organization org;
+  google::protobuf::FieldMask fields;
+  ASSERT_TRUE(rest::BodyInto(ctx, &org, &fields).ok());
+  EXPECT_EQ(org.name(), "X");
+  EXPECT_EQ(org.status(), iris::membership::v1::ORGANIZATION_STATUS_ACTIVE);
+  EXPECT_EQ(std::vector<std::string>(fields.paths().begin(), fields.paths().end()),
+            (std::vector<std::string>{"acronym", "name", "status"}));
+
+  ctx.json_body = nlohmann::json::array();
+  EXPECT_EQ(status::HttpStatusFor(rest::BodyInto(ctx, &org, &fields)), 422);
+  ctx.json_body = nlohmann::json{{"colour", "red"}, {"name", 5}};
+  auto s = rest::BodyInto(ctx, &org, &fields);
+  EXPECT_EQ(status::HttpStatusFor(s), 422);
+  EXPECT_EQ(status::DetailOf(s).errors_size(), 2);
+}
+
+TEST_F(RestTest, VerbBodyIsOptionalButMustBeJsonWithOnlyANote) {
+  EXPECT_EQ(*rest::VerbNote(Ctx()), "");
+  http_.body = R"({"note": "late report"})";
+  Header("content-type", "application/json");
+  EXPECT_EQ(*rest::VerbNote(Ctx()), "late report");
+  http_.body = R"({"note": 5, "why": "x"})";
+  auto bad = rest::VerbNote(Ctx());
+  EXPECT_EQ(status::HttpStatusFor(bad.status()), 422);
+  EXPECT_EQ(status::DetailOf(bad.status()).errors_size(), 2);
+  http_.body = R"({"note": )";
+  EXPECT_EQ(status::HttpStatusFor(rest::VerbNote(Ctx()).status()), 400);
+  http_.headers = {{"content-type", "text/plain"}};
+  http_.body = "late report";
+  EXPECT_EQ(status::HttpStatusFor(rest::VerbNote(Ctx()).status()), 415);
+}
+
+TEST_F(RestTest, VerbRouteHandsIfMatchAndNoteToTheAction) {
+  auto route = rest::Verb("/v1/things/{id}", "suspend", Access::kStaff,
+                          [](RequestContext&, const rest::VerbRequest& v) -> absl::StatusOr<Reply> {
+                            return Reply::Json(200, nlohmann::json{{"v", v.expected_version},
+                                                                   {"note", v.note}});
+                          });
+  EXPECT_EQ(route.path, "/v1/things/{id}/suspend");
+  EXPECT_EQ(route.method, Method::kPost);
+  http_.headers = {{"content-type", "application/json"}, {"if-match", "W/\"4\""}};
+  http_.body = R"({"note": "why"})";
+  auto ctx = Ctx();
+  auto reply = route.handle(ctx);
+  ASSERT_TRUE(reply.ok()) << reply.status();
+  EXPECT_EQ(nlohmann::json::parse(reply->body), (nlohmann::json{{"v", 4}, {"note", "why"}}));
+  http_.headers = {{"if-match", "nope"}};
+  http_.body.clear();
+  auto bad = route.handle(ctx);
+  EXPECT_EQ(status::HttpStatusFor(bad.status()), 400);
+}
+
+}  // namespace
+}  // namespace iris::gateway

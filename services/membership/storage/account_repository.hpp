@@ -1,0 +1,54 @@
+// What the account use cases need from storage: users, credentials, API keys.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "libs/db/pool.hpp"
+#include "services/membership/domain/account.hpp"
+
+namespace iris::membership::storage {
+
+// A user with the hash to verify a password against (never leaves membership).
+struct Credentials {
+  domain::User user;
+  std::string password_hash;
+};
+
+struct ResolvedKey {
+  domain::User user;  // id, email, name, role, organization_id, country
+  std::vector<std::string> scopes;
+};
+
+class AccountRepository {
+ public:
+  virtual ~AccountRepository() = default;
+  // ALREADY_EXISTS for a taken email; FAILED_PRECONDITION for an unknown country.
+  virtual absl::StatusOr<domain::User> InsertUser(db::Tx& tx, const domain::NewUser& user,
+                                                  const std::string& password_hash) = 0;
+  virtual absl::StatusOr<domain::User> FindUser(db::Tx& tx, const std::string& id) = 0;
+  // nullopt when no user has this (normalised) email.
+  virtual absl::StatusOr<std::optional<Credentials>> FindCredentials(db::Tx& tx,
+                                                                     const std::string& email) = 0;
+  // Creates the network admin unless one exists, serialised across replicas by an advisory lock
+  // held to the end of `tx`. The new user's id, or nullopt when there was one already.
+  virtual absl::StatusOr<std::optional<std::string>> InsertFirstAdmin(
+      db::Tx& tx, const std::string& email, const std::string& name,
+      const std::string& password_hash) = 0;
+
+  // Fills id and created_at of `key`.
+  virtual absl::Status InsertApiKey(db::Tx& tx, domain::ApiKey& key,
+                                    const std::string& key_hash) = 0;
+  // Live keys of `user_id`, or of everyone when nullopt; oldest first.
+  virtual absl::StatusOr<std::vector<domain::ApiKey>> ListApiKeys(
+      db::Tx& tx, const std::optional<std::string>& user_id) = 0;
+  // Revokes a live key (of `owner` unless nullopt); NOT_FOUND otherwise. Returns its user id.
+  virtual absl::StatusOr<std::string> RevokeApiKey(db::Tx& tx, const std::string& id,
+                                                   const std::optional<std::string>& owner) = 0;
+  // NOT_FOUND for an unknown or revoked key.
+  virtual absl::StatusOr<ResolvedKey> ResolveApiKey(db::Tx& tx, const std::string& key_hash) = 0;
+};
+
+}  // namespace iris::membership::storage

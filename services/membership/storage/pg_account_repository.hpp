@@ -1,0 +1,26 @@
+// AccountRepository over membership.users and membership.api_keys.
+#pragma once
+
+#include "services/membership/storage/account_repository.hpp"
+
+namespace iris::membership::storage {
+
+class PgAccountRepository : public AccountRepository {
+ public:
+  absl::StatusOr<domain::User> InsertUser(db::Tx& tx, const domain::NewUser& user,
+                                          const std::string& password_hash) override;
+  absl::StatusOr<domain::User> FindUser(db::Tx& tx, const std::string& id) override;
+  absl::StatusOr<std::optional<Credentials>> FindCredentials(db::Tx& tx,
+                                                             const std::string& email) override;
+  absl::StatusOr<std::optional<std::string>> InsertFirstAdmin(
+      db::Tx& tx, const std::string& email, const std::string& name,
+      const std::string& password_hash) override;
+  absl::Status InsertApiKey(db::Tx& tx, domain::ApiKey& key, const std::string& key_hash) override;
+  absl::StatusOr<std::vector<domain::ApiKey>> ListApiKeys(
+      db::Tx& tx, const std::optional<std::string>& user_id) override;
+  absl::StatusOr<std::string> RevokeApiKey(db::Tx& tx, const std::string& id,
+                                           const std::optional<std::string>& owner) override;
+  absl::StatusOr<ResolvedKey> ResolveApiKey(db::Tx& tx, const std::string& key_hash) override;
+};
+
+}  // namespace iris::membership::storage

@@ -1,0 +1,205 @@
+// Accounts end to end: sign-in, tokens, users, API keys and the sign-in rate limit, through the
+// gateway and membership as real processes.
+#include <gtest/gtest.h>
+
+#include <cctype>
+#include <nlohmann/json.hpp>
+#include <random>
+
+#include "tests/e2e/system.hpp"
+#include "tests/support/http_client.hpp"
+#include "tests/support/process.hpp"
+
+namespace iris::testing {
+namespace {
+
+using namespace std::chrono_literals;
+using nlohmann::json;
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+std::string UniqueEmail(const std::string& who) {
+  static std::mt19937_64 rng{std::random_device{}()};
+  return who + "-" + std::to_string(rng()) + "@e2e.example.org";
+}
+
+std::string Lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+class AccountsE2eTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { system_ = new System(); }
+  static void TearDownTestSuite() {
+    delete system_;
+    system_ = nullptr;
+  }
+
+  static HttpResult Send(const std::string& method, const std::string& path,
+                         const std::string& authorization = "", const json& body = nullptr) {
+    Headers headers;
+    if (!authorization.empty()) headers.push_back({"Authorization", authorization});
+    if (!body.is_null()) headers.push_back({"Content-Type", "application/json"});
+    return HttpRequest(method, system_->Url(path), body.is_null() ? "" : body.dump(), headers);
+  }
+  static HttpResult SignIn(const std::string& email, const std::string& password) {
+    return Send("POST", "/v1/auth/token", "", {{"email", email}, {"password", password}});
+  }
+  static std::string Bearer(const std::string& email, const std::string& password) {
+    auto r = SignIn(email, password);
+    EXPECT_EQ(r.status, 200) << r.body;
+    return "Bearer " + json::parse(r.body, nullptr, false).value("access_token", "");
+  }
+  static std::string Admin() { return Bearer(System::kAdminEmail, System::kAdminPassword); }
+  // A new user created by the admin; returns the created user.
+  static json CreateUser(const std::string& email, const std::string& role = "partner") {
+    json body = {{"email", email},
+                 {"password", "a password of sixteen"},
+                 {"name", "Test User"},
+                 {"role", role}};
+    if (role == "member") body["organization_id"] = "7d7c8f0e-1b7a-4c55-9d8c-3f1f2b4a5c6d";
+    auto r = Send("POST", "/v1/users", Admin(), body);
+    EXPECT_EQ(r.status, 201) << r.body;
+    return json::parse(r.body, nullptr, false);
+  }
+  static void ExpectProblem(const HttpResult& r, long status) {
+    EXPECT_EQ(r.status, status) << r.body;
+    EXPECT_EQ(r.Header("content-type"), "application/problem+json");
+    auto body = json::parse(r.body, nullptr, false);
+    EXPECT_EQ(body.value("instance", ""), "urn:request:" + r.Header("x-request-id"));
+  }
+  static System* system_;
+};
+System* AccountsE2eTest::system_ = nullptr;
+
+TEST_F(AccountsE2eTest, TheFirstAdminSignsInAndSeesItself) {
+  auto r = SignIn(System::kAdminEmail, System::kAdminPassword);
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto token = json::parse(r.body);
+  EXPECT_EQ(token["token_type"], "Bearer");
+  EXPECT_EQ(token["expires_in"], 900);
+  EXPECT_EQ(r.Header("cache-control"), "no-store");
+  auto me = Send("GET", "/v1/me", "Bearer " + token["access_token"].get<std::string>());
+  ASSERT_EQ(me.status, 200) << me.body;
+  auto body = json::parse(me.body);
+  EXPECT_EQ(body["email"], System::kAdminEmail);
+  EXPECT_EQ(body["role"], "network_admin");
+  EXPECT_FALSE(body.contains("password_hash"));
+}
+
+TEST_F(AccountsE2eTest, WrongPasswordAndUnknownEmailGetTheSame401) {
+  const std::string email = UniqueEmail("victim");
+  CreateUser(email);
+  auto wrong = SignIn(email, "not the password at all");
+  auto unknown = SignIn(UniqueEmail("nobody"), "a password of sixteen");
+  ExpectProblem(wrong, 401);
+  ExpectProblem(unknown, 401);
+  auto a = json::parse(wrong.body), b = json::parse(unknown.body);
+  a.erase("instance");
+  b.erase("instance");
+  EXPECT_EQ(a, b);
+}
+
+TEST_F(AccountsE2eTest, TamperedTokensAndAnonymousCallersAre401) {
+  auto anonymous = Send("GET", "/v1/me");
+  ExpectProblem(anonymous, 401);
+  EXPECT_EQ(anonymous.Header("www-authenticate"), "Bearer");
+
+  const std::string email = UniqueEmail("tamper");
+  CreateUser(email);
+  std::string token = Bearer(email, "a password of sixteen").substr(7);
+  // Flip one character of the payload (claims): the signature no longer matches.
+  const size_t at = token.find('.') + 5;
+  token[at] = token[at] == 'A' ? 'B' : 'A';
+  auto r = Send("GET", "/v1/me", "Bearer " + token);
+  ExpectProblem(r, 401);
+  EXPECT_EQ(r.Header("www-authenticate"), "Bearer");
+  ExpectProblem(Send("GET", "/v1/me", "Bearer not.a.token"), 401);
+}
+
+TEST_F(AccountsE2eTest, AdminCreatesUsersOnceAndOthersMayNot) {
+  const std::string email = UniqueEmail("Created");
+  json body = {{"email", email},
+               {"password", "a password of sixteen"},
+               {"name", "Ana"},
+               {"role", "national_coordinator"},
+               {"country", "RS"}};
+  auto created = Send("POST", "/v1/users", Admin(), body);
+  ASSERT_EQ(created.status, 201) << created.body;
+  auto user = json::parse(created.body);
+  EXPECT_EQ(created.Header("location"), "/v1/users/" + user["id"].get<std::string>());
+  EXPECT_EQ(user["email"], Lower(email));  // stored lower-cased
+  EXPECT_EQ(user["country"], "RS");
+  EXPECT_TRUE(user["organization_id"].is_null());
+  EXPECT_FALSE(user.contains("password"));
+
+  ExpectProblem(Send("POST", "/v1/users", Admin(), body), 409);
+  body["email"] = UniqueEmail("short");
+  body["password"] = "short";
+  auto invalid = Send("POST", "/v1/users", Admin(), body);
+  ExpectProblem(invalid, 422);
+  EXPECT_EQ(json::parse(invalid.body)["errors"][0]["field"], "password");
+
+  const std::string member_email = UniqueEmail("member");
+  CreateUser(member_email, "member");
+  body["email"] = UniqueEmail("by-member");
+  ExpectProblem(Send("POST", "/v1/users", Bearer(member_email, "a password of sixteen"), body),
+                403);
+  ExpectProblem(Send("POST", "/v1/users", "", body), 401);
+}
+
+TEST_F(AccountsE2eTest, ApiKeysWorkUntilRevokedAndReadKeysOnlyRead) {
+  const std::string email = UniqueEmail("integrator");
+  CreateUser(email);
+  const std::string token = Bearer(email, "a password of sixteen");
+  auto created = Send("POST", "/v1/api-keys", token, {{"name", "CRM"}, {"scopes", {"read"}}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  auto key = json::parse(created.body);
+  const std::string secret = key["key"];
+  EXPECT_EQ(secret.rfind("iris_" + key["prefix"].get<std::string>() + "_", 0), 0u);
+
+  auto me = Send("GET", "/v1/me", "ApiKey " + secret);
+  ASSERT_EQ(me.status, 200) << me.body;
+  EXPECT_EQ(json::parse(me.body)["email"], email);
+
+  auto listed = Send("GET", "/v1/api-keys", token);
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  auto items = json::parse(listed.body)["items"];
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0]["id"], key["id"]);
+  EXPECT_FALSE(items[0].contains("key"));
+
+  // A read key may not write, not even to make itself a better key.
+  ExpectProblem(
+      Send("POST", "/v1/api-keys", "ApiKey " + secret, {{"name", "more"}, {"scopes", {"write"}}}),
+      403);
+
+  auto revoked = Send("DELETE", "/v1/api-keys/" + key["id"].get<std::string>(), token);
+  EXPECT_EQ(revoked.status, 204) << revoked.body;
+  EXPECT_TRUE(Eventually([&] { return Send("GET", "/v1/me", "ApiKey " + secret).status == 401; },
+                         6s, 200ms));
+  ExpectProblem(Send("DELETE", "/v1/api-keys/" + key["id"].get<std::string>(), token), 404);
+}
+
+TEST_F(AccountsE2eTest, TheEleventhFailedSignInForAnEmailIs429) {
+  const std::string email = UniqueEmail("guessed");
+  CreateUser(email);
+  for (int i = 0; i < 10; ++i) {
+    auto r = SignIn(email, "wrong guess number " + std::to_string(i));
+    ASSERT_EQ(r.status, 401) << i << r.body;
+    EXPECT_EQ(r.Header("ratelimit-remaining"), std::to_string(9 - i));
+  }
+  auto limited = SignIn(email, "a password of sixteen");  // even the right one, for now
+  ExpectProblem(limited, 429);
+  EXPECT_EQ(json::parse(limited.body)["type"], "/problems/rate_limited");
+  const int retry_after = std::stoi(limited.Header("retry-after"));
+  EXPECT_GT(retry_after, 800);
+  EXPECT_LE(retry_after, 900);
+  EXPECT_EQ(limited.Header("ratelimit-limit"), "10");
+  EXPECT_EQ(limited.Header("ratelimit-remaining"), "0");
+  // Another email from the same client is not affected.
+  EXPECT_EQ(SignIn(System::kAdminEmail, System::kAdminPassword).status, 200);
+}
+
+}  // namespace
+}  // namespace iris::testing

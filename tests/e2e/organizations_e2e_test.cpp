@@ -1,0 +1,293 @@
+// Organisations through the gateway: the public directory (lists, filters, folded search,
+// signed cursors, ETags) and staff writes with a network admin's token.
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <random>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/e2e/system.hpp"
+#include "tests/support/http_client.hpp"
+
+namespace iris::testing {
+namespace {
+
+using nlohmann::json;
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+std::string UrlEncode(const std::string& s) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+// Letters only: folds to itself, and no other suite's rows contain it.
+std::string Token() {
+  std::mt19937_64 rng(std::random_device{}() ^ static_cast<uint64_t>(::getpid()));
+  std::string t = "e2e";
+  for (int i = 0; i < 10; ++i) t += static_cast<char>('a' + rng() % 26);
+  return t;
+}
+
+class OrganizationsE2eTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    system_ = new System();
+    token_ = Token();
+    auto login = HttpRequest("POST", system_->Url("/v1/auth/token"),
+                             json{{"email", System::kAdminEmail},
+                                  {"password", System::kAdminPassword}}
+                                 .dump(),
+                             {{"Content-Type", "application/json"}});
+    ASSERT_EQ(login.status, 200) << login.body;
+    admin_ = "Bearer " + json::parse(login.body)["access_token"].get<std::string>();
+    cacak_ = Create({{"name", "Udruženje građana " + token_}, {"city", "Čačak"},
+                     {"country", "RS"}, {"kind", "member_cso"}, {"target_groups", {"roma"}}});
+    Create({{"name", token_ + " Partner"}, {"city", "Sarajevo"}, {"country", "BA"},
+            {"kind", "partner"}});
+    for (int i = 0; i < 3; ++i) {
+      Create({{"name", token_ + " Page " + std::to_string(i)}, {"country", "ME"},
+              {"kind", "media"}});
+    }
+    hidden_ = Create({{"name", token_ + " Hidden"}, {"country", "RS"}, {"kind", "member_cso"}});
+    auto s = Send("POST", "/v1/organizations/" + hidden_["id"].get<std::string>() + "/suspend",
+                  json{{"note", "audit pending"}}.dump(), true);
+    ASSERT_EQ(s.status, 200) << s.body;
+  }
+  static void TearDownTestSuite() {
+    delete system_;
+    system_ = nullptr;
+  }
+
+  static HttpResult Send(const std::string& method, const std::string& path,
+                         const std::string& body = "", bool as_admin = false,
+                         Headers headers = {}) {
+    if (!body.empty()) headers.push_back({"Content-Type", "application/json"});
+    if (as_admin) headers.push_back({"Authorization", admin_});
+    return HttpRequest(method, system_->Url(path), body, headers);
+  }
+  static HttpResult SendAs(const std::string& authorization, const std::string& method,
+                           const std::string& path, const std::string& body = "") {
+    Headers headers{{"Authorization", authorization}};
+    if (!body.empty()) headers.push_back({"Content-Type", "application/json"});
+    return HttpRequest(method, system_->Url(path), body, headers);
+  }
+  // A user created by the admin (extra: organization_id or country), signed in: "Bearer ...".
+  static std::string SignedIn(const std::string& role, const json& extra) {
+    const std::string email = role + "." + token_ + "@e2e.iris.example.org";
+    const std::string password = "a long enough password " + token_;
+    json user{{"email", email}, {"password", password}, {"name", "E2E " + role}, {"role", role}};
+    user.update(extra);
+    auto created = Send("POST", "/v1/users", user.dump(), true);
+    EXPECT_EQ(created.status, 201) << created.body;
+    auto login =
+        Send("POST", "/v1/auth/token", json{{"email", email}, {"password", password}}.dump());
+    EXPECT_EQ(login.status, 200) << login.body;
+    auto body = json::parse(login.body, nullptr, false);
+    return body.is_object() && body.contains("access_token")
+               ? "Bearer " + body["access_token"].get<std::string>()
+               : "";
+  }
+  static json Create(const json& org) {
+    auto r = Send("POST", "/v1/organizations", org.dump(), true);
+    EXPECT_EQ(r.status, 201) << r.body;
+    return json::parse(r.body, nullptr, false);
+  }
+  static json Items(const std::string& query) {
+    auto r = Send("GET", "/v1/organizations?" + query);
+    EXPECT_EQ(r.status, 200) << query << ": " << r.body;
+    return json::parse(r.body, nullptr, false)["items"];
+  }
+  static void ExpectProblem(const HttpResult& r, long status, const std::string& field = "") {
+    EXPECT_EQ(r.status, status) << r.body;
+    EXPECT_EQ(r.Header("content-type"), "application/problem+json");
+    auto body = json::parse(r.body, nullptr, false);
+    ASSERT_FALSE(body.is_discarded()) << r.body;
+    EXPECT_EQ(body["instance"], "urn:request:" + r.Header("x-request-id"));
+    if (!field.empty()) {
+      std::set<std::string> fields;
+      for (const auto& e : body.value("errors", json::array())) fields.insert(e["field"]);
+      EXPECT_TRUE(fields.count(field)) << field << " not in " << r.body;
+    }
+  }
+
+  static System* system_;
+  static std::string token_, admin_;
+  static json cacak_, hidden_;
+};
+System* OrganizationsE2eTest::system_ = nullptr;
+std::string OrganizationsE2eTest::token_, OrganizationsE2eTest::admin_;
+json OrganizationsE2eTest::cacak_, OrganizationsE2eTest::hidden_;
+
+TEST_F(OrganizationsE2eTest, AnonymousDirectoryPagesThroughActiveOrganisationsOnly) {
+  std::vector<std::string> names;
+  std::string next = "first";
+  for (int guard = 0; guard < 10 && !next.empty(); ++guard) {
+    std::string q = "q=" + token_ + "&limit=2";
+    if (next != "first") q += "&cursor=" + UrlEncode(next);
+    auto r = Send("GET", "/v1/organizations?" + q);
+    ASSERT_EQ(r.status, 200) << r.body;
+    auto body = json::parse(r.body);
+    EXPECT_LE(body["items"].size(), 2u);
+    for (const auto& o : body["items"]) {
+      EXPECT_EQ(o["status"], "active");
+      names.push_back(o["name"]);
+    }
+    next = body["next_cursor"].is_null() ? "" : body["next_cursor"].get<std::string>();
+  }
+  EXPECT_EQ(names.size(), 5u) << "five active, the suspended one hidden";
+  EXPECT_EQ(std::set<std::string>(names.begin(), names.end()).size(), names.size());
+}
+
+TEST_F(OrganizationsE2eTest, FiltersCombineWithSearch) {
+  EXPECT_EQ(Items("q=" + token_ + "&country=BA").size(), 1u);
+  EXPECT_EQ(Items("q=" + token_ + "&country=ba&kind=partner").size(), 1u);
+  EXPECT_EQ(Items("q=" + token_ + "&kind=media").size(), 3u);
+  EXPECT_EQ(Items("q=" + token_ + "&target_group=roma").size(), 1u);
+  EXPECT_EQ(Items("q=" + token_ + "&status=suspended").size(), 0u) << "not for anonymous";
+}
+
+TEST_F(OrganizationsE2eTest, SearchIgnoresCaseDiacriticsAndScript) {
+  for (const std::string& q : {"Удружење " + token_, "cacak " + token_, "GRADJANA " + token_,
+                              "Чачак " + token_}) {
+    auto items = Items("q=" + UrlEncode(q));
+    ASSERT_EQ(items.size(), 1u) << q;
+    EXPECT_EQ(items[0]["id"], cacak_["id"]);
+  }
+  EXPECT_EQ(Items("q=" + UrlEncode("cacak sarajevo " + token_)).size(), 0u);
+}
+
+TEST_F(OrganizationsE2eTest, SingleOrganisationHasAnEtagAndAnswers304) {
+  const std::string path = "/v1/organizations/" + cacak_["id"].get<std::string>();
+  auto r = Send("GET", path);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.Header("etag"), "\"1\"");
+  auto body = json::parse(r.body);
+  EXPECT_EQ(body["city"], "Čačak");
+  EXPECT_EQ(body["kind"], "member_cso");
+  EXPECT_EQ(body["joined_at"].get<std::string>().size(), 10u);
+  auto again = Send("GET", path, "", false, {{"If-None-Match", "\"1\""}});
+  EXPECT_EQ(again.status, 304);
+  EXPECT_TRUE(again.body.empty());
+}
+
+TEST_F(OrganizationsE2eTest, HiddenAndUnknownOrganisationsAre404) {
+  ExpectProblem(Send("GET", "/v1/organizations/" + hidden_["id"].get<std::string>()), 404);
+  ExpectProblem(Send("GET", "/v1/organizations/abc"), 404);
+  EXPECT_EQ(Send("GET", "/v1/organizations/" + hidden_["id"].get<std::string>(), "", true).status,
+            200)
+      << "the admin sees it";
+}
+
+TEST_F(OrganizationsE2eTest, BadCursorsLimitsAndFilterValuesAre400) {
+  ExpectProblem(Send("GET", "/v1/organizations?cursor=not-a-cursor"), 400, "cursor");
+  ExpectProblem(Send("GET", "/v1/organizations?limit=0"), 400, "limit");
+  ExpectProblem(Send("GET", "/v1/organizations?limit=201"), 400, "limit");
+  ExpectProblem(Send("GET", "/v1/organizations?status=dormant"), 400, "status");
+  auto page = json::parse(Send("GET", "/v1/organizations?limit=1").body);
+  ASSERT_TRUE(page["next_cursor"].is_string());
+  std::string tampered = page["next_cursor"];
+  tampered[2] = tampered[2] == 'x' ? 'y' : 'x';
+  ExpectProblem(Send("GET", "/v1/organizations?cursor=" + UrlEncode(tampered)), 400, "cursor");
+}
+
+TEST_F(OrganizationsE2eTest, WritesNeedCredentials) {
+  ExpectProblem(Send("POST", "/v1/organizations", R"({"name": "x"})"), 401);
+  ExpectProblem(Send("PATCH", "/v1/organizations/" + cacak_["id"].get<std::string>(),
+                     R"({"city": "x"})"),
+                401);
+}
+
+TEST_F(OrganizationsE2eTest, AdminCreatesWithLocationAndReadOnlyFieldsAre422) {
+  auto r = Send("POST", "/v1/organizations",
+                json{{"name", token_ + " Created"}, {"country", "XK"}, {"kind", "partner"},
+                     {"website", "https://example.org"}}
+                    .dump(),
+                true);
+  ASSERT_EQ(r.status, 201) << r.body;
+  auto body = json::parse(r.body);
+  EXPECT_EQ(r.Header("location"), "/v1/organizations/" + body["id"].get<std::string>());
+  EXPECT_EQ(r.Header("etag"), "\"1\"");
+  EXPECT_EQ(body["status"], "active");
+  EXPECT_EQ(Send("GET", r.Header("location")).status, 200);
+
+  auto mass = Send("POST", "/v1/organizations",
+                   json{{"name", token_ + " Mass"}, {"country", "RS"}, {"kind", "media"},
+                        {"status", "suspended"}}
+                       .dump(),
+                   true);
+  ExpectProblem(mass, 422, "status");
+  EXPECT_EQ(Items("q=" + token_ + "%20Mass").size(), 0u) << "nothing written";
+
+  auto invalid = Send("POST", "/v1/organizations",
+                      json{{"country", "DE"}, {"email", "nope"}, {"kind", "bank"}}.dump(), true);
+  ExpectProblem(invalid, 422, "kind");
+}
+
+TEST_F(OrganizationsE2eTest, PatchHonoursIfMatchAndVerbsFollowTheLifecycle) {
+  auto org = Create({{"name", token_ + " Lifecycle"}, {"country", "AL"}, {"kind", "member_cso"}});
+  const std::string path = "/v1/organizations/" + org["id"].get<std::string>();
+  auto patched = Send("PATCH", path, R"({"city": "Tiranë"})", true, {{"If-Match", "\"1\""}});
+  ASSERT_EQ(patched.status, 200) << patched.body;
+  EXPECT_EQ(patched.Header("etag"), "\"2\"");
+  EXPECT_EQ(json::parse(patched.body)["city"], "Tiranë");
+  EXPECT_EQ(json::parse(patched.body)["name"], token_ + " Lifecycle") << "untouched";
+  ExpectProblem(Send("PATCH", path, R"({"city": "Durrës"})", true, {{"If-Match", "\"1\""}}), 412);
+  ExpectProblem(Send("PATCH", path, R"({"city": "Durrës"})", true, {{"If-Match", "two"}}), 400,
+                "If-Match");
+
+  ExpectProblem(Send("POST", path + "/suspend", "", true), 422, "note");
+  auto suspended = Send("POST", path + "/suspend", R"({"note": "late report"})", true);
+  ASSERT_EQ(suspended.status, 200) << suspended.body;
+  EXPECT_EQ(json::parse(suspended.body)["status"], "suspended");
+  EXPECT_EQ(json::parse(suspended.body)["status_note"], "late report");
+  auto twice = Send("POST", path + "/suspend", R"({"note": "again"})", true);
+  ExpectProblem(twice, 409);
+  EXPECT_EQ(json::parse(twice.body)["type"], "/problems/invalid_transition");
+  auto back = Send("POST", path + "/reinstate", "", true, {{"If-Match", "\"3\""}});
+  ASSERT_EQ(back.status, 200) << back.body;
+  EXPECT_EQ(json::parse(back.body)["status"], "active");
+}
+
+TEST_F(OrganizationsE2eTest, MembersEditOnlyTheirOwnProfileAndCoordinatorsTheirCountry) {
+  auto own = Create({{"name", token_ + " Own"}, {"country", "MK"}, {"kind", "member_cso"}});
+  const std::string own_path = "/v1/organizations/" + own["id"].get<std::string>();
+  const std::string other_path = "/v1/organizations/" + cacak_["id"].get<std::string>();
+  const std::string member = SignedIn("member", {{"organization_id", own["id"]}});
+  ASSERT_FALSE(member.empty());
+  ExpectProblem(SendAs(member, "PATCH", other_path, R"({"city": "Skopje"})"), 403);
+  ExpectProblem(SendAs(member, "PATCH", own_path, R"({"country": "RS"})"), 403);
+  ExpectProblem(SendAs(member, "POST", own_path + "/withdraw", R"({"note": "bye"})"), 403);
+  auto mine = SendAs(member, "PATCH", own_path, R"({"city": "Skopje", "acronym": "OWN"})");
+  ASSERT_EQ(mine.status, 200) << mine.body;
+  EXPECT_EQ(json::parse(mine.body)["acronym"], "OWN");
+
+  const std::string coordinator = SignedIn("national_coordinator", {{"country", "RS"}});
+  ASSERT_FALSE(coordinator.empty());
+  ExpectProblem(SendAs(coordinator, "POST", "/v1/organizations",
+                       json{{"name", token_ + " Elsewhere"}, {"country", "BA"}, {"kind", "media"}}
+                           .dump()),
+                403);
+  auto here = SendAs(coordinator, "POST", "/v1/organizations",
+                     json{{"name", token_ + " Here"}, {"country", "RS"}, {"kind", "media"}}.dump());
+  EXPECT_EQ(here.status, 201) << here.body;
+  // The suspended RS organisation is visible to the RS coordinator, not to the member.
+  const std::string hidden_path = "/v1/organizations/" + hidden_["id"].get<std::string>();
+  EXPECT_EQ(SendAs(coordinator, "GET", hidden_path).status, 200);
+  ExpectProblem(SendAs(member, "GET", hidden_path), 404);
+}
+
+}  // namespace
+}  // namespace iris::testing

@@ -1,0 +1,62 @@
+// Redis stops: the API keeps answering, /readyz and the dependency metric say "degraded"
+// until Redis is back.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "tests/e2e/system.hpp"
+#include "tests/faults/dependencies.hpp"
+#include "tests/support/http_client.hpp"
+
+namespace iris::testing {
+namespace {
+
+using namespace std::chrono_literals;
+using nlohmann::json;
+
+// The value of iris_dependency_up for `dependency` on the gateway's /metrics, or -1.
+double DependencyUp(const System& system, const std::string& dependency) {
+  const HttpResult r = HttpRequest("GET", system.MetricsUrl());
+  std::istringstream lines(r.body);
+  std::string line;
+  while (std::getline(lines, line)) {
+    if (line.rfind("iris_dependency_up{", 0) == 0 &&
+        line.find("dependency=\"" + dependency + "\"") != std::string::npos) {
+      return std::stod(line.substr(line.rfind(' ') + 1));
+    }
+  }
+  return -1;
+}
+
+// /readyz answered 200 with this status and Redis check.
+bool ReadyzSays(const System& system, const std::string& status, const std::string& redis) {
+  const HttpResult r = HttpRequest("GET", system.Url("/readyz"), "", {}, 3s);
+  const json body = json::parse(r.body, nullptr, false);
+  return r.status == 200 && !body.is_discarded() && body.value("status", "") == status &&
+         body["checks"].value("redis", "") == redis;
+}
+
+TEST(RedisOutageFaultTest, ApiKeepsServingWhileReadinessAndMetricReportRedisDown) {
+  EnsureDependenciesUp();
+  System system;
+  ASSERT_TRUE(ReadyzSays(system, "ready", "up"));
+  EXPECT_EQ(DependencyUp(system, "redis"), 1);
+
+  std::string error;
+  ASSERT_TRUE(StopRedis(&error)) << error;
+  const HttpResult countries = HttpRequest("GET", system.Url("/v1/countries"), "", {}, 5s);
+  EXPECT_EQ(countries.status, 200) << countries.body;
+  EXPECT_TRUE(Eventually([&] { return ReadyzSays(system, "degraded", "down"); }, 10s, 100ms))
+      << HttpRequest("GET", system.Url("/readyz")).body;
+  EXPECT_EQ(DependencyUp(system, "redis"), 0);
+  EXPECT_EQ(HttpRequest("GET", system.Url("/v1/networks/RS"), "", {}, 5s).status, 200);
+
+  ASSERT_TRUE(StartRedis(&error)) << error;
+  EXPECT_TRUE(Eventually([&] { return ReadyzSays(system, "ready", "up"); }, 10s, 100ms))
+      << HttpRequest("GET", system.Url("/readyz")).body;
+  EXPECT_EQ(DependencyUp(system, "redis"), 1);
+}
+
+}  // namespace
+}  // namespace iris::testing
