@@ -28,6 +28,12 @@ iris_check_ports IRIS_TEST_PG_PORT IRIS_TEST_REDIS_PORT || exit 1
 if [[ "${IRIS_SKIP_BUILD:-0}" != 1 ]]; then
   iris_build all
 fi
+if [[ -n "${IRIS_SANITIZE:-}" ]]; then
+  # Any sanitizer report fails the test that triggered it. Leak checking is off: gRPC and
+  # protobuf keep process-lifetime singletons that LeakSanitizer reports at exit.
+  export ASAN_OPTIONS="detect_leaks=0:abort_on_error=1:halt_on_error=1"
+  export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+fi
 [[ -f "$IRIS_BUILD_DIR/CTestTestfile.cmake" ]] ||
   iris_die "$IRIS_BUILD_DIR is not a configured build (unset IRIS_SKIP_BUILD to build)"
 

@@ -1,7 +1,13 @@
 # Configures (once) and builds the CMake project with Ninja. Sourced after common.sh.
 # shellcheck shell=bash
 
-IRIS_BUILD_DIR="$(iris_abs "${IRIS_BUILD_DIR:-build}")"
+# IRIS_SANITIZE=address,undefined builds everything with those sanitizers, in its own build dir
+# (build-sanitize) so the normal build stays untouched.
+if [[ -n "${IRIS_SANITIZE:-}" ]]; then
+  IRIS_BUILD_DIR="$(iris_abs "${IRIS_BUILD_DIR:-build-sanitize}")"
+else
+  IRIS_BUILD_DIR="$(iris_abs "${IRIS_BUILD_DIR:-build}")"
+fi
 export IRIS_BUILD_DIR
 
 # iris_build TARGET...: ccache hits across checkouts need a common base dir and no cwd in the
@@ -14,7 +20,8 @@ iris_build() {
     flock 8
     if [[ ! -f "$IRIS_BUILD_DIR/build.ninja" ]]; then
       iris_log "configuring $IRIS_BUILD_DIR"
-      cmake -S "$IRIS_ROOT" -B "$IRIS_BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+      cmake -S "$IRIS_ROOT" -B "$IRIS_BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DIRIS_SANITIZE="${IRIS_SANITIZE:-}"
     fi
     iris_log "building ${*} (-j${IRIS_JOBS:-2})"
     ninja -C "$IRIS_BUILD_DIR" -j"${IRIS_JOBS:-2}" "$@"

@@ -70,9 +70,7 @@ bool PostgresRunning() { return Shell(PgCtl("status"), nullptr); }
 
 }  // namespace
 
-bool StopPostgres(std::string* error) {
-  return Shell(PgCtl("stop") + " -m fast -w -t 60", error);
-}
+bool StopPostgres(std::string* error) { return Shell(PgCtl("stop") + " -m fast -w -t 60", error); }
 
 bool StartPostgres(std::string* error) {
   return Shell(PgCtl("start") + " -l " + Quote(RequireEnv("IRIS_TEST_PG_LOG")) + " -w -t 60",

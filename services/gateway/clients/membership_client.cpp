@@ -10,6 +10,9 @@ MembershipClient::MembershipClient(const std::string& address, std::chrono::mill
   stub_ = membership::v1::Membership::NewStub(channel);
   accounts_ = membership::v1::Accounts::NewStub(channel);
   organizations_ = membership::v1::Organizations::NewStub(channel);
+  social_services_ = membership::v1::SocialServices::NewStub(channel);
+  people_ = membership::v1::People::NewStub(channel);
+  applications_ = membership::v1::Applications::NewStub(channel);
   health_ = ::grpc::health::v1::Health::NewStub(channel);
 }
 

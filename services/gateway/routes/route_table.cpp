@@ -11,6 +11,9 @@ std::vector<Route> AllRoutes(RouteDeps deps) {
   append(ReferenceRoutes(deps.membership));
   static const pagination::CursorCodec kThrowaway("unset: routes listed without a cursor key");
   append(OrganizationRoutes(deps.membership, deps.cursors ? *deps.cursors : kThrowaway));
+  append(SocialServiceRoutes(deps.membership, deps.cursors ? *deps.cursors : kThrowaway));
+  append(PeopleRoutes(deps.membership, deps.cursors ? *deps.cursors : kThrowaway));
+  append(ApplicationRoutes(deps.membership, deps.cursors ? *deps.cursors : kThrowaway));
   append(AccountRoutes(deps.membership, deps.jwt, deps.login_limiter));
   return all;
 }

@@ -21,6 +21,15 @@ std::vector<Route> AccountRoutes(MembershipClient& membership, const Jwt* jwt,
 // /v1/organizations...: cursors signs and checks list positions.
 std::vector<Route> OrganizationRoutes(MembershipClient& membership,
                                       const pagination::CursorCodec& cursors);
+// /v1/organizations/{id}/people, /v1/people...: personal data, signed-in callers only.
+std::vector<Route> PeopleRoutes(MembershipClient& membership,
+                                const pagination::CursorCodec& cursors);
+// /v1/services, /v1/organizations/{id}/services..., /v1/service-categories.
+std::vector<Route> SocialServiceRoutes(MembershipClient& membership,
+                                       const pagination::CursorCodec& cursors);
+// /v1/membership-applications...: public submission, staff review and decisions.
+std::vector<Route> ApplicationRoutes(MembershipClient& membership,
+                                     const pagination::CursorCodec& cursors);
 // /healthz, /readyz, /v1/openapi.json
 std::vector<Route> OpsRoutes(Readiness& readiness, const std::string& openapi_json);
 

@@ -10,16 +10,25 @@
 #include "membership_migrations.hpp"
 #include "membership_sql.hpp"
 #include "services/membership/app/account_use_cases.hpp"
+#include "services/membership/app/application_use_cases.hpp"
 #include "services/membership/app/organization_use_cases.hpp"
+#include "services/membership/app/person_use_cases.hpp"
 #include "services/membership/app/reference_use_cases.hpp"
+#include "services/membership/app/social_service_use_cases.hpp"
 #include "services/membership/rpc/accounts_grpc.hpp"
+#include "services/membership/rpc/application_grpc.hpp"
 #include "services/membership/rpc/membership_grpc.hpp"
 #include "services/membership/rpc/organization_grpc.hpp"
+#include "services/membership/rpc/social_service_grpc.hpp"
+#include "services/membership/rpc/person_grpc.hpp"
 #include "services/membership/src/config.hpp"
+#include "services/membership/storage/application_pg_repository.hpp"
 #include "services/membership/storage/demo_loader.hpp"
 #include "services/membership/storage/pg_account_repository.hpp"
 #include "services/membership/storage/pg_organization_repository.hpp"
 #include "services/membership/storage/pg_reference_repository.hpp"
+#include "services/membership/storage/pg_social_service_repository.hpp"
+#include "services/membership/storage/person_pg_repository.hpp"
 
 namespace {
 
@@ -71,6 +80,17 @@ int main(int argc, char** argv) {
   storage::PgOrganizationRepository organization_repo;
   app::OrganizationUseCases organizations(pool, organization_repo, reference_repo);
   rpc::OrganizationsGrpc organizations_api(organizations);
+  storage::PgSocialServiceRepository social_service_repo;
+  app::SocialServiceUseCases social_services(pool, social_service_repo, organization_repo,
+                                             reference_repo);
+  rpc::SocialServicesGrpc social_services_api(social_services);
+  storage::PgPersonRepository person_repo;
+  app::PersonUseCases people(pool, person_repo, organization_repo, reference_repo);
+  rpc::PeopleGrpc people_api(people);
+  storage::PgApplicationRepository application_repo;
+  app::ApplicationUseCases applications(pool, application_repo, organization_repo,
+                                        reference_repo);
+  rpc::ApplicationsGrpc applications_api(applications);
   storage::PgAccountRepository account_repo;
   app::PasswordHasher hasher;
   app::AccountUseCases accounts(pool, account_repo, hasher);
@@ -85,5 +105,5 @@ int main(int argc, char** argv) {
     if (*created) iris::log::Info("created the first network admin", {{"user_id", **created}});
   }
   iris::metrics::Metrics metrics("membership");
-  return iris::grpc::Serve(cfg.server, {&api, &accounts_api, &organizations_api}, metrics, [&] { return pool.Ping(); });
+  return iris::grpc::Serve(cfg.server, {&api, &accounts_api, &organizations_api, &people_api, &applications_api, &social_services_api}, metrics, [&] { return pool.Ping(); });
 }

@@ -1,0 +1,107 @@
+#include "services/membership/domain/person.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "absl/strings/ascii.h"
+
+namespace iris::membership::domain {
+namespace {
+
+constexpr std::array<std::string_view, 6> kReadOnly{
+    "id", "organization_id", "consent_given_at", "version", "created_at", "updated_at"};
+
+size_t Chars(std::string_view s) {
+  return static_cast<size_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+bool LooksLikeEmail(std::string_view e) {
+  const size_t at = e.find('@');
+  if (at == std::string_view::npos || at == 0 || e.find('@', at + 1) != std::string_view::npos) {
+    return false;
+  }
+  const std::string_view domain = e.substr(at + 1);
+  const size_t dot = domain.rfind('.');
+  if (dot == std::string_view::npos || dot == 0 || dot + 1 >= domain.size()) return false;
+  return std::none_of(e.begin(), e.end(), [](char c) {
+    return absl::ascii_isspace(static_cast<unsigned char>(c)) || c == ',' || c == '<' || c == '>';
+  });
+}
+
+// Digits with the usual separators, an optional leading +, and at least six digits.
+bool LooksLikePhone(std::string_view p) {
+  int digits = 0;
+  for (size_t i = 0; i < p.size(); ++i) {
+    const char c = p[i];
+    if (absl::ascii_isdigit(static_cast<unsigned char>(c))) {
+      ++digits;
+    } else if (!(c == ' ' || c == '-' || c == '(' || c == ')' || c == '/' || c == '.' ||
+                 (c == '+' && i == 0))) {
+      return false;
+    }
+  }
+  return digits >= 6;
+}
+
+void Text(const std::optional<std::string>& sent, std::string_view field, size_t max_chars,
+          std::string* value, std::vector<InvalidField>* problems,
+          std::vector<std::string>* changed) {
+  if (!sent) return;
+  std::string v(absl::StripAsciiWhitespace(*sent));
+  if (Chars(v) > max_chars) {
+    problems->push_back({std::string(field),
+                         "must be at most " + std::to_string(max_chars) + " characters"});
+  }
+  if (v != *value) changed->push_back(std::string(field));
+  *value = std::move(v);
+}
+
+}  // namespace
+
+bool IsReadOnlyPersonField(std::string_view field) {
+  return std::find(kReadOnly.begin(), kReadOnly.end(), field) != kReadOnly.end();
+}
+
+std::vector<InvalidField> Apply(const PersonPatch& patch, const std::set<std::string>& languages,
+                                Person* person, std::vector<std::string>* changed) {
+  std::vector<InvalidField> problems;
+  for (const auto& f : patch.read_only_sent) {
+    problems.push_back({f, "is read-only; the server sets it"});
+  }
+  for (const auto& f : patch.unknown_sent) {
+    problems.push_back({f, "is not a field of a person"});
+  }
+  Text(patch.name, "name", 200, &person->name, &problems, changed);
+  if (person->name.empty()) problems.push_back({"name", "is required"});
+  Text(patch.email, "email", 254, &person->email, &problems, changed);
+  if (patch.email && !person->email.empty() && !LooksLikeEmail(person->email)) {
+    problems.push_back({"email", "must be an email address such as ana@example.org"});
+  }
+  Text(patch.phone, "phone", 40, &person->phone, &problems, changed);
+  if (patch.phone && !person->phone.empty() && !LooksLikePhone(person->phone)) {
+    problems.push_back({"phone", "must be a phone number such as +381 11 123 4567"});
+  }
+  Text(patch.role, "role", 100, &person->role, &problems, changed);
+  if (patch.languages) {
+    std::vector<std::string> codes;
+    for (const auto& l : *patch.languages) {
+      if (!languages.contains(l)) {
+        problems.push_back({"languages", "unknown language '" + l + "' (GET /v1/languages)"});
+      } else if (std::find(codes.begin(), codes.end(), l) == codes.end()) {
+        codes.push_back(l);
+      }
+    }
+    if (codes != person->languages) changed->push_back("languages");
+    person->languages = std::move(codes);
+  }
+  if (patch.consent && !(*patch.consent == person->consent)) {
+    changed->push_back("consent");
+    person->consent = *patch.consent;
+  }
+  return problems;
+}
+
+bool CanHandlePeopleOf(const Principal& p, const Organization& org) { return CanEdit(p, org); }
+
+}  // namespace iris::membership::domain

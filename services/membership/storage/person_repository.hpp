@@ -1,0 +1,45 @@
+// What the people use cases need from storage.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "libs/db/pool.hpp"
+#include "services/membership/domain/person.hpp"
+
+namespace iris::membership::storage {
+
+// A position in an organisation's list order (created_at, id).
+struct PersonPosition {
+  int64_t created_at_us = 0;
+  std::string id;
+};
+
+struct PersonPage {
+  std::vector<domain::Person> items;
+  std::optional<PersonPosition> next;  // set when more rows follow
+};
+
+class PersonRepository {
+ public:
+  virtual ~PersonRepository() = default;
+  // NOT_FOUND when no person has this id (a malformed id included).
+  virtual absl::StatusOr<domain::Person> FindById(db::Tx& tx, const std::string& id) = 0;
+  // As FindById, locking the row until the transaction ends.
+  virtual absl::StatusOr<domain::Person> FindForUpdate(db::Tx& tx, const std::string& id) = 0;
+  virtual absl::StatusOr<domain::Person> Insert(db::Tx& tx, const domain::Person& person) = 0;
+  // Writes the client-writable fields when the stored version is still `expected_version`
+  // (otherwise FAILED_PRECONDITION "stale_version"); consent_changed dates the consent anew.
+  virtual absl::StatusOr<domain::Person> Update(db::Tx& tx, const domain::Person& person,
+                                                int64_t expected_version,
+                                                bool consent_changed) = 0;
+  // Deletes the row at `expected_version`; FAILED_PRECONDITION "stale_version" otherwise.
+  virtual absl::Status Delete(db::Tx& tx, const std::string& id, int64_t expected_version) = 0;
+  virtual absl::StatusOr<PersonPage> List(db::Tx& tx, const std::string& organization_id,
+                                          const std::optional<PersonPosition>& after,
+                                          int limit) = 0;
+};
+
+}  // namespace iris::membership::storage

@@ -1,0 +1,63 @@
+// What the social service use cases need from storage.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "libs/db/pool.hpp"
+#include "services/membership/domain/reference.hpp"
+#include "services/membership/domain/social_service.hpp"
+
+namespace iris::membership::storage {
+
+// A position in the list order (created_at, id); absent: the first page.
+struct SocialServicePosition {
+  int64_t created_at_us = 0;
+  std::string id;
+};
+
+struct SocialServiceQuery {
+  // Visibility, by the organisation: all, or active plus the caller's country / own one.
+  bool see_all = false;
+  std::optional<std::string> own_country;
+  std::optional<std::string> own_organization;
+  // Filters, each optional; licence_expires_before is a YYYY-MM-DD date.
+  std::optional<std::string> organization_id, country, target_group, category, licensing_status,
+      licence_expires_before;
+  std::optional<SocialServicePosition> after;
+  int limit = 50;  // rows to return; the repository fetches one more to know if more exist
+};
+
+struct SocialServicePage {
+  std::vector<domain::SocialService> items;
+  std::optional<SocialServicePosition> next;  // set when more rows follow
+};
+
+struct ServiceCategory {
+  std::string code;
+  domain::LocalizedText name;
+};
+
+class SocialServiceRepository {
+ public:
+  virtual ~SocialServiceRepository() = default;
+  // NOT_FOUND when no service has this id (a malformed id included).
+  virtual absl::StatusOr<domain::SocialService> FindById(db::Tx& tx, const std::string& id) = 0;
+  // As FindById, locking the row until the transaction ends.
+  virtual absl::StatusOr<domain::SocialService> FindForUpdate(db::Tx& tx,
+                                                              const std::string& id) = 0;
+  virtual absl::StatusOr<domain::SocialService> Insert(db::Tx& tx,
+                                                       const domain::SocialService& s) = 0;
+  // Writes the client-writable fields when the stored version is still `expected_version`;
+  // otherwise FAILED_PRECONDITION reason "stale_version".
+  virtual absl::StatusOr<domain::SocialService> Update(db::Tx& tx, const domain::SocialService& s,
+                                                       int64_t expected_version) = 0;
+  // Deletes the row at `expected_version`; otherwise as Update.
+  virtual absl::Status Delete(db::Tx& tx, const std::string& id, int64_t expected_version) = 0;
+  virtual absl::StatusOr<SocialServicePage> List(db::Tx& tx, const SocialServiceQuery& q) = 0;
+  virtual absl::StatusOr<std::vector<ServiceCategory>> ListCategories(db::Tx& tx) = 0;
+};
+
+}  // namespace iris::membership::storage

@@ -1,0 +1,1 @@
+SELECT code, name::text FROM membership.service_categories ORDER BY position

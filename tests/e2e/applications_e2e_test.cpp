@@ -1,0 +1,223 @@
+// Membership applications through the gateway: anyone applies without an account; staff of
+// the application's country review and decide; approval registers a visible member.
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <random>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/e2e/system.hpp"
+#include "tests/support/http_client.hpp"
+
+namespace iris::testing {
+namespace {
+
+using nlohmann::json;
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+std::string UrlEncode(const std::string& s) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+std::string Token() {
+  std::mt19937_64 rng(std::random_device{}() ^ static_cast<uint64_t>(::getpid()));
+  std::string t = "e2e";
+  for (int i = 0; i < 10; ++i) t += static_cast<char>('a' + rng() % 26);
+  return t;
+}
+
+class ApplicationsE2eTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    system_ = new System();
+    token_ = Token();
+    auto login = HttpRequest("POST", system_->Url("/v1/auth/token"),
+                             json{{"email", System::kAdminEmail},
+                                  {"password", System::kAdminPassword}}
+                                 .dump(),
+                             {{"Content-Type", "application/json"}});
+    ASSERT_EQ(login.status, 200) << login.body;
+    admin_ = "Bearer " + json::parse(login.body)["access_token"].get<std::string>();
+    auto org = As(admin_, "POST", "/v1/organizations",
+                  json{{"name", "Apps " + token_}, {"country", "RS"}, {"kind", "member_cso"}}
+                      .dump());
+    ASSERT_EQ(org.status, 201) << org.body;
+    member_ = SignedIn("member", {{"organization_id", json::parse(org.body)["id"]}}, "m");
+    coordinator_rs_ = SignedIn("national_coordinator", {{"country", "RS"}}, "rs");
+    coordinator_ba_ = SignedIn("national_coordinator", {{"country", "BA"}}, "ba");
+  }
+  static void TearDownTestSuite() {
+    delete system_;
+    system_ = nullptr;
+  }
+
+  static HttpResult As(const std::string& authorization, const std::string& method,
+                       const std::string& path, const std::string& body = "",
+                       Headers headers = {}) {
+    if (!authorization.empty()) headers.push_back({"Authorization", authorization});
+    if (!body.empty()) headers.push_back({"Content-Type", "application/json"});
+    return HttpRequest(method, system_->Url(path), body, headers);
+  }
+  static std::string SignedIn(const std::string& role, const json& extra,
+                              const std::string& tag) {
+    const std::string email = role + "." + tag + "." + token_ + "@e2e.iris.example.org";
+    const std::string password = "a long enough password " + token_;
+    json user{{"email", email}, {"password", password}, {"name", "E2E " + role}, {"role", role}};
+    user.update(extra);
+    auto created = As(admin_, "POST", "/v1/users", user.dump());
+    EXPECT_EQ(created.status, 201) << created.body;
+    auto login =
+        As("", "POST", "/v1/auth/token", json{{"email", email}, {"password", password}}.dump());
+    EXPECT_EQ(login.status, 200) << login.body;
+    auto body = json::parse(login.body, nullptr, false);
+    return body.is_object() && body.contains("access_token")
+               ? "Bearer " + body["access_token"].get<std::string>()
+               : "";
+  }
+  static json Application(const std::string& country, const std::string& name) {
+    return {{"organization",
+             {{"name", name}, {"country", country}, {"city", "Tuzla"}, {"target_groups", {"roma"}}}},
+            {"contact", {{"name", "Amra"}, {"email", "amra@example.org"}}},
+            {"motivation", "We support Roma children."}};
+  }
+  static json Submit(const std::string& country, const std::string& name) {
+    auto r = As("", "POST", "/v1/membership-applications", Application(country, name).dump());
+    EXPECT_EQ(r.status, 201) << r.body;
+    return json::parse(r.body, nullptr, false);
+  }
+  static void ExpectProblem(const HttpResult& r, long status, const std::string& field = "") {
+    EXPECT_EQ(r.status, status) << r.body;
+    EXPECT_EQ(r.Header("content-type"), "application/problem+json");
+    if (!field.empty()) {
+      auto body = json::parse(r.body, nullptr, false);
+      std::set<std::string> fields;
+      for (const auto& e : body.value("errors", json::array())) fields.insert(e["field"]);
+      EXPECT_TRUE(fields.count(field)) << field << " not in " << r.body;
+    }
+  }
+
+  static System* system_;
+  static std::string token_, admin_, member_, coordinator_rs_, coordinator_ba_;
+};
+System* ApplicationsE2eTest::system_ = nullptr;
+std::string ApplicationsE2eTest::token_, ApplicationsE2eTest::admin_, ApplicationsE2eTest::member_,
+    ApplicationsE2eTest::coordinator_rs_, ApplicationsE2eTest::coordinator_ba_;
+
+TEST_F(ApplicationsE2eTest, AnyoneAppliesWithoutAnAccount) {
+  auto r = As("", "POST", "/v1/membership-applications",
+              Application("BA", "Sunce " + token_).dump());
+  ASSERT_EQ(r.status, 201) << r.body;
+  auto a = json::parse(r.body);
+  EXPECT_EQ(r.Header("location"), "/v1/membership-applications/" + a["id"].get<std::string>());
+  EXPECT_EQ(r.Header("etag"), "\"1\"");
+  EXPECT_EQ(a["status"], "submitted");
+  EXPECT_EQ(a["organization"]["kind"], "member_cso");
+  EXPECT_EQ(a["contact"]["email"], "amra@example.org");
+}
+
+TEST_F(ApplicationsE2eTest, InvalidSubmissionsAre422ByField) {
+  const std::string path = "/v1/membership-applications";
+  auto no_contact = Application("BA", "X " + token_);
+  no_contact.erase("contact");
+  ExpectProblem(As("", "POST", path, no_contact.dump()), 422, "contact.name");
+  ExpectProblem(As("", "POST", path, Application("FR", "X").dump()), 422, "organization.country");
+  auto status = Application("BA", "X " + token_);
+  status["status"] = "approved";
+  ExpectProblem(As("", "POST", path, status.dump()), 422, "status");
+  auto org_status = Application("BA", "X " + token_);
+  org_status["organization"]["status"] = "active";
+  EXPECT_EQ(As("", "POST", path, org_status.dump()).status, 422);
+  ExpectProblem(As("", "POST", path, "{oops"), 400);
+}
+
+TEST_F(ApplicationsE2eTest, OnlyStaffOfTheCountryReadAndDecide) {
+  const auto a = Submit("BA", "Most " + token_);
+  const std::string path = "/v1/membership-applications/" + a["id"].get<std::string>();
+  ExpectProblem(As("", "GET", path), 401);
+  ExpectProblem(As(member_, "GET", path), 403);
+  ExpectProblem(As(member_, "GET", "/v1/membership-applications"), 403);
+  ExpectProblem(As(coordinator_rs_, "GET", path), 404);
+  ExpectProblem(As(coordinator_rs_, "POST", path + "/approve"), 404);
+  EXPECT_EQ(As(coordinator_ba_, "GET", path).status, 200);
+  EXPECT_EQ(As(admin_, "GET", path).status, 200);
+
+  // Every page of the filtered list, following the signed cursors.
+  std::set<std::string> ids;
+  std::string query = "/v1/membership-applications?status=submitted&country=ba&limit=100";
+  for (int guard = 0; guard < 100; ++guard) {
+    auto listed = As(coordinator_ba_, "GET", query);
+    ASSERT_EQ(listed.status, 200) << listed.body;
+    auto page = json::parse(listed.body);
+    for (const auto& item : page["items"]) {
+      EXPECT_EQ(item["organization"]["country"], "BA");
+      EXPECT_EQ(item["status"], "submitted");
+      ids.insert(item["id"]);
+    }
+    if (page["next_cursor"].is_null()) break;
+    query = "/v1/membership-applications?status=submitted&country=ba&limit=100&cursor=" +
+            UrlEncode(page["next_cursor"].get<std::string>());
+  }
+  EXPECT_TRUE(ids.contains(a["id"].get<std::string>()));
+  auto rs_list = As(coordinator_rs_, "GET", "/v1/membership-applications?limit=200");
+  ASSERT_EQ(rs_list.status, 200);
+  for (const auto& item : json::parse(rs_list.body)["items"]) {
+    EXPECT_EQ(item["organization"]["country"], "RS");
+  }
+  ExpectProblem(As(admin_, "GET", "/v1/membership-applications?status=pending"), 400);
+}
+
+TEST_F(ApplicationsE2eTest, ApprovalRegistersAMemberVisibleInTheDirectory) {
+  const std::string name = "Zajedno " + token_;
+  const auto a = Submit("BA", name);
+  const std::string path = "/v1/membership-applications/" + a["id"].get<std::string>();
+  ExpectProblem(As(coordinator_ba_, "POST", path + "/approve", "", {{"If-Match", "\"5\""}}), 412);
+  auto approved = As(coordinator_ba_, "POST", path + "/approve", "", {{"If-Match", "\"1\""}});
+  ASSERT_EQ(approved.status, 200) << approved.body;
+  auto body = json::parse(approved.body);
+  EXPECT_EQ(body["status"], "approved");
+  const std::string org_id = body["organization_id"];
+  ASSERT_FALSE(org_id.empty());
+
+  auto org = As("", "GET", "/v1/organizations/" + org_id);
+  ASSERT_EQ(org.status, 200) << org.body;
+  auto o = json::parse(org.body);
+  EXPECT_EQ(o["name"], name);
+  EXPECT_EQ(o["status"], "active");
+  EXPECT_EQ(o["kind"], "member_cso");
+  EXPECT_EQ(o["country"], "BA");
+  EXPECT_FALSE(o["joined_at"].get<std::string>().empty());
+
+  ExpectProblem(As(admin_, "POST", path + "/approve"), 409);
+  ExpectProblem(As(admin_, "POST", path + "/reject", json{{"note", "late"}}.dump()), 409);
+}
+
+TEST_F(ApplicationsE2eTest, RejectionNeedsANoteAndIsFinal) {
+  const auto a = Submit("RS", "Odbijeni " + token_);
+  const std::string path = "/v1/membership-applications/" + a["id"].get<std::string>();
+  ExpectProblem(As(coordinator_rs_, "POST", path + "/reject"), 422, "note");
+  auto rejected =
+      As(coordinator_rs_, "POST", path + "/reject", json{{"note", "not a CSO"}}.dump());
+  ASSERT_EQ(rejected.status, 200) << rejected.body;
+  auto body = json::parse(rejected.body);
+  EXPECT_EQ(body["status"], "rejected");
+  EXPECT_EQ(body["status_note"], "not a CSO");
+  EXPECT_TRUE(body["organization_id"].get<std::string>().empty());
+  ExpectProblem(As(coordinator_rs_, "POST", path + "/approve"), 409);
+}
+
+}  // namespace
+}  // namespace iris::testing

@@ -1,0 +1,247 @@
+// People through the gateway: personal data behind sign-in and object-level rules, REST
+// conventions (201 + Location, ETag/If-Match, 204, 422), export as a download, and erasure that
+// deletes the row and leaves only ids in the audit log.
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <random>
+#include <set>
+
+#include <nlohmann/json.hpp>
+#include <pqxx/pqxx>
+
+#include "tests/e2e/system.hpp"
+#include "tests/support/http_client.hpp"
+#include "tests/support/test_env.hpp"
+
+namespace iris::testing {
+namespace {
+
+using nlohmann::json;
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+std::string Token() {
+  std::mt19937_64 rng(std::random_device{}() ^ static_cast<uint64_t>(::getpid()));
+  std::string t = "e2e";
+  for (int i = 0; i < 10; ++i) t += static_cast<char>('a' + rng() % 26);
+  return t;
+}
+
+class PeopleE2eTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    system_ = new System();
+    token_ = Token();
+    auto login = HttpRequest("POST", system_->Url("/v1/auth/token"),
+                             json{{"email", System::kAdminEmail},
+                                  {"password", System::kAdminPassword}}
+                                 .dump(),
+                             {{"Content-Type", "application/json"}});
+    ASSERT_EQ(login.status, 200) << login.body;
+    admin_ = "Bearer " + json::parse(login.body)["access_token"].get<std::string>();
+    org_a_ = CreateOrg("RS");
+    org_b_ = CreateOrg("RS");
+    member_a_ = SignedIn("member", {{"organization_id", org_a_}}, "a");
+    member_b_ = SignedIn("member", {{"organization_id", org_b_}}, "b");
+    coordinator_rs_ = SignedIn("national_coordinator", {{"country", "RS"}}, "rs");
+    coordinator_ba_ = SignedIn("national_coordinator", {{"country", "BA"}}, "ba");
+    partner_ = SignedIn("partner", json::object(), "p");
+  }
+  static void TearDownTestSuite() {
+    delete system_;
+    system_ = nullptr;
+  }
+
+  static HttpResult As(const std::string& authorization, const std::string& method,
+                       const std::string& path, const std::string& body = "",
+                       Headers headers = {}) {
+    if (!authorization.empty()) headers.push_back({"Authorization", authorization});
+    if (!body.empty()) headers.push_back({"Content-Type", "application/json"});
+    return HttpRequest(method, system_->Url(path), body, headers);
+  }
+  static std::string CreateOrg(const std::string& country) {
+    auto r = As(admin_, "POST", "/v1/organizations",
+                json{{"name", "People " + token_ + " " + country},
+                     {"country", country},
+                     {"kind", "member_cso"}}
+                    .dump());
+    EXPECT_EQ(r.status, 201) << r.body;
+    auto body = json::parse(r.body, nullptr, false);
+    return body.is_object() ? body.value("id", "") : "";
+  }
+  static std::string SignedIn(const std::string& role, const json& extra,
+                              const std::string& tag) {
+    const std::string email = role + "." + tag + "." + token_ + "@e2e.iris.example.org";
+    const std::string password = "a long enough password " + token_;
+    json user{{"email", email}, {"password", password}, {"name", "E2E " + role}, {"role", role}};
+    user.update(extra);
+    auto created = As(admin_, "POST", "/v1/users", user.dump());
+    EXPECT_EQ(created.status, 201) << created.body;
+    auto login =
+        As("", "POST", "/v1/auth/token", json{{"email", email}, {"password", password}}.dump());
+    EXPECT_EQ(login.status, 200) << login.body;
+    auto body = json::parse(login.body, nullptr, false);
+    return body.is_object() && body.contains("access_token")
+               ? "Bearer " + body["access_token"].get<std::string>()
+               : "";
+  }
+  static json CreatePerson(const std::string& auth, const std::string& org, const json& person) {
+    auto r = As(auth, "POST", "/v1/organizations/" + org + "/people", person.dump());
+    EXPECT_EQ(r.status, 201) << r.body;
+    return json::parse(r.body, nullptr, false);
+  }
+  static void ExpectProblem(const HttpResult& r, long status, const std::string& field = "") {
+    EXPECT_EQ(r.status, status) << r.body;
+    EXPECT_EQ(r.Header("content-type"), "application/problem+json");
+    if (!field.empty()) {
+      auto body = json::parse(r.body, nullptr, false);
+      std::set<std::string> fields;
+      for (const auto& e : body.value("errors", json::array())) fields.insert(e["field"]);
+      EXPECT_TRUE(fields.count(field)) << field << " not in " << r.body;
+    }
+  }
+
+  static System* system_;
+  static std::string token_, admin_, org_a_, org_b_, member_a_, member_b_, coordinator_rs_,
+      coordinator_ba_, partner_;
+};
+System* PeopleE2eTest::system_ = nullptr;
+std::string PeopleE2eTest::token_, PeopleE2eTest::admin_, PeopleE2eTest::org_a_,
+    PeopleE2eTest::org_b_, PeopleE2eTest::member_a_, PeopleE2eTest::member_b_,
+    PeopleE2eTest::coordinator_rs_, PeopleE2eTest::coordinator_ba_, PeopleE2eTest::partner_;
+
+TEST_F(PeopleE2eTest, MemberAddsReadsAndUpdatesItsOwnPeople) {
+  auto r = As(member_a_, "POST", "/v1/organizations/" + org_a_ + "/people",
+              json{{"name", "Ana Petrović"},
+                   {"email", "ana@example.org"},
+                   {"phone", "+381 11 123 4567"},
+                   {"role", "director"},
+                   {"languages", {"sr-Latn", "en"}},
+                   {"consent", {{"directory", true}, {"newsletter", false}}}}
+                  .dump());
+  ASSERT_EQ(r.status, 201) << r.body;
+  auto person = json::parse(r.body);
+  const std::string id = person["id"];
+  EXPECT_EQ(r.Header("location"), "/v1/people/" + id);
+  EXPECT_EQ(r.Header("etag"), "\"1\"");
+  EXPECT_EQ(person["organization_id"], org_a_);
+  EXPECT_EQ(person["consent"]["directory"], true);
+  EXPECT_TRUE(person["consent_given_at"].is_string()) << r.body;
+
+  auto got = As(member_a_, "GET", "/v1/people/" + id);
+  ASSERT_EQ(got.status, 200) << got.body;
+  EXPECT_EQ(json::parse(got.body)["name"], "Ana Petrović");
+  auto not_modified = As(member_a_, "GET", "/v1/people/" + id, "", {{"If-None-Match", "\"1\""}});
+  EXPECT_EQ(not_modified.status, 304);
+
+  auto stale = As(member_a_, "PATCH", "/v1/people/" + id, json{{"role", "treasurer"}}.dump(),
+                  {{"If-Match", "\"7\""}});
+  ExpectProblem(stale, 412);
+  auto patched = As(member_a_, "PATCH", "/v1/people/" + id, json{{"role", "treasurer"}}.dump(),
+                    {{"If-Match", "\"1\""}});
+  ASSERT_EQ(patched.status, 200) << patched.body;
+  EXPECT_EQ(json::parse(patched.body)["role"], "treasurer");
+  EXPECT_EQ(patched.Header("etag"), "\"2\"");
+
+  auto list = As(coordinator_rs_, "GET", "/v1/organizations/" + org_a_ + "/people?limit=1");
+  ASSERT_EQ(list.status, 200) << list.body;
+  auto page = json::parse(list.body);
+  ASSERT_EQ(page["items"].size(), 1u);
+  EXPECT_TRUE(page.contains("next_cursor"));
+}
+
+TEST_F(PeopleE2eTest, PeopleAreInvisibleToEveryoneNotResponsibleForThem) {
+  const auto person = CreatePerson(admin_, org_b_, {{"name", "Private " + token_}});
+  const std::string id = person["id"];
+  ExpectProblem(As("", "GET", "/v1/people/" + id), 401);
+  ExpectProblem(As("", "GET", "/v1/organizations/" + org_b_ + "/people"), 401);
+  ExpectProblem(As(member_a_, "GET", "/v1/people/" + id), 404);
+  ExpectProblem(As(member_a_, "GET", "/v1/people/" + id + "/export"), 404);
+  ExpectProblem(As(member_a_, "PATCH", "/v1/people/" + id, json{{"role", "x"}}.dump()), 404);
+  ExpectProblem(As(member_a_, "DELETE", "/v1/people/" + id), 404);
+  ExpectProblem(As(member_a_, "GET", "/v1/organizations/" + org_b_ + "/people"), 404);
+  ExpectProblem(As(member_a_, "POST", "/v1/organizations/" + org_b_ + "/people",
+                   json{{"name", "Intruder"}}.dump()),
+                404);
+  ExpectProblem(As(partner_, "GET", "/v1/people/" + id), 404);
+  ExpectProblem(As(coordinator_ba_, "GET", "/v1/people/" + id), 404);
+  EXPECT_EQ(As(coordinator_rs_, "GET", "/v1/people/" + id).status, 200);
+  EXPECT_EQ(As(member_b_, "GET", "/v1/people/" + id).status, 200);
+  ExpectProblem(As(admin_, "GET", "/v1/people/not-a-uuid"), 404);
+}
+
+TEST_F(PeopleE2eTest, InvalidAndServerOwnedFieldsAre422ByName) {
+  const std::string path = "/v1/organizations/" + org_a_ + "/people";
+  ExpectProblem(As(admin_, "POST", path, json{{"email", "nope"}}.dump()), 422, "name");
+  ExpectProblem(As(admin_, "POST", path, json{{"name", "A"}, {"email", "nope"}}.dump()), 422,
+                "email");
+  ExpectProblem(As(admin_, "POST", path, json{{"name", "A"}, {"languages", {"xx"}}}.dump()), 422,
+                "languages");
+  ExpectProblem(As(admin_, "POST", path, json{{"name", "A"}, {"organization_id", org_b_}}.dump()),
+                422, "organization_id");
+  ExpectProblem(As(admin_, "POST", path, json{{"name", "A"}, {"version", 9}}.dump()), 422,
+                "version");
+  ExpectProblem(As(admin_, "POST", path, json{{"name", "A"}, {"id", org_b_}}.dump()), 422, "id");
+  ExpectProblem(As(admin_, "POST", path, "{not json"), 400);
+  const auto person = CreatePerson(admin_, org_a_, {{"name", "Valid"}});
+  ExpectProblem(As(admin_, "PATCH", "/v1/people/" + person["id"].get<std::string>(),
+                   json{{"organization_id", org_b_}}.dump()),
+                422, "organization_id");
+}
+
+TEST_F(PeopleE2eTest, ExportIsADownloadOfEverythingStored) {
+  const auto person = CreatePerson(
+      member_a_, org_a_,
+      {{"name", "Export Me"}, {"email", "export@example.org"}, {"languages", {"sq"}}});
+  const std::string id = person["id"];
+  auto r = As(member_a_, "GET", "/v1/people/" + id + "/export");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_NE(r.Header("content-disposition").find("attachment"), std::string::npos);
+  auto doc = json::parse(r.body);
+  EXPECT_EQ(doc["person"], person);
+  EXPECT_EQ(doc["organization_name"], "People " + token_ + " RS");
+  EXPECT_TRUE(doc["exported_at"].is_string());
+}
+
+TEST_F(PeopleE2eTest, ErasureDeletesThePersonAndKeepsOnlyTheIdInTheAuditLog) {
+  const std::string name = "Forget " + token_;
+  const std::string email = "forget." + token_ + "@example.org";
+  const auto person = CreatePerson(admin_, org_a_, {{"name", name}, {"email", email}});
+  const std::string id = person["id"];
+  ASSERT_EQ(As(member_a_, "PATCH", "/v1/people/" + id, json{{"role", "volunteer"}}.dump()).status,
+            200);
+  ExpectProblem(As(member_a_, "DELETE", "/v1/people/" + id, "", {{"If-Match", "\"1\""}}), 412);
+  auto erased = As(member_a_, "DELETE", "/v1/people/" + id, "", {{"If-Match", "\"2\""}});
+  EXPECT_EQ(erased.status, 204) << erased.body;
+  EXPECT_TRUE(erased.body.empty());
+  ExpectProblem(As(admin_, "GET", "/v1/people/" + id), 404);
+  ExpectProblem(As(admin_, "DELETE", "/v1/people/" + id), 404);
+
+  pqxx::connection conn(MembershipDatabaseUrl());
+  pqxx::nontransaction tx(conn);
+  EXPECT_EQ(tx.exec_params("SELECT 1 FROM membership.people WHERE id = $1::uuid", id).size(), 0u);
+  auto audit = tx.exec_params(
+      "SELECT action, changes::text FROM membership.audit_log "
+      "WHERE subject_type = 'person' AND subject_id = $1 ORDER BY id",
+      id);
+  std::vector<std::string> actions;
+  for (const auto& row : audit) {
+    actions.push_back(row[0].as<std::string>());
+    const std::string changes = row[1].as<std::string>();
+    EXPECT_EQ(changes.find(name), std::string::npos) << changes;
+    EXPECT_EQ(changes.find(email), std::string::npos) << changes;
+  }
+  EXPECT_EQ(actions, (std::vector<std::string>{"create", "update", "erase"}));
+  auto outbox = tx.exec_params(
+      "SELECT type, payload::text FROM membership.outbox WHERE subject_id = $1 ORDER BY position",
+      id);
+  ASSERT_EQ(outbox.size(), 3u);
+  EXPECT_EQ(outbox[2][0].as<std::string>(), "membership.person.erased");
+  for (const auto& row : outbox) {
+    EXPECT_EQ(row[1].as<std::string>().find(email), std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace iris::testing

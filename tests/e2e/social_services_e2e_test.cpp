@@ -1,0 +1,288 @@
+// Social services through the gateway: per-organisation and network-wide lists with filters and
+// signed cursors, writes with ETag/If-Match, and who may write (admin, own member, others).
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <random>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/e2e/system.hpp"
+#include "tests/support/http_client.hpp"
+
+namespace iris::testing {
+namespace {
+
+using nlohmann::json;
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+std::string Token() {
+  std::mt19937_64 rng(std::random_device{}() ^ static_cast<uint64_t>(::getpid()));
+  std::string t = "svc";
+  for (int i = 0; i < 10; ++i) t += static_cast<char>('a' + rng() % 26);
+  return t;
+}
+
+class SocialServicesE2eTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    system_ = new System();
+    token_ = Token();
+    auto login = HttpRequest("POST", system_->Url("/v1/auth/token"),
+                             json{{"email", System::kAdminEmail},
+                                  {"password", System::kAdminPassword}}
+                                 .dump(),
+                             {{"Content-Type", "application/json"}});
+    ASSERT_EQ(login.status, 200) << login.body;
+    admin_ = "Bearer " + json::parse(login.body)["access_token"].get<std::string>();
+    own_ = CreateOrg("RS");
+    other_ = CreateOrg("RS");
+    hidden_ = CreateOrg("BA");
+    member_ = SignedIn("member", "own", {{"organization_id", own_}});
+  }
+  static void TearDownTestSuite() {
+    delete system_;
+    system_ = nullptr;
+  }
+
+  static HttpResult As(const std::string& authorization, const std::string& method,
+                       const std::string& path, const std::string& body = "",
+                       Headers headers = {}) {
+    if (!authorization.empty()) headers.push_back({"Authorization", authorization});
+    if (!body.empty()) headers.push_back({"Content-Type", "application/json"});
+    return HttpRequest(method, system_->Url(path), body, headers);
+  }
+  static std::string CreateOrg(const std::string& country) {
+    auto r = As(admin_, "POST", "/v1/organizations",
+                json{{"name", token_ + " " + country}, {"country", country},
+                     {"kind", "member_cso"}}
+                    .dump());
+    EXPECT_EQ(r.status, 201) << r.body;
+    return json::parse(r.body, nullptr, false).value("id", "");
+  }
+  static std::string SignedIn(const std::string& role, const std::string& who,
+                              const json& extra) {
+    const std::string email = role + "." + who + "." + token_ + "@e2e.iris.example.org";
+    const std::string password = "a long enough password " + token_;
+    json user{{"email", email}, {"password", password}, {"name", "E2E " + role}, {"role", role}};
+    user.update(extra);
+    auto created = As(admin_, "POST", "/v1/users", user.dump());
+    EXPECT_EQ(created.status, 201) << created.body;
+    auto login =
+        As("", "POST", "/v1/auth/token", json{{"email", email}, {"password", password}}.dump());
+    EXPECT_EQ(login.status, 200) << login.body;
+    auto body = json::parse(login.body, nullptr, false);
+    return body.is_object() && body.contains("access_token")
+               ? "Bearer " + body["access_token"].get<std::string>()
+               : "";
+  }
+  static std::string Services(const std::string& org) {
+    return "/v1/organizations/" + org + "/services";
+  }
+  static json Service(const std::string& category = "day_care") {
+    return {{"name", {{"en", "Day centre " + token_}, {"sr-Latn", "Dnevni centar"}}},
+            {"category", category},
+            {"target_groups", {"people_with_disabilities"}},
+            {"municipalities", {"Čačak"}},
+            {"capacity", 20},
+            {"licensing",
+             {{"status", "licensed"},
+              {"licence_number", "551-1/2024"},
+              {"authority", "Ministry of Labour"},
+              {"valid_until", "2026-06-30"}}}};
+  }
+  static json Create(const std::string& authorization, const std::string& org, const json& s) {
+    auto r = As(authorization, "POST", Services(org), s.dump());
+    EXPECT_EQ(r.status, 201) << r.body;
+    return json::parse(r.body, nullptr, false);
+  }
+  static void ExpectProblem(const HttpResult& r, long status, const std::string& field = "") {
+    EXPECT_EQ(r.status, status) << r.body;
+    EXPECT_EQ(r.Header("content-type"), "application/problem+json");
+    if (!field.empty()) {
+      std::set<std::string> fields;
+      auto body = json::parse(r.body, nullptr, false);
+      for (const auto& e : body.value("errors", json::array())) fields.insert(e["field"]);
+      EXPECT_TRUE(fields.count(field)) << field << " not in " << r.body;
+    }
+  }
+
+  static System* system_;
+  static std::string token_, admin_, member_, own_, other_, hidden_;
+};
+System* SocialServicesE2eTest::system_ = nullptr;
+std::string SocialServicesE2eTest::token_, SocialServicesE2eTest::admin_,
+    SocialServicesE2eTest::member_, SocialServicesE2eTest::own_, SocialServicesE2eTest::other_,
+    SocialServicesE2eTest::hidden_;
+
+TEST_F(SocialServicesE2eTest, CategoriesListTheElevenCodes) {
+  auto r = As("", "GET", "/v1/service-categories");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto items = json::parse(r.body)["items"];
+  ASSERT_EQ(items.size(), 11u);
+  EXPECT_EQ(items[0]["code"], "day_care");
+  EXPECT_EQ(items[10]["code"], "other");
+  EXPECT_EQ(items[4]["name"]["en"], "SOS helpline");
+}
+
+TEST_F(SocialServicesE2eTest, AdminCreatesReadsUpdatesAndDeletesWithEtags) {
+  auto created = As(admin_, "POST", Services(own_), Service().dump());
+  ASSERT_EQ(created.status, 201) << created.body;
+  const auto s = json::parse(created.body);
+  const std::string path = Services(own_) + "/" + s["id"].get<std::string>();
+  EXPECT_EQ(created.Header("location"), path);
+  EXPECT_EQ(created.Header("etag"), "\"1\"");
+  EXPECT_EQ(s["organization_id"], own_);
+  EXPECT_EQ(s["licensing"]["status"], "licensed");
+  EXPECT_EQ(s["licensing"]["valid_until"], "2026-06-30");
+  EXPECT_EQ(s["capacity"], 20);
+  EXPECT_EQ(s["name"]["sr-Latn"], "Dnevni centar");
+
+  auto read = As("", "GET", path);
+  ASSERT_EQ(read.status, 200) << read.body;
+  EXPECT_EQ(read.Header("etag"), "\"1\"");
+
+  auto patched = As(admin_, "PATCH", path, json{{"capacity", 30}}.dump(), {{"If-Match", "\"1\""}});
+  ASSERT_EQ(patched.status, 200) << patched.body;
+  EXPECT_EQ(json::parse(patched.body)["capacity"], 30);
+  EXPECT_EQ(patched.Header("etag"), "\"2\"");
+
+  ExpectProblem(As(admin_, "PATCH", path, json{{"capacity", 31}}.dump(), {{"If-Match", "\"1\""}}),
+                412);
+  ExpectProblem(As(admin_, "DELETE", path, "", {{"If-Match", "\"1\""}}), 412);
+  ExpectProblem(As(admin_, "DELETE", path, "", {{"If-Match", "one"}}), 400);
+  auto deleted = As(admin_, "DELETE", path, "", {{"If-Match", "\"2\""}});
+  EXPECT_EQ(deleted.status, 204) << deleted.body;
+  ExpectProblem(As("", "GET", path), 404);
+  ExpectProblem(As(admin_, "DELETE", path), 404);
+}
+
+TEST_F(SocialServicesE2eTest, InvalidBodiesAre422NamingTheField) {
+  json licensed = Service();
+  licensed["licensing"] = {{"status", "licensed"}, {"licence_number", "1"}};
+  auto r = As(admin_, "POST", Services(own_), licensed.dump());
+  ExpectProblem(r, 422, "licensing.authority");
+  ExpectProblem(r, 422, "licensing.valid_until");
+
+  for (const auto& [field, value] : std::vector<std::pair<std::string, json>>{
+           {"organization_id", other_}, {"id", own_}, {"version", 3}}) {
+    json body = Service();
+    body[field] = value;
+    ExpectProblem(As(admin_, "POST", Services(own_), body.dump()), 422, field);
+  }
+  json bad = Service("spa");
+  bad["capacity"] = -2;
+  r = As(admin_, "POST", Services(own_), bad.dump());
+  ExpectProblem(r, 422, "category");
+  ExpectProblem(r, 422, "capacity");
+  ExpectProblem(As(admin_, "POST", Services(own_), json{{"category", "shelter"}}.dump()), 422,
+                "name");
+  ExpectProblem(As(admin_, "POST", Services(own_), "{\"name\": "), 400);
+  ExpectProblem(As(admin_, "POST", Services(own_), Service().dump(),
+                   {{"Content-Type", "text/plain"}}),
+                415);
+
+  const auto s = Create(admin_, own_, Service());
+  const std::string path = Services(own_) + "/" + s["id"].get<std::string>();
+  ExpectProblem(As(admin_, "PATCH", path, json{{"organization_id", other_}}.dump()), 422,
+                "organization_id");
+  ExpectProblem(As(admin_, "PATCH", path, json{{"licensing", {{"status", "licensed"}}}}.dump()),
+                422, "licensing.licence_number");
+}
+
+TEST_F(SocialServicesE2eTest, MemberEditsOwnOrganisationsServicesOnly) {
+  const auto mine = Create(member_, own_, Service("home_care"));
+  EXPECT_EQ(mine["organization_id"], own_);
+  const std::string my_path = Services(own_) + "/" + mine["id"].get<std::string>();
+  auto patched = As(member_, "PATCH", my_path,
+                    json{{"licensing", {{"status", "in_process"}}}}.dump());
+  ASSERT_EQ(patched.status, 200) << patched.body;
+  EXPECT_EQ(json::parse(patched.body)["licensing"]["status"], "in_process");
+
+  const auto theirs = Create(admin_, other_, Service("shelter"));
+  const std::string their_path = Services(other_) + "/" + theirs["id"].get<std::string>();
+  ExpectProblem(As(member_, "PATCH", their_path, json{{"capacity", 1}}.dump()), 403);
+  ExpectProblem(As(member_, "DELETE", their_path), 403);
+  ExpectProblem(As(member_, "POST", Services(other_), Service().dump()), 403);
+  // Their service under my path is simply not there.
+  ExpectProblem(As(member_, "DELETE", Services(own_) + "/" + theirs["id"].get<std::string>()),
+                404);
+  ExpectProblem(As("", "POST", Services(own_), Service().dump()), 401);
+  EXPECT_EQ(As(member_, "DELETE", my_path).status, 204);
+}
+
+TEST_F(SocialServicesE2eTest, SuspendedOrganisationsServicesAreHiddenFromThePublic) {
+  const auto s = Create(admin_, hidden_, Service("legal_aid"));
+  auto suspend = As(admin_, "POST", "/v1/organizations/" + hidden_ + "/suspend",
+                    json{{"note", "audit pending"}}.dump());
+  ASSERT_EQ(suspend.status, 200) << suspend.body;
+  const std::string path = Services(hidden_) + "/" + s["id"].get<std::string>();
+  ExpectProblem(As("", "GET", path), 404);
+  ExpectProblem(As("", "GET", Services(hidden_)), 404);
+  ExpectProblem(As(member_, "PATCH", path, json{{"capacity", 1}}.dump()), 404);
+  EXPECT_EQ(As(admin_, "GET", path).status, 200);
+  auto across = As("", "GET", "/v1/services?category=legal_aid&limit=200");
+  ASSERT_EQ(across.status, 200) << across.body;
+  for (const auto& item : json::parse(across.body)["items"]) EXPECT_NE(item["id"], s["id"]);
+}
+
+TEST_F(SocialServicesE2eTest, NetworkWideListFiltersAndPages) {
+  const std::string org = CreateOrg("MK");
+  json early = Service("early_intervention");
+  early["licensing"]["valid_until"] = "2026-01-15";
+  json later = Service("early_intervention");
+  later["licensing"]["valid_until"] = "2026-02-01";
+  json unlicensed = Service("early_intervention");
+  unlicensed["licensing"] = {{"status", "not_licensed"}};
+  const auto a = Create(admin_, org, early);
+  const auto b = Create(admin_, org, later);
+  const auto c = Create(admin_, org, unlicensed);
+
+  auto ids = [](const std::string& query) {
+    auto r = As("", "GET", "/v1/services?" + query);
+    EXPECT_EQ(r.status, 200) << query << ": " << r.body;
+    std::set<std::string> out;
+    for (const auto& item : json::parse(r.body, nullptr, false).value("items", json::array())) {
+      out.insert(item["id"].get<std::string>());
+    }
+    return out;
+  };
+  auto expiring = ids("country=mk&category=early_intervention&licence_expires_before=2026-02-01"
+                      "&limit=200");
+  EXPECT_TRUE(expiring.count(a["id"]));
+  EXPECT_FALSE(expiring.count(b["id"]));
+  EXPECT_FALSE(expiring.count(c["id"]));
+  auto not_licensed = ids("country=MK&licensing_status=not_licensed&limit=200");
+  EXPECT_TRUE(not_licensed.count(c["id"]));
+  EXPECT_FALSE(not_licensed.count(a["id"]));
+  EXPECT_TRUE(ids("target_group=people_with_disabilities&country=MK&limit=200").count(b["id"]));
+
+  ExpectProblem(As("", "GET", "/v1/services?licensing_status=maybe"), 400);
+  ExpectProblem(As("", "GET", "/v1/services?category=spa"), 400);
+  ExpectProblem(As("", "GET", "/v1/services?licence_expires_before=2026-13-01"), 400);
+  ExpectProblem(As("", "GET", "/v1/services?cursor=forged"), 400);
+
+  std::vector<std::string> seen;
+  std::string cursor;
+  for (int guard = 0; guard < 10; ++guard) {
+    std::string q = Services(org) + "?limit=2";
+    if (!cursor.empty()) q += "&cursor=" + cursor;
+    auto r = As("", "GET", q);
+    ASSERT_EQ(r.status, 200) << r.body;
+    auto body = json::parse(r.body);
+    for (const auto& item : body["items"]) seen.push_back(item["id"]);
+    if (body["next_cursor"].is_null()) break;
+    cursor = body["next_cursor"].get<std::string>();
+  }
+  EXPECT_EQ(seen, (std::vector<std::string>{a["id"], b["id"], c["id"]}));
+  // A cursor of one organisation's list is not a cursor of the network-wide list.
+  auto first = json::parse(As("", "GET", Services(org) + "?limit=1").body);
+  ASSERT_TRUE(first["next_cursor"].is_string());
+  ExpectProblem(As("", "GET", "/v1/services?cursor=" + first["next_cursor"].get<std::string>()),
+                400);
+}
+
+}  // namespace
+}  // namespace iris::testing
