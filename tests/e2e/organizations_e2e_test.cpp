@@ -2,6 +2,9 @@
 // signed cursors, ETags) and staff writes with a network admin's token.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <thread>
+
 #include <unistd.h>
 
 #include <random>
@@ -259,6 +262,26 @@ TEST_F(OrganizationsE2eTest, PatchHonoursIfMatchAndVerbsFollowTheLifecycle) {
   auto back = Send("POST", path + "/reinstate", "", true, {{"If-Match", "\"3\""}});
   ASSERT_EQ(back.status, 200) << back.body;
   EXPECT_EQ(json::parse(back.body)["status"], "active");
+}
+
+TEST_F(OrganizationsE2eTest, ConcurrentPatchesWithTheSameIfMatchLetExactlyOneWin) {
+  auto org = Create({{"name", token_ + " Race"}, {"country", "HR"}, {"kind", "member_cso"}});
+  const std::string path = "/v1/organizations/" + org["id"].get<std::string>();
+  constexpr int kClients = 6;
+  std::vector<long> statuses(kClients);
+  std::vector<std::thread> clients;
+  for (int i = 0; i < kClients; ++i) {
+    clients.emplace_back([&, i] {
+      statuses[i] = Send("PATCH", path, R"({"city": "Split )" + std::to_string(i) + R"("})", true,
+                         {{"If-Match", "\"1\""}})
+                        .status;
+    });
+  }
+  for (auto& c : clients) c.join();
+  EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 200), 1);
+  EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 412), kClients - 1);
+  auto now = Send("GET", path);
+  EXPECT_EQ(now.Header("etag"), "\"2\"");
 }
 
 TEST_F(OrganizationsE2eTest, MembersEditOnlyTheirOwnProfileAndCoordinatorsTheirCountry) {
