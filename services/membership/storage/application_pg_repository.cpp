@@ -1,20 +1,14 @@
 #include "services/membership/storage/application_pg_repository.hpp"
 
-#include <ctime>
-
 #include <nlohmann/json.hpp>
 
-#include "absl/strings/str_format.h"
+#include "libs/db/values.hpp"
 #include "libs/status/status.hpp"
 #include "membership_sql.hpp"
 #include "services/membership/storage/pg_organization_repository.hpp"
 
 namespace iris::membership::storage {
 namespace {
-
-domain::Time Micros(const pqxx::field& f) {
-  return domain::Time(std::chrono::microseconds(f.as<int64_t>()));
-}
 
 // The proposed organisation as stored: its writable fields.
 nlohmann::json OrganizationJson(const domain::Organization& o) {
@@ -56,25 +50,12 @@ absl::StatusOr<domain::MembershipApplication> ToApplication(const pqxx::row& r) 
   if (!status) return absl::InternalError("application row with unknown status");
   a.status = *status;
   a.status_note = r[7].as<std::string>();
-  if (!r[8].is_null()) a.status_changed_at = Micros(r[8]);
+  if (!r[8].is_null()) a.status_changed_at = db::TimeOf(r[8]);
   a.organization_id = r[9].as<std::string>();
   a.version = r[10].as<int64_t>();
-  a.created_at = Micros(r[11]);
-  a.updated_at = Micros(r[12]);
+  a.created_at = db::TimeOf(r[11]);
+  a.updated_at = db::TimeOf(r[12]);
   return a;
-}
-
-std::string TimestampText(int64_t us) {
-  int64_t secs = us / 1000000, frac = us % 1000000;
-  if (frac < 0) {
-    frac += 1000000;
-    --secs;
-  }
-  const std::time_t t = static_cast<std::time_t>(secs);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  return absl::StrFormat("%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", tm.tm_year + 1900, tm.tm_mon + 1,
-                         tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(frac));
 }
 
 absl::Status NotFound(const std::string& id) {
@@ -119,7 +100,7 @@ absl::StatusOr<domain::MembershipApplication> PgApplicationRepository::Decide(
 
 absl::StatusOr<ApplicationPage> PgApplicationRepository::List(db::Tx& tx,
                                                               const ApplicationQuery& q) {
-  const std::string after_at = q.after ? TimestampText(q.after->created_at_us) : "-infinity";
+  const std::string after_at = q.after ? db::TimestampText(q.after->created_at_us) : "-infinity";
   const std::string after_id =
       q.after ? q.after->id : std::string("00000000-0000-0000-0000-000000000000");
   auto rows = tx.Exec(sql::kApplicationsList, q.see_all, q.own_country, q.status, q.country,

@@ -1,20 +1,14 @@
 #include "services/membership/storage/person_pg_repository.hpp"
 
-#include <ctime>
-
 #include <nlohmann/json.hpp>
 
-#include "absl/strings/str_format.h"
+#include "libs/db/values.hpp"
 #include "libs/status/status.hpp"
 #include "membership_sql.hpp"
 #include "services/membership/storage/pg_organization_repository.hpp"
 
 namespace iris::membership::storage {
 namespace {
-
-domain::Time Micros(const pqxx::field& f) {
-  return domain::Time(std::chrono::microseconds(f.as<int64_t>()));
-}
 
 // Columns in the order every people_*.sql statement selects them.
 domain::Person ToPerson(const pqxx::row& r) {
@@ -30,40 +24,11 @@ domain::Person ToPerson(const pqxx::row& r) {
   }
   p.consent.directory = r[7].as<bool>();
   p.consent.newsletter = r[8].as<bool>();
-  if (!r[9].is_null()) p.consent_given_at = Micros(r[9]);
+  if (!r[9].is_null()) p.consent_given_at = db::TimeOf(r[9]);
   p.version = r[10].as<int64_t>();
-  p.created_at = Micros(r[11]);
-  p.updated_at = Micros(r[12]);
+  p.created_at = db::TimeOf(r[11]);
+  p.updated_at = db::TimeOf(r[12]);
   return p;
-}
-
-// A Postgres array literal of text: {"a","b"} with quotes and backslashes escaped.
-std::string TextArray(const std::vector<std::string>& items) {
-  std::string out = "{";
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += ',';
-    out += '"';
-    for (char c : items[i]) {
-      if (c == '"' || c == '\\') out += '\\';
-      out += c;
-    }
-    out += '"';
-  }
-  return out + "}";
-}
-
-// RFC 3339 with microseconds, UTC.
-std::string TimestampText(int64_t us) {
-  int64_t secs = us / 1000000, frac = us % 1000000;
-  if (frac < 0) {
-    frac += 1000000;
-    --secs;
-  }
-  const std::time_t t = static_cast<std::time_t>(secs);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  return absl::StrFormat("%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", tm.tm_year + 1900, tm.tm_mon + 1,
-                         tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(frac));
 }
 
 absl::Status NotFound(const std::string& id) {
@@ -94,7 +59,7 @@ absl::StatusOr<domain::Person> PgPersonRepository::FindForUpdate(db::Tx& tx,
 
 absl::StatusOr<domain::Person> PgPersonRepository::Insert(db::Tx& tx, const domain::Person& p) {
   auto rows = tx.Exec(sql::kPeopleInsert, p.organization_id, p.name, p.email, p.phone, p.role,
-                      TextArray(p.languages), p.consent.directory, p.consent.newsletter);
+                      db::TextArray(p.languages), p.consent.directory, p.consent.newsletter);
   return ToPerson(rows.at(0));
 }
 
@@ -102,7 +67,7 @@ absl::StatusOr<domain::Person> PgPersonRepository::Update(db::Tx& tx, const doma
                                                           int64_t expected_version,
                                                           bool consent_changed) {
   auto rows = tx.Exec(sql::kPeopleUpdate, p.id, expected_version, p.name, p.email, p.phone,
-                      p.role, TextArray(p.languages), p.consent.directory,
+                      p.role, db::TextArray(p.languages), p.consent.directory,
                       p.consent.newsletter, consent_changed);
   if (rows.empty()) return Stale();
   return ToPerson(rows[0]);
@@ -121,7 +86,7 @@ absl::StatusOr<PersonPage> PgPersonRepository::List(db::Tx& tx,
                                                     int limit) {
   PersonPage page;
   if (!IsUuid(organization_id)) return page;
-  const std::string after_at = after ? TimestampText(after->created_at_us) : "-infinity";
+  const std::string after_at = after ? db::TimestampText(after->created_at_us) : "-infinity";
   const std::string after_id =
       after ? after->id : std::string("00000000-0000-0000-0000-000000000000");
   auto rows = tx.Exec(sql::kPeopleList, organization_id, after_at, after_id, limit + 1);

@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "libs/db/values.hpp"
 #include "membership_sql.hpp"
 
 namespace iris::membership::storage {
@@ -10,10 +11,6 @@ namespace {
 std::optional<std::string> OptionalText(const pqxx::field& f) {
   if (f.is_null()) return std::nullopt;
   return f.as<std::string>();
-}
-
-domain::Time Micros(const pqxx::field& f) {
-  return domain::Time(std::chrono::microseconds(f.as<int64_t>()));
 }
 
 std::vector<std::string> SplitScopes(const pqxx::field& f) {
@@ -31,8 +28,8 @@ domain::User ToUser(const pqxx::row& r, bool full) {
   u.country = OptionalText(r[5]);
   if (full) {
     u.version = r[6].as<int64_t>();
-    u.created_at = Micros(r[7]);
-    u.updated_at = Micros(r[8]);
+    u.created_at = db::TimeOf(r[7]);
+    u.updated_at = db::TimeOf(r[8]);
   }
   return u;
 }
@@ -75,7 +72,7 @@ absl::Status PgAccountRepository::InsertApiKey(db::Tx& tx, domain::ApiKey& key,
   auto rows = tx.Exec(sql::kApiKeysInsert, key.user_id, key.name, key.prefix, key_hash,
                       absl::StrJoin(key.scopes, ","));
   key.id = rows[0][0].as<std::string>();
-  key.created_at = Micros(rows[0][1]);
+  key.created_at = db::TimeOf(rows[0][1]);
   return absl::OkStatus();
 }
 
@@ -84,7 +81,7 @@ absl::StatusOr<std::vector<domain::ApiKey>> PgAccountRepository::ListApiKeys(
   std::vector<domain::ApiKey> out;
   for (const auto& r : tx.Exec(sql::kApiKeysList, user_id)) {
     out.push_back({r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<std::string>(),
-                   r[3].as<std::string>(), SplitScopes(r[4]), Micros(r[5])});
+                   r[3].as<std::string>(), SplitScopes(r[4]), db::TimeOf(r[5])});
   }
   return out;
 }

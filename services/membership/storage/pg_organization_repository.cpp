@@ -1,20 +1,14 @@
 #include "services/membership/storage/pg_organization_repository.hpp"
 
-#include <ctime>
-
 #include <nlohmann/json.hpp>
 
 #include "absl/strings/ascii.h"
-#include "absl/strings/str_format.h"
+#include "libs/db/values.hpp"
 #include "libs/status/status.hpp"
 #include "membership_sql.hpp"
 
 namespace iris::membership::storage {
 namespace {
-
-domain::Time Micros(const pqxx::field& f) {
-  return domain::Time(std::chrono::microseconds(f.as<int64_t>()));
-}
 
 // Columns in the order every organizations_*.sql statement selects them.
 absl::StatusOr<domain::Organization> ToOrganization(const pqxx::row& r) {
@@ -36,41 +30,12 @@ absl::StatusOr<domain::Organization> ToOrganization(const pqxx::row& r) {
   o.registration_number = r[9].as<std::string>();
   o.status = *status;
   o.status_note = r[11].as<std::string>();
-  if (!r[12].is_null()) o.status_changed_at = Micros(r[12]);
+  if (!r[12].is_null()) o.status_changed_at = db::TimeOf(r[12]);
   o.joined_at = r[13].as<std::string>();
   o.version = r[14].as<int64_t>();
-  o.created_at = Micros(r[15]);
-  o.updated_at = Micros(r[16]);
+  o.created_at = db::TimeOf(r[15]);
+  o.updated_at = db::TimeOf(r[16]);
   return o;
-}
-
-// A Postgres array literal of text: {"a","b"} with quotes and backslashes escaped.
-std::string TextArray(const std::vector<std::string>& items) {
-  std::string out = "{";
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += ',';
-    out += '"';
-    for (char c : items[i]) {
-      if (c == '"' || c == '\\') out += '\\';
-      out += c;
-    }
-    out += '"';
-  }
-  return out + "}";
-}
-
-// RFC 3339 with microseconds, UTC: exact, unlike a float of seconds.
-std::string TimestampText(int64_t us) {
-  int64_t secs = us / 1000000, frac = us % 1000000;
-  if (frac < 0) {
-    frac += 1000000;
-    --secs;
-  }
-  const std::time_t t = static_cast<std::time_t>(secs);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  return absl::StrFormat("%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", tm.tm_year + 1900, tm.tm_mon + 1,
-                         tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(frac));
 }
 
 absl::StatusOr<domain::Organization> One(const pqxx::result& rows, const std::string& id) {
@@ -111,7 +76,7 @@ absl::StatusOr<domain::Organization> PgOrganizationRepository::FindForUpdate(
 absl::StatusOr<domain::Organization> PgOrganizationRepository::Insert(
     db::Tx& tx, const domain::Organization& o) {
   auto rows = tx.Exec(sql::kOrganizationsInsert, o.name, o.acronym, o.country, o.city,
-                      std::string(domain::KindWord(o.kind)), TextArray(o.target_groups), o.email,
+                      std::string(domain::KindWord(o.kind)), db::TextArray(o.target_groups), o.email,
                       o.website, o.registration_number);
   return ToOrganization(rows.at(0));
 }
@@ -120,7 +85,7 @@ absl::StatusOr<domain::Organization> PgOrganizationRepository::Update(
     db::Tx& tx, const domain::Organization& o, int64_t expected_version) {
   auto rows = tx.Exec(sql::kOrganizationsUpdate, o.id, expected_version, o.name, o.acronym,
                       o.country, o.city, std::string(domain::KindWord(o.kind)),
-                      TextArray(o.target_groups), o.email, o.website, o.registration_number);
+                      db::TextArray(o.target_groups), o.email, o.website, o.registration_number);
   if (rows.empty()) return Stale();
   return ToOrganization(rows[0]);
 }
@@ -137,7 +102,7 @@ absl::StatusOr<domain::Organization> PgOrganizationRepository::SetStatus(
 absl::StatusOr<OrganizationPage> PgOrganizationRepository::List(db::Tx& tx,
                                                                 const OrganizationQuery& q) {
   // The first page starts before every row, so the keyset stays an index condition.
-  const std::string after_at = q.after ? TimestampText(q.after->created_at_us) : "-infinity";
+  const std::string after_at = q.after ? db::TimestampText(q.after->created_at_us) : "-infinity";
   const std::string after_id =
       q.after ? q.after->id : std::string("00000000-0000-0000-0000-000000000000");
   const int fetch = q.limit + 1;
@@ -147,7 +112,7 @@ absl::StatusOr<OrganizationPage> PgOrganizationRepository::List(db::Tx& tx,
                     q.country, q.status, q.kind, q.target_group, after_at, after_id, fetch)
           : tx.Exec(sql::kOrganizationsSearch, q.see_all, q.own_country, q.own_organization,
                     q.country, q.status, q.kind, q.target_group, after_at, after_id, fetch,
-                    TextArray(q.words));
+                    db::TextArray(q.words));
   OrganizationPage page;
   for (const auto& r : rows) {
     if (static_cast<int>(page.items.size()) == q.limit) {

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "libs/db/values.hpp"
 #include "libs/status/status.hpp"
 #include "membership_sql.hpp"
 
@@ -23,10 +24,6 @@ std::optional<std::string> OptionalText(const pqxx::field& f) {
   return f.as<std::string>();
 }
 
-domain::Time Micros(const pqxx::field& f) {
-  return domain::Time(std::chrono::microseconds(f.as<int64_t>()));
-}
-
 absl::StatusOr<domain::Network> ToNetwork(const pqxx::row& r) {
   domain::Network n;
   n.country = r[0].as<std::string>();
@@ -38,8 +35,8 @@ absl::StatusOr<domain::Network> ToNetwork(const pqxx::row& r) {
   n.secretariat = OptionalText(r[3]);
   n.coordinator = OptionalText(r[4]);
   n.version = r[5].as<int64_t>();
-  n.created_at = Micros(r[6]);
-  n.updated_at = Micros(r[7]);
+  n.created_at = db::TimeOf(r[6]);
+  n.updated_at = db::TimeOf(r[7]);
   return n;
 }
 

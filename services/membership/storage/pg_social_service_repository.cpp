@@ -1,20 +1,14 @@
 #include "services/membership/storage/pg_social_service_repository.hpp"
 
-#include <ctime>
-
 #include <nlohmann/json.hpp>
 
-#include "absl/strings/str_format.h"
+#include "libs/db/values.hpp"
 #include "libs/status/status.hpp"
 #include "membership_sql.hpp"
 #include "services/membership/storage/pg_organization_repository.hpp"
 
 namespace iris::membership::storage {
 namespace {
-
-domain::Time Micros(const pqxx::field& f) {
-  return domain::Time(std::chrono::microseconds(f.as<int64_t>()));
-}
 
 std::vector<std::string> Strings(const pqxx::field& f) {
   std::vector<std::string> out;
@@ -43,38 +37,9 @@ absl::StatusOr<domain::SocialService> ToService(const pqxx::row& r) {
   s.licensing = {*status, r[8].as<std::string>(), r[9].as<std::string>(),
                  r[10].as<std::string>()};
   s.version = r[11].as<int64_t>();
-  s.created_at = Micros(r[12]);
-  s.updated_at = Micros(r[13]);
+  s.created_at = db::TimeOf(r[12]);
+  s.updated_at = db::TimeOf(r[13]);
   return s;
-}
-
-// A Postgres array literal of text: {"a","b"} with quotes and backslashes escaped.
-std::string TextArray(const std::vector<std::string>& items) {
-  std::string out = "{";
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += ',';
-    out += '"';
-    for (char c : items[i]) {
-      if (c == '"' || c == '\\') out += '\\';
-      out += c;
-    }
-    out += '"';
-  }
-  return out + "}";
-}
-
-// RFC 3339 with microseconds, UTC: exact, unlike a float of seconds.
-std::string TimestampText(int64_t us) {
-  int64_t secs = us / 1000000, frac = us % 1000000;
-  if (frac < 0) {
-    frac += 1000000;
-    --secs;
-  }
-  const std::time_t t = static_cast<std::time_t>(secs);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  return absl::StrFormat("%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", tm.tm_year + 1900, tm.tm_mon + 1,
-                         tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(frac));
 }
 
 std::string NameJson(const domain::LocalizedText& name) {
@@ -110,7 +75,7 @@ absl::StatusOr<domain::SocialService> PgSocialServiceRepository::FindForUpdate(
 absl::StatusOr<domain::SocialService> PgSocialServiceRepository::Insert(
     db::Tx& tx, const domain::SocialService& s) {
   auto rows = tx.Exec(sql::kSocialServicesInsert, s.organization_id, NameJson(s.name), s.category,
-                      TextArray(s.target_groups), TextArray(s.municipalities), Capacity(s),
+                      db::TextArray(s.target_groups), db::TextArray(s.municipalities), Capacity(s),
                       std::string(domain::LicensingWord(s.licensing.status)),
                       s.licensing.licence_number, s.licensing.authority,
                       s.licensing.valid_until);
@@ -120,7 +85,7 @@ absl::StatusOr<domain::SocialService> PgSocialServiceRepository::Insert(
 absl::StatusOr<domain::SocialService> PgSocialServiceRepository::Update(
     db::Tx& tx, const domain::SocialService& s, int64_t expected_version) {
   auto rows = tx.Exec(sql::kSocialServicesUpdate, s.id, expected_version, NameJson(s.name),
-                      s.category, TextArray(s.target_groups), TextArray(s.municipalities),
+                      s.category, db::TextArray(s.target_groups), db::TextArray(s.municipalities),
                       Capacity(s), std::string(domain::LicensingWord(s.licensing.status)),
                       s.licensing.licence_number, s.licensing.authority,
                       s.licensing.valid_until);
@@ -137,7 +102,7 @@ absl::Status PgSocialServiceRepository::Delete(db::Tx& tx, const std::string& id
 absl::StatusOr<SocialServicePage> PgSocialServiceRepository::List(db::Tx& tx,
                                                                   const SocialServiceQuery& q) {
   // The first page starts before every row, so the keyset stays an index condition.
-  const std::string after_at = q.after ? TimestampText(q.after->created_at_us) : "-infinity";
+  const std::string after_at = q.after ? db::TimestampText(q.after->created_at_us) : "-infinity";
   const std::string after_id =
       q.after ? q.after->id : std::string("00000000-0000-0000-0000-000000000000");
   auto rows = tx.Exec(sql::kSocialServicesList, q.see_all, q.own_country, q.own_organization,
