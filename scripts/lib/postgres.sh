@@ -90,11 +90,21 @@ iris_pg_start() {
   touch "$logfile"
   ((EUID != 0)) || chown "$IRIS_PG_OWNER:" "$logfile"
   # setsid: Ctrl-C in the terminal reaches only the script, which then stops things in order.
-  if ! iris_pg_as_owner setsid "$IRIS_PG_BIN/pg_ctl" start -D "$pgdata" -l "$logfile" -w -t 60 \
-    >/dev/null 9>&-; then
-    iris_tail_log postgres "$logfile"
-    iris_die "PostgreSQL did not start (cluster $pgdata, port $port)"
-  fi
+  # Our default ports lie in Linux's ephemeral range (32768-60999), so a client connection
+  # elsewhere can hold the port for a moment after the free-port check: retry a bind failure a
+  # few times before giving up.
+  local attempt
+  for attempt in 1 2 3 4 5; do
+    if iris_pg_as_owner setsid "$IRIS_PG_BIN/pg_ctl" start -D "$pgdata" -l "$logfile" -w -t 60 \
+      >/dev/null 9>&-; then
+      return 0
+    fi
+    tail -n 20 "$logfile" | grep -q 'could not bind' || break
+    iris_log "port $port is briefly held by another socket; retrying PostgreSQL ($attempt/5)"
+    sleep 2
+  done
+  iris_tail_log postgres "$logfile"
+  iris_die "PostgreSQL did not start (cluster $pgdata, port $port)"
 }
 
 # iris_pg_stop PGDATA: fast shutdown (disconnects clients, no crash recovery next time).
