@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/e2e/api_client.hpp"
 #include "tests/e2e/system.hpp"
 #include "tests/support/http_client.hpp"
 
@@ -19,43 +20,15 @@ namespace iris::testing {
 namespace {
 
 using nlohmann::json;
-using Headers = std::vector<std::pair<std::string, std::string>>;
-
-std::string UrlEncode(const std::string& s) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
 
 // Letters only: folds to itself, and no other suite's rows contain it.
-std::string Token() {
-  std::mt19937_64 rng(std::random_device{}() ^ static_cast<uint64_t>(::getpid()));
-  std::string t = "e2e";
-  for (int i = 0; i < 10; ++i) t += static_cast<char>('a' + rng() % 26);
-  return t;
-}
-
 class OrganizationsE2eTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     system_ = new System();
-    token_ = Token();
-    auto login = HttpRequest("POST", system_->Url("/v1/auth/token"),
-                             json{{"email", System::kAdminEmail},
-                                  {"password", System::kAdminPassword}}
-                                 .dump(),
-                             {{"Content-Type", "application/json"}});
-    ASSERT_EQ(login.status, 200) << login.body;
-    admin_ = "Bearer " + json::parse(login.body)["access_token"].get<std::string>();
+    token_ = UniqueToken();
+    admin_ = ApiClient(*system_).AdminAuthorization();
+    ASSERT_FALSE(admin_.empty());
     cacak_ = Create({{"name", "Udruženje građana " + token_}, {"city", "Čačak"},
                      {"country", "RS"}, {"kind", "member_cso"}, {"target_groups", {"roma"}}});
     Create({{"name", token_ + " Partner"}, {"city", "Sarajevo"}, {"country", "BA"},
@@ -89,19 +62,7 @@ class OrganizationsE2eTest : public ::testing::Test {
   }
   // A user created by the admin (extra: organization_id or country), signed in: "Bearer ...".
   static std::string SignedIn(const std::string& role, const json& extra) {
-    const std::string email = role + "." + token_ + "@e2e.iris.example.org";
-    const std::string password = "a long enough password " + token_;
-    json user{{"email", email}, {"password", password}, {"name", "E2E " + role}, {"role", role}};
-    user.update(extra);
-    auto created = Send("POST", "/v1/users", user.dump(), true);
-    EXPECT_EQ(created.status, 201) << created.body;
-    auto login =
-        Send("POST", "/v1/auth/token", json{{"email", email}, {"password", password}}.dump());
-    EXPECT_EQ(login.status, 200) << login.body;
-    auto body = json::parse(login.body, nullptr, false);
-    return body.is_object() && body.contains("access_token")
-               ? "Bearer " + body["access_token"].get<std::string>()
-               : "";
+    return ApiClient(*system_).CreateUserAndSignIn(admin_, role, extra, token_);
   }
   static json Create(const json& org) {
     auto r = Send("POST", "/v1/organizations", org.dump(), true);

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <pqxx/pqxx>
 
+#include "tests/e2e/api_client.hpp"
 #include "tests/e2e/system.hpp"
 #include "tests/support/http_client.hpp"
 #include "tests/support/test_env.hpp"
@@ -19,27 +20,14 @@ namespace iris::testing {
 namespace {
 
 using nlohmann::json;
-using Headers = std::vector<std::pair<std::string, std::string>>;
-
-std::string Token() {
-  std::mt19937_64 rng(std::random_device{}() ^ static_cast<uint64_t>(::getpid()));
-  std::string t = "e2e";
-  for (int i = 0; i < 10; ++i) t += static_cast<char>('a' + rng() % 26);
-  return t;
-}
 
 class PeopleE2eTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     system_ = new System();
-    token_ = Token();
-    auto login = HttpRequest("POST", system_->Url("/v1/auth/token"),
-                             json{{"email", System::kAdminEmail},
-                                  {"password", System::kAdminPassword}}
-                                 .dump(),
-                             {{"Content-Type", "application/json"}});
-    ASSERT_EQ(login.status, 200) << login.body;
-    admin_ = "Bearer " + json::parse(login.body)["access_token"].get<std::string>();
+    token_ = UniqueToken();
+    admin_ = ApiClient(*system_).AdminAuthorization();
+    ASSERT_FALSE(admin_.empty());
     org_a_ = CreateOrg("RS");
     org_b_ = CreateOrg("RS");
     member_a_ = SignedIn("member", {{"organization_id", org_a_}}, "a");
@@ -56,9 +44,7 @@ class PeopleE2eTest : public ::testing::Test {
   static HttpResult As(const std::string& authorization, const std::string& method,
                        const std::string& path, const std::string& body = "",
                        Headers headers = {}) {
-    if (!authorization.empty()) headers.push_back({"Authorization", authorization});
-    if (!body.empty()) headers.push_back({"Content-Type", "application/json"});
-    return HttpRequest(method, system_->Url(path), body, headers);
+    return ApiClient(*system_).As(authorization, method, path, body, std::move(headers));
   }
   static std::string CreateOrg(const std::string& country) {
     auto r = As(admin_, "POST", "/v1/organizations",
@@ -72,19 +58,7 @@ class PeopleE2eTest : public ::testing::Test {
   }
   static std::string SignedIn(const std::string& role, const json& extra,
                               const std::string& tag) {
-    const std::string email = role + "." + tag + "." + token_ + "@e2e.iris.example.org";
-    const std::string password = "a long enough password " + token_;
-    json user{{"email", email}, {"password", password}, {"name", "E2E " + role}, {"role", role}};
-    user.update(extra);
-    auto created = As(admin_, "POST", "/v1/users", user.dump());
-    EXPECT_EQ(created.status, 201) << created.body;
-    auto login =
-        As("", "POST", "/v1/auth/token", json{{"email", email}, {"password", password}}.dump());
-    EXPECT_EQ(login.status, 200) << login.body;
-    auto body = json::parse(login.body, nullptr, false);
-    return body.is_object() && body.contains("access_token")
-               ? "Bearer " + body["access_token"].get<std::string>()
-               : "";
+    return ApiClient(*system_).CreateUserAndSignIn(admin_, role, extra, tag + "." + token_);
   }
   static json CreatePerson(const std::string& auth, const std::string& org, const json& person) {
     auto r = As(auth, "POST", "/v1/organizations/" + org + "/people", person.dump());

@@ -13,6 +13,9 @@ namespace iris::testing {
 
 using namespace std::chrono_literals;
 
+std::string GatewayBinary() { return IRIS_GATEWAY_BIN; }
+std::string MembershipBinary() { return IRIS_MEMBERSHIP_BIN; }
+
 System::System()
     : http_port_(FreePort()),
       metrics_port_(FreePort()),
@@ -22,7 +25,7 @@ System::System()
   dir_ = ::mkdtemp(tmpl);
   StartMembership();
   gateway_ = std::make_unique<ChildProcess>(
-      IRIS_GATEWAY_BIN, std::vector<std::string>{},
+      GatewayBinary(), std::vector<std::string>{},
       std::vector<std::pair<std::string, std::string>>{
           {"IRIS_HTTP_HOST", "127.0.0.1"},
           {"IRIS_HTTP_PORT", std::to_string(http_port_)},
@@ -49,7 +52,7 @@ System::~System() {
 
 void System::StartMembership() {
   membership_ = std::make_unique<ChildProcess>(
-      IRIS_MEMBERSHIP_BIN, std::vector<std::string>{},
+      MembershipBinary(), std::vector<std::string>{},
       std::vector<std::pair<std::string, std::string>>{
           {"IRIS_MEMBERSHIP_DATABASE_URL", MembershipDatabaseUrl()},
           {"IRIS_MEMBERSHIP_GRPC_PORT", std::to_string(membership_port_)},

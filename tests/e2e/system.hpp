@@ -9,6 +9,10 @@
 
 namespace iris::testing {
 
+// Paths of the binaries under test (this build's targets).
+std::string GatewayBinary();
+std::string MembershipBinary();
+
 class System {
  public:
   // The first network admin membership creates at startup (when none exists), and the key the

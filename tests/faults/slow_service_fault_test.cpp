@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "iris/membership/v1/membership.grpc.pb.h"
+#include "tests/e2e/system.hpp"
 #include "tests/faults/traffic.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/test_env.hpp"
@@ -56,7 +57,7 @@ TEST(SlowServiceFaultTest, SlowRouteGets503AtTheDeadlineWhileOtherRoutesAnswer) 
   char tmpl[] = "/tmp/iris-fault-XXXXXX";
   const std::string dir = ::mkdtemp(tmpl);
   const int http_port = FreePort();
-  ChildProcess gateway(IRIS_GATEWAY_BIN, {},
+  ChildProcess gateway(GatewayBinary(), {},
                        {{"IRIS_HTTP_HOST", "127.0.0.1"},
                         {"IRIS_HTTP_PORT", std::to_string(http_port)},
                         {"IRIS_METRICS_HOST", "127.0.0.1"},
