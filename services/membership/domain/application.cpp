@@ -4,6 +4,7 @@
 #include <array>
 
 #include "absl/strings/ascii.h"
+#include "services/membership/domain/text_rules.hpp"
 
 namespace iris::membership::domain {
 namespace {
@@ -11,24 +12,6 @@ namespace {
 constexpr std::array<std::string_view, 8> kReadOnly{
     "id", "status", "status_note", "status_changed_at", "organization_id", "version",
     "created_at", "updated_at"};
-
-size_t Chars(std::string_view s) {
-  return static_cast<size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
-bool LooksLikeEmail(std::string_view e) {
-  const size_t at = e.find('@');
-  if (at == std::string_view::npos || at == 0 || e.find('@', at + 1) != std::string_view::npos) {
-    return false;
-  }
-  const std::string_view domain = e.substr(at + 1);
-  const size_t dot = domain.rfind('.');
-  if (dot == std::string_view::npos || dot == 0 || dot + 1 >= domain.size()) return false;
-  return std::none_of(e.begin(), e.end(), [](char c) {
-    return absl::ascii_isspace(static_cast<unsigned char>(c)) || c == ',' || c == '<' || c == '>';
-  });
-}
 
 std::string Trimmed(const std::optional<std::string>& s) {
   return s ? std::string(absl::StripAsciiWhitespace(*s)) : std::string();
@@ -83,7 +66,7 @@ std::vector<InvalidField> Draft(const ApplicationSubmission& s, const ReferenceC
   out->contact_email = Trimmed(s.contact_email);
   if (out->contact_name.empty()) {
     problems.push_back({"contact.name", "is required"});
-  } else if (Chars(out->contact_name) > 200) {
+  } else if (CharCount(out->contact_name) > 200) {
     problems.push_back({"contact.name", "must be at most 200 characters"});
   }
   if (out->contact_email.empty()) {
@@ -92,7 +75,7 @@ std::vector<InvalidField> Draft(const ApplicationSubmission& s, const ReferenceC
     problems.push_back({"contact.email", "must be an email address such as ana@example.org"});
   }
   out->motivation = Trimmed(s.motivation);
-  if (Chars(out->motivation) > 4000) {
+  if (CharCount(out->motivation) > 4000) {
     problems.push_back({"motivation", "must be at most 4000 characters"});
   }
   return problems;

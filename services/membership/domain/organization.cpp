@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "absl/strings/ascii.h"
+#include "services/membership/domain/text_rules.hpp"
 
 namespace iris::membership::domain {
 namespace {
@@ -31,26 +32,7 @@ constexpr std::array<std::string_view, 9> kWritable{
     "name", "acronym", "country", "city", "kind", "target_groups", "email", "website",
     "registration_number"};
 
-// Lengths count characters (code points), not bytes: "Čačak" is five.
-size_t Chars(std::string_view s) {
-  return static_cast<size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
 std::string Trimmed(const std::string& s) { return std::string(absl::StripAsciiWhitespace(s)); }
-
-bool LooksLikeEmail(std::string_view e) {
-  const size_t at = e.find('@');
-  if (at == std::string_view::npos || at == 0 || e.find('@', at + 1) != std::string_view::npos) {
-    return false;
-  }
-  const std::string_view domain = e.substr(at + 1);
-  const size_t dot = domain.rfind('.');
-  if (dot == std::string_view::npos || dot == 0 || dot + 1 >= domain.size()) return false;
-  return std::none_of(e.begin(), e.end(), [](char c) {
-    return absl::ascii_isspace(static_cast<unsigned char>(c)) || c == ',' || c == '<' || c == '>';
-  });
-}
 
 bool LooksLikeWebsite(std::string_view w) {
   std::string_view rest;
@@ -75,7 +57,7 @@ void Text(const std::optional<std::string>& sent, std::string_view field, size_t
           std::vector<std::string>* changed) {
   if (!sent) return;
   std::string v = Trimmed(*sent);
-  if (Chars(v) > max_chars) {
+  if (CharCount(v) > max_chars) {
     problems->push_back({std::string(field),
                          "must be at most " + std::to_string(max_chars) + " characters"});
   }
@@ -243,7 +225,7 @@ std::vector<std::string> SearchWords(std::string_view q) {
     i = end;
   }
   std::stable_sort(words.begin(), words.end(),
-                   [](const auto& a, const auto& b) { return Chars(a) > Chars(b); });
+                   [](const auto& a, const auto& b) { return CharCount(a) > CharCount(b); });
   if (words.size() > kMaxSearchWords) words.resize(kMaxSearchWords);
   return words;
 }

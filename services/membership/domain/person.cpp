@@ -4,30 +4,13 @@
 #include <array>
 
 #include "absl/strings/ascii.h"
+#include "services/membership/domain/text_rules.hpp"
 
 namespace iris::membership::domain {
 namespace {
 
 constexpr std::array<std::string_view, 6> kReadOnly{
     "id", "organization_id", "consent_given_at", "version", "created_at", "updated_at"};
-
-size_t Chars(std::string_view s) {
-  return static_cast<size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
-bool LooksLikeEmail(std::string_view e) {
-  const size_t at = e.find('@');
-  if (at == std::string_view::npos || at == 0 || e.find('@', at + 1) != std::string_view::npos) {
-    return false;
-  }
-  const std::string_view domain = e.substr(at + 1);
-  const size_t dot = domain.rfind('.');
-  if (dot == std::string_view::npos || dot == 0 || dot + 1 >= domain.size()) return false;
-  return std::none_of(e.begin(), e.end(), [](char c) {
-    return absl::ascii_isspace(static_cast<unsigned char>(c)) || c == ',' || c == '<' || c == '>';
-  });
-}
 
 // Digits with the usual separators, an optional leading +, and at least six digits.
 bool LooksLikePhone(std::string_view p) {
@@ -49,7 +32,7 @@ void Text(const std::optional<std::string>& sent, std::string_view field, size_t
           std::vector<std::string>* changed) {
   if (!sent) return;
   std::string v(absl::StripAsciiWhitespace(*sent));
-  if (Chars(v) > max_chars) {
+  if (CharCount(v) > max_chars) {
     problems->push_back({std::string(field),
                          "must be at most " + std::to_string(max_chars) + " characters"});
   }

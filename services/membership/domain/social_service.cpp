@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "absl/strings/ascii.h"
+#include "services/membership/domain/text_rules.hpp"
 
 namespace iris::membership::domain {
 namespace {
@@ -21,16 +22,11 @@ constexpr std::array<std::pair<LicensingStatus, std::string_view>, 5> kLicensing
 constexpr std::array<std::string_view, 5> kReadOnly{"id", "organization_id", "version",
                                                     "created_at", "updated_at"};
 
-size_t Chars(std::string_view s) {
-  return static_cast<size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
 std::string Trimmed(const std::string& s) { return std::string(absl::StripAsciiWhitespace(s)); }
 
 void TooLong(const std::string& value, std::string_view field, size_t max,
              std::vector<InvalidField>* problems) {
-  if (Chars(value) > max) {
+  if (CharCount(value) > max) {
     problems->push_back(
         {std::string(field), "must be at most " + std::to_string(max) + " characters"});
   }
