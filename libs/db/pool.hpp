@@ -69,8 +69,11 @@ class Pool {
   Pool(const Pool&) = delete;
   Pool& operator=(const Pool&) = delete;
 
-  // f(Tx&) returns absl::Status or absl::StatusOr<T>; Read runs it in a READ ONLY transaction
-  // and returns the same type.
+  // f(Tx&) returns absl::Status or absl::StatusOr<T>, and Read returns the same type. Read runs
+  // f without BEGIN/COMMIT on a connection where Postgres refuses writes
+  // (default_transaction_read_only): one round trip per statement. Each statement sees its own
+  // snapshot, as every statement of a READ COMMITTED transaction would; statements that must
+  // share one snapshot belong in a single statement (or in Write).
   template <typename F>
   auto Read(F&& f) {
     return Run(Mode::kRead, std::forward<F>(f));
@@ -89,7 +92,7 @@ class Pool {
   static constexpr int kMaxConflictRetries = 3;
 
  private:
-  enum class Mode { kRead, kWrite };
+  enum class Mode { kRead = 0, kWrite = 1 };
   enum class Retry { kNo, kConflict, kFreshConnection };
   struct Attempt {
     absl::Status status;
@@ -121,18 +124,18 @@ class Pool {
 
   absl::Status RunTx(Mode mode, absl::FunctionRef<absl::Status(Tx&)> body);
   Attempt TryOnce(pqxx::connection& conn, Mode mode, absl::FunctionRef<absl::Status(Tx&)> body);
-  absl::StatusOr<Connection> Acquire(bool fresh);
-  void Release(Connection conn, bool healthy);
-  Connection Connect() const;
+  absl::StatusOr<Connection> Acquire(Mode mode, bool fresh);
+  void Release(Mode mode, Connection conn, bool healthy);
+  Connection Connect(Mode mode) const;
 
   const PoolConfig cfg_;
-  const std::string conninfo_;
+  const std::string conninfo_[2];  // by Mode: read-only sessions, read-write sessions
   const std::vector<Statement> statements_;
 
   std::mutex mu_;
   std::condition_variable released_;
-  std::vector<Connection> idle_;  // guarded by mu_
-  int open_ = 0;                  // idle + leased; guarded by mu_
+  std::vector<Connection> idle_[2];  // by Mode; guarded by mu_
+  int open_ = 0;                     // idle (both kinds) + leased; guarded by mu_
 };
 
 }  // namespace iris::db

@@ -132,7 +132,7 @@ TEST_F(PoolDbTest, CheckViolationGivesFailedPrecondition) {
   EXPECT_EQ(Insert(pool, 1, "").code(), absl::StatusCode::kFailedPrecondition);
 }
 
-TEST_F(PoolDbTest, ReadOnlyTransactionRefusesWrites) {
+TEST_F(PoolDbTest, ReadRefusesWrites) {
   Pool pool(Config(), statements_);
   LogCapture log;
   absl::Status s = pool.Read([&](Tx& tx) -> absl::Status {
@@ -226,6 +226,20 @@ TEST_F(PoolDbTest, ExhaustedPoolGivesUnavailableAfterAcquireTimeout) {
   EXPECT_EQ(inner.code(), absl::StatusCode::kUnavailable);
 }
 
+TEST_F(PoolDbTest, OneConnectionServesReadsAndWritesInTurn) {
+  PoolConfig cfg = Config();
+  cfg.size = 1;  // read-only and read-write sessions must replace each other
+  cfg.acquire_timeout = std::chrono::milliseconds(500);
+  Pool pool(cfg, statements_);
+  ASSERT_TRUE(Insert(pool, 1, "ada").ok());
+  ASSERT_TRUE(Find(pool, 1).ok());
+  ASSERT_TRUE(Insert(pool, 2, "grace").ok());
+  auto found = Find(pool, 2);
+  ASSERT_TRUE(found.ok()) << found.status();
+  EXPECT_EQ(*found, "grace");
+  EXPECT_EQ(BackendsOfThisPool(), 1);
+}
+
 TEST_F(PoolDbTest, RoleOwningOneSchemaCannotReadAnothersTables) {
   testing::ScratchSchema other("t_other");
   ExecAs(other.OwnerUrl(), "CREATE TABLE " + other.name() + ".secrets (v text)");
@@ -242,9 +256,10 @@ TEST_F(PoolDbTest, RoleOwningOneSchemaCannotReadAnothersTables) {
 TEST_F(PoolDbTest, RecoversAfterItsConnectionsAreKilled) {
   Pool pool(Config(), statements_);
   ASSERT_TRUE(Insert(pool, 1, "ada").ok());
-  // Two connections in the pool: the outer call holds one while the inner opens another.
+  // Three connections in the pool: the insert's read-write one, and two read-only ones (the
+  // outer call holds one while the inner opens another).
   ASSERT_TRUE(pool.Read([&](Tx&) -> absl::Status { return pool.Ping(); }).ok());
-  ASSERT_EQ(BackendsOfThisPool(), 2);
+  ASSERT_EQ(BackendsOfThisPool(), 3);
 
   testing::ExecAsSuperuser(
       "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '" + app_ +
