@@ -71,7 +71,8 @@ Problem ProblemFor(const absl::Status& status, std::string_view request_id) {
   body["type"] = detail.reason().empty() ? "about:blank" : "/problems/" + detail.reason();
   body["title"] = ReasonPhrase(p.http_status);
   body["status"] = p.http_status;
-  if (p.http_status >= 500 && p.http_status != 503) {
+  // 501 and 503 describe the request or the moment, not our internals.
+  if (p.http_status >= 500 && p.http_status != 501 && p.http_status != 503) {
     body["detail"] = "internal error; quote the request id when reporting it";
   } else {
     body["detail"] = status.message();

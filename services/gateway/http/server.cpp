@@ -1,21 +1,14 @@
-// Server: Pistache's Endpoint plus the worker pool. What Pistache 0.0.5 still answers on its own,
-// bypassing our Handler (probed with curl and raw sockets; text/plain or empty bodies, no
-// X-Request-Id), and why it stays:
-// - 408, then close, when a request's head takes longer than header_timeout or its body longer
-//   than body_timeout: decided in Pistache's internal idle-peer check, which has no hook.
-// - 415 "Unknown Media Type" for a Content-Type it cannot parse ("garbage"), 400 for an unknown
-//   method or HTTP version, 501 for a Transfer-Encoding other than chunked: thrown while parsing,
-//   before onRequest exists. A line without ':' in the head gets nothing until the 408.
-// - 413 "Request exceeded maximum buffer size" when head + body pass maxRequestSize
-//   (max_body_bytes + kHeaderHeadroom). Pistache then parses the rest of that body as new
-//   requests (a 400 per chunk) and may lose a request sent behind it on the same connection;
-//   the server itself is unharmed. Up to the headroom the body arrives whole and the adapter
-//   answers its own problem+json 413.
-// - `Content-Length: abc` is read as 0; `Expect: 100-continue` is never answered, so curl waits
-//   its 1 s expect timeout before sending a body.
+// Server: Pistache's Endpoint plus the worker pool. PistacheAdapter replaces Pistache's input
+// handling (onInput), so what its parser rejects (unknown method or version, a typed header it
+// cannot parse, an unsupported Transfer-Encoding, a request past maxRequestSize) gets our
+// problem+json and closes the connection, and `Expect: 100-continue` is answered. What Pistache
+// 0.0.5 still does on its own (probed with curl and raw sockets), and why it stays:
+// - 408 text/plain, then close, when a request's head takes longer than header_timeout or its
+//   body longer than body_timeout: decided in Pistache's internal idle-peer check, no hook.
+// - A line without ':' in the head gets nothing until that 408.
 // - A second request arriving in the same read as the first is dropped (the parser discards its
-//   buffer after each request), so pipelining clients lose requests; requests that arrive in
-//   later reads while one is in flight are answered in order by the adapter.
+//   buffer after each request and keeps the cursor private), so pipelining clients lose
+//   requests; requests that arrive in later reads while one is in flight are answered in order.
 #include "services/gateway/http/server.hpp"
 
 #include <pistache/endpoint.h>

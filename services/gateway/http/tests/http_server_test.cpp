@@ -19,22 +19,11 @@ using namespace std::chrono_literals;
 using test::Fetch;
 using test::HeaderOf;
 using test::IsUuidV4;
+using test::Json;
 using test::RawConnection;
 using test::Reply;
+using test::StartServer;
 using test::WaitFor;
-
-HttpResponse Json(std::string body) {
-  return {200, {{"Content-Type", "application/json"}}, std::move(body)};
-}
-
-std::unique_ptr<Server> StartServer(Handler handler, ServerOptions options = {}) {
-  options.host = "127.0.0.1";
-  options.port = 0;
-  auto server = std::make_unique<Server>(options, std::move(handler));
-  const absl::Status started = server->Start();
-  EXPECT_TRUE(started.ok()) << started;
-  return server;
-}
 
 TEST(HttpServerTest, SlowHandlerDoesNotDelayOtherRequestsOnTheSameIoThread) {
   ServerOptions options;

@@ -7,10 +7,25 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <gtest/gtest.h>
+
 #include <cctype>
 #include <thread>
 
 namespace iris::gateway::http::test {
+
+HttpResponse Json(std::string body) {
+  return {200, {{"Content-Type", "application/json"}}, std::move(body)};
+}
+
+std::unique_ptr<Server> StartServer(Handler handler, ServerOptions options) {
+  options.host = "127.0.0.1";
+  options.port = 0;
+  auto server = std::make_unique<Server>(options, std::move(handler));
+  const absl::Status started = server->Start();
+  EXPECT_TRUE(started.ok()) << started;
+  return server;
+}
 namespace {
 
 using Clock = std::chrono::steady_clock;

@@ -1,13 +1,23 @@
-// Test clients for services/gateway/http: libcurl requests and a raw socket connection.
+// Test helpers for services/gateway/http: a server on a free port, libcurl requests and a raw
+// socket connection.
 #pragma once
 
 #include <chrono>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "services/gateway/http/server.hpp"
+
 namespace iris::gateway::http::test {
+
+// A 200 application/json answer.
+HttpResponse Json(std::string body);
+
+// A started server on 127.0.0.1 and a free port (the test fails if it cannot start).
+std::unique_ptr<Server> StartServer(Handler handler, ServerOptions options = {});
 
 struct Reply {
   long status = 0;

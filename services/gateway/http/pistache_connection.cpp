@@ -1,0 +1,240 @@
+#include "services/gateway/http/pistache_connection.hpp"
+
+#include <sys/socket.h>
+
+#include <algorithm>
+#include <cctype>
+#include <exception>
+#include <map>
+#include <ostream>
+#include <string>
+#include <utility>
+
+#include <spdlog/spdlog.h>
+
+#include "libs/status/problem.hpp"
+#include "libs/status/status.hpp"
+
+namespace iris::gateway::http::internal {
+namespace {
+
+namespace P = Pistache::Http;
+
+// A client may pipeline this many requests behind the one being handled; the next one gets a
+// 503 and the connection is closed after it, so a pipelining client cannot pile up memory.
+constexpr size_t kMaxPipelined = 32;
+constexpr const char* kConnectionKey = "iris.gateway.connection";
+
+// Pistache writes only typed headers on responses (headers().addRaw() is silently dropped), so
+// every header we send is one of these. The hash is salted so Pistache's header_cast never
+// mistakes it for its own typed header of the same name (e.g. Content-Type).
+class DynHeader : public P::Header::Header {
+ public:
+  DynHeader(std::string name, std::string value)
+      : name_(std::move(name)),
+        value_(std::move(value)),
+        hash_(P::Header::detail::hash(("iris-dyn:" + name_).c_str())) {}
+  const char* name() const override { return name_.c_str(); }
+  uint64_t hash() const override { return hash_; }
+  void write(std::ostream& os) const override { os << value_; }
+
+ private:
+  std::string name_;
+  std::string value_;
+  uint64_t hash_;
+};
+
+HttpResponse Busy(const std::string& request_id) {
+  return Problem(status::WithDetail(absl::UnavailableError("the server is busy; retry shortly"),
+                                    "overloaded"),
+                 request_id);
+}
+
+// Ends the request's in-flight time when the bytes are written or the write failed. If Pistache
+// drops the promise unsettled (connection gone, shutdown), destroying its callbacks does it.
+struct Completion {
+  std::shared_ptr<InFlightCounter::Ticket> ticket;
+  std::weak_ptr<Pistache::Tcp::Peer> close_peer;  // set when the connection must close
+  std::weak_ptr<Connection> connection;
+
+  // On the peer's I/O thread, like onDisconnection: the fd is still the peer's unless that ran.
+  void Sent() {
+    // Pistache 0.0.5 never closes an HTTP/1.1 connection itself, and closes HTTP/1.0 ones only
+    // when the response is sent from inside onRequest. Half-closing after the response is on
+    // the wire lets the client read it, see EOF, and Pistache reap the socket.
+    auto c = connection.lock();
+    if (c && !c->disconnected) {
+      if (auto peer = close_peer.lock()) ::shutdown(peer->fd(), SHUT_WR);
+    }
+    ticket.reset();
+  }
+};
+
+void Send(Job& job) {
+  auto connection = job.connection.lock();
+  if (!connection) {
+    job.ticket.reset();  // the peer is gone, and its connection state with it
+    return;
+  }
+  // ResponseWriter::send (0.0.5) checks that its peer is alive and then locks it, twice: if
+  // Pistache drops the peer in between, it dereferences null. Pistache calls onDisconnection
+  // before it drops a closed peer, and that waits for send_mu, so a send cannot overlap the
+  // drop. (Holding a shared_ptr to the peer instead lost answers under the hostile-input test.)
+  // Locked below, around the hand-over only.
+  HttpResponse& r = *job.ready;
+  auto& writer = job.writer;
+  writer.headers().remove<P::Header::Connection>();
+  // Pistache answers "Connection: Close" unless the client sent "Connection: keep-alive", which
+  // makes HTTP/1.1 clients reconnect for every request; we decide per RFC 9112 §9.3 instead.
+  if (!job.keep_alive) {
+    writer.headers().add(std::make_shared<DynHeader>("Connection", "close"));
+  } else if (!job.request.http11) {
+    writer.headers().add(std::make_shared<DynHeader>("Connection", "keep-alive"));
+  }
+  std::map<std::string, std::pair<std::string, std::string>> merged;  // lower name -> name, value
+  for (auto& h : r.headers) {
+    if (h.name.find_first_of("\r\n:") != std::string::npos ||
+        h.value.find_first_of("\r\n") != std::string::npos) {
+      spdlog::error("dropping response header {:?} for request {}: CR, LF or ':' in it", h.name,
+                    job.request_id);
+      continue;  // would let a value echoing client input split the response
+    }
+    const std::string lower = LowerAscii(h.name);
+    if (lower == "content-length" || lower == "connection" || lower == "transfer-encoding" ||
+        lower == "keep-alive") {
+      continue;  // framing is ours (Pistache writes Content-Length)
+    }
+    auto [it, inserted] = merged.try_emplace(lower, h.name, h.value);
+    if (!inserted) it->second.second += ", " + h.value;
+  }
+  for (auto& [lower, nv] : merged) {
+    writer.headers().add(std::make_shared<DynHeader>(nv.first, nv.second));
+  }
+  // Pistache always writes Content-Length for what it sends, so a HEAD answer says 0.
+  const bool no_body = job.request.method == "HEAD" || r.status == 204 || r.status == 304;
+  auto completion = std::make_shared<Completion>();
+  completion->ticket = job.ticket;
+  completion->connection = connection;
+  if (!job.keep_alive) completion->close_peer = writer.getPeer();
+  std::lock_guard send_lock(connection->send_mu);
+  if (connection->disconnected) {
+    job.ticket.reset();
+    return;
+  }
+  try {
+    // No mime argument: Pistache would add a second Content-Type.
+    writer.send(static_cast<P::Code>(r.status), no_body ? std::string() : r.body)
+        .then([completion](ssize_t) { completion->Sent(); },
+              [completion](std::exception_ptr) { completion->ticket.reset(); });
+  } catch (const std::exception& e) {
+    spdlog::warn("sending response for request {} failed: {}", job.request_id, e.what());
+  }
+  job.ticket.reset();
+}
+
+void RunHandler(const AdapterCore& core, Job& job) {
+  try {
+    job.ready = core.handler(job.request);
+    if (job.ready->status < 200 || job.ready->status > 599) {  // 1xx cannot be final
+      spdlog::error("handler answered invalid HTTP status {} for {} {} (request {})",
+                    job.ready->status, job.request.method, job.request.path, job.request_id);
+      job.ready = Problem(absl::InternalError("invalid status"), job.request_id);
+    }
+  } catch (const std::exception& e) {
+    spdlog::error("handler threw for {} {} (request {}): {}", job.request.method,
+                  job.request.path, job.request_id, e.what());
+    job.ready = Problem(absl::InternalError("handler threw"), job.request_id);
+  } catch (...) {
+    spdlog::error("handler threw a non-exception for {} {} (request {})", job.request.method,
+                  job.request.path, job.request_id);
+    job.ready = Problem(absl::InternalError("handler threw"), job.request_id);
+  }
+}
+
+std::shared_ptr<Job> NextOf(const std::weak_ptr<Connection>& weak) {
+  auto connection = weak.lock();
+  if (!connection) return nullptr;  // peer gone: its waiting jobs went with it
+  std::lock_guard lock(connection->mu);
+  if (connection->waiting.empty()) {
+    connection->busy = false;
+    return nullptr;
+  }
+  auto next = std::move(connection->waiting.front());
+  connection->waiting.pop_front();
+  return next;
+}
+
+// Sends answered jobs of one connection in order and hands the first unanswered one to the
+// pool; called with the connection marked busy, from an I/O thread or a worker.
+void Advance(const std::shared_ptr<AdapterCore>& core, std::shared_ptr<Job> job) {
+  while (job) {
+    if (!job->ready) {
+      auto task = [core, job] {
+        RunHandler(*core, *job);
+        Advance(core, job);
+      };
+      if (core->pool->TrySubmit(std::move(task))) return;
+      job->ready = Busy(job->request_id);
+    }
+    Send(*job);
+    job = NextOf(job->connection);
+  }
+}
+
+}  // namespace
+
+std::string LowerAscii(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+HttpResponse Problem(const absl::Status& status, const std::string& request_id) {
+  const auto problem = status::ProblemFor(status, request_id);
+  HttpResponse r;
+  r.status = problem.http_status;
+  r.body = problem.body;
+  r.headers.push_back({"Content-Type", "application/problem+json"});
+  r.headers.push_back({"X-Request-Id", request_id});
+  if (status::NeedsRetryAfter(problem.http_status)) r.headers.push_back({"Retry-After", "1"});
+  return r;
+}
+
+std::shared_ptr<Connection> ConnectionOf(const std::shared_ptr<Pistache::Tcp::Peer>& peer) {
+  if (auto data = peer->tryGetData(kConnectionKey)) return std::static_pointer_cast<Connection>(data);
+  auto connection = std::make_shared<Connection>();
+  peer->putData(kConnectionKey, connection);
+  return connection;
+}
+
+void MarkDisconnected(const std::shared_ptr<Pistache::Tcp::Peer>& peer) {
+  auto data = peer->tryGetData(kConnectionKey);
+  if (!data) return;
+  auto connection = std::static_pointer_cast<Connection>(data);
+  std::lock_guard send_lock(connection->send_mu);  // waits for a send in progress
+  connection->disconnected = true;
+}
+
+void Enqueue(const std::shared_ptr<AdapterCore>& core, const std::shared_ptr<Connection>& connection,
+             std::shared_ptr<Job> job) {
+  job->connection = connection;
+  bool start = false;
+  {
+    std::lock_guard lock(connection->mu);
+    if (connection->closing) return;  // dropping the job releases its ticket
+    if (connection->busy) {
+      if (connection->waiting.size() >= kMaxPipelined) {
+        job->ready = Busy(job->request_id);
+        job->keep_alive = false;
+      }
+      connection->waiting.push_back(job);
+    } else {
+      connection->busy = start = true;
+    }
+    // RFC 9112 §9.6: nothing after a request that closes the connection is processed.
+    if (!job->keep_alive) connection->closing = true;
+  }
+  if (start) Advance(core, std::move(job));
+}
+
+}  // namespace iris::gateway::http::internal

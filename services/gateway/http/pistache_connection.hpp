@@ -1,0 +1,74 @@
+// One TCP connection's requests, from arrival to the end of sending: queued in arrival order,
+// run on the worker pool one at a time, answered in order. Internal to services/gateway/http
+// (used by pistache_adapter.cpp only).
+#pragma once
+
+#include <atomic>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include <pistache/http.h>
+#include <pistache/peer.h>
+
+#include "absl/status/status.h"
+#include "services/gateway/http/http_types.hpp"
+#include "services/gateway/http/in_flight.hpp"
+#include "services/gateway/http/pistache_adapter.hpp"
+
+namespace iris::gateway::http::internal {
+
+struct Connection;
+
+// One request. `ready` is the adapter's own answer (413, 400, 503) or, once a worker ran the
+// handler, the handler's.
+struct Job {
+  HttpRequest request;
+  std::string request_id;  // for the adapter's own answers and logs
+  std::optional<HttpResponse> ready;
+  Pistache::Http::ResponseWriter writer;
+  bool keep_alive = true;
+  std::shared_ptr<InFlightCounter::Ticket> ticket;
+  std::weak_ptr<Connection> connection;
+
+  explicit Job(Pistache::Http::ResponseWriter w) : writer(std::move(w)) {}
+};
+
+// Per TCP connection, kept in Pistache's peer data. Pistache parses a pipelined request as soon
+// as it arrives; running them one at a time keeps responses in request order (RFC 9112 §9.3.2).
+struct Connection {
+  std::mutex mu;
+  bool busy = false;     // a job of this connection is being handled or sent
+  bool closing = false;  // the last answer closes the connection: later input is dropped
+  std::deque<std::shared_ptr<Job>> waiting;
+
+  // Held while a response is handed to Pistache and while the connection is marked
+  // disconnected; recursive because a send on the I/O thread may complete inline.
+  std::recursive_mutex send_mu;
+  std::atomic<bool> disconnected{false};  // Pistache is about to close the socket
+
+  // Touched only by the peer's I/O thread (onInput), so unguarded.
+  bool continue_sent = false;  // "100 Continue" already sent for the request being read
+};
+
+std::string LowerAscii(std::string s);
+
+// The connection state of `peer`, created on first use. I/O thread only.
+std::shared_ptr<Connection> ConnectionOf(const std::shared_ptr<Pistache::Tcp::Peer>& peer);
+
+// Called from onDisconnection, before Pistache closes the socket and drops the peer: no
+// response is handed to Pistache for it afterwards. I/O thread.
+void MarkDisconnected(const std::shared_ptr<Pistache::Tcp::Peer>& peer);
+
+// An RFC 9457 answer for `status` with the request id (and Retry-After where it applies).
+HttpResponse Problem(const absl::Status& status, const std::string& request_id);
+
+// Queues `job` on `connection` behind the ones before it and starts it if none is running.
+// A job whose `ready` is already set is sent without calling the handler. A job that must be
+// the connection's last (keep_alive false) makes the connection drop everything after it.
+void Enqueue(const std::shared_ptr<AdapterCore>& core, const std::shared_ptr<Connection>& connection,
+             std::shared_ptr<Job> job);
+
+}  // namespace iris::gateway::http::internal
