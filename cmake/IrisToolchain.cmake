@@ -11,7 +11,9 @@ endif()
 # IRIS_SANITIZE=address,undefined builds everything with those sanitizers.
 set(IRIS_SANITIZE "" CACHE STRING "Comma-separated sanitizers (address,undefined)")
 if(IRIS_SANITIZE)
-  add_compile_options(-fsanitize=${IRIS_SANITIZE} -fno-omit-frame-pointer)
+  # -O1 -g1 (after the build type's -O2 -g, so they win): line tables are enough for sanitizer
+  # reports, and the instrumented tree builds in far less time on 2 cores.
+  add_compile_options(-fsanitize=${IRIS_SANITIZE} -fno-omit-frame-pointer -O1 -g1)
   add_link_options(-fsanitize=${IRIS_SANITIZE})
 endif()
 

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "libs/grpc/process.hpp"
 #include "libs/grpc/server.hpp"
 #include "libs/log/log.hpp"
 #include "libs/metrics/metrics.hpp"
@@ -71,6 +72,7 @@ std::string CursorSecret(const iris::gateway::Config& cfg, bool* ok) {
 
 int main() {
   using namespace iris::gateway;
+  iris::grpc::ConfigureProcess();
   iris::grpc::BlockTerminationSignals();
   const auto cfg = iris::config::LoadOrExit<Config>();
   iris::log::Init("gateway", cfg.log_level);

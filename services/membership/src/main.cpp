@@ -4,6 +4,7 @@
 #include <string>
 
 #include "libs/db/migrator.hpp"
+#include "libs/grpc/process.hpp"
 #include "libs/grpc/server.hpp"
 #include "libs/log/log.hpp"
 #include "libs/metrics/metrics.hpp"
@@ -54,6 +55,7 @@ int main(int argc, char** argv) {
       return std::strcmp(argv[i], "--help") == 0 ? 0 : 2;
     }
   }
+  iris::grpc::ConfigureProcess();
   iris::grpc::BlockTerminationSignals();
   const auto cfg = iris::config::LoadOrExit<Config>();
   iris::log::Init("membership", cfg.log_level);
