@@ -133,7 +133,9 @@ TEST_F(ApplicationsE2eTest, OnlyStaffOfTheCountryReadAndDecide) {
   EXPECT_TRUE(ids.contains(a["id"].get<std::string>()));
   auto rs_list = As(coordinator_rs_, "GET", "/v1/membership-applications?limit=200");
   ASSERT_EQ(rs_list.status, 200);
-  for (const auto& item : json::parse(rs_list.body)["items"]) {
+  // Named: a range-for over a member of a temporary reads freed memory (ASan found it).
+  const json rs_page = json::parse(rs_list.body);
+  for (const auto& item : rs_page["items"]) {
     EXPECT_EQ(item["organization"]["country"], "RS");
   }
   ExpectProblem(As(admin_, "GET", "/v1/membership-applications?status=pending"), 400);

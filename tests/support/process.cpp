@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -15,8 +16,13 @@ ChildProcess::ChildProcess(std::string path, std::vector<std::string> args,
                            std::vector<std::pair<std::string, std::string>> env,
                            std::string log_file)
     : log_file_(std::move(log_file)) {
+  const pid_t parent = ::getpid();
   pid_ = ::fork();
   if (pid_ == 0) {
+    // Dies with the test: a test that aborts (a sanitizer report, a crash) never runs the
+    // destructor below, and a left-over server would hold its ports and inherited locks.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != parent) std::_Exit(127);  // the test died before prctl took effect
     // Child: unblock signals a test may have blocked, redirect output, exec.
     sigset_t set;
     sigemptyset(&set);
