@@ -47,4 +47,9 @@ struct HttpResponse {
 // adapter answers 500 problem+json and logs the exception.
 using Handler = std::function<HttpResponse(HttpRequest&)>;
 
+// Runs on the I/O thread that read the request, before any hand-off to a worker, so it must
+// never block: it answers what needs no I/O, or returns nullopt and Handler gets the request.
+// Saves two thread hand-offs per request it answers. May throw (then Handler runs).
+using NonBlockingHandler = std::function<std::optional<HttpResponse>(HttpRequest&)>;
+
 }  // namespace iris::gateway::http

@@ -71,6 +71,18 @@ bool DecodeQuery(const P::Request& in, HttpRequest& out) {
   return true;
 }
 
+// The non-blocking handler's answer, if it has one; anything it throws leaves the request to
+// the worker pool, whose handler reports it.
+void TryNonBlocking(const AdapterCore& core, Job& job) {
+  try {
+    if (auto answer = core.non_blocking(job.request)) {
+      if (answer->status >= 200 && answer->status <= 599) job.ready = std::move(answer);
+    }
+  } catch (const std::exception& e) {
+    spdlog::warn("non-blocking handler threw for {} {}: {}", job.request.method,
+                 job.request.path, e.what());
+  }
+}
 
 absl::Status TooLarge(size_t max_body_bytes) {
   return status::WithDetail(absl::ResourceExhaustedError("request body exceeds " +
@@ -139,6 +151,7 @@ void PistacheAdapter::onRequest(const P::Request& request, P::ResponseWriter wri
                                               "malformed"),
                            job->request_id);
     }
+    if (!job->ready && core_->non_blocking) TryNonBlocking(*core_, *job);
     internal::Enqueue(core_, internal::ConnectionOf(peer), std::move(job));
     // Pistache marks the peer busy when bytes arrive and idle when a response is sent, and
     // applies the header timeout (408, close) to a busy peer whose parser waits for a request

@@ -18,6 +18,7 @@ namespace iris::gateway::http {
 // State shared by the per-I/O-thread clones Pistache makes of the handler.
 struct AdapterCore {
   Handler handler;
+  NonBlockingHandler non_blocking;  // may be empty
   size_t max_body_bytes = 0;
   std::shared_ptr<WorkerPool> pool;
   std::shared_ptr<InFlightCounter> in_flight;

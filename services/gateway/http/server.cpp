@@ -34,6 +34,7 @@ constexpr size_t kHeaderHeadroom = 64 * 1024;
 struct Server::Impl {
   ServerOptions options;
   Handler handler;
+  NonBlockingHandler non_blocking;
   std::shared_ptr<InFlightCounter> in_flight = std::make_shared<InFlightCounter>();
   std::shared_ptr<WorkerPool> pool;
   std::unique_ptr<Pistache::Http::Endpoint> endpoint;
@@ -51,9 +52,11 @@ struct Server::Impl {
   }
 };
 
-Server::Server(ServerOptions options, Handler handler) : impl_(std::make_unique<Impl>()) {
+Server::Server(ServerOptions options, Handler handler, NonBlockingHandler non_blocking)
+    : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
   impl_->handler = std::move(handler);
+  impl_->non_blocking = std::move(non_blocking);
 }
 
 Server::~Server() { Shutdown(); }
@@ -76,6 +79,7 @@ absl::Status Server::Start() {
     s.pool = std::make_shared<WorkerPool>(o.workers, o.queue_capacity);
     auto core = std::make_shared<AdapterCore>();
     core->handler = s.handler;
+    core->non_blocking = s.non_blocking;
     core->max_body_bytes = o.max_body_bytes;
     core->pool = s.pool;
     core->in_flight = s.in_flight;

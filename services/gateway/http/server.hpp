@@ -29,7 +29,7 @@ struct ServerOptions {
 
 class Server {
  public:
-  Server(ServerOptions options, Handler handler);
+  Server(ServerOptions options, Handler handler, NonBlockingHandler non_blocking = nullptr);
   ~Server();  // shuts down if still running
 
   Server(const Server&) = delete;

@@ -58,6 +58,12 @@ bool NoneMatch(std::string_view header, std::string_view etag) {
   return false;
 }
 
+bool VerifiableWithoutIo(const std::optional<std::string>& authorization) {
+  if (!authorization) return true;
+  const std::string_view v = Trim(*authorization);
+  return v.size() > 7 && absl::AsciiStrToLower(std::string(v.substr(0, 7))) == "bearer ";
+}
+
 http::HttpResponse ToHttp(const Reply& reply) {
   http::HttpResponse r;
   r.status = reply.status;
@@ -72,13 +78,21 @@ http::HttpResponse ToHttp(const Reply& reply) {
 }  // namespace
 
 http::HttpResponse Chain::Handle(http::HttpRequest& request) {
+  return *Run(request, /*may_block=*/true);
+}
+
+std::optional<http::HttpResponse> Chain::TryWithoutBlocking(http::HttpRequest& request) {
+  return Run(request, /*may_block=*/false);
+}
+
+std::optional<http::HttpResponse> Chain::Run(http::HttpRequest& request, bool may_block) {
   const auto start = std::chrono::steady_clock::now();
   const std::string request_id = http::AcceptOrNewRequestId(request.HeaderValue("x-request-id"));
   iris::log::RequestScope scope(request_id);
   std::string route_label = "unmatched";
-  http::HttpResponse response;
+  std::optional<http::HttpResponse> response;
   try {
-    response = Dispatch(request, request_id, &route_label);
+    response = Dispatch(request, request_id, &route_label, may_block);
   } catch (const std::exception& e) {
     iris::log::Error("unhandled exception", {{"error", e.what()}, {"route", route_label}});
     response = ProblemResponse(absl::InternalError("internal error"), request_id);
@@ -86,20 +100,22 @@ http::HttpResponse Chain::Handle(http::HttpRequest& request) {
     iris::log::Error("unhandled non-standard exception", {{"route", route_label}});
     response = ProblemResponse(absl::InternalError("internal error"), request_id);
   }
-  response.headers.push_back({"X-Request-Id", request_id});
+  if (!response) return std::nullopt;  // to be served where it may block
+  response->headers.push_back({"X-Request-Id", request_id});
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  metrics_.ObserveRequest("http", route_label, request.method, response.status, seconds);
-  if (response.status >= 500) {
+  metrics_.ObserveRequest("http", route_label, request.method, response->status, seconds);
+  if (response->status >= 500) {
     iris::log::Warn("request failed", {{"method", request.method},
                                        {"route", route_label},
-                                       {"status", response.status}});
+                                       {"status", response->status}});
   }
   return response;
 }
 
-http::HttpResponse Chain::Dispatch(http::HttpRequest& request, const std::string& request_id,
-                                   std::string* route_label) {
+std::optional<http::HttpResponse> Chain::Dispatch(http::HttpRequest& request,
+                                                  const std::string& request_id,
+                                                  std::string* route_label, bool may_block) {
   std::string allow;
   auto match = router_.Find(request.method, request.path, &allow);
   if (!match.ok()) {
@@ -113,6 +129,11 @@ http::HttpResponse Chain::Dispatch(http::HttpRequest& request, const std::string
 
   // API.md order of checks: 413 (the adapter), then 401/403, then 400/415/422.
   absl::Status access = absl::OkStatus();
+  // Only Bearer tokens are checked without I/O; an API key is looked up upstream.
+  if (!may_block && !route.never_blocks && route.cache_ttl.count() == 0) return std::nullopt;
+  if (!may_block && !VerifiableWithoutIo(request.HeaderValue("authorization"))) {
+    return std::nullopt;
+  }
   if (auth_ != nullptr) {
     auto caller = auth_->Authenticate(request, request_id);
     if (caller.ok()) {
@@ -151,6 +172,7 @@ http::HttpResponse Chain::Dispatch(http::HttpRequest& request, const std::string
     cache_key = ResponseCache::KeyOf(request);
     hit = cache_->Get(cache_key);
   }
+  if (!hit && !may_block && !route.never_blocks) return std::nullopt;
   absl::StatusOr<Reply> reply = hit ? absl::StatusOr<Reply>(*hit) : route.handle(ctx);
   if (!reply.ok()) return ProblemResponse(reply.status(), request_id);
   if (cacheable && !hit && reply->status == 200) cache_->Put(cache_key, *reply, route.cache_ttl);

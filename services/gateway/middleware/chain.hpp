@@ -3,6 +3,8 @@
 // failure is rendered once, as RFC 9457 problem+json.
 #pragma once
 
+#include <optional>
+
 #include "absl/status/status.h"
 #include "libs/metrics/metrics.hpp"
 #include "services/gateway/http/http_types.hpp"
@@ -20,12 +22,20 @@ class Chain {
 
   http::HttpResponse Handle(http::HttpRequest& request);
 
+  // Handle() for what needs no I/O, so the HTTP adapter can answer it on its I/O thread without
+  // a hand-off to a worker: unmatched paths, a cached reply of a public route, and routes marked
+  // never_blocks. Returns nullopt as soon as answering would block (an API key to resolve, a
+  // route handler that calls a service); Handle() then serves the request on a worker.
+  std::optional<http::HttpResponse> TryWithoutBlocking(http::HttpRequest& request);
+
   // Serves routes with a cache_ttl from `cache` (not owned); without it nothing is cached.
   void EnableCache(ResponseCache* cache) { cache_ = cache; }
 
  private:
-  http::HttpResponse Dispatch(http::HttpRequest& request, const std::string& request_id,
-                              std::string* route_label);
+  std::optional<http::HttpResponse> Run(http::HttpRequest& request, bool may_block);
+  std::optional<http::HttpResponse> Dispatch(http::HttpRequest& request,
+                                             const std::string& request_id,
+                                             std::string* route_label, bool may_block);
 
   const Router& router_;
   iris::metrics::Metrics& metrics_;

@@ -10,6 +10,7 @@ std::vector<Route> OpsRoutes(Readiness& readiness, const std::string& openapi_js
                     [](RequestContext&) -> absl::StatusOr<Reply> {
                       return Reply::Json(200, nlohmann::json{{"status", "ok"}});
                     }});
+  routes.back().never_blocks = true;
   routes.push_back({Method::kGet, "/readyz", Access::kPublic, Body::kNone,
                     [&readiness](RequestContext&) -> absl::StatusOr<Reply> {
                       auto report = readiness.Check();
@@ -21,6 +22,7 @@ std::vector<Route> OpsRoutes(Readiness& readiness, const std::string& openapi_js
                       return Reply::Raw(200, "application/json", openapi_json)
                           .WithHeader("Cache-Control", "public, max-age=300");
                     }});
+  routes.back().never_blocks = true;  // the document is in memory
   return routes;
 }
 

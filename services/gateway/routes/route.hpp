@@ -65,6 +65,8 @@ struct Route {
   RouteHandler handle;
   // > 0: a public, caller-independent GET whose 200 replies the gateway may reuse this long.
   std::chrono::seconds cache_ttl{0};
+  // The handler does no I/O (no service, Redis or file), so it may run on an HTTP I/O thread.
+  bool never_blocks = false;
 };
 
 }  // namespace iris::gateway

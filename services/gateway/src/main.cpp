@@ -110,7 +110,9 @@ int main() {
   Chain chain(router, metrics, &authenticator);
   ResponseCache cache;
   chain.EnableCache(&cache);
-  http::Server server(cfg.http, [&chain](http::HttpRequest& r) { return chain.Handle(r); });
+  http::Server server(
+      cfg.http, [&chain](http::HttpRequest& r) { return chain.Handle(r); },
+      [&chain](http::HttpRequest& r) { return chain.TryWithoutBlocking(r); });
   if (auto s = server.Start(); !s.ok()) {
     std::fprintf(stderr, "gateway: %s (IRIS_HTTP_PORT)\n", std::string(s.message()).c_str());
     return 1;

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <future>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -38,6 +39,31 @@ TEST(HttpServerTest, SlowHandlerDoesNotDelayOtherRequestsOnTheSameIoThread) {
   EXPECT_EQ(fast.status, 200) << fast.error;
   EXPECT_LT(fast.elapsed, 300ms);
   EXPECT_EQ(slow.get().status, 200);
+}
+
+TEST(HttpServerTest, NonBlockingAnswerSkipsTheBusyWorkerPool) {
+  ServerOptions options;
+  options.workers = 1;
+  std::atomic<int> worker_calls{0};
+  auto server = StartServer(
+      [&](HttpRequest& r) {
+        ++worker_calls;
+        if (r.path == "/slow") std::this_thread::sleep_for(1500ms);
+        return Json("\"worker\"");
+      },
+      options,
+      [](HttpRequest& r) -> std::optional<HttpResponse> {
+        if (r.path != "/inline") return std::nullopt;
+        return Json("\"inline\"");
+      });
+  auto slow = std::async(std::launch::async, [&] { return Fetch(server->port(), "GET", "/slow"); });
+  ASSERT_TRUE(WaitFor([&] { return server->InFlight() == 1; }));
+  const Reply fast = Fetch(server->port(), "GET", "/inline");
+  EXPECT_EQ(fast.status, 200) << fast.error;
+  EXPECT_EQ(fast.body, "\"inline\"");
+  EXPECT_LT(fast.elapsed, 500ms);  // the only worker is busy for 1.5 s
+  EXPECT_EQ(slow.get().body, "\"worker\"");
+  EXPECT_EQ(worker_calls.load(), 1);
 }
 
 TEST(HttpServerTest, HandlerHeadersReachTheClientWithOneContentType) {

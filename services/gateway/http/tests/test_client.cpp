@@ -18,10 +18,11 @@ HttpResponse Json(std::string body) {
   return {200, {{"Content-Type", "application/json"}}, std::move(body)};
 }
 
-std::unique_ptr<Server> StartServer(Handler handler, ServerOptions options) {
+std::unique_ptr<Server> StartServer(Handler handler, ServerOptions options,
+                                    NonBlockingHandler non_blocking) {
   options.host = "127.0.0.1";
   options.port = 0;
-  auto server = std::make_unique<Server>(options, std::move(handler));
+  auto server = std::make_unique<Server>(options, std::move(handler), std::move(non_blocking));
   const absl::Status started = server->Start();
   EXPECT_TRUE(started.ok()) << started;
   return server;

@@ -17,7 +17,8 @@ namespace iris::gateway::http::test {
 HttpResponse Json(std::string body);
 
 // A started server on 127.0.0.1 and a free port (the test fails if it cannot start).
-std::unique_ptr<Server> StartServer(Handler handler, ServerOptions options = {});
+std::unique_ptr<Server> StartServer(Handler handler, ServerOptions options = {},
+                                    NonBlockingHandler non_blocking = nullptr);
 
 struct Reply {
   long status = 0;
