@@ -12,7 +12,7 @@
 namespace iris::db {
 namespace {
 
-std::string Conninfo(const PoolConfig& cfg, bool read_only) {
+std::string Conninfo(const PoolConfig& cfg) {
   // libpq takes whole seconds; round up so a sub-second setting doesn't mean "forever" (0).
   auto connect_s = (cfg.connect_timeout.count() + 999) / 1000;
   if (connect_s < 1) connect_s = 1;
@@ -20,8 +20,10 @@ std::string Conninfo(const PoolConfig& cfg, bool read_only) {
       cfg.url,
       {{"application_name", cfg.application_name},
        {"connect_timeout", std::to_string(connect_s)},
+       // Every session is read-only by default: Postgres refuses a write in Read, which runs
+       // without BEGIN; Write opts its transaction in (SET TRANSACTION READ WRITE).
        {"options", "-c statement_timeout=" + std::to_string(cfg.statement_timeout.count()) +
-                       (read_only ? " -c default_transaction_read_only=on" : "")}});
+                       " -c default_transaction_read_only=on"}});
 }
 
 // Runs body and commits on OK; any other outcome leaves the rollback to tx's destructor.
@@ -36,7 +38,7 @@ absl::Status CommitIfOk(pqxx::transaction_base& tx, absl::FunctionRef<absl::Stat
 
 Pool::Pool(PoolConfig cfg, std::span<const Statement> statements)
     : cfg_(std::move(cfg)),
-      conninfo_{Conninfo(cfg_, true), Conninfo(cfg_, false)},
+      conninfo_(Conninfo(cfg_)),
       statements_(statements.begin(), statements.end()) {}
 
 Pool::~Pool() = default;
@@ -52,12 +54,12 @@ absl::Status Pool::RunTx(Mode mode, absl::FunctionRef<absl::Status(Tx&)> body) {
   int conflicts = 0;
   bool fresh = false;
   for (;;) {
-    auto conn = Acquire(mode, fresh);
+    auto conn = Acquire(fresh);
     if (!conn.ok()) return conn.status();
     Attempt attempt = TryOnce(**conn, mode, body);
     // A connection can also die in the rollback that tx's destructor sends.
     bool healthy = attempt.connection_ok && (*conn)->is_open();
-    Release(mode, *std::move(conn), healthy);
+    Release(*std::move(conn), healthy);
     switch (attempt.retry) {
       case Retry::kNo:
         return attempt.status;
@@ -79,13 +81,14 @@ Pool::Attempt Pool::TryOnce(pqxx::connection& conn, Mode mode,
   try {
     if (mode == Mode::kRead) {
       // No BEGIN/COMMIT: one round trip per statement instead of three for a one-statement
-      // read. The connection's default_transaction_read_only makes Postgres refuse writes.
+      // read. The session's default_transaction_read_only makes Postgres refuse writes.
       pqxx::nontransaction tx(conn);
       begun = true;
       return {CommitIfOk(tx, body)};
     }
     pqxx::work tx(conn);
     begun = true;
+    tx.exec("SET TRANSACTION READ WRITE");
     return {CommitIfOk(tx, body)};
   } catch (...) {
     internal::MappedError err = internal::MapException(std::current_exception());
@@ -107,35 +110,29 @@ Pool::Attempt Pool::TryOnce(pqxx::connection& conn, Mode mode,
   }
 }
 
-absl::StatusOr<Pool::Connection> Pool::Acquire(Mode mode, bool fresh) {
-  auto& mine = idle_[static_cast<int>(mode)];
-  auto& other = idle_[1 - static_cast<int>(mode)];
+absl::StatusOr<Pool::Connection> Pool::Acquire(bool fresh) {
   Connection stale;  // closed outside the lock
   {
     std::unique_lock lock(mu_);
-    auto can_proceed = [&] { return !mine.empty() || open_ < cfg_.size || !other.empty(); };
+    auto can_proceed = [&] { return !idle_.empty() || open_ < cfg_.size; };
     if (!released_.wait_for(lock, cfg_.acquire_timeout, can_proceed)) {
       spdlog::warn("database: pool of {} connections exhausted for {} ms", cfg_.size,
                    cfg_.acquire_timeout.count());
       return absl::UnavailableError("database unavailable: connection pool exhausted");
     }
-    if (!mine.empty()) {
-      Connection conn = std::move(mine.back());
-      mine.pop_back();
+    if (!idle_.empty()) {
+      Connection conn = std::move(idle_.back());
+      idle_.pop_back();
       if (!fresh) return conn;
       // The caller just met a dead connection; idle ones from the same era are suspect.
       stale = std::move(conn);
-    } else if (open_ < cfg_.size) {
-      ++open_;
     } else {
-      // All open connections are idle ones of the other kind: replace one.
-      stale = std::move(other.back());
-      other.pop_back();
+      ++open_;
     }
   }
   stale.reset();
   try {
-    return Connect(mode);
+    return Connect();
   } catch (...) {
     internal::MapException(std::current_exception());  // logs why
     {
@@ -147,11 +144,11 @@ absl::StatusOr<Pool::Connection> Pool::Acquire(Mode mode, bool fresh) {
   }
 }
 
-void Pool::Release(Mode mode, Connection conn, bool healthy) {
+void Pool::Release(Connection conn, bool healthy) {
   {
     std::lock_guard lock(mu_);
     if (healthy) {
-      idle_[static_cast<int>(mode)].push_back(std::move(conn));
+      idle_.push_back(std::move(conn));
     } else {
       --open_;
     }
@@ -160,8 +157,8 @@ void Pool::Release(Mode mode, Connection conn, bool healthy) {
   // A broken connection is closed here, after the lock is released.
 }
 
-Pool::Connection Pool::Connect(Mode mode) const {
-  auto conn = std::make_unique<pqxx::connection>(conninfo_[static_cast<int>(mode)]);
+Pool::Connection Pool::Connect() const {
+  auto conn = std::make_unique<pqxx::connection>(conninfo_);
   // Registered only; libpqxx prepares each on the server the first time it runs there.
   for (const Statement& s : statements_) conn->prepare(s.name, s.text);
   return conn;

@@ -70,7 +70,7 @@ class Pool {
   Pool& operator=(const Pool&) = delete;
 
   // f(Tx&) returns absl::Status or absl::StatusOr<T>, and Read returns the same type. Read runs
-  // f without BEGIN/COMMIT on a connection where Postgres refuses writes
+  // f without BEGIN/COMMIT in a session where Postgres refuses writes
   // (default_transaction_read_only): one round trip per statement. Each statement sees its own
   // snapshot, as every statement of a READ COMMITTED transaction would; statements that must
   // share one snapshot belong in a single statement (or in Write).
@@ -79,7 +79,8 @@ class Pool {
     return Run(Mode::kRead, std::forward<F>(f));
   }
 
-  // Commits when f returns OK, rolls back otherwise. A serialization failure or deadlock reruns
+  // One READ WRITE transaction (BEGIN, SET TRANSACTION READ WRITE, f, COMMIT): commits when f
+  // returns OK, rolls back otherwise. A serialization failure or deadlock reruns
   // the whole of f (up to kMaxConflictRetries more times), then gives ABORTED.
   template <typename F>
   auto Write(F&& f) {
@@ -92,7 +93,7 @@ class Pool {
   static constexpr int kMaxConflictRetries = 3;
 
  private:
-  enum class Mode { kRead = 0, kWrite = 1 };
+  enum class Mode { kRead, kWrite };
   enum class Retry { kNo, kConflict, kFreshConnection };
   struct Attempt {
     absl::Status status;
@@ -124,18 +125,18 @@ class Pool {
 
   absl::Status RunTx(Mode mode, absl::FunctionRef<absl::Status(Tx&)> body);
   Attempt TryOnce(pqxx::connection& conn, Mode mode, absl::FunctionRef<absl::Status(Tx&)> body);
-  absl::StatusOr<Connection> Acquire(Mode mode, bool fresh);
-  void Release(Mode mode, Connection conn, bool healthy);
-  Connection Connect(Mode mode) const;
+  absl::StatusOr<Connection> Acquire(bool fresh);
+  void Release(Connection conn, bool healthy);
+  Connection Connect() const;
 
   const PoolConfig cfg_;
-  const std::string conninfo_[2];  // by Mode: read-only sessions, read-write sessions
+  const std::string conninfo_;
   const std::vector<Statement> statements_;
 
   std::mutex mu_;
   std::condition_variable released_;
-  std::vector<Connection> idle_[2];  // by Mode; guarded by mu_
-  int open_ = 0;                     // idle (both kinds) + leased; guarded by mu_
+  std::vector<Connection> idle_;  // guarded by mu_
+  int open_ = 0;                  // idle + leased; guarded by mu_
 };
 
 }  // namespace iris::db

@@ -228,7 +228,7 @@ TEST_F(PoolDbTest, ExhaustedPoolGivesUnavailableAfterAcquireTimeout) {
 
 TEST_F(PoolDbTest, OneConnectionServesReadsAndWritesInTurn) {
   PoolConfig cfg = Config();
-  cfg.size = 1;  // read-only and read-write sessions must replace each other
+  cfg.size = 1;  // the same session serves both
   cfg.acquire_timeout = std::chrono::milliseconds(500);
   Pool pool(cfg, statements_);
   ASSERT_TRUE(Insert(pool, 1, "ada").ok());
@@ -256,10 +256,9 @@ TEST_F(PoolDbTest, RoleOwningOneSchemaCannotReadAnothersTables) {
 TEST_F(PoolDbTest, RecoversAfterItsConnectionsAreKilled) {
   Pool pool(Config(), statements_);
   ASSERT_TRUE(Insert(pool, 1, "ada").ok());
-  // Three connections in the pool: the insert's read-write one, and two read-only ones (the
-  // outer call holds one while the inner opens another).
+  // Two connections in the pool: the outer call holds one while the inner opens another.
   ASSERT_TRUE(pool.Read([&](Tx&) -> absl::Status { return pool.Ping(); }).ok());
-  ASSERT_EQ(BackendsOfThisPool(), 3);
+  ASSERT_EQ(BackendsOfThisPool(), 2);
 
   testing::ExecAsSuperuser(
       "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '" + app_ +
