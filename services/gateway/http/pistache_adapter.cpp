@@ -180,7 +180,7 @@ void PistacheAdapter::onInput(const char* buffer, size_t len,
       } else if (parser->parse() == P::Private::State::Done) {
         refusal = CheckFraming(request, core_->max_body_bytes);
         if (!refusal) {
-          connection->continue_sent = false;
+          internal::ForgetInvitation(*connection);
           P::ResponseWriter writer(request.version(), transport(), this, peer);
           request.copyAddress(peer->address());
           peer->setIdle(false);
@@ -192,16 +192,7 @@ void PistacheAdapter::onInput(const char* buffer, size_t len,
         // The head is complete and the body is on its way: refuse it before reading it, or
         // invite it.
         refusal = CheckFraming(request, core_->max_body_bytes);
-        if (!refusal && !connection->continue_sent && WantsContinue(request)) {
-          std::unique_lock lock(connection->mu);
-          // An earlier request's answer still to come must not be overtaken.
-          if (!connection->busy) {
-            lock.unlock();
-            connection->continue_sent = true;
-            static constexpr char kContinue[] = "HTTP/1.1 100 Continue\r\n\r\n";
-            peer->send(Pistache::RawBuffer(kContinue, sizeof kContinue - 1));
-          }
-        }
+        if (!refusal && WantsContinue(request)) internal::InviteBody(connection);
       }
     } catch (const P::HttpError& e) {
       refusal = ParseErrorStatus(e.code(), e.reason());
@@ -221,7 +212,7 @@ void PistacheAdapter::onInput(const char* buffer, size_t len,
     job->request.http11 = request.version() == P::Version::Http11;
     job->keep_alive = false;  // what follows on this connection cannot be framed any more
     job->ready = Problem(*refusal, job->request_id);
-    connection->continue_sent = false;
+    internal::ForgetInvitation(*connection);
     parser->reset();
     internal::Enqueue(core_, connection, std::move(job));
   } catch (const std::exception& e) {

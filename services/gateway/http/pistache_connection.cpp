@@ -151,17 +151,37 @@ void RunHandler(const AdapterCore& core, Job& job) {
   }
 }
 
+// Writes "100 Continue" unless Pistache is about to drop the peer (see Send).
+void SendContinue(Connection& connection) {
+  std::lock_guard send_lock(connection.send_mu);
+  if (connection.disconnected) return;
+  auto peer = connection.peer.lock();
+  if (!peer) return;
+  static constexpr char kContinue[] = "HTTP/1.1 100 Continue\r\n\r\n";
+  try {
+    peer->send(Pistache::RawBuffer(kContinue, sizeof kContinue - 1));
+  } catch (const std::exception& e) {
+    spdlog::warn("sending 100 Continue failed: {}", e.what());
+  }
+}
+
 std::shared_ptr<Job> NextOf(const std::weak_ptr<Connection>& weak) {
   auto connection = weak.lock();
   if (!connection) return nullptr;  // peer gone: its waiting jobs went with it
-  std::lock_guard lock(connection->mu);
-  if (connection->waiting.empty()) {
+  bool invite = false;
+  {
+    std::lock_guard lock(connection->mu);
+    if (!connection->waiting.empty()) {
+      auto next = std::move(connection->waiting.front());
+      connection->waiting.pop_front();
+      return next;
+    }
     connection->busy = false;
-    return nullptr;
+    invite = std::exchange(connection->continue_wanted, false);
   }
-  auto next = std::move(connection->waiting.front());
-  connection->waiting.pop_front();
-  return next;
+  // After the last answer was handed to Pistache, so the 100 cannot overtake it.
+  if (invite) SendContinue(*connection);
+  return nullptr;
 }
 
 // Sends answered jobs of one connection in order and hands the first unanswered one to the
@@ -203,8 +223,28 @@ HttpResponse Problem(const absl::Status& status, const std::string& request_id) 
 std::shared_ptr<Connection> ConnectionOf(const std::shared_ptr<Pistache::Tcp::Peer>& peer) {
   if (auto data = peer->tryGetData(kConnectionKey)) return std::static_pointer_cast<Connection>(data);
   auto connection = std::make_shared<Connection>();
+  connection->peer = peer;
   peer->putData(kConnectionKey, connection);
   return connection;
+}
+
+void InviteBody(const std::shared_ptr<Connection>& connection) {
+  if (connection->continue_sent) return;
+  connection->continue_sent = true;
+  {
+    std::lock_guard lock(connection->mu);
+    if (connection->busy) {  // an earlier answer is still to be sent: NextOf sends it after
+      connection->continue_wanted = true;
+      return;
+    }
+  }
+  SendContinue(*connection);
+}
+
+void ForgetInvitation(Connection& connection) {
+  connection.continue_sent = false;
+  std::lock_guard lock(connection.mu);
+  connection.continue_wanted = false;
 }
 
 void MarkDisconnected(const std::shared_ptr<Pistache::Tcp::Peer>& peer) {

@@ -49,8 +49,12 @@ struct Connection {
   std::recursive_mutex send_mu;
   std::atomic<bool> disconnected{false};  // Pistache is about to close the socket
 
+  // "100 Continue" for the request being read, owed until an earlier answer has been sent.
+  bool continue_wanted = false;  // guarded by mu
+
   // Touched only by the peer's I/O thread (onInput), so unguarded.
-  bool continue_sent = false;  // "100 Continue" already sent for the request being read
+  bool continue_sent = false;  // "100 Continue" sent or owed for the request being read
+  std::weak_ptr<Pistache::Tcp::Peer> peer;  // set when created
 };
 
 std::string LowerAscii(std::string s);
@@ -61,6 +65,14 @@ std::shared_ptr<Connection> ConnectionOf(const std::shared_ptr<Pistache::Tcp::Pe
 // Called from onDisconnection, before Pistache closes the socket and drops the peer: no
 // response is handed to Pistache for it afterwards. I/O thread.
 void MarkDisconnected(const std::shared_ptr<Pistache::Tcp::Peer>& peer);
+
+// Sends "100 Continue" for the request being read (RFC 9110 §10.1.1): at once if no earlier
+// answer of the connection is still to be sent, else right after the last of them. I/O thread.
+void InviteBody(const std::shared_ptr<Connection>& connection);
+
+// The request being read is complete or refused: an invitation still owed is dropped.
+// I/O thread.
+void ForgetInvitation(Connection& connection);
 
 // An RFC 9457 answer for `status` with the request id (and Retry-After where it applies).
 HttpResponse Problem(const absl::Status& status, const std::string& request_id);
