@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <random>
 
 namespace iris::testing {
 
@@ -21,6 +22,11 @@ std::string RequireEnv(const char* name) {
 
 std::string AdminDatabaseUrl() { return RequireEnv("IRIS_TEST_DATABASE_URL"); }
 std::string MembershipDatabaseUrl() { return RequireEnv("IRIS_TEST_MEMBERSHIP_DATABASE_URL"); }
+
+std::string UniqueName(const std::string& prefix) {
+  static std::mt19937_64 rng(std::random_device{}() ^ static_cast<uint64_t>(::getpid()));
+  return prefix + " " + std::to_string(rng() % 1000000000000ULL);
+}
 
 int FreePort() {
   int fd = ::socket(AF_INET, SOCK_STREAM, 0);

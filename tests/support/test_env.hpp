@@ -14,6 +14,10 @@ std::string AdminDatabaseUrl();
 // URL for the membership service role (IRIS_TEST_MEMBERSHIP_DATABASE_URL).
 std::string MembershipDatabaseUrl();
 
+// `prefix` plus a random number: names that do not collide with earlier runs or other tests
+// sharing the database.
+std::string UniqueName(const std::string& prefix);
+
 // A port nobody listens on right now (bind to 0, read it, close).
 int FreePort();
 

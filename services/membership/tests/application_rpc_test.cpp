@@ -37,10 +37,7 @@ Caller Member() {
   return {"member-1", "member", "00000000-0000-0000-0000-000000000001", "", {}, "rpc-apps"};
 }
 
-std::string Unique(const std::string& prefix) {
-  static std::mt19937_64 rng(std::random_device{}() ^ static_cast<uint64_t>(::getpid()));
-  return prefix + " " + std::to_string(rng() % 1000000000000ULL);
-}
+std::string Unique(const std::string& prefix) { return iris::testing::UniqueName(prefix); }
 
 class ApplicationRpcTest : public ::testing::Test {
  protected:

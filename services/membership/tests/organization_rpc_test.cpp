@@ -33,10 +33,7 @@ Caller Coordinator(std::string country) {
 Caller MemberOf(const std::string& org) { return {"member-1", "member", org, "", {}, "rpc-org"}; }
 Caller Anonymous() { return {}; }
 
-std::string Unique(const std::string& prefix) {
-  static std::mt19937_64 rng(std::random_device{}() ^ static_cast<uint64_t>(::getpid()));
-  return prefix + " " + std::to_string(rng() % 1000000000000ULL);
-}
+std::string Unique(const std::string& prefix) { return iris::testing::UniqueName(prefix); }
 
 class OrganizationRpcTest : public ::testing::Test {
  protected:

@@ -40,10 +40,7 @@ Caller MemberOf(const std::string& org) {
 }
 Caller Partner() { return {"partner-1", "partner", "", "", {}, "rpc-people"}; }
 
-std::string Unique(const std::string& prefix) {
-  static std::mt19937_64 rng(std::random_device{}() ^ static_cast<uint64_t>(::getpid()));
-  return prefix + " " + std::to_string(rng() % 1000000000000ULL);
-}
+std::string Unique(const std::string& prefix) { return iris::testing::UniqueName(prefix); }
 
 class PersonRpcTest : public ::testing::Test {
  protected:

@@ -22,10 +22,7 @@
 namespace iris::membership {
 namespace {
 
-std::string Unique(const std::string& prefix) {
-  static std::mt19937_64 rng(std::random_device{}() ^ static_cast<uint64_t>(::getpid()));
-  return prefix + " " + std::to_string(rng() % 1000000000000ULL);
-}
+std::string Unique(const std::string& prefix) { return iris::testing::UniqueName(prefix); }
 
 class SocialServiceDbTest : public ::testing::Test {
  protected:
