@@ -5,10 +5,9 @@
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
-#include <random>
-
 #include <pqxx/connection>
 #include <pqxx/nontransaction>
+#include <random>
 
 #include "libs/db/conninfo.hpp"
 
@@ -41,19 +40,30 @@ std::string UniqueName(const std::string& prefix) {
          std::to_string(rng() % 100000);
 }
 
+namespace {
+
+// Granting CONNECT (and DROP OWNED revoking it) rewrites the database's one pg_database row;
+// two test processes doing it at once fail with "tuple concurrently updated" (seen in CI).
+// A multi-statement simple query is one implicit transaction, so this lock is held until the
+// catalog change commits and scratch schemas in parallel tests take turns.
+constexpr const char* kSerializeCatalogChanges = "SELECT pg_advisory_xact_lock(7262353);";
+
+}  // namespace
+
 ScratchSchema::ScratchSchema(const std::string& prefix)
     : name_(UniqueName(prefix)), password_(UniqueName("pw")) {
   // Provisioning revokes CONNECT from PUBLIC, as it does for the service roles: grant it.
-  ExecAsSuperuser("CREATE ROLE " + name_ + " LOGIN PASSWORD '" + password_ + "';" +
-                  "CREATE SCHEMA " + name_ + " AUTHORIZATION " + name_ + ";" +
+  ExecAsSuperuser(std::string(kSerializeCatalogChanges) + "CREATE ROLE " + name_ +
+                  " LOGIN PASSWORD '" + password_ + "';" + "CREATE SCHEMA " + name_ +
+                  " AUTHORIZATION " + name_ + ";" +
                   "DO $$BEGIN EXECUTE format('GRANT CONNECT ON DATABASE %I TO " + name_ +
                   "', current_database()); END$$");
 }
 
 ScratchSchema::~ScratchSchema() {
   try {
-    ExecAsSuperuser("DROP SCHEMA IF EXISTS " + name_ + " CASCADE; DROP OWNED BY " + name_ +
-                    "; DROP ROLE IF EXISTS " + name_);
+    ExecAsSuperuser(std::string(kSerializeCatalogChanges) + "DROP SCHEMA IF EXISTS " + name_ +
+                    " CASCADE; DROP OWNED BY " + name_ + "; DROP ROLE IF EXISTS " + name_);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "dropping scratch schema %s failed: %s\n", name_.c_str(), e.what());
   }
