@@ -47,7 +47,7 @@ IRIS_REDIS_PID=""
 stop_servers() {
   if [[ -n "$IRIS_REDIS_PID" ]]; then iris_stop_pid redis "$IRIS_REDIS_PID"; fi
   IRIS_REDIS_PID=""
-  iris_redis_stop_stale "$tmp/redis"  # one a fault test restarted (daemonized, same config)
+  iris_redis_stop_stale "$tmp/redis" "the Redis outage fault test (restarted, daemonized)"
   if ((pg_started)); then iris_pg_stop "$tmp/pg"; fi
   pg_started=0
 }

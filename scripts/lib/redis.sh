@@ -33,13 +33,14 @@ iris_redis_pong() {
   [[ "$(redis-cli -h 127.0.0.1 -p "$1" ping 2>/dev/null)" == PONG ]]
 }
 
-# iris_redis_stop_stale DIR: stops a Redis that an earlier, killed run left behind.
+# iris_redis_stop_stale DIR [WHO]: stops a Redis that an earlier, killed run (or WHO) left
+# behind.
 iris_redis_stop_stale() {
-  local pid
+  local pid who="${2:-an earlier run}"
   pid="$(cat "$1/redis.pid" 2>/dev/null)" || return 0
   if [[ "$pid" =~ ^[0-9]+$ ]] && iris_pid_alive "$pid" &&
     [[ "$(cat "/proc/$pid/comm" 2>/dev/null)" == redis-server ]]; then
-    iris_log "stopping Redis (pid $pid) left running by an earlier run"
+    iris_log "stopping Redis (pid $pid) left running by $who"
     iris_stop_pid redis "$pid"
   fi
   rm -f "$1/redis.pid"

@@ -12,8 +12,8 @@
 
 #include <spdlog/spdlog.h>
 
-#include "libs/status/problem.hpp"
 #include "libs/status/status.hpp"
+#include "services/gateway/http/problem_response.hpp"
 
 namespace iris::gateway::http::internal {
 namespace {
@@ -210,13 +210,8 @@ std::string LowerAscii(std::string s) {
 }
 
 HttpResponse Problem(const absl::Status& status, const std::string& request_id) {
-  const auto problem = status::ProblemFor(status, request_id);
-  HttpResponse r;
-  r.status = problem.http_status;
-  r.body = problem.body;
-  r.headers.push_back({"Content-Type", "application/problem+json"});
+  HttpResponse r = ProblemResponse(status, request_id);
   r.headers.push_back({"X-Request-Id", request_id});
-  if (status::NeedsRetryAfter(problem.http_status)) r.headers.push_back({"Retry-After", "1"});
   return r;
 }
 

@@ -74,7 +74,7 @@ void InviteBody(const std::shared_ptr<Connection>& connection);
 // I/O thread.
 void ForgetInvitation(Connection& connection);
 
-// An RFC 9457 answer for `status` with the request id (and Retry-After where it applies).
+// ProblemResponse with X-Request-Id: for answers made before the Chain runs (which adds it).
 HttpResponse Problem(const absl::Status& status, const std::string& request_id);
 
 // Queues `job` on `connection` behind the ones before it and starts it if none is running.

@@ -70,20 +70,43 @@ Authenticator::Authenticator(const Jwt& jwt, ApiKeyResolver resolver,
                              std::chrono::milliseconds cache_ttl, Clock clock)
     : jwt_(jwt), resolver_(std::move(resolver)), cache_ttl_(cache_ttl), clock_(std::move(clock)) {}
 
+namespace {
+
+// "<scheme> <credential>", surrounding blanks ignored; nullopt when either part is missing.
+struct Credentials {
+  std::string scheme;
+  std::string credential;
+};
+std::optional<Credentials> SplitAuthorization(const std::string& header) {
+  // Debian's Abseil has its own string_view: stay with std::string across the boundary.
+  const std::string value(absl::StripAsciiWhitespace(header));
+  const size_t space = value.find(' ');
+  if (space == std::string::npos) return std::nullopt;
+  const size_t start = value.find_first_not_of(' ', space + 1);
+  if (start == std::string::npos) return std::nullopt;
+  return Credentials{value.substr(0, space), value.substr(start)};
+}
+
+bool IsApiKeyScheme(const std::string& scheme) { return absl::EqualsIgnoreCase(scheme, "ApiKey"); }
+
+}  // namespace
+
+bool Authenticator::MayBlock(const http::HttpRequest& request) {
+  const auto header = request.HeaderValue("authorization");
+  if (!header) return false;
+  const auto parts = SplitAuthorization(*header);
+  return parts && IsApiKeyScheme(parts->scheme);
+}
+
 absl::StatusOr<iris::grpc::Caller> Authenticator::Authenticate(const http::HttpRequest& request,
                                                                const std::string& request_id) {
   const auto header = request.HeaderValue("authorization");
   if (!header) return iris::grpc::Caller{};
-  const std::string value_text(absl::StripAsciiWhitespace(*header));
-  const std::string_view value = value_text;
-  const size_t space = value.find(' ');
-  if (space == std::string_view::npos)
-    return BadCredentials("the Authorization header is malformed");
-  const std::string_view scheme = value.substr(0, space);
-  std::string_view credential = value.substr(space + 1);
-  while (!credential.empty() && credential.front() == ' ') credential.remove_prefix(1);
-  if (credential.empty()) return BadCredentials("the Authorization header is malformed");
-  if (absl::EqualsIgnoreCase(std::string(scheme), "Bearer")) {
+  const auto parts = SplitAuthorization(*header);
+  if (!parts) return BadCredentials("the Authorization header is malformed");
+  const std::string& scheme = parts->scheme;
+  const std::string_view credential = parts->credential;
+  if (absl::EqualsIgnoreCase(scheme, "Bearer")) {
     auto claims = jwt_.Verify(credential);
     if (!claims.ok()) return claims.status();
     iris::grpc::Caller c;
@@ -93,8 +116,7 @@ absl::StatusOr<iris::grpc::Caller> Authenticator::Authenticate(const http::HttpR
     c.country = claims->country;
     return c;
   }
-  if (absl::EqualsIgnoreCase(std::string(scheme), "ApiKey"))
-    return ResolveKey(credential, request_id);
+  if (IsApiKeyScheme(scheme)) return ResolveKey(credential, request_id);
   return BadCredentials("use Authorization: Bearer <token> or ApiKey <key>");
 }
 

@@ -44,6 +44,10 @@ class Authenticator {
   absl::StatusOr<iris::grpc::Caller> Authenticate(const http::HttpRequest& request,
                                                   const std::string& request_id);
 
+  // Whether Authenticate may wait on I/O for this request: only an API key, which membership
+  // resolves. Bearer tokens are checked in memory; a missing or malformed header needs nothing.
+  static bool MayBlock(const http::HttpRequest& request);
+
   static constexpr size_t kMaxCachedKeys = 10000;
 
  private:

@@ -15,17 +15,6 @@ namespace {
 std::string_view Trim(std::string_view t);
 }  // namespace
 
-http::HttpResponse ProblemResponse(const absl::Status& status, const std::string& request_id) {
-  const auto problem = iris::status::ProblemFor(status, request_id);
-  http::HttpResponse r;
-  r.status = problem.http_status;
-  r.body = problem.body;
-  r.headers.push_back({"Content-Type", "application/problem+json"});
-  // Unavailable dependencies recover within seconds (reconnect backoff is capped at 1 s).
-  if (iris::status::NeedsRetryAfter(r.status)) r.headers.push_back({"Retry-After", "1"});
-  return r;
-}
-
 bool IsJsonContentType(std::string_view content_type) {
   std::string mime = absl::AsciiStrToLower(std::string(Trim(content_type.substr(0, content_type.find(';')))));
   if (mime == "application/json") return true;
@@ -56,12 +45,6 @@ bool NoneMatch(std::string_view header, std::string_view etag) {
     header.remove_prefix(comma + 1);
   }
   return false;
-}
-
-bool VerifiableWithoutIo(const std::optional<std::string>& authorization) {
-  if (!authorization) return true;
-  const std::string_view v = Trim(*authorization);
-  return v.size() > 7 && absl::AsciiStrToLower(std::string(v.substr(0, 7))) == "bearer ";
 }
 
 http::HttpResponse ToHttp(const Reply& reply) {
@@ -129,11 +112,8 @@ std::optional<http::HttpResponse> Chain::Dispatch(http::HttpRequest& request,
 
   // API.md order of checks: 413 (the adapter), then 401/403, then 400/415/422.
   absl::Status access = absl::OkStatus();
-  // Only Bearer tokens are checked without I/O; an API key is looked up upstream.
   if (!may_block && !route.never_blocks && route.cache_ttl.count() == 0) return std::nullopt;
-  if (!may_block && !VerifiableWithoutIo(request.HeaderValue("authorization"))) {
-    return std::nullopt;
-  }
+  if (!may_block && Authenticator::MayBlock(request)) return std::nullopt;
   if (auth_ != nullptr) {
     auto caller = auth_->Authenticate(request, request_id);
     if (caller.ok()) {

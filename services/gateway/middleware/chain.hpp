@@ -8,6 +8,7 @@
 #include "absl/status/status.h"
 #include "libs/metrics/metrics.hpp"
 #include "services/gateway/http/http_types.hpp"
+#include "services/gateway/http/problem_response.hpp"
 #include "services/gateway/middleware/auth.hpp"
 #include "services/gateway/middleware/response_cache.hpp"
 #include "services/gateway/routes/router.hpp"
@@ -43,8 +44,7 @@ class Chain {
   ResponseCache* cache_ = nullptr;
 };
 
-// A problem+json response for a non-OK status (Retry-After added where it applies).
-http::HttpResponse ProblemResponse(const absl::Status& status, const std::string& request_id);
+using http::ProblemResponse;  // the one problem+json builder (http/problem_response.hpp)
 
 // True when Content-Type names JSON: application/json or application/<x>+json, any parameters.
 bool IsJsonContentType(std::string_view content_type);

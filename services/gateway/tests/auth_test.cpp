@@ -75,6 +75,22 @@ TEST_F(AuthTest, MalformedOrUnknownCredentialsAreUnauthenticated) {
   }
 }
 
+TEST_F(AuthTest, OnlyAnApiKeyMayMakeAuthenticationWaitOnIo) {
+  auto may_block = [](std::optional<std::string> authorization) {
+    http::HttpRequest r;
+    if (authorization) r.headers.push_back({"authorization", *authorization});
+    return Authenticator::MayBlock(r);
+  };
+  EXPECT_FALSE(may_block(std::nullopt));
+  for (const char* in_memory : {"Bearer abc.def.ghi", "bearer x", "  Bearer   x  ", "Bearer",
+                                "ApiKey", "ApiKey   ", "Basic dXNlcjpwYXNz", "token"}) {
+    EXPECT_FALSE(may_block(in_memory)) << in_memory;
+  }
+  for (const char* key : {"ApiKey iris_abcd1234_secret", "apikey   iris_x", " APIKEY k "}) {
+    EXPECT_TRUE(may_block(key)) << key;
+  }
+}
+
 TEST_F(AuthTest, KeysAreCachedAtMostFiveSecondsEitherWay) {
   ASSERT_TRUE(With("ApiKey " + live_key_).ok());
   ASSERT_TRUE(With("ApiKey " + live_key_).ok());
