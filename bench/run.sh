@@ -16,6 +16,7 @@ source "$here/../scripts/lib/ports.sh"
 source "$here/../scripts/lib/postgres.sh"
 source "$here/../scripts/lib/redis.sh"
 source "$here/../scripts/lib/procs.sh"
+source "$here/lib/latency_split.sh"
 
 case "${1:-}" in
   "") ;;
@@ -72,12 +73,14 @@ iris_check_ports IRIS_BENCH_PG_PORT IRIS_BENCH_REDIS_PORT IRIS_BENCH_HTTP_PORT \
   IRIS_BENCH_BARE_PORT || exit 1
 
 if [[ "${IRIS_SKIP_BUILD:-0}" != 1 ]]; then
-  iris_build iris-membership iris-gateway iris-bare-pistache
+  iris_build iris-membership iris-gateway iris-bare-pistache iris-grpc-probe iris-json-probe
 fi
 membership_bin="$IRIS_BUILD_DIR/services/membership/iris-membership"
 gateway_bin="$IRIS_BUILD_DIR/services/gateway/iris-gateway"
 bare_bin="$IRIS_BUILD_DIR/bench/baseline/iris-bare-pistache"
-for b in "$membership_bin" "$gateway_bin" "$bare_bin"; do
+grpc_probe_bin="$IRIS_BUILD_DIR/bench/grpc_probe/iris-grpc-probe"
+json_probe_bin="$IRIS_BUILD_DIR/bench/json_probe/iris-json-probe"
+for b in "$membership_bin" "$gateway_bin" "$bare_bin" "$grpc_probe_bin" "$json_probe_bin"; do
   [[ -x "$b" ]] || iris_die "$b is missing: build it (unset IRIS_SKIP_BUILD)"
 done
 
@@ -410,6 +413,9 @@ rss_load_gateway="$(rss_mb "${IRIS_PIDS[gateway]}")"
 rss_load_membership="$(rss_mb "${IRIS_PIDS[membership]}")"
 rss_bare="$(rss_mb "${IRIS_PIDS[bare]}")"
 
+# --- one request at a time, layer by layer (after the RSS reading: it adds little load) -------
+latency_split
+
 # --- report ---------------------------------------------------------------------------------
 le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a + 0 <= b + 0) }'; }
 ge() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a + 0 >= b + 0) }'; }
@@ -533,6 +539,10 @@ mem="$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo "## Results"
   echo
   echo "$table"
+  echo
+  echo "## Where a single-row read spends its time"
+  echo
+  latency_split_report
   echo
   echo "## Goals"
   echo

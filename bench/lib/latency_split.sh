@@ -1,0 +1,62 @@
+# Sourced by bench/run.sh after its scenarios (uses its run_wrk, ms, vars, pgbench settings).
+# One request at a time through each layer of a single-row read, so the read's time can be
+# split between Postgres, the membership service and the gateway: throughput ratios alone do
+# not say which layer to work on. Also the CPU cost of the gateway's protobuf -> API JSON step.
+#
+# latency_split: sets split_rows ("layer|p50 ms|p99 ms") and json_rows ("step|ns|x").
+latency_split() {
+  local org="${vars[ORG_ID]}" out p50_us p99_us
+  split_rows=() json_rows=()
+  out="$(PGHOST=127.0.0.1 PGPORT="$IRIS_BENCH_PG_PORT" PGUSER=iris timeout 120 \
+    "$pgbench" -S -M prepared -c1 -j1 -T"$duration" pgbench 2>&1)" ||
+    iris_die "pgbench -c1 failed: $out"
+  printf '### pgbench -S -M prepared -c1 -j1 -T%s\n%s\n\n' "$duration" "$out" >>"$raw"
+  split_lat="$(awk '/^latency average/ { print $4 }' <<<"$out")"
+  split_rows+=("Postgres alone: pgbench -S, 1 client (average)|$split_lat|-")
+
+  out="$(timeout 120 "$grpc_probe_bin" "$IRIS_MEMBERSHIP_ADDR" "$org" 3000 2>&1)" ||
+    iris_die "iris-grpc-probe failed: $out"
+  printf '### iris-grpc-probe %s <org> 3000\n%s\n\n' "$IRIS_MEMBERSHIP_ADDR" "$out" >>"$raw"
+  for call in Health.Check GetOrganization; do
+    p50_us="$(awk -v c="$call" '$1 == c { print $5 }' <<<"$out")"
+    p99_us="$(awk -v c="$call" '$1 == c { print $8 }' <<<"$out")"
+    [[ -n "$p50_us" ]] || iris_die "iris-grpc-probe printed no $call line: $out"
+    split_rows+=("membership over gRPC, no gateway: $call|$(awk -v u="$p50_us" 'BEGIN { printf "%.3f", u / 1000 }')|$(awk -v u="$p99_us" 'BEGIN { printf "%.3f", u / 1000 }')")
+  done
+
+  run_wrk "one at a time: GET /healthz" 1 1 "$base/healthz" ""
+  split_rows+=("gateway alone: GET /healthz (wrk -c1)|$p50|$p99")
+  run_wrk "one at a time: GET /v1/organizations/{id}" 1 1 "$base/v1/organizations/$org" ""
+  split_rows+=("whole read: GET /v1/organizations/{id} (wrk -c1)|$p50|$p99")
+
+  out="$(timeout 120 "$json_probe_bin" 20000 2>&1)" || iris_die "iris-json-probe failed: $out"
+  printf '### iris-json-probe 20000\n%s\n\n' "$out" >>"$raw"
+  while IFS='|' read -r step ns x; do
+    json_rows+=("$step|$ns|$x")
+  done < <(awk '/ ns / { x = $NF; ns = $(NF - 2); $NF = ""; $(NF - 1) = ""; $(NF - 2) = "";
+    sub(/^ +/, ""); sub(/ +$/, ""); print $0 "|" ns "|" x }' <<<"$out")
+}
+
+# latency_split_report: the markdown section for RESULTS.md.
+latency_split_report() {
+  local r a b c
+  echo "One request at a time (1 connection or client), each layer of a single-row read; the"
+  echo "last column is the p50 as a multiple of pgbench's average query latency in the same run:"
+  echo
+  echo "| layer | p50 ms | p99 ms | x Postgres alone |"
+  echo "|---|---:|---:|---:|"
+  for r in "${split_rows[@]}"; do
+    IFS='|' read -r a b c <<<"$r"
+    echo "| $a | $b | $c | $(awk -v x="$b" -v y="$split_lat" 'BEGIN { if (y > 0) printf "%.1f", x / y; else print "-" }') |"
+  done
+  echo
+  echo "CPU per organisation turned into the API's JSON (iris-json-probe, one thread, 20,000"
+  echo "times), as a multiple of protobuf's binary serialisation of the same message:"
+  echo
+  echo "| step | ns per message | x binary |"
+  echo "|---|---:|---:|"
+  for r in "${json_rows[@]}"; do
+    IFS='|' read -r a b c <<<"$r"
+    echo "| $a | $b | $c |"
+  done
+}
