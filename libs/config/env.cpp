@@ -122,6 +122,20 @@ bool Env::Bool(const std::string& name, bool def) {
   return def;
 }
 
+std::string Env::OneOf(const std::string& name, std::string def,
+                       const std::vector<std::string>& choices) {
+  auto v = Get(name);
+  if (!v) return def;
+  const std::string s = Lower(*v);
+  std::string listed;
+  for (const auto& c : choices) {
+    if (Lower(c) == s) return c;
+    listed += (listed.empty() ? "" : ", ") + c;
+  }
+  Fail(name, Quote(*v) + " is not one of: " + listed);
+  return def;
+}
+
 std::chrono::milliseconds Env::Millis(const std::string& name, std::chrono::milliseconds def,
                                       std::chrono::milliseconds min,
                                       std::chrono::milliseconds max) {

@@ -33,6 +33,10 @@ class Env {
   int Port(const std::string& name, int def);
   // 1/0, true/false, yes/no, on/off (any case).
   bool Bool(const std::string& name, bool def);
+  // One of `choices` (any case; the choice is returned as listed); anything else is recorded
+  // with the list and `def` returned.
+  std::string OneOf(const std::string& name, std::string def,
+                    const std::vector<std::string>& choices);
   // A plain integer is milliseconds; "250ms", "30s", "5m" and "1h" are accepted too.
   std::chrono::milliseconds Millis(const std::string& name, std::chrono::milliseconds def,
                                    std::chrono::milliseconds min,

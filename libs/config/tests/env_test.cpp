@@ -96,6 +96,17 @@ TEST(EnvTest, ReportsEveryBadVariableAtOnce) {
   EXPECT_EQ(detail.errors(5).field(), "IRIS_DB_URL");
 }
 
+TEST(EnvTest, OneOfAcceptsAListedChoiceInAnyCaseAndNamesTheListOtherwise) {
+  Env env = FakeEnv({{"IRIS_PIN", "ON"}, {"IRIS_MODE", "sometimes"}});
+  EXPECT_EQ(env.OneOf("IRIS_PIN", "auto", {"auto", "on", "off"}), "on");
+  EXPECT_EQ(env.OneOf("IRIS_UNSET", "auto", {"auto", "on", "off"}), "auto");
+  EXPECT_EQ(env.OneOf("IRIS_MODE", "auto", {"auto", "on", "off"}), "auto");
+  auto s = env.Finish();
+  EXPECT_THAT(std::string(s.message()),
+              HasSubstr("IRIS_MODE: 'sometimes' is not one of: auto, on, off"));
+  ASSERT_EQ(status::DetailOf(s).errors_size(), 1);
+}
+
 TEST(EnvTest, RejectsNumbersWithTrailingGarbageOrOverflow) {
   Env env = FakeEnv({{"IRIS_A", "12abc"},
                      {"IRIS_B", "99999999999999999999"},

@@ -196,7 +196,10 @@ TEST_F(PoolDbTest, WriteRerunsTheFunctionAfterADeadlock) {
   t2.join();
   EXPECT_TRUE(s1.ok()) << s1;
   EXPECT_TRUE(s2.ok()) << s2;
-  EXPECT_EQ(attempts.load(), 3);  // Postgres aborted exactly one of the two
+  // Postgres aborted one of the two, which ran again. The rerun may deadlock once more: after
+  // the abort it can take row `first` before the survivor, woken by the abort, gets to it
+  // (CI saw 4 attempts once), so only "at least one rerun" is a rule.
+  EXPECT_GE(attempts.load(), 3);
   EXPECT_EQ(*Find(pool, 1), "axx");
   EXPECT_EQ(*Find(pool, 2), "bxx");
 }

@@ -12,6 +12,7 @@
 
 #include "absl/status/status.h"
 #include "libs/status/status.hpp"
+#include "services/gateway/http/cpu_lanes.hpp"
 #include "services/gateway/http/pistache_connection.hpp"
 #include "services/gateway/http/request_id.hpp"
 #include "services/gateway/http/url.hpp"
@@ -20,6 +21,18 @@ namespace iris::gateway::http {
 namespace {
 
 namespace P = Pistache::Http;
+
+// Pistache starts its I/O threads itself; each pins itself to its lane on its first input, so
+// the workers it hands requests to (same lane) wake on its CPU.
+void PinIoThreadOnce(AdapterCore& core) {
+  thread_local const AdapterCore* pinned_for = nullptr;
+  if (core.lane_cpus.empty() || pinned_for == &core) return;
+  pinned_for = &core;
+  const int lanes = static_cast<int>(core.lane_cpus.size());
+  const int lane = core.next_lane.fetch_add(1) % lanes;
+  PinCurrentThread(core.lane_cpus[static_cast<size_t>(lane)]);
+  SetCurrentLane(lane);
+}
 using internal::Connection;
 using internal::Job;
 using internal::LowerAscii;
@@ -166,6 +179,7 @@ void PistacheAdapter::onRequest(const P::Request& request, P::ResponseWriter wri
 void PistacheAdapter::onInput(const char* buffer, size_t len,
                               const std::shared_ptr<Pistache::Tcp::Peer>& peer) {
   try {
+    PinIoThreadOnce(*core_);
     auto connection = internal::ConnectionOf(peer);
     {
       std::lock_guard lock(connection->mu);

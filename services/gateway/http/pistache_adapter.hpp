@@ -2,9 +2,11 @@
 // on the worker pool. Internal to services/gateway/http; the rest of the gateway never sees it.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <memory>
 #include <utility>
+#include <vector>
 
 #include <pistache/http.h>
 #include <pistache/peer.h>
@@ -22,6 +24,10 @@ struct AdapterCore {
   size_t max_body_bytes = 0;
   std::shared_ptr<WorkerPool> pool;
   std::shared_ptr<InFlightCounter> in_flight;
+  // One CPU per lane (the pool's); empty: I/O threads stay unpinned. Each I/O thread takes the
+  // next lane when it first reads input.
+  std::vector<int> lane_cpus;
+  std::atomic<int> next_lane{0};
 };
 
 class PistacheAdapter : public Pistache::Http::Handler {

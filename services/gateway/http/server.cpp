@@ -37,6 +37,7 @@ struct Server::Impl {
   NonBlockingHandler non_blocking;
   std::shared_ptr<InFlightCounter> in_flight = std::make_shared<InFlightCounter>();
   std::shared_ptr<WorkerPool> pool;
+  std::vector<int> lane_cpus;
   std::unique_ptr<Pistache::Http::Endpoint> endpoint;
   int port = 0;
   bool running = false;
@@ -76,8 +77,12 @@ absl::Status Server::Start() {
     return absl::InvalidArgumentError("cannot listen on host \"" + o.host + "\": " + e.what());
   }
   try {
-    s.pool = std::make_shared<WorkerPool>(o.workers, o.queue_capacity);
+    const int io_threads = o.io_threads > 0 ? o.io_threads : 1;
+    std::vector<int> lane_cpus = http::LaneCpus(io_threads, o.pin_threads, AllowedCpus());
+    s.pool = std::make_shared<WorkerPool>(o.workers, o.queue_capacity, lane_cpus);
+    s.lane_cpus = lane_cpus;
     auto core = std::make_shared<AdapterCore>();
+    core->lane_cpus = std::move(lane_cpus);
     core->handler = s.handler;
     core->non_blocking = s.non_blocking;
     core->max_body_bytes = o.max_body_bytes;
@@ -85,7 +90,7 @@ absl::Status Server::Start() {
     core->in_flight = s.in_flight;
     s.endpoint = std::make_unique<Pistache::Http::Endpoint>(*address);
     s.endpoint->init(Pistache::Http::Endpoint::options()
-                         .threads(o.io_threads > 0 ? o.io_threads : 1)
+                         .threads(io_threads)
                          .flags(Pistache::Tcp::Options::ReuseAddr)
                          .maxRequestSize(o.max_body_bytes + kHeaderHeadroom)
                          .headerTimeout(o.header_timeout)
@@ -109,6 +114,8 @@ absl::Status Server::Start() {
 }
 
 int Server::port() const { return impl_->port; }
+
+std::vector<int> Server::LaneCpus() const { return impl_->lane_cpus; }
 
 bool Server::Drain(std::chrono::milliseconds max_wait) {
   return impl_->in_flight->WaitForZero(max_wait);

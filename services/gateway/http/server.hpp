@@ -6,8 +6,10 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
+#include "services/gateway/http/cpu_lanes.hpp"
 #include "services/gateway/http/http_types.hpp"
 
 namespace iris::gateway::http {
@@ -17,6 +19,10 @@ struct ServerOptions {
   int port = 8080;  // 0 picks a free port
   int io_threads = 2;
   int workers = 32;
+  // Lanes = io_threads, each pinned to a CPU with its share of the workers (cpu_lanes.hpp).
+  // kOff here so tests and embedders get plain threads unless they ask; the gateway's
+  // IRIS_HTTP_PIN_THREADS defaults to auto.
+  PinMode pin_threads = PinMode::kOff;
   // Requests waiting for a worker; beyond this the adapter answers 503 + Retry-After at once.
   size_t queue_capacity = 256;
   size_t max_body_bytes = 1 << 20;
@@ -41,6 +47,9 @@ class Server {
 
   // The bound port (the chosen one when ServerOptions::port was 0); 0 before Start().
   int port() const;
+
+  // The CPU of each lane when threads are pinned; empty when they are not.
+  std::vector<int> LaneCpus() const;
 
   // Keeps serving, but waits until no request is in flight or `max_wait` passes. True if
   // drained. Use before Shutdown() so in-flight responses are not cut off.

@@ -33,6 +33,8 @@ struct Config {
     c.http.port = env.Port("IRIS_HTTP_PORT", 8080);
     c.http.io_threads = env.Int("IRIS_HTTP_THREADS", 2, 1, 64);
     c.http.workers = env.Int("IRIS_HTTP_WORKERS", 32, 1, 1024);
+    c.http.pin_threads =
+        http::PinModeOf(env.OneOf("IRIS_HTTP_PIN_THREADS", "auto", {"auto", "on", "off"}));
     c.http.max_body_bytes =
         static_cast<size_t>(env.Int("IRIS_MAX_BODY_BYTES", 1 << 20, 1024, 64 << 20));
     c.metrics_address = env.String("IRIS_METRICS_HOST", "0.0.0.0") + ":" +

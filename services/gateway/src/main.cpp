@@ -117,7 +117,11 @@ int main() {
     std::fprintf(stderr, "gateway: %s (IRIS_HTTP_PORT)\n", std::string(s.message()).c_str());
     return 1;
   }
-  iris::log::Info("listening", {{"http_port", server.port()}, {"metrics", cfg.metrics_address}});
+  std::string pinned;
+  for (int cpu : server.LaneCpus()) pinned += (pinned.empty() ? "" : ",") + std::to_string(cpu);
+  iris::log::Info("listening", {{"http_port", server.port()},
+                                {"metrics", cfg.metrics_address},
+                                {"lane_cpus", pinned.empty() ? "unpinned" : pinned}});
 
   const int sig = iris::grpc::WaitForTerminationSignal();
   // Fail readiness first so balancers stop sending, then let in-flight requests finish.
