@@ -1,9 +1,11 @@
 #include "services/gateway/http/server.hpp"
 
 #include <gtest/gtest.h>
+#include <sched.h>
 
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <future>
 #include <memory>
 #include <optional>
@@ -39,6 +41,29 @@ TEST(HttpServerTest, SlowHandlerDoesNotDelayOtherRequestsOnTheSameIoThread) {
   EXPECT_EQ(fast.status, 200) << fast.error;
   EXPECT_LT(fast.elapsed, 300ms);
   EXPECT_EQ(slow.get().status, 200);
+}
+
+TEST(HttpServerTest, PinnedLanesServeFromTheIoThreadsCpu) {
+  if (AllowedCpus().size() < 2) GTEST_SKIP() << "needs two CPUs";
+  ServerOptions options;
+  options.io_threads = 2;
+  options.workers = 4;
+  options.pin_threads = PinMode::kOn;
+  // The worker reports the lane and CPU it ran on; a pinned I/O thread handed it the request.
+  auto server = StartServer([](HttpRequest&) {
+    return Json("[" + std::to_string(CurrentLane()) + "," + std::to_string(sched_getcpu()) +
+                "]");
+  }, options);
+  const auto cpus = server->LaneCpus();
+  ASSERT_EQ(cpus.size(), 2u);
+  for (int i = 0; i < 20; ++i) {  // new connections: both I/O threads get some
+    const Reply r = Fetch(server->port(), "GET", "/where");
+    ASSERT_EQ(r.status, 200) << r.error;
+    int lane = -1, cpu = -1;
+    ASSERT_EQ(std::sscanf(r.body.c_str(), "[%d,%d]", &lane, &cpu), 2) << r.body;
+    ASSERT_TRUE(lane == 0 || lane == 1) << r.body;
+    EXPECT_EQ(cpu, cpus[static_cast<size_t>(lane)]) << r.body;
+  }
 }
 
 TEST(HttpServerTest, NonBlockingAnswerSkipsTheBusyWorkerPool) {
