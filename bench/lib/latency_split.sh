@@ -3,10 +3,27 @@
 # split between Postgres, the membership service and the gateway: throughput ratios alone do
 # not say which layer to work on. Also the CPU cost of the gateway's protobuf -> API JSON step.
 #
-# latency_split: sets split_rows ("layer|p50 ms|p99 ms") and json_rows ("step|ns|x").
+# cpu_ticks PID: user + system CPU of the process so far, in clock ticks.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+
+# cpu_per_request LABEL CONNS URL: one wrk run; appends "label|conns|req/s|gateway us|membership
+# us" (CPU per request of each process, all its threads) to cpu_rows.
+cpu_per_request() {
+  local label="$1" c="$2" url="$3" g0 m0 g1 m1 hz
+  hz="$(getconf CLK_TCK)"
+  g0="$(cpu_ticks "${IRIS_PIDS[gateway]}")" m0="$(cpu_ticks "${IRIS_PIDS[membership]}")"
+  run_wrk "CPU per request: $label" "$((c > 1 ? 2 : 1))" "$c" "$url" ""
+  g1="$(cpu_ticks "${IRIS_PIDS[gateway]}")" m1="$(cpu_ticks "${IRIS_PIDS[membership]}")"
+  cpu_rows+=("$label|$c|$rps|$(awk -v a="$g0" -v b="$g1" -v n="$reqs" -v hz="$hz" \
+    'BEGIN { printf "%.0f", (n > 0 ? (b - a) / hz / n * 1e6 : 0) }')|$(awk -v a="$m0" -v b="$m1" \
+    -v n="$reqs" -v hz="$hz" 'BEGIN { printf "%.0f", (n > 0 ? (b - a) / hz / n * 1e6 : 0) }')")
+}
+
+# latency_split: sets split_rows ("layer|p50 ms|p99 ms"), cpu_rows and json_rows
+# ("step|ns|x").
 latency_split() {
   local org="${vars[ORG_ID]}" out p50_us p99_us
-  split_rows=() json_rows=()
+  split_rows=() json_rows=() cpu_rows=()
   out="$(PGHOST=127.0.0.1 PGPORT="$IRIS_BENCH_PG_PORT" PGUSER=iris timeout 120 \
     "$pgbench" -S -M prepared -c1 -j1 -T"$duration" pgbench 2>&1)" ||
     iris_die "pgbench -c1 failed: $out"
@@ -29,6 +46,9 @@ latency_split() {
   run_wrk "one at a time: GET /v1/organizations/{id}" 1 1 "$base/v1/organizations/$org" ""
   split_rows+=("whole read: GET /v1/organizations/{id} (wrk -c1)|$p50|$p99")
 
+  cpu_per_request "GET /v1/organizations/{id}, one at a time" 1 "$base/v1/organizations/$org"
+  cpu_per_request "GET /v1/organizations/{id}, at peak" "$conns" "$base/v1/organizations/$org"
+
   out="$(timeout 120 "$json_probe_bin" 20000 2>&1)" || iris_die "iris-json-probe failed: $out"
   printf '### iris-json-probe 20000\n%s\n\n' "$out" >>"$raw"
   while IFS='|' read -r step ns x; do
@@ -48,6 +68,16 @@ latency_split_report() {
   for r in "${split_rows[@]}"; do
     IFS='|' read -r a b c <<<"$r"
     echo "| $a | $b | $c | $(awk -v x="$b" -v y="$split_lat" 'BEGIN { if (y > 0) printf "%.1f", x / y; else print "-" }') |"
+  done
+  echo
+  echo "CPU time per request, each process with all its threads (from /proc/<pid>/stat around"
+  echo "one wrk run; Postgres is left out, see pgbench):"
+  echo
+  echo "| load | conns | req/s | gateway us CPU per request | membership us CPU per request |"
+  echo "|---|---:|---:|---:|---:|"
+  for r in "${cpu_rows[@]}"; do
+    IFS='|' read -r a b c d e <<<"$r"
+    echo "| $a | $b | $c | $d | $e |"
   done
   echo
   echo "CPU per organisation turned into the API's JSON (iris-json-probe, one thread, 20,000"
