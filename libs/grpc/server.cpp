@@ -28,6 +28,10 @@ absl::Status Server::Start() {
   const std::string address = config_.host + ":" + std::to_string(config_.port);
   builder.AddListeningPort(address, ::grpc::InsecureServerCredentials(), &port_);
   for (auto* s : services_) builder.RegisterService(s);
+  builder.SetSyncServerOption(::grpc::ServerBuilder::SyncServerOption::MIN_POLLERS,
+                              config_.min_threads);
+  builder.SetSyncServerOption(::grpc::ServerBuilder::SyncServerOption::MAX_POLLERS,
+                              config_.max_threads);
   if (metrics_ != nullptr) {
     std::vector<std::unique_ptr<::grpc::experimental::ServerInterceptorFactoryInterface>> f;
     f.push_back(std::make_unique<MetricsInterceptorFactory>(metrics_));

@@ -25,6 +25,12 @@ struct ServerConfig {
   int metrics_port = 0;              // 0: no metrics endpoint
   std::chrono::milliseconds drain_timeout{10000};
   std::chrono::milliseconds readiness_interval{1000};
+  // Threads of gRPC's synchronous server that stay waiting for calls. gRPC's defaults (1 and
+  // 2) make it start and end a thread for nearly every call under concurrent load: 289
+  // threads came and went in 4 s at 32 connections, and each costs far more than the call.
+  // Up to max_threads threads stay; more are started only while all are busy.
+  int min_threads = 2;
+  int max_threads = 32;
 };
 
 // A started gRPC server. grpc.health.v1 reports SERVING while `ready` returns OK (checked every

@@ -1,10 +1,15 @@
 // The shared gRPC bootstrap against a real server on 127.0.0.1:0: caller metadata, the
 // exception edge, health that follows readiness, and metrics per method.
 #include <gtest/gtest.h>
+#include <unistd.h>
 #include <prometheus/text_serializer.h>
 
 #include <atomic>
+#include <mutex>
+#include <set>
 #include <stdexcept>
+#include <thread>
+#include <vector>
 
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "grpc_test_echo.grpc.pb.h"
@@ -19,8 +24,21 @@ using namespace std::chrono_literals;
 namespace test = iris::grpc::test;
 
 class EchoService final : public test::Echo::Service {
+ public:
+  // Server threads that have answered a call so far.
+  size_t DistinctThreads() {
+    std::lock_guard lock(mu_);
+    return threads_.size();
+  }
+
+ private:
   ::grpc::Status WhoAmI(::grpc::ServerContext* ctx, const test::WhoAmIRequest* req,
                         test::CallerSeen* out) override {
+    {
+      std::lock_guard lock(mu_);
+      threads_.insert(gettid());  // not std::thread::id: glibc reuses a dead thread's pthread_t
+    }
+    if (req->hold_ms() > 0) std::this_thread::sleep_for(std::chrono::milliseconds(req->hold_ms()));
     return Answer(*ctx, [&]() -> absl::Status {
       if (req->fail()) throw std::runtime_error("secret internals");
       const Caller c = CallerOf(*ctx);
@@ -33,6 +51,9 @@ class EchoService final : public test::Echo::Service {
       return absl::OkStatus();
     });
   }
+
+  std::mutex mu_;
+  std::set<pid_t> threads_;
 };
 
 class ServerRpcTest : public ::testing::Test {
@@ -120,6 +141,30 @@ TEST_F(ServerRpcTest, ExceptionsBecomeInternalWithoutTheirText) {
   auto s = echo_stub_->WhoAmI(&ctx, req, &seen);
   EXPECT_EQ(s.error_code(), ::grpc::StatusCode::INTERNAL);
   EXPECT_EQ(s.error_message().find("secret"), std::string::npos);
+}
+
+TEST_F(ServerRpcTest, ConcurrentCallsReuseTheServersThreads) {
+  // Four rounds of 16 overlapping calls. gRPC's own settings (1 to 2 waiting threads) end
+  // nearly every thread after its call and start new ones for the next round (about 60
+  // distinct threads here); ServerConfig keeps up to max_threads waiting, so rounds reuse them.
+  constexpr int kConcurrent = 16;
+  for (int round = 0; round < 4; ++round) {
+    std::vector<std::thread> callers;
+    std::atomic<int> ok{0};
+    for (int i = 0; i < kConcurrent; ++i) {
+      callers.emplace_back([&] {
+        ::grpc::ClientContext ctx;
+        ctx.set_deadline(std::chrono::system_clock::now() + 5s);
+        test::WhoAmIRequest req;
+        req.set_hold_ms(50);
+        test::CallerSeen out;
+        if (echo_stub_->WhoAmI(&ctx, req, &out).ok()) ++ok;
+      });
+    }
+    for (auto& t : callers) t.join();
+    ASSERT_EQ(ok.load(), kConcurrent);
+  }
+  EXPECT_LE(echo_.DistinctThreads(), static_cast<size_t>(kConcurrent + 8));
 }
 
 TEST_F(ServerRpcTest, HealthFollowsReadiness) {

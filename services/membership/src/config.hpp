@@ -1,6 +1,7 @@
 // Settings of the membership process, read once in main() from IRIS_* variables.
 #pragma once
 
+#include <algorithm>
 #include <string>
 
 #include "libs/config/env.hpp"
@@ -27,6 +28,9 @@ struct Config {
     c.server.host = env.String("IRIS_LISTEN_HOST", "127.0.0.1");
     c.server.port = env.Port("IRIS_MEMBERSHIP_GRPC_PORT", 50051);
     c.server.metrics_port = env.Port("IRIS_MEMBERSHIP_METRICS_PORT", 9465);
+    c.server.min_threads = env.Int("IRIS_MEMBERSHIP_GRPC_MIN_THREADS", 2, 1, 1024);
+    c.server.max_threads =
+        std::max(c.server.min_threads, env.Int("IRIS_MEMBERSHIP_GRPC_MAX_THREADS", 32, 1, 1024));
     c.server.drain_timeout = env.Millis("IRIS_DRAIN_TIMEOUT_MS", std::chrono::milliseconds(10000),
                                         std::chrono::milliseconds(0),
                                         std::chrono::milliseconds(120000));
