@@ -16,6 +16,7 @@
 #include "services/membership/app/account_use_cases.hpp"
 #include "services/membership/rpc/accounts_grpc.hpp"
 #include "services/membership/storage/pg_account_repository.hpp"
+#include "tests/support/rpc_server.hpp"
 #include "tests/support/test_env.hpp"
 
 namespace iris::membership {
@@ -40,14 +41,14 @@ class AccountsRpcTest : public ::testing::Test {
   void SetUp() override {
     ASSERT_TRUE(
         db::Migrate(iris::testing::MembershipDatabaseUrl(), "membership", migrations::kAll).ok());
-    server_ = std::make_unique<iris::grpc::Server>(
-        iris::grpc::ServerConfig{.service = "membership", .readiness_interval = 100ms},
-        std::vector<::grpc::Service*>{&api_}, &metrics_, [this] { return pool_.Ping(); });
+    server_ = std::make_unique<iris::testing::RpcServer>(
+        "membership", std::vector<::grpc::Service*>{&api_}, [this] { return pool_.Ping(); });
     ASSERT_TRUE(server_->Start().ok());
     stub_ = v1::Accounts::NewStub(
-        iris::grpc::MakeChannel("127.0.0.1:" + std::to_string(server_->port())));
+        server_->channel());
   }
-  void TearDown() override { server_->Shutdown(); }
+  // Stopped before the services and pool it calls are destroyed.
+  void TearDown() override { server_.reset(); }
 
   template <typename Req, typename Resp>
   ::grpc::Status Call(::grpc::Status (v1::Accounts::Stub::*method)(::grpc::ClientContext*,
@@ -82,8 +83,7 @@ class AccountsRpcTest : public ::testing::Test {
   app::PasswordHasher hasher_;
   app::AccountUseCases accounts_{pool_, repo_, hasher_};
   rpc::AccountsGrpc api_{accounts_};
-  iris::metrics::Metrics metrics_{"membership"};
-  std::unique_ptr<iris::grpc::Server> server_;
+  std::unique_ptr<iris::testing::RpcServer> server_;
   std::unique_ptr<v1::Accounts::Stub> stub_;
 };
 

@@ -20,6 +20,7 @@
 #include "services/membership/storage/application_pg_repository.hpp"
 #include "services/membership/storage/pg_organization_repository.hpp"
 #include "services/membership/storage/pg_reference_repository.hpp"
+#include "tests/support/rpc_server.hpp"
 #include "tests/support/test_env.hpp"
 
 namespace iris::membership {
@@ -44,22 +45,20 @@ class ApplicationRpcTest : public ::testing::Test {
   void SetUp() override {
     ASSERT_TRUE(
         db::Migrate(iris::testing::MembershipDatabaseUrl(), "membership", migrations::kAll).ok());
-    server_ = std::make_unique<iris::grpc::Server>(
-        iris::grpc::ServerConfig{.service = "membership", .readiness_interval = 100ms},
-        std::vector<::grpc::Service*>{&api_}, &metrics_, [this] { return pool_.Ping(); });
+    server_ = std::make_unique<iris::testing::RpcServer>(
+        "membership", std::vector<::grpc::Service*>{&api_}, [this] { return pool_.Ping(); });
     ASSERT_TRUE(server_->Start().ok());
     stub_ = v1::Applications::NewStub(
-        iris::grpc::MakeChannel("127.0.0.1:" + std::to_string(server_->port())));
+        server_->channel());
   }
-  void TearDown() override { server_->Shutdown(); }
+  // Stopped before the services and pool it calls are destroyed.
+  void TearDown() override { server_.reset(); }
 
   template <typename Req, typename Resp>
   absl::Status Call(const Caller& caller,
                     ::grpc::Status (Stub::*method)(::grpc::ClientContext*, const Req&, Resp*),
                     const Req& req, Resp* out) {
-    ::grpc::ClientContext ctx;
-    iris::grpc::PrepareContext(ctx, caller, 5000ms);
-    return iris::status::FromGrpc(((*stub_).*method)(&ctx, req, out));
+    return iris::testing::CallAs(*stub_, caller, method, req, out);
   }
 
   v1::MembershipApplication Submit(const std::string& country) {
@@ -90,8 +89,7 @@ class ApplicationRpcTest : public ::testing::Test {
   storage::PgReferenceRepository reference_;
   app::ApplicationUseCases use_cases_{pool_, repo_, orgs_, reference_};
   rpc::ApplicationsGrpc api_{use_cases_};
-  iris::metrics::Metrics metrics_{"membership"};
-  std::unique_ptr<iris::grpc::Server> server_;
+  std::unique_ptr<iris::testing::RpcServer> server_;
   std::unique_ptr<Stub> stub_;
 };
 

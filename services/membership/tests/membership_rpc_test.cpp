@@ -12,6 +12,7 @@
 #include "services/membership/rpc/membership_grpc.hpp"
 #include "services/membership/storage/pg_reference_repository.hpp"
 #include "tests/support/process.hpp"
+#include "tests/support/rpc_server.hpp"
 #include "tests/support/test_env.hpp"
 
 namespace iris::membership {
@@ -25,23 +26,22 @@ class MembershipRpcTest : public ::testing::Test {
   void SetUp() override {
     ASSERT_TRUE(
         db::Migrate(iris::testing::MembershipDatabaseUrl(), "membership", migrations::kAll).ok());
-    server_ = std::make_unique<iris::grpc::Server>(
-        iris::grpc::ServerConfig{.service = "membership", .readiness_interval = 100ms},
-        std::vector<::grpc::Service*>{&api_}, &metrics_, [this] { return pool_.Ping(); });
+    server_ = std::make_unique<iris::testing::RpcServer>(
+        "membership", std::vector<::grpc::Service*>{&api_}, [this] { return pool_.Ping(); });
     ASSERT_TRUE(server_->Start().ok());
-    auto channel = iris::grpc::MakeChannel("127.0.0.1:" + std::to_string(server_->port()));
+    auto channel = server_->channel();
     stub_ = v1::Membership::NewStub(channel);
     health_ = ::grpc::health::v1::Health::NewStub(channel);
   }
-  void TearDown() override { server_->Shutdown(); }
+  // Stopped before the services and pool it calls are destroyed.
+  void TearDown() override { server_.reset(); }
 
   db::Pool pool_{db::PoolConfig{.url = iris::testing::MembershipDatabaseUrl(), .size = 2},
                  sql::kAll};
   storage::PgReferenceRepository repo_;
   app::ReferenceUseCases reference_{pool_, repo_};
   rpc::MembershipGrpc api_{reference_};
-  iris::metrics::Metrics metrics_{"membership"};
-  std::unique_ptr<iris::grpc::Server> server_;
+  std::unique_ptr<iris::testing::RpcServer> server_;
   std::unique_ptr<v1::Membership::Stub> stub_;
   std::unique_ptr<::grpc::health::v1::Health::Stub> health_;
 };

@@ -18,6 +18,7 @@
 #include "services/membership/rpc/organization_grpc.hpp"
 #include "services/membership/storage/pg_organization_repository.hpp"
 #include "services/membership/storage/pg_reference_repository.hpp"
+#include "tests/support/rpc_server.hpp"
 #include "tests/support/test_env.hpp"
 
 namespace iris::membership {
@@ -40,14 +41,14 @@ class OrganizationRpcTest : public ::testing::Test {
   void SetUp() override {
     ASSERT_TRUE(
         db::Migrate(iris::testing::MembershipDatabaseUrl(), "membership", migrations::kAll).ok());
-    server_ = std::make_unique<iris::grpc::Server>(
-        iris::grpc::ServerConfig{.service = "membership", .readiness_interval = 100ms},
-        std::vector<::grpc::Service*>{&api_}, &metrics_, [this] { return pool_.Ping(); });
+    server_ = std::make_unique<iris::testing::RpcServer>(
+        "membership", std::vector<::grpc::Service*>{&api_}, [this] { return pool_.Ping(); });
     ASSERT_TRUE(server_->Start().ok());
     stub_ = v1::Organizations::NewStub(
-        iris::grpc::MakeChannel("127.0.0.1:" + std::to_string(server_->port())));
+        server_->channel());
   }
-  void TearDown() override { server_->Shutdown(); }
+  // Stopped before the services and pool it calls are destroyed.
+  void TearDown() override { server_.reset(); }
 
   // Runs one RPC as `caller`; returns the status as the service's absl::Status.
   template <typename Req, typename Resp>
@@ -55,9 +56,7 @@ class OrganizationRpcTest : public ::testing::Test {
                     ::grpc::Status (v1::Organizations::Stub::*method)(::grpc::ClientContext*,
                                                                       const Req&, Resp*),
                     const Req& req, Resp* out) {
-    ::grpc::ClientContext ctx;
-    iris::grpc::PrepareContext(ctx, caller, 5000ms);
-    return iris::status::FromGrpc(((*stub_).*method)(&ctx, req, out));
+    return iris::testing::CallAs(*stub_, caller, method, req, out);
   }
 
   v1::Organization Create(const std::string& country, const std::string& name) {
@@ -106,8 +105,7 @@ class OrganizationRpcTest : public ::testing::Test {
   storage::PgReferenceRepository reference_;
   app::OrganizationUseCases use_cases_{pool_, repo_, reference_};
   rpc::OrganizationsGrpc api_{use_cases_};
-  iris::metrics::Metrics metrics_{"membership"};
-  std::unique_ptr<iris::grpc::Server> server_;
+  std::unique_ptr<iris::testing::RpcServer> server_;
   std::unique_ptr<v1::Organizations::Stub> stub_;
 };
 

@@ -23,6 +23,7 @@
 #include "services/membership/storage/person_pg_repository.hpp"
 #include "services/membership/storage/pg_organization_repository.hpp"
 #include "services/membership/storage/pg_reference_repository.hpp"
+#include "tests/support/rpc_server.hpp"
 #include "tests/support/test_env.hpp"
 
 namespace iris::membership {
@@ -47,25 +48,23 @@ class PersonRpcTest : public ::testing::Test {
   void SetUp() override {
     ASSERT_TRUE(
         db::Migrate(iris::testing::MembershipDatabaseUrl(), "membership", migrations::kAll).ok());
-    server_ = std::make_unique<iris::grpc::Server>(
-        iris::grpc::ServerConfig{.service = "membership", .readiness_interval = 100ms},
-        std::vector<::grpc::Service*>{&orgs_api_, &people_api_}, &metrics_,
+    server_ = std::make_unique<iris::testing::RpcServer>(
+        "membership", std::vector<::grpc::Service*>{&orgs_api_, &people_api_},
         [this] { return pool_.Ping(); });
     ASSERT_TRUE(server_->Start().ok());
-    auto channel = iris::grpc::MakeChannel("127.0.0.1:" + std::to_string(server_->port()));
+    auto channel = server_->channel();
     orgs_stub_ = v1::Organizations::NewStub(channel);
     stub_ = v1::People::NewStub(channel);
   }
-  void TearDown() override { server_->Shutdown(); }
+  // Stopped before the services and pool it calls are destroyed.
+  void TearDown() override { server_.reset(); }
 
   template <typename Req, typename Resp>
   absl::Status Call(const Caller& caller,
-                    ::grpc::Status (v1::People::Stub::*method)(::grpc::ClientContext*,
-                                                               const Req&, Resp*),
+                    ::grpc::Status (v1::People::Stub::*method)(::grpc::ClientContext*, const Req&,
+                                                               Resp*),
                     const Req& req, Resp* out) {
-    ::grpc::ClientContext ctx;
-    iris::grpc::PrepareContext(ctx, caller, 5000ms);
-    return iris::status::FromGrpc(((*stub_).*method)(&ctx, req, out));
+    return iris::testing::CallAs(*stub_, caller, method, req, out);
   }
 
   v1::Organization CreateOrg(const std::string& country) {
@@ -104,8 +103,7 @@ class PersonRpcTest : public ::testing::Test {
   app::PersonUseCases people_{pool_, person_repo_, org_repo_, reference_};
   rpc::OrganizationsGrpc orgs_api_{orgs_};
   rpc::PeopleGrpc people_api_{people_};
-  iris::metrics::Metrics metrics_{"membership"};
-  std::unique_ptr<iris::grpc::Server> server_;
+  std::unique_ptr<iris::testing::RpcServer> server_;
   std::unique_ptr<v1::Organizations::Stub> orgs_stub_;
   std::unique_ptr<v1::People::Stub> stub_;
 };

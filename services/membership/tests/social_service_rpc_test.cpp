@@ -22,6 +22,7 @@
 #include "services/membership/storage/pg_organization_repository.hpp"
 #include "services/membership/storage/pg_reference_repository.hpp"
 #include "services/membership/storage/pg_social_service_repository.hpp"
+#include "tests/support/rpc_server.hpp"
 #include "tests/support/test_env.hpp"
 
 namespace iris::membership {
@@ -46,24 +47,22 @@ class SocialServiceRpcTest : public ::testing::Test {
   void SetUp() override {
     ASSERT_TRUE(
         db::Migrate(iris::testing::MembershipDatabaseUrl(), "membership", migrations::kAll).ok());
-    server_ = std::make_unique<iris::grpc::Server>(
-        iris::grpc::ServerConfig{.service = "membership", .readiness_interval = 100ms},
-        std::vector<::grpc::Service*>{&services_api_, &orgs_api_}, &metrics_,
+    server_ = std::make_unique<iris::testing::RpcServer>(
+        "membership", std::vector<::grpc::Service*>{&services_api_, &orgs_api_},
         [this] { return pool_.Ping(); });
     ASSERT_TRUE(server_->Start().ok());
-    auto channel = iris::grpc::MakeChannel("127.0.0.1:" + std::to_string(server_->port()));
+    auto channel = server_->channel();
     services_ = v1::SocialServices::NewStub(channel);
     orgs_ = v1::Organizations::NewStub(channel);
   }
-  void TearDown() override { server_->Shutdown(); }
+  // Stopped before the services and pool it calls are destroyed.
+  void TearDown() override { server_.reset(); }
 
   template <typename Stub, typename Req, typename Resp>
   absl::Status Call(Stub& stub, const Caller& caller,
                     ::grpc::Status (Stub::*method)(::grpc::ClientContext*, const Req&, Resp*),
                     const Req& req, Resp* out) {
-    ::grpc::ClientContext ctx;
-    iris::grpc::PrepareContext(ctx, caller, 5000ms);
-    return iris::status::FromGrpc((stub.*method)(&ctx, req, out));
+    return iris::testing::CallAs(stub, caller, method, req, out);
   }
 
   v1::Organization Org(const std::string& country) {
@@ -124,8 +123,7 @@ class SocialServiceRpcTest : public ::testing::Test {
   app::SocialServiceUseCases service_cases_{pool_, repo_, org_repo_, reference_};
   rpc::OrganizationsGrpc orgs_api_{org_cases_};
   rpc::SocialServicesGrpc services_api_{service_cases_};
-  iris::metrics::Metrics metrics_{"membership"};
-  std::unique_ptr<iris::grpc::Server> server_;
+  std::unique_ptr<iris::testing::RpcServer> server_;
   std::unique_ptr<v1::SocialServices::Stub> services_;
   std::unique_ptr<v1::Organizations::Stub> orgs_;
 };
