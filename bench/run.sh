@@ -16,6 +16,8 @@ source "$here/../scripts/lib/ports.sh"
 source "$here/../scripts/lib/postgres.sh"
 source "$here/../scripts/lib/redis.sh"
 source "$here/../scripts/lib/procs.sh"
+source "$here/lib/wrk.sh"
+source "$here/lib/report.sh"
 source "$here/lib/latency_split.sh"
 
 case "${1:-}" in
@@ -183,94 +185,9 @@ raw="$tmp/raw.txt"
 : >"$raw"
 rows=()        # label|header|conns|rps|p50|p99|non2xx|errors|ratio|connection
 declare -A peak=() peak_p50=()
-# ms VALUE: wrk latency (e.g. 812.00us, 1.20ms, 2.01s) in milliseconds.
-ms() {
-  awk -v v="$1" 'BEGIN { n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
-    if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000
-    printf "%.2f", n }'
-}
-# The POST scenario's wrk script: a unique name per request (run tag from the script argument,
-# wrk thread, counter) so no create collides with an earlier one.
-post_lua="$tmp/post.lua"
-cat >"$post_lua" <<'LUA'
-local threads, tag, counter = 0, "run", 0
-function setup(thread)
-  threads = threads + 1
-  thread:set("tid", threads)
-end
-function init(args)
-  tag = args[1] or tag
-end
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-function request()
-  counter = counter + 1
-  local body = string.format('{"name":"Bench %s-%d-%d","country":"RS","kind":"member_cso"}',
-                             tag, tid, counter)
-  return wrk.format(nil, nil, nil, body)
-end
-LUA
+write_post_script "$tmp"
 wrk_runs=0
-# run_wrk NAME THREADS CONNS URL SCRIPT [HEADER...]: sets rps p50 p99 non2xx errors. SCRIPT is
-# empty (GET) or "post". wrk_seconds=N overrides the duration; a NAME starting with "warm-up"
-# is left out of the raw output.
-run_wrk() {
-  local name="$1" t="$2" c="$3" url="$4" script="$5" out hdr=() lua=() d="${wrk_seconds:-$duration}"
-  shift 5
-  for h in "$@"; do [[ -z "$h" ]] || hdr+=(-H "$h"); done
-  wrk_runs=$((wrk_runs + 1))
-  [[ "$script" != post ]] || lua=(-s "$post_lua" "$url" -- "r$wrk_runs")
-  [[ -n "$script" ]] || lua=("$url")
-  ((${#lua[@]})) || iris_die "unknown wrk script '$script' for $name"
-  for n in "${IRIS_STARTED[@]}"; do
-    iris_pid_alive "${IRIS_PIDS[$n]}" || iris_die "$n (pid ${IRIS_PIDS[$n]}) died before: $name"
-  done
-  out="$(timeout $((d + 30)) wrk -t"$t" -c"$c" -d"${d}s" --timeout 5s --latency \
-    "${hdr[@]}" "${lua[@]}" 2>&1)" || iris_die "wrk failed for $name: $out"
-  # credentials stay out of RESULTS.md
-  [[ "$name" == warm-up* ]] ||
-    printf '### %s (wrk -t%s -c%s -d%ss %s %s)\n%s\n\n' "$name" "$t" "$c" "$d" \
-      "$(sed -E 's/(Bearer|ApiKey) [^ ]+/\1 .../g' <<<"${hdr[*]}")" "${lua[*]}" "$out" >>"$raw"
-  rps="$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$out")"
-  p50="$(ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")"
-  p99="$(ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")"
-  non2xx="$(awk '/Non-2xx or 3xx responses:/ { print $NF }' <<<"$out")"
-  non2xx="${non2xx:-0}"
-  reqs="$(awk '/ requests in / { print $1 }' <<<"$out")"
-  non2xx="$(awk -v n="$non2xx" -v t="${reqs:-0}" \
-    'BEGIN { if (n > 0) printf "%d (%.1f %%)", n, (t > 0 ? 100 * n / t : 100); else print 0 }')"
-  errors="$(awk -F'[ ,]+' '/Socket errors:/ { print $4 + $6 + $8 + $10 }' <<<"$out")"
-  errors="${errors:-0}"
-  iris_log "$(printf '%-34s c=%-3s %8s req/s  p50 %6s ms  p99 %7s ms  non-2xx %s  socket errors %s' \
-    "$name" "$c" "$rps" "$p50" "$p99" "$non2xx" "$errors")"
-}
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f %%", 100 * a / b; else print "-" }'; }
-
 variants=("" "Connection: keep-alive")
-variant_name() { [[ -n "$1" ]] && echo "keep-alive" || echo "none"; }
-
-# Bodies and curl options per wrk script, for the checks outside wrk.
-post_body() { printf '{"name":"Bench check %s","country":"RS","kind":"member_cso"}' "$1"; }
-# curl_args SCRIPT HEADER...: prints nothing; sets the array curl_opts.
-curl_args() {
-  local script="$1" h
-  shift
-  curl_opts=()
-  for h in "$@"; do [[ -z "$h" ]] || curl_opts+=(-H "$h"); done
-  if [[ "$script" == post ]]; then
-    curl_opts+=(-H "Content-Type: application/json" -d "$(post_body "$(iris_random_hex 6)")")
-  fi
-}
-
-# reuse URL SCRIPT [HEADER...]: whether the server kept the connection for a second request
-# (curl sends no Connection header of its own).
-reuse() {
-  local url="$1" script="$2" n
-  shift 2
-  curl_args "$script" "$@"
-  n="$(curl -s "${curl_opts[@]}" -o /dev/null -o /dev/null -w '%{num_connects} ' "$url" "$url")" || true
-  [[ "$n" == "1 0 " ]] && echo kept || echo "closed"
-}
 
 for v in "${variants[@]}"; do
   run_wrk "bare Pistache [$(variant_name "$v")]" 2 "$conns" "$bare/" "" "$v"
@@ -419,149 +336,10 @@ rss_bare="$(rss_mb "${IRIS_PIDS[bare]}")"
 
 
 # --- report ---------------------------------------------------------------------------------
-le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a + 0 <= b + 0) }'; }
-ge() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a + 0 >= b + 0) }'; }
-verdict() { if "$@"; then echo PASS; else echo FAIL; fi; }
-table="$(
-  echo "| scenario | Connection header | conns | req/s | p50 ms | p99 ms | non-2xx | socket errors | ratio to ceiling | connection after response |"
-  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---|"
-  for r in "${rows[@]}"; do
-    IFS='|' read -r a b c d e f g h i j <<<"$r"
-    echo "| $a | $b | $c | $d | $e | $f | $g | $h | $i | $j |"
-  done
-  echo
-  echo "p99 at about half of peak (\"fewer connections\" method: wrk -t1 with 2 or 1 connections,"
-  echo "the run whose rate is closest to half of the scenario's peak without a Connection header):"
-  echo
-  echo "| scenario | conns | achieved req/s | share of peak | p99 ms | non-2xx |"
-  echo "|---|---:|---:|---:|---:|---:|"
-  for s in "bare Pistache (ceiling)|" "${SCENARIOS[@]}"; do
-    IFS='|' read -r label _ <<<"$s"
-    IFS='|' read -r a b c d e <<<"${low["$label"]}"
-    echo "| $label | $c | $a | $(awk -v x="$e" 'BEGIN { printf "%.0f %%", 100 * x }') | $b | $d |"
-  done
-  echo
-  echo "| process | RSS idle MB | RSS after load MB |"
-  echo "|---|---:|---:|"
-  echo "| gateway | $rss_idle_gateway | $rss_load_gateway |"
-  echo "| membership | $rss_idle_membership | $rss_load_membership |"
-  echo "| bare Pistache | - | $rss_bare |"
-  echo
-  echo "Cold start, database migrated, polled every 10 ms: launching membership + gateway together"
-  echo "to /readyz 200: **${cold_together} s**; one after the other as scripts/run.sh does:"
-  echo "membership launch to its gRPC port accepting **${cold_membership} s**, then gateway launch to"
-  echo "/readyz 200 **${cold_gateway} s**."
-)"
-
-# ratio_of LABEL: the ratio-to-ceiling column of LABEL's run without a Connection header.
-ratio_of() { awk -F'|' -v l="$1" '$1 == l && $2 == "none" { print $9 }' < <(printf '%s\n' "${rows[@]}"); }
-countries_ratio="$(ratio_of "GET /v1/countries")"
-single_ok=1
-single_detail=""
-for label in "GET /v1/networks/RS" "GET /v1/organizations/{id}, anonymous" \
-  "GET /v1/organizations/{id}, JWT" "GET /v1/organizations/{id}, API key"; do
-  r="$(ratio_of "$label")"
-  single_detail+="${label#GET } ${r:-not run}; "
-  [[ -n "$r" ]] && ge "${r%% *}" 40 || single_ok=0
-done
-# p99 at half of peak: reads (GET) <= 5 ms, writes (POST) <= 20 ms, no non-2xx either way.
-half_ok=1 write_ok=1
-half_detail="" write_detail=""
-for s in "${SCENARIOS[@]}"; do
-  IFS='|' read -r label _ <<<"$s"
-  IFS='|' read -r a b c d e <<<"${low["$label"]}"
-  if [[ "$label" == POST* ]]; then
-    write_detail+="$label ${b} ms (non-2xx $d); "
-    le "$b" 20 && [[ "$d" == 0 ]] || write_ok=0
-  else
-    half_detail+="$label ${b} ms (non-2xx $d); "
-    le "$b" 5 && [[ "$d" == 0 ]] || half_ok=0
-  fi
-done
-# Deep page against first page: p50 at peak (32 connections, no Connection header), per size.
-deep_ok=1
-deep_detail=""
-for size in "1,000" "100,000"; do
-  first="" deep=""
-  for s in "${SCENARIOS[@]}"; do
-    IFS='|' read -r label _ <<<"$s"
-    [[ "$label" == "GET /v1/organizations?limit=50, $size rows, first page" ]] && first="$label"
-    [[ "$label" == "GET /v1/organizations?limit=50, $size rows, page at depth"* ]] && deep="$label"
-  done
-  if [[ -z "$first" || -z "$deep" ]]; then
-    deep_detail+="$size rows: not run; "
-    deep_ok=0
-    continue
-  fi
-  x="$(awk -v a="${peak_p50["$deep"]}" -v b="${peak_p50["$first"]}" \
-    'BEGIN { if (b > 0) printf "%.2f", a / b; else print "inf" }')"
-  deep_detail+="$size rows: ${deep##*rows, } p50 ${peak_p50["$deep"]} ms / first ${peak_p50["$first"]} ms = ${x} x; "
-  [[ "$x" != inf ]] && le "$x" 1.2 || deep_ok=0
-done
-goals="$(
-  echo "| goal (issue 6) | measured | result |"
-  echo "|---|---|---|"
-  echo "| public read (GET /v1/countries) >= 60 % of the bare handler | ${countries_ratio} | $(verdict ge "${countries_ratio%% *}" 60) |"
-  echo "| single-row read gateway -> gRPC -> Postgres >= 40 % of pgbench -S (req/s, no Connection header) | ${single_detail% } | $(verdict test "$single_ok" = 1) |"
-  echo "| reads: p99 <= 5 ms at half of peak, no non-2xx | ${half_detail% } | $(verdict test "$half_ok" = 1) |"
-  echo "| writes: p99 <= 20 ms at half of peak, no non-2xx | ${write_detail% } | $(verdict test "$write_ok" = 1) |"
-  echo "| idle RSS <= 30 MB per service | membership ${rss_idle_membership} MB | $(verdict le "$rss_idle_membership" 30) |"
-  echo "| idle RSS <= 40 MB for the gateway | gateway ${rss_idle_gateway} MB | $(verdict le "$rss_idle_gateway" 40) |"
-  echo "| cold start <= 1 s per service | membership ${cold_membership} s, gateway ${cold_gateway} s (one after the other) | $(verdict le "$(printf '%s\n' "$cold_membership" "$cold_gateway" | sort -g | tail -n1)" 1) |"
-  echo "| (same, both launched at once) | ${cold_together} s to /readyz 200 | $(verdict le "$cold_together" 1) |"
-  echo "| deep page within 1.2 x the first (GET /v1/organizations?limit=50, p50 at peak, no Connection header) | ${deep_detail% } | $(verdict test "$deep_ok" = 1) |"
-)"
-
-commit="$(git -C "$IRIS_ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-if [[ -n "$(git -C "$IRIS_ROOT" status --porcelain 2>/dev/null)" ]]; then commit+=" (with uncommitted changes)"; fi
-model="$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
-mem="$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
-{
-  echo "# Benchmark results"
-  echo
-  echo "Written by \`bench/run.sh\`; rerun it to replace this file."
-  echo
-  echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
-  echo "- machine: $(nproc) CPUs ($model), $mem memory; load average before the run: $loadavg_before"
-  echo "- commit: $commit"
-  echo "- method: wrk 4.1 -t2 -c$conns -d${duration}s --latency on 127.0.0.1; the load generator"
-  echo "  shares the $(nproc) cores with the server under test (and with Postgres/membership),"
-  echo "  so every number is lower than on separate machines and ratios are the useful part."
-  echo "  Gateway and bare Pistache both use $threads I/O threads. pgbench -S -M prepared -c8 -j2"
-  echo "  -T$duration, scale 2, against the same cluster. \"Connection after response\": whether the"
-  echo "  server kept the connection for a second request without (none) / with the header."
-  echo "  Organisations (active member CSOs, countries AL BA HR XK ME MK RS in turn) are inserted"
-  echo "  with SQL, then VACUUM (ANALYZE): 1,000 rows for the first pair of list scenarios, then"
-  echo "  100,000 for the rest."
-  echo "  Deep pages: the next_cursor reached by walking limit=200 pages to 200 rows before the"
-  echo "  end, fetched with limit=50. JWT and API key (scope read) are issued once, before"
-  echo "  measuring, for the seeded admin. POST creates \"Bench <run>-<thread>-<n>\" organisations"
-  echo "  (wrk Lua script); its ratio is to pgbench -S, a read-only ceiling. non-2xx: count (share)."
-  echo
-  echo "## Results"
-  echo
-  echo "$table"
-  echo
-  echo "## Where a single-row read spends its time"
-  echo
-  latency_split_report
-  echo
-  echo "## Goals"
-  echo
-  echo "$goals"
-  echo
-  echo "<details><summary>raw wrk and pgbench output</summary>"
-  echo
-  echo '```'
-  cat "$raw"
-  echo '```'
-  echo
-  echo "</details>"
-} >"$results_md"
-
+write_results "$results_md"
 echo
-echo "$table"
+report_table
 echo
-echo "$goals"
+report_goals
 echo
 iris_log "wrote $results_md"

@@ -1,4 +1,5 @@
-# Sourced by bench/run.sh after its scenarios (uses its run_wrk, ms, vars, pgbench settings).
+# Sourced by bench/run.sh (uses run_wrk from lib/wrk.sh, md_rows from lib/report.sh, and
+# run.sh's vars, pgbench settings and IRIS_PIDS).
 # One request at a time through each layer of a single-row read, so the read's time can be
 # split between Postgres, the membership service and the gateway: throughput ratios alone do
 # not say which layer to work on. Also the CPU cost of the gateway's protobuf -> API JSON step.
@@ -75,18 +76,12 @@ latency_split_report() {
   echo
   echo "| load | conns | req/s | gateway us CPU per request | membership us CPU per request |"
   echo "|---|---:|---:|---:|---:|"
-  for r in "${cpu_rows[@]}"; do
-    IFS='|' read -r a b c d e <<<"$r"
-    echo "| $a | $b | $c | $d | $e |"
-  done
+  md_rows "${cpu_rows[@]}"
   echo
   echo "CPU per organisation turned into the API's JSON (iris-json-probe, one thread, 20,000"
   echo "times), as a multiple of protobuf's binary serialisation of the same message:"
   echo
   echo "| step | ns per message | x binary |"
   echo "|---|---:|---:|"
-  for r in "${json_rows[@]}"; do
-    IFS='|' read -r a b c <<<"$r"
-    echo "| $a | $b | $c |"
-  done
+  md_rows "${json_rows[@]}"
 }

@@ -16,4 +16,10 @@ std::optional<std::string> HttpRequest::QueryValue(std::string_view name) const 
   return std::nullopt;
 }
 
+std::string_view TrimOws(std::string_view value) {
+  while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+  while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
+  return value;
+}
+
 }  // namespace iris::gateway::http

@@ -47,6 +47,9 @@ struct HttpResponse {
 // adapter answers 500 problem+json and logs the exception.
 using Handler = std::function<HttpResponse(HttpRequest&)>;
 
+// `value` without leading and trailing optional whitespace (RFC 9110 §5.6.3: spaces, tabs).
+std::string_view TrimOws(std::string_view value);
+
 // Runs on the I/O thread that read the request, before any hand-off to a worker, so it must
 // never block: it answers what needs no I/O, or returns nullopt and Handler gets the request.
 // Saves two thread hand-offs per request it answers. May throw (then Handler runs).

@@ -11,6 +11,7 @@
 #include <spdlog/spdlog.h>
 
 #include "absl/status/status.h"
+#include "absl/strings/ascii.h"
 #include "libs/status/status.hpp"
 #include "services/gateway/http/cpu_lanes.hpp"
 #include "services/gateway/http/pistache_connection.hpp"
@@ -35,14 +36,13 @@ void PinIoThreadOnce(AdapterCore& core) {
 }
 using internal::Connection;
 using internal::Job;
-using internal::LowerAscii;
 using internal::Problem;
 
 bool WantsKeepAlive(const HttpRequest& request) {
   bool close = false;
   bool keep_alive = false;
   if (auto value = request.HeaderValue("connection")) {
-    std::string v = LowerAscii(*value);
+    std::string v = absl::AsciiStrToLower(*value);
     size_t start = 0;
     while (start <= v.size()) {
       size_t end = v.find(',', start);
@@ -66,7 +66,7 @@ void CopyRequest(const P::Request& in, HttpRequest& out) {
   out.body = in.body();
   out.remote_address = in.address().host();
   for (const auto& [name, raw] : in.headers().rawList()) {
-    out.headers.push_back({LowerAscii(name), raw.value()});
+    out.headers.push_back({absl::AsciiStrToLower(name), raw.value()});
   }
   std::sort(out.headers.begin(), out.headers.end(),
             [](const Header& a, const Header& b) { return a.name < b.name; });
@@ -140,7 +140,7 @@ std::optional<absl::Status> CheckFraming(const P::Request& request, size_t max_b
 bool WantsContinue(const P::Request& request) {
   if (request.version() != P::Version::Http11) return false;  // RFC 9110 §10.1.1
   const auto expect = request.headers().tryGetRaw("Expect");
-  return expect && LowerAscii(expect->value()) == "100-continue";
+  return expect && absl::AsciiStrToLower(expect->value()) == "100-continue";
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "absl/strings/ascii.h"
 #include "libs/status/status.hpp"
 #include "services/gateway/http/problem_response.hpp"
 
@@ -99,7 +100,7 @@ void Send(Job& job) {
                     job.request_id);
       continue;  // would let a value echoing client input split the response
     }
-    const std::string lower = LowerAscii(h.name);
+    const std::string lower = absl::AsciiStrToLower(h.name);
     if (lower == "content-length" || lower == "connection" || lower == "transfer-encoding" ||
         lower == "keep-alive") {
       continue;  // framing is ours (Pistache writes Content-Length)
@@ -202,12 +203,6 @@ void Advance(const std::shared_ptr<AdapterCore>& core, std::shared_ptr<Job> job)
 }
 
 }  // namespace
-
-std::string LowerAscii(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
 
 HttpResponse Problem(const absl::Status& status, const std::string& request_id) {
   HttpResponse r = ProblemResponse(status, request_id);

@@ -57,8 +57,6 @@ struct Connection {
   std::weak_ptr<Pistache::Tcp::Peer> peer;  // set when created
 };
 
-std::string LowerAscii(std::string s);
-
 // The connection state of `peer`, created on first use. I/O thread only.
 std::shared_ptr<Connection> ConnectionOf(const std::shared_ptr<Pistache::Tcp::Peer>& peer);
 

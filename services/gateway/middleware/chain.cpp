@@ -6,17 +6,14 @@
 #include "absl/strings/ascii.h"
 #include "libs/json/proto_json.hpp"
 #include "libs/log/log.hpp"
-#include "libs/status/problem.hpp"
 #include "libs/status/status.hpp"
 #include "services/gateway/http/request_id.hpp"
 
 namespace iris::gateway {
-namespace {
-std::string_view Trim(std::string_view t);
-}  // namespace
 
 bool IsJsonContentType(std::string_view content_type) {
-  std::string mime = absl::AsciiStrToLower(std::string(Trim(content_type.substr(0, content_type.find(';')))));
+  std::string mime = absl::AsciiStrToLower(
+      std::string(http::TrimOws(content_type.substr(0, content_type.find(';')))));
   if (mime == "application/json") return true;
   return mime.rfind("application/", 0) == 0 && mime.size() > 5 &&
          mime.compare(mime.size() - 5, 5, "+json") == 0;
@@ -24,16 +21,10 @@ bool IsJsonContentType(std::string_view content_type) {
 
 namespace {
 
-std::string_view Trim(std::string_view t) {
-  while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
-  while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
-  return t;
-}
-
 // RFC 9110 §13.1.2: If-None-Match is a list of entity tags or "*"; weak comparison.
 bool NoneMatch(std::string_view header, std::string_view etag) {
   auto strip_weak = [](std::string_view t) {
-    t = Trim(t);
+    t = http::TrimOws(t);
     if (t.substr(0, 2) == "W/") t.remove_prefix(2);
     return t;
   };

@@ -14,12 +14,6 @@ absl::Status Malformed(const std::string& field, const std::string& message) {
                             {{field, message}});
 }
 
-std::string_view TrimSpace(std::string_view t) {
-  while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
-  while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
-  return t;
-}
-
 }  // namespace
 
 std::string Query(const RequestContext& r, std::string_view name) {
@@ -64,7 +58,7 @@ nlohmann::json ListBody(nlohmann::json items, const iris::common::v1::PageRespon
 absl::StatusOr<int64_t> ExpectedVersion(const RequestContext& r) {
   const auto header = r.http.HeaderValue("if-match");
   if (!header) return 0;
-  std::string_view tag = TrimSpace(*header);
+  std::string_view tag = http::TrimOws(*header);
   if (tag == "*") return 0;
   if (tag.substr(0, 2) == "W/") tag.remove_prefix(2);
   const std::string problem = "must be one entity tag from ETag, such as \"3\"";

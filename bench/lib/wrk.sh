@@ -1,0 +1,93 @@
+# Sourced by bench/run.sh: running wrk and reading its output, and the curl checks beside it.
+# Uses run.sh's globals: duration, raw (the raw-output file), IRIS_STARTED/IRIS_PIDS;
+# run_wrk counts its runs in wrk_runs.
+
+# ms VALUE: wrk latency (e.g. 812.00us, 1.20ms, 2.01s) in milliseconds.
+ms() {
+  awk -v v="$1" 'BEGIN { n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
+    if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000
+    printf "%.2f", n }'
+}
+# The POST scenario's wrk script: a unique name per request (run tag from the script argument,
+# wrk thread, counter) so no create collides with an earlier one.
+# write_post_script DIR: writes it to DIR/post.lua and sets post_lua.
+write_post_script() {
+  post_lua="$1/post.lua"
+  cat >"$post_lua" <<'LUA'
+local threads, tag, counter = 0, "run", 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("tid", threads)
+end
+function init(args)
+  tag = args[1] or tag
+end
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+function request()
+  counter = counter + 1
+  local body = string.format('{"name":"Bench %s-%d-%d","country":"RS","kind":"member_cso"}',
+                             tag, tid, counter)
+  return wrk.format(nil, nil, nil, body)
+end
+LUA
+}
+# run_wrk NAME THREADS CONNS URL SCRIPT [HEADER...]: sets rps p50 p99 non2xx errors. SCRIPT is
+# empty (GET) or "post". wrk_seconds=N overrides the duration; a NAME starting with "warm-up"
+# is left out of the raw output.
+run_wrk() {
+  local name="$1" t="$2" c="$3" url="$4" script="$5" out hdr=() lua=() d="${wrk_seconds:-$duration}"
+  shift 5
+  for h in "$@"; do [[ -z "$h" ]] || hdr+=(-H "$h"); done
+  wrk_runs=$((wrk_runs + 1))
+  [[ "$script" != post ]] || lua=(-s "$post_lua" "$url" -- "r$wrk_runs")
+  [[ -n "$script" ]] || lua=("$url")
+  ((${#lua[@]})) || iris_die "unknown wrk script '$script' for $name"
+  for n in "${IRIS_STARTED[@]}"; do
+    iris_pid_alive "${IRIS_PIDS[$n]}" || iris_die "$n (pid ${IRIS_PIDS[$n]}) died before: $name"
+  done
+  out="$(timeout $((d + 30)) wrk -t"$t" -c"$c" -d"${d}s" --timeout 5s --latency \
+    "${hdr[@]}" "${lua[@]}" 2>&1)" || iris_die "wrk failed for $name: $out"
+  # credentials stay out of RESULTS.md
+  [[ "$name" == warm-up* ]] ||
+    printf '### %s (wrk -t%s -c%s -d%ss %s %s)\n%s\n\n' "$name" "$t" "$c" "$d" \
+      "$(sed -E 's/(Bearer|ApiKey) [^ ]+/\1 .../g' <<<"${hdr[*]}")" "${lua[*]}" "$out" >>"$raw"
+  rps="$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$out")"
+  p50="$(ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")"
+  p99="$(ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")"
+  non2xx="$(awk '/Non-2xx or 3xx responses:/ { print $NF }' <<<"$out")"
+  non2xx="${non2xx:-0}"
+  reqs="$(awk '/ requests in / { print $1 }' <<<"$out")"
+  non2xx="$(awk -v n="$non2xx" -v t="${reqs:-0}" \
+    'BEGIN { if (n > 0) printf "%d (%.1f %%)", n, (t > 0 ? 100 * n / t : 100); else print 0 }')"
+  errors="$(awk -F'[ ,]+' '/Socket errors:/ { print $4 + $6 + $8 + $10 }' <<<"$out")"
+  errors="${errors:-0}"
+  iris_log "$(printf '%-34s c=%-3s %8s req/s  p50 %6s ms  p99 %7s ms  non-2xx %s  socket errors %s' \
+    "$name" "$c" "$rps" "$p50" "$p99" "$non2xx" "$errors")"
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f %%", 100 * a / b; else print "-" }'; }
+
+variant_name() { [[ -n "$1" ]] && echo "keep-alive" || echo "none"; }
+
+# Bodies and curl options per wrk script, for the checks outside wrk.
+post_body() { printf '{"name":"Bench check %s","country":"RS","kind":"member_cso"}' "$1"; }
+# curl_args SCRIPT HEADER...: prints nothing; sets the array curl_opts.
+curl_args() {
+  local script="$1" h
+  shift
+  curl_opts=()
+  for h in "$@"; do [[ -z "$h" ]] || curl_opts+=(-H "$h"); done
+  if [[ "$script" == post ]]; then
+    curl_opts+=(-H "Content-Type: application/json" -d "$(post_body "$(iris_random_hex 6)")")
+  fi
+}
+
+# reuse URL SCRIPT [HEADER...]: whether the server kept the connection for a second request
+# (curl sends no Connection header of its own).
+reuse() {
+  local url="$1" script="$2" n
+  shift 2
+  curl_args "$script" "$@"
+  n="$(curl -s "${curl_opts[@]}" -o /dev/null -o /dev/null -w '%{num_connects} ' "$url" "$url")" || true
+  [[ "$n" == "1 0 " ]] && echo kept || echo "closed"
+}
