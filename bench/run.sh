@@ -133,7 +133,9 @@ timeout 300 "$membership_bin" --migrate-only </dev/null >>"$tmp/logs/membership.
 
 # --- cold start (database migrated): both launched together, then as scripts/run.sh does --
 base="http://127.0.0.1:$IRIS_BENCH_HTTP_PORT"
-ready() { [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "$base/readyz")" == 200 ]]; }
+# Ready: /readyz says "ready" (200 alone only means the gateway serves; a service or Redis not
+# yet up shows as "degraded").
+ready() { curl -s --max-time 1 "$base/readyz" 2>/dev/null | grep -q '"status":"ready"'; }
 membership_up() { iris_connectable 127.0.0.1 "$IRIS_BENCH_GRPC_PORT"; }
 # wait_10ms CHECK...: polls CHECK every 10 ms (60 s at most), failing if one of ours exits.
 wait_10ms() {

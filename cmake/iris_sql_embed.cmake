@@ -1,10 +1,35 @@
-# Script mode: writes OUT, a header with one db::Statement per SQL file in FILES.
+# Script mode: writes OUT, a header with one db::Statement per SQL file in FILES (fragments,
+# _<name>.sql, are spliced into the statements that name them).
 set(body "// Generated from storage/sql/*.sql by cmake/iris_sql_embed.cmake. Do not edit.\n#pragma once\n#include <array>\n#include \"libs/db/statement.hpp\"\n\nnamespace ${NS} {\n")
 string(REPLACE "|" ";" FILES "${FILES}")
+# A file named _<name>.sql is a fragment, not a statement: each {{<name>}} in a statement is
+# replaced with its text (its leading comment lines dropped), so a column list that many
+# statements return is written once.
+set(fragments "")
+foreach(f ${FILES})
+  get_filename_component(base ${f} NAME_WE)
+  if(base MATCHES "^_(.+)$")
+    set(fragment ${CMAKE_MATCH_1})
+    file(READ ${f} text)
+    string(REGEX REPLACE "^(--[^\n]*\n)+" "" text "${text}")
+    string(STRIP "${text}" text)
+    set(fragment_${fragment} "${text}")
+    list(APPEND fragments ${fragment})
+  endif()
+endforeach()
 set(names "")
 foreach(f ${FILES})
   get_filename_component(base ${f} NAME_WE)
+  if(base MATCHES "^_")
+    continue()
+  endif()
   file(READ ${f} text)
+  foreach(fragment ${fragments})
+    string(REPLACE "{{${fragment}}}" "${fragment_${fragment}}" text "${text}")
+  endforeach()
+  if(text MATCHES "{{([a-z0-9_]+)}}")
+    message(FATAL_ERROR "${f}: no fragment _${CMAKE_MATCH_1}.sql for {{${CMAKE_MATCH_1}}}")
+  endif()
   string(STRIP "${text}" text)
   string(REGEX REPLACE "_([a-z0-9])" ";\\1" parts "${base}")
   set(camel "")

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole IRIS system on this machine: installs what is missing, builds, starts a
 # project-local PostgreSQL 15 and Redis, migrates, loads demo data, starts every service and
-# the gateway, and stays in the foreground until Ctrl-C / SIGTERM, which stops it all.
+# the gateway, restarts one that crashes, and stays in the foreground until Ctrl-C / SIGTERM.
 # Settings: IRIS_* environment variables (README.md lists them). Run as root or a sudoer.
 set -euo pipefail
 
@@ -27,10 +27,15 @@ esac
 IRIS_DATA_DIR="$(iris_abs "${IRIS_DATA_DIR:-.iris}")"
 IRIS_LOG_DIR="$IRIS_DATA_DIR/logs"
 IRIS_RUN_DIR="$IRIS_DATA_DIR/run"
-: "${IRIS_PG_PORT:=55432}" "${IRIS_REDIS_PORT:=56379}"
+: "${IRIS_PG_PORT:=15432}" "${IRIS_REDIS_PORT:=16379}"
 : "${IRIS_HTTP_PORT:=8080}" "${IRIS_METRICS_PORT:=9464}"
 : "${IRIS_LISTEN_HOST:=127.0.0.1}" "${IRIS_ADMIN_EMAIL:=admin@iris.example.org}"
 : "${IRIS_DEMO:=1}"
+# Crash-loop limits of the supervisor (lib/procs.sh); checked here, not at the first crash.
+: "${IRIS_RESTART_MAX:=5}" "${IRIS_RESTART_WINDOW_S:=60}" "${IRIS_RESTART_RESET_S:=30}"
+for var in IRIS_RESTART_MAX IRIS_RESTART_WINDOW_S IRIS_RESTART_RESET_S; do
+  [[ "${!var}" =~ ^(0|[1-9][0-9]*)$ ]] || iris_die "$var='${!var}' is not a whole number"
+done
 IRIS_REDIS_HOST=127.0.0.1  # the Redis started here
 # The gateway's own default is 0.0.0.0 (containers); on a workstation it stays local too.
 : "${IRIS_HTTP_HOST:=$IRIS_LISTEN_HOST}" "${IRIS_METRICS_HOST:=$IRIS_LISTEN_HOST}"
@@ -104,6 +109,7 @@ stop_all() {
   trap '' INT TERM HUP PIPE  # a second Ctrl-C must not cut the orderly stop short; it is bounded
   [[ -z "$sleeper" ]] || kill "$sleeper" 2>/dev/null || true
   iris_stop_started
+  iris_stop_strays "${IRIS_REDIS_PID:-}"
   if [[ -n "${IRIS_REDIS_PID:-}" ]]; then
     iris_log "stopping Redis (pid $IRIS_REDIS_PID)"
     iris_stop_pid redis "$IRIS_REDIS_PID"
@@ -218,21 +224,42 @@ iris_wait_ready gateway "$IRIS_LOG_DIR/gateway.log" gateway_ready
   echo
 } >&2
 
-# --- foreground: until a signal, or until one of ours dies --------------------------------
+# --- foreground: until a signal; restarts a service or the gateway that dies --------------
+# serving NAME: a restarted process is back: a service's gRPC port accepts connections, the
+# gateway answers /healthz (not /readyz, which also depends on the services).
+serving() {
+  local grpc_var
+  if [[ "$1" == gateway ]]; then
+    [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$base/healthz")" == 200 ]]
+  else
+    grpc_var="$(iris_svc_var "$1" GRPC_PORT)"
+    iris_connectable "$IRIS_CONNECT_HOST" "${!grpc_var}"
+  fi
+}
+# PostgreSQL and Redis are not restarted: the services ride out their outages, but their dying
+# under a local run (disk full, out of memory, killed by hand) needs a person, so it stops all.
 pgpid="$(head -n1 "$IRIS_DATA_DIR/pg/postmaster.pid" 2>/dev/null)" || pgpid=""
 while :; do
-  sleep 2 9>&- &
+  tick=2
+  if iris_supervise_pending; then tick=0.25; fi
+  sleep "$tick" 9>&- &
   sleeper=$!
-  wait -n "$sleeper" "$IRIS_REDIS_PID" "${IRIS_PIDS[@]}" || true
-  for name in "${IRIS_STARTED[@]}" redis postgres; do
-    case "$name" in
-      redis) pid="$IRIS_REDIS_PID" ;;
-      postgres) pid="$pgpid" ;;
-      *) pid="${IRIS_PIDS[$name]}" ;;
-    esac
+  watched=("$sleeper" "$IRIS_REDIS_PID")
+  for name in "${IRIS_STARTED[@]}"; do
+    if [[ -n "${IRIS_PIDS[$name]}" ]]; then watched+=("${IRIS_PIDS[$name]}"); fi
+  done
+  # 2>/dev/null: bash's own "Killed ..." line for a job it reaps here; iris_reap_crashed says it.
+  wait -n "${watched[@]}" 2>/dev/null || true
+  kill "$sleeper" 2>/dev/null || true  # one sleeper at a time
+  for name in redis postgres; do
+    pid="$IRIS_REDIS_PID"
+    if [[ "$name" == postgres ]]; then pid="$pgpid"; fi
     if [[ -n "$pid" ]] && ! iris_pid_alive "$pid"; then
       iris_tail_log "$name" "$IRIS_LOG_DIR/$name.log"
-      iris_die "$name (pid $pid) stopped unexpectedly; stopping the rest"
+      iris_die "$name (pid $pid) stopped unexpectedly; run.sh restarts the services and the \
+gateway but not PostgreSQL or Redis, so it stops the rest"
     fi
   done
+  iris_reap_crashed
+  iris_restart_due serving
 done

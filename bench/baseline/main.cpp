@@ -73,8 +73,8 @@ int main(int argc, char** argv) {
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
   try {
-    P::Endpoint endpoint(Pistache::Address(Pistache::Ipv4::any(),
-                                           Pistache::Port(static_cast<uint16_t>(port))));
+    P::Endpoint endpoint(
+        Pistache::Address(Pistache::Ipv4::any(), Pistache::Port(static_cast<uint16_t>(port))));
     endpoint.init(P::Endpoint::options()
                       .threads(threads > 0 ? threads : 1)
                       .flags(Pistache::Tcp::Options::ReuseAddr));

@@ -1,14 +1,14 @@
 // Latency of one gRPC call at a time against a running membership service, without the
 // gateway: tells how much of a REST read is the gateway and how much the service.
 //   iris-grpc-probe <host:port> <organization id> [calls]
-#include <grpcpp/grpcpp.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <vector>
+
+#include <grpcpp/grpcpp.h>
 
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "iris/membership/v1/organizations.grpc.pb.h"
@@ -25,8 +25,8 @@ void Measure(const char* name, int calls, F call) {
       std::printf("%-22s fails (not served here)\n", name);
       return;
     }
-    us.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0)
-                     .count());
+    us.push_back(
+        std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count());
   }
   std::sort(us.begin(), us.end());
   std::printf("%-22s calls %d  p50 %.0f us  p99 %.0f us\n", name, calls, us[us.size() / 2],

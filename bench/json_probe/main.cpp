@@ -1,12 +1,12 @@
 // CPU cost of turning one service answer into the API's JSON, per step, against protobuf's
 // own binary serialisation of the same message as the baseline (same process, same run).
 //   iris-json-probe [iterations]
-#include <google/protobuf/util/json_util.h>
-
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+
+#include <google/protobuf/util/json_util.h>
 
 #include "iris/membership/v1/organizations.pb.h"
 #include "libs/json/proto_json.hpp"

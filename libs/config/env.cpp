@@ -37,8 +37,8 @@ std::optional<Int> ParseWhole(std::string_view s) {
 
 bool LooksLikeInteger(std::string_view s) {
   if (!s.empty() && s.front() == '-') s.remove_prefix(1);
-  return !s.empty() && std::all_of(s.begin(), s.end(),
-                                   [](unsigned char c) { return std::isdigit(c) != 0; });
+  return !s.empty() &&
+         std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
 }
 
 }  // namespace
@@ -82,15 +82,13 @@ int Env::Int(const std::string& name, int def, int min, int max) {
   if (!v) return def;
   auto n = ParseWhole<int>(*v);
   if (!n) {
-    Fail(name, LooksLikeInteger(*v)
-                   ? Quote(*v) + " is out of range " + std::to_string(min) + ".." +
-                         std::to_string(max)
-                   : Quote(*v) + " is not a number");
+    Fail(name, LooksLikeInteger(*v) ? Quote(*v) + " is out of range " + std::to_string(min) + ".." +
+                                          std::to_string(max)
+                                    : Quote(*v) + " is not a number");
     return def;
   }
   if (*n < min || *n > max) {
-    Fail(name, Quote(*v) + " is out of range " + std::to_string(min) + ".." +
-                   std::to_string(max));
+    Fail(name, Quote(*v) + " is out of range " + std::to_string(min) + ".." + std::to_string(max));
     return def;
   }
   return *n;
@@ -101,8 +99,8 @@ int Env::Port(const std::string& name, int def) {
   if (!v) return def;
   auto n = ParseWhole<int>(*v);
   if (!n) {
-    Fail(name, Quote(*v) + (LooksLikeInteger(*v) ? " is not a port (0..65535)"
-                                                 : " is not a number"));
+    Fail(name,
+         Quote(*v) + (LooksLikeInteger(*v) ? " is not a port (0..65535)" : " is not a number"));
     return def;
   }
   if (*n < 0 || *n > 65535) {
@@ -154,9 +152,8 @@ std::chrono::milliseconds Env::Millis(const std::string& name, std::chrono::mill
     }
   }
   auto n = ParseWhole<std::int64_t>(s);
-  const std::string range =
-      " is out of range " + std::to_string(min.count()) + "ms.." + std::to_string(max.count()) +
-      "ms";
+  const std::string range = " is out of range " + std::to_string(min.count()) + "ms.." +
+                            std::to_string(max.count()) + "ms";
   if (!n) {
     Fail(name, Quote(*v) + (LooksLikeInteger(s) ? range
                                                 : " is not a duration (milliseconds, or a "
@@ -198,6 +195,14 @@ void ExitWithConfigErrors(const absl::Status& status) {
   }
   std::fflush(stderr);
   std::exit(2);
+}
+
+std::string ServiceEnvPrefix(std::string_view service) {
+  std::string prefix = "IRIS_";
+  for (char c : service) {
+    prefix += c == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  return prefix + "_";
 }
 
 }  // namespace iris::config

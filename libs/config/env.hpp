@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -39,8 +40,7 @@ class Env {
                     const std::vector<std::string>& choices);
   // A plain integer is milliseconds; "250ms", "30s", "5m" and "1h" are accepted too.
   std::chrono::milliseconds Millis(const std::string& name, std::chrono::milliseconds def,
-                                   std::chrono::milliseconds min,
-                                   std::chrono::milliseconds max);
+                                   std::chrono::milliseconds min, std::chrono::milliseconds max);
 
   // OK, or INVALID_ARGUMENT (reason "validation") whose message lists every bad variable
   // ("IRIS_HTTP_PORT: 'abc' is not a number; IRIS_X: ...") and whose field errors name them.
@@ -54,6 +54,11 @@ class Env {
   Lookup lookup_;
   std::vector<status::FieldError> errors_;
 };
+
+// The prefix of a service's own variables: "IRIS_MEMBERSHIP_" for "membership" (upper case, a
+// dash becomes an underscore). The service reads IRIS_<NAME>_GRPC_PORT etc.; the gateway
+// reaches it at IRIS_<NAME>_ADDR.
+std::string ServiceEnvPrefix(std::string_view service);
 
 // Prints one line per bad variable to stderr and exits with status 2.
 [[noreturn]] void ExitWithConfigErrors(const absl::Status& status);

@@ -10,7 +10,6 @@
 #include <utility>
 #include <vector>
 
-#include <openssl/evp.h>
 #include <pqxx/connection>
 #include <pqxx/except>
 #include <pqxx/result>
@@ -18,8 +17,10 @@
 #include <spdlog/spdlog.h>
 
 #include "absl/status/statusor.h"
+#include "kit_migrations.hpp"
 #include "libs/db/conninfo.hpp"
 #include "libs/db/errors.hpp"
+#include "libs/values/sha256.hpp"
 
 namespace iris::db {
 namespace {
@@ -30,19 +31,6 @@ struct Migration {
   const char* text;
   std::string checksum;
 };
-
-std::string Sha256Hex(const char* text) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int size = 0;
-  EVP_Digest(text, std::strlen(text), digest, &size, EVP_sha256(), nullptr);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned int i = 0; i < size; ++i) {
-    out += kHex[digest[i] >> 4];
-    out += kHex[digest[i] & 0xF];
-  }
-  return out;
-}
 
 // V<3+ digits>__<name>; the version orders them, so "V10__x" (two digits) is refused rather
 // than silently sorted wrongly by a file listing.
@@ -68,7 +56,7 @@ absl::StatusOr<std::vector<Migration>> Parse(std::span<const Statement> statemen
       return absl::InvalidArgumentError(std::string("migration name \"") + s.name +
                                         "\" does not match V<3+ digits>__<name>");
     }
-    out.push_back({*version, s.name, s.text, Sha256Hex(s.text)});
+    out.push_back({*version, s.name, s.text, values::Sha256Hex(s.text)});
   }
   std::sort(out.begin(), out.end(),
             [](const Migration& a, const Migration& b) { return a.version < b.version; });
@@ -85,13 +73,22 @@ bool IsConnectionState(const std::string& state) {
   return state.starts_with("08") || state.starts_with("57P");
 }
 
+// Where a set of migrations is recorded and how its SQL names tables.
+struct Track {
+  const char* table;  // "schema_migrations" (the service's own) or "kit_migrations"
+  bool unqualified;   // the SQL names tables without a schema: search_path is set to it
+};
+constexpr Track kOwn{"schema_migrations", false};
+constexpr Track kKit{"kit_migrations", true};
+
 // Everything happens in one transaction holding the schema's advisory lock: a second replica
 // waits, then finds the versions the first one recorded.
 absl::Status ApplyAll(pqxx::connection& conn, const std::string& schema,
-                      const std::vector<Migration>& migrations) {
+                      const std::vector<Migration>& migrations, const Track& track) {
   pqxx::work tx(conn);
   tx.exec_params("SELECT pg_advisory_xact_lock(hashtext('iris.migrate.' || $1))", schema);
-  const std::string table = tx.quote_name(schema) + ".schema_migrations";
+  if (track.unqualified) tx.exec("SET LOCAL search_path TO " + tx.quote_name(schema));
+  const std::string table = tx.quote_name(schema) + "." + track.table;
   tx.exec("CREATE TABLE IF NOT EXISTS " + table +
           " (version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL,"
           " applied_at timestamptz NOT NULL DEFAULT now())");
@@ -114,12 +111,21 @@ absl::Status ApplyAll(pqxx::connection& conn, const std::string& schema,
                                            "; landed migrations are immutable, add a new one");
     }
   }
+  const int newest = migrations.empty() ? 0 : migrations.back().version;
   std::set<int> known;
   for (const Migration& m : migrations) known.insert(m.version);
   for (const auto& [version, entry] : landed) {
     if (known.contains(version)) continue;
-    // A newer binary already migrated further (rolling deploy): not ours to judge.
-    spdlog::warn("migrate {}: applied migration {} is unknown to this binary", schema, entry.first);
+    if (version < newest) {
+      // Retired: its work now comes from elsewhere (membership's V002__outbox_and_audit became
+      // the kit's V001); the record stays as history.
+      spdlog::info("migrate {}: applied migration {} is retired in this binary", schema,
+                   entry.first);
+    } else {
+      // A newer binary already migrated further (rolling deploy): not ours to judge.
+      spdlog::warn("migrate {}: applied migration {} is unknown to this binary", schema,
+                   entry.first);
+    }
   }
 
   int applied = 0;
@@ -137,26 +143,41 @@ absl::Status ApplyAll(pqxx::connection& conn, const std::string& schema,
     ++applied;
   }
   tx.commit();
-  spdlog::info("migrate {}: {} applied, {} already present", schema, applied,
+  spdlog::info("migrate {} ({}): {} applied, {} already present", schema, track.table, applied,
                migrations.size() - static_cast<size_t>(applied));
   return absl::OkStatus();
+}
+
+absl::Status MigrateTracks(const std::string& url, const std::string& schema,
+                           std::span<const Statement> own, bool with_kit) {
+  if (schema.empty()) return absl::InvalidArgumentError("migration schema is empty");
+  auto parsed = Parse(own);
+  if (!parsed.ok()) return parsed.status();
+  auto kit = Parse(kit::kAll);
+  if (!kit.ok()) return kit.status();
+  try {
+    // No statement_timeout: DDL on a big table may rightly take long at startup.
+    pqxx::connection conn(internal::WithParams(
+        url, {{"application_name", "iris-migrate"}, {"connect_timeout", "5"}}));
+    if (with_kit) {
+      if (auto s = ApplyAll(conn, schema, *kit, kKit); !s.ok()) return s;
+    }
+    return ApplyAll(conn, schema, *parsed, kOwn);
+  } catch (...) {
+    return internal::MapException(std::current_exception()).status;
+  }
 }
 
 }  // namespace
 
 absl::Status Migrate(const std::string& url, const std::string& schema,
                      std::span<const Statement> migrations) {
-  if (schema.empty()) return absl::InvalidArgumentError("migration schema is empty");
-  auto parsed = Parse(migrations);
-  if (!parsed.ok()) return parsed.status();
-  try {
-    // No statement_timeout: DDL on a big table may rightly take long at startup.
-    pqxx::connection conn(internal::WithParams(
-        url, {{"application_name", "iris-migrate"}, {"connect_timeout", "5"}}));
-    return ApplyAll(conn, schema, *parsed);
-  } catch (...) {
-    return internal::MapException(std::current_exception()).status;
-  }
+  return MigrateTracks(url, schema, migrations, /*with_kit=*/false);
+}
+
+absl::Status MigrateService(const std::string& url, const std::string& schema,
+                            std::span<const Statement> migrations) {
+  return MigrateTracks(url, schema, migrations, /*with_kit=*/true);
 }
 
 }  // namespace iris::db

@@ -16,4 +16,11 @@ namespace iris::db {
 absl::Status Migrate(const std::string& url, const std::string& schema,
                      std::span<const Statement> migrations);
 
+// What a service runs: first the kit every service shares (libs/db/kit/*.sql: outbox and
+// audit_log, recorded in <schema>.kit_migrations), then the service's own `migrations` as
+// Migrate does. An applied version that the binary no longer has but that is older than its
+// newest is "retired" (logged at info); a newer one comes from a newer binary (warning).
+absl::Status MigrateService(const std::string& url, const std::string& schema,
+                            std::span<const Statement> migrations);
+
 }  // namespace iris::db

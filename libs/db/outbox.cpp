@@ -6,30 +6,29 @@ namespace iris::db {
 namespace {
 
 bool IsIdentifier(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(),
-                                   [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
+  return !s.empty() &&
+         std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
 }
 
 const char* OrNull(const std::string& s) { return s.empty() ? nullptr : s.c_str(); }
 
 }  // namespace
 
-absl::Status RecordChange(Tx& tx, std::string_view schema, const Actor& actor,
+absl::Status RecordChange(Tx& tx, std::string_view schema, const identity::Caller& caller,
                           const Change& change) {
   if (!IsIdentifier(schema)) return absl::InternalError("bad outbox schema name");
   const std::string s(schema);
   // Exceptions propagate to the pool, which maps them (the pool is the libpqxx edge).
-  tx.raw().exec_params(
-      "INSERT INTO " + s +
-          ".outbox (type, subject_id, country, actor, request_id, payload)"
-          " VALUES ($1, $2, $3, $4, $5, $6::jsonb)",
-      change.type, change.subject_id, OrNull(change.country), OrNull(actor.subject),
-      OrNull(actor.request_id), change.payload.dump());
+  tx.raw().exec_params("INSERT INTO " + s +
+                           ".outbox (type, subject_id, country, actor, request_id, payload)"
+                           " VALUES ($1, $2, $3, $4, $5, $6::jsonb)",
+                       change.type, change.subject_id, OrNull(change.country),
+                       OrNull(caller.subject), OrNull(caller.request_id), change.payload.dump());
   tx.raw().exec_params(
       "INSERT INTO " + s +
           ".audit_log (actor, actor_role, request_id, action, subject_type, subject_id, changes)"
           " VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)",
-      OrNull(actor.subject), OrNull(actor.role), OrNull(actor.request_id), change.action,
+      OrNull(caller.subject), OrNull(caller.role), OrNull(caller.request_id), change.action,
       change.subject_type, change.subject_id, change.audit.dump());
   return absl::OkStatus();
 }

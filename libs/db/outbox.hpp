@@ -9,30 +9,25 @@
 
 #include "absl/status/status.h"
 #include "libs/db/pool.hpp"
+#include "libs/identity/caller.hpp"
 
 namespace iris::db {
-
-// Who acted: the authenticated caller as the gateway passed it, and the request id.
-struct Actor {
-  std::string subject;     // user id; empty for anonymous (e.g. a public application)
-  std::string role;
-  std::string request_id;
-};
 
 struct Change {
   std::string type;          // message type, e.g. "membership.organization.created"
   std::string subject_type;  // "organization"
   std::string subject_id;
-  std::string country;       // optional: lets subscribers filter by country
+  std::string country;  // optional: lets subscribers filter by country
   nlohmann::json payload = nlohmann::json::object();  // thin: ids and states, no personal data
-  std::string action;        // audit verb: "create", "update", "suspend", "erase", ...
-  nlohmann::json audit = nlohmann::json::object();    // what changed; no personal data
+  std::string action;  // audit verb: "create", "update", "suspend", "erase", ...
+  nlohmann::json audit = nlohmann::json::object();  // what changed; no personal data
 };
 
-// Inserts one <schema>.outbox row and one <schema>.audit_log row in `tx`. The tables are
-// created by each service's migrations (see services/membership/migrations/V002__*.sql).
+// Inserts one <schema>.outbox row and one <schema>.audit_log row in `tx`, naming the caller
+// (subject, role) and the request id. The tables are the kit's (libs/db/kit/*.sql), created in
+// each service's schema by MigrateService.
 // `schema` must be a plain identifier ([a-z_]+); it is ours, never client input.
-absl::Status RecordChange(Tx& tx, std::string_view schema, const Actor& actor,
+absl::Status RecordChange(Tx& tx, std::string_view schema, const identity::Caller& caller,
                           const Change& change);
 
 }  // namespace iris::db

@@ -61,8 +61,7 @@ absl::Status Pool::RunTx(Mode mode, absl::FunctionRef<absl::Status(Tx&)> body) {
     bool healthy = attempt.connection_ok && (*conn)->is_open();
     Release(*std::move(conn), healthy);
     switch (attempt.retry) {
-      case Retry::kNo:
-        return attempt.status;
+      case Retry::kNo: return attempt.status;
       case Retry::kConflict:
         if (conflicts++ == kMaxConflictRetries) return attempt.status;
         break;

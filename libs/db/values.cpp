@@ -2,12 +2,42 @@
 
 #include <ctime>
 
+#include <nlohmann/json.hpp>
+
 #include "absl/strings/str_format.h"
 
 namespace iris::db {
 
 Time TimeOf(const pqxx::field& micros_since_epoch) {
   return Time(std::chrono::microseconds(micros_since_epoch.as<int64_t>()));
+}
+
+std::optional<Time> OptionalTimeOf(const pqxx::field& micros_since_epoch) {
+  if (micros_since_epoch.is_null()) return std::nullopt;
+  return TimeOf(micros_since_epoch);
+}
+
+std::optional<std::string> OptionalText(const pqxx::field& text) {
+  if (text.is_null()) return std::nullopt;
+  return text.as<std::string>();
+}
+
+std::vector<std::string> TextArrayOf(const pqxx::field& json_array) {
+  std::vector<std::string> out;
+  for (const auto& item : nlohmann::json::parse(json_array.c_str())) {
+    out.push_back(item.get<std::string>());
+  }
+  return out;
+}
+
+values::LocalizedText LocalizedTextOf(const pqxx::field& json_object) {
+  values::LocalizedText out;
+  // Keep the document alive for the loop: items() of a temporary dangles.
+  const auto doc = nlohmann::json::parse(json_object.c_str());
+  for (const auto& [tag, text] : doc.items()) {
+    if (text.is_string()) out[tag] = text.get<std::string>();
+  }
+  return out;
 }
 
 std::string TimestampText(int64_t us) {

@@ -1,28 +1,38 @@
-// The edge of every RPC handler: request-id log scope, Status -> grpc::Status, no stray exceptions.
+// The edge of every RPC handler: the caller, request-id log scope, Status -> grpc::Status, no
+// stray exceptions.
 #pragma once
+
+#include <exception>
+#include <string>
+#include <type_traits>
 
 #include <grpcpp/server_context.h>
 #include <grpcpp/support/status.h>
 
-#include <exception>
-#include <string>
-
 #include "absl/status/status.h"
 #include "libs/grpc/caller.hpp"
+#include "libs/identity/caller.hpp"
 #include "libs/log/log.hpp"
 #include "libs/status/grpc_status.hpp"
 
 namespace iris::grpc {
 
-// Runs `fn` (returning absl::Status) for one RPC. Exceptions that escaped the storage edge are
-// our bugs: logged with the request id and answered INTERNAL without their text.
+// Runs `fn` (returning absl::Status) for one RPC, handing it the caller the gateway sent:
+//   return Answer(*ctx, [&](const identity::Caller& caller) -> absl::Status { ... });
+// Handlers that do not care who calls (public reference data, sign-in) may take no argument.
+// Exceptions that escaped the storage edge are our bugs: logged with the request id and
+// answered INTERNAL without their text.
 template <typename F>
 ::grpc::Status Answer(::grpc::ServerContext& ctx, F&& fn) {
-  const Caller caller = CallerOf(ctx);
+  const identity::Caller caller = CallerOf(ctx);
   iris::log::RequestScope scope(caller.request_id);
   absl::Status status;
   try {
-    status = fn();
+    if constexpr (std::is_invocable_v<F&, const identity::Caller&>) {
+      status = fn(caller);
+    } else {
+      status = fn();
+    }
   } catch (const std::exception& e) {
     iris::log::Error("unhandled exception in rpc", {{"error", e.what()}});
     status = absl::InternalError("internal error");

@@ -15,8 +15,8 @@ std::string Get(const ::grpc::ServerContext& ctx, const char* key) {
 
 }  // namespace
 
-Caller CallerOf(const ::grpc::ServerContext& ctx) {
-  Caller c;
+identity::Caller CallerOf(const ::grpc::ServerContext& ctx) {
+  identity::Caller c;
   c.subject = Get(ctx, kSubjectKey);
   c.role = Get(ctx, kRoleKey);
   c.organization_id = Get(ctx, kOrganizationKey);
@@ -27,7 +27,7 @@ Caller CallerOf(const ::grpc::ServerContext& ctx) {
   return c;
 }
 
-void AttachCaller(::grpc::ClientContext& ctx, const Caller& c) {
+void AttachCaller(::grpc::ClientContext& ctx, const identity::Caller& c) {
   if (!c.request_id.empty()) ctx.AddMetadata(kRequestIdKey, c.request_id);
   if (c.anonymous()) return;
   ctx.AddMetadata(kSubjectKey, c.subject);

@@ -1,11 +1,11 @@
-// Who is calling: the identity the gateway authenticated, carried to services as gRPC metadata.
+// The caller (libs/identity) as gRPC metadata: the gateway attaches it to every call and
+// services read it back. Only the conversion lives here; handlers get the Caller from Answer.
 #pragma once
 
 #include <grpcpp/client_context.h>
 #include <grpcpp/server_context.h>
 
-#include <string>
-#include <vector>
+#include "libs/identity/caller.hpp"
 
 namespace iris::grpc {
 
@@ -18,21 +18,10 @@ inline constexpr const char* kCountryKey = "x-iris-country";
 inline constexpr const char* kScopesKey = "x-iris-scopes";
 inline constexpr const char* kRequestIdKey = "x-request-id";
 
-struct Caller {
-  std::string subject;          // user id; empty for anonymous callers
-  std::string role;             // network_admin, national_coordinator, member, reviewer, partner
-  std::string organization_id;  // member (and optionally reviewer)
-  std::string country;          // national_coordinator (and optionally reviewer)
-  std::vector<std::string> scopes;  // API key scopes; empty for tokens
-  std::string request_id;
-
-  bool anonymous() const { return subject.empty(); }
-  bool HasRole(std::string_view r) const { return role == r; }
-};
-
-Caller CallerOf(const ::grpc::ServerContext& ctx);
+// The caller of an incoming call. Answer calls it once per RPC and hands the result on.
+identity::Caller CallerOf(const ::grpc::ServerContext& ctx);
 
 // Sets the caller's metadata on an outgoing call.
-void AttachCaller(::grpc::ClientContext& ctx, const Caller& caller);
+void AttachCaller(::grpc::ClientContext& ctx, const identity::Caller& caller);
 
 }  // namespace iris::grpc

@@ -22,7 +22,7 @@ std::shared_ptr<::grpc::Channel> MakeChannel(const std::string& address) {
   return ::grpc::CreateCustomChannel(address, ::grpc::InsecureChannelCredentials(), args);
 }
 
-void PrepareContext(::grpc::ClientContext& ctx, const Caller& caller,
+void PrepareContext(::grpc::ClientContext& ctx, const identity::Caller& caller,
                     std::chrono::milliseconds deadline) {
   ctx.set_deadline(std::chrono::system_clock::now() + deadline);
   AttachCaller(ctx, caller);

@@ -1,12 +1,12 @@
 // Client side: channels and per-call contexts with deadline and caller metadata.
 #pragma once
 
-#include <grpcpp/channel.h>
-#include <grpcpp/client_context.h>
-
 #include <chrono>
 #include <memory>
 #include <string>
+
+#include <grpcpp/channel.h>
+#include <grpcpp/client_context.h>
 
 #include "libs/grpc/caller.hpp"
 
@@ -17,7 +17,7 @@ namespace iris::grpc {
 std::shared_ptr<::grpc::Channel> MakeChannel(const std::string& address);
 
 // Every call gets a deadline and the caller's identity and request id.
-void PrepareContext(::grpc::ClientContext& ctx, const Caller& caller,
+void PrepareContext(::grpc::ClientContext& ctx, const identity::Caller& caller,
                     std::chrono::milliseconds deadline);
 
 }  // namespace iris::grpc

@@ -1,12 +1,13 @@
 #include "libs/grpc/server.hpp"
 
+#include <signal.h>
+
+#include <cstdio>
+
 #include <grpcpp/ext/health_check_service_server_builder_option.h>
 #include <grpcpp/health_check_service_interface.h>
 #include <grpcpp/security/server_credentials.h>
 #include <grpcpp/server_builder.h>
-#include <signal.h>
-
-#include <cstdio>
 
 #include "libs/grpc/metrics_interceptor.hpp"
 #include "libs/log/log.hpp"

@@ -1,8 +1,6 @@
 // gRPC server bootstrap shared by every service: health, readiness, metrics, graceful drain.
 #pragma once
 
-#include <grpcpp/server.h>
-
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -13,16 +11,18 @@
 #include <thread>
 #include <vector>
 
+#include <grpcpp/server.h>
+
 #include "absl/status/status.h"
 #include "libs/metrics/metrics.hpp"
 
 namespace iris::grpc {
 
 struct ServerConfig {
-  std::string service;               // "membership": names metrics and log lines
+  std::string service;  // "membership": names metrics and log lines
   std::string host = "127.0.0.1";
-  int port = 0;                      // 0 picks a free port (tests)
-  int metrics_port = 0;              // 0: no metrics endpoint
+  int port = 0;          // 0 picks a free port (tests)
+  int metrics_port = 0;  // 0: no metrics endpoint
   std::chrono::milliseconds drain_timeout{10000};
   std::chrono::milliseconds readiness_interval{1000};
   // Threads of gRPC's synchronous server that stay waiting for calls. gRPC's defaults (1 and

@@ -12,8 +12,9 @@
 
 namespace iris::json {
 
-// Protobuf's printed JSON -> API shape, in place: 64-bit integers as numbers, enum words
-// (*_UNSPECIFIED as null), LocalizedText as a plain language map.
+// Protobuf's printed JSON -> API shape, in place: 64-bit integers as numbers, enum words,
+// LocalizedText as a plain language map, and every field present with null for no value (an
+// unset message or proto3 `optional`, an empty string, *_UNSPECIFIED; lists stay []).
 void ToApiShape(nlohmann::json& j, const google::protobuf::Descriptor& d);
 
 // API-shaped client JSON -> what protobuf's parser takes, in place, checking names and types on

@@ -1,13 +1,13 @@
 // API-shaped client JSON -> protobuf's JSON mapping, with field-named errors on the way.
-#include <google/protobuf/duration.pb.h>
-#include <google/protobuf/timestamp.pb.h>
-#include <google/protobuf/util/time_util.h>
-
 #include <cfloat>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <limits>
+
+#include <google/protobuf/duration.pb.h>
+#include <google/protobuf/timestamp.pb.h>
+#include <google/protobuf/util/time_util.h>
 
 #include "libs/json/api_shape.hpp"
 #include "libs/json/enum_words.hpp"
@@ -243,9 +243,7 @@ void Checker::Integer(json& v, const FieldDescriptor& f, const std::string& path
       ok = in_range(std::numeric_limits<std::int64_t>::min(),
                     std::numeric_limits<std::int64_t>::max());
       break;
-    default:
-      ok = in_range(0, std::numeric_limits<std::uint64_t>::max());
-      break;
+    default: ok = in_range(0, std::numeric_limits<std::uint64_t>::max()); break;
   }
   if (!ok) return Fail(path, "is out of range");
   // Handing protobuf digits in a string keeps 2^53+1 exact whatever its number parser does.

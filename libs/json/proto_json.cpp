@@ -1,9 +1,9 @@
 #include "libs/json/proto_json.hpp"
 
-#include <google/protobuf/util/json_util.h>
-
 #include <utility>
 #include <vector>
+
+#include <google/protobuf/util/json_util.h>
 
 #include "libs/json/api_shape.hpp"
 #include "libs/status/status.hpp"
@@ -11,9 +11,7 @@
 namespace iris::json {
 namespace {
 
-absl::Status Malformed(std::string message) {
-  return status::WithDetail(absl::InvalidArgumentError(std::move(message)), "malformed");
-}
+using status::Malformed;
 
 // Counts brackets outside strings, so depth is refused before nlohmann's recursive parser
 // could run out of stack on a hostile body.
@@ -92,8 +90,7 @@ absl::Status FromJson(const nlohmann::json& j, google::protobuf::Message* out) {
 
   google::protobuf::util::JsonParseOptions options;
   options.ignore_unknown_fields = false;
-  const std::string text =
-      shaped.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  const std::string text = shaped.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   out->Clear();
   auto parsed = google::protobuf::util::JsonStringToMessage(text, out, options);
   if (!parsed.ok()) {

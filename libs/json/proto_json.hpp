@@ -17,8 +17,11 @@ namespace iris::json {
 // Deeper bodies are refused before parsing: no API resource nests anywhere near this.
 inline constexpr int kMaxDepth = 64;
 
-// Every field is present (proto3 defaults included); *_UNSPECIFIED enums are null. A message
-// protobuf refuses to print (a Timestamp beyond year 9999) yields null.
+// Every field is present. One the resource has no value for is null, never "": an unset message
+// (Timestamp, wrapper) or proto3 `optional`, an empty string, an *_UNSPECIFIED enum. Numbers
+// and booleans keep their defaults (0, false), lists and maps are [] and {}; of a oneof only
+// the member set appears. A message protobuf refuses to print (a Timestamp beyond year 9999)
+// yields null.
 nlohmann::json ToJson(const google::protobuf::Message& m);
 std::string ToJsonString(const google::protobuf::Message& m);
 

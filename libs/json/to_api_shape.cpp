@@ -44,6 +44,21 @@ void ShapeValue(nlohmann::json& v, const FieldDescriptor& f) {
   }
 }
 
+// The API's one rule for a value a resource does not have (docs/openapi.yaml): the field is
+// there, and null. Protobuf leaves out an unset message (a Timestamp, a wrapper) and an unset
+// proto3 `optional`, and prints an unset plain string as "" because proto3 cannot tell it from
+// an empty one; no API field gives "" a meaning of its own, so an empty string is null too.
+// Lists and maps stay [] and {}. A real oneof keeps protobuf's shape: only the member that is
+// set appears, as set, which is how a client tells which one it is.
+bool NullWhenUnset(const FieldDescriptor& f) {
+  return !f.is_repeated() && f.real_containing_oneof() == nullptr;
+}
+
+bool IsEmptyText(const nlohmann::json& v, const FieldDescriptor& f) {
+  return f.cpp_type() == FieldDescriptor::CPPTYPE_STRING && v.is_string() &&
+         v.get_ref<const std::string&>().empty();
+}
+
 }  // namespace
 
 void ToApiShape(nlohmann::json& j, const Descriptor& d) {
@@ -64,7 +79,10 @@ void ToApiShape(nlohmann::json& j, const Descriptor& d) {
   for (int i = 0; i < d.field_count(); ++i) {
     const FieldDescriptor& f = *d.field(i);
     auto it = j.find(f.name());
-    if (it == j.end()) continue;
+    if (it == j.end()) {
+      if (NullWhenUnset(f)) j[f.name()] = nullptr;
+      continue;
+    }
     if (f.is_map()) {
       if (!it->is_object()) continue;
       const FieldDescriptor& value_field = *f.message_type()->map_value();
@@ -72,6 +90,8 @@ void ToApiShape(nlohmann::json& j, const Descriptor& d) {
     } else if (f.is_repeated()) {
       if (!it->is_array()) continue;
       for (auto& element : *it) ShapeValue(element, f);
+    } else if (IsEmptyText(*it, f) && NullWhenUnset(f)) {
+      *it = nullptr;
     } else {
       ShapeValue(*it, f);
     }

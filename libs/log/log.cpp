@@ -1,8 +1,5 @@
 #include "libs/log/log.hpp"
 
-#include <spdlog/sinks/stdout_sinks.h>
-#include <spdlog/spdlog.h>
-
 #include <array>
 #include <atomic>
 #include <chrono>
@@ -11,6 +8,9 @@
 #include <mutex>
 #include <optional>
 #include <utility>
+
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
 
 namespace iris::log {
 namespace {
@@ -125,8 +125,7 @@ void Error(std::string_view msg, nlohmann::json fields) {
   Write(spdlog::level::err, "error", msg, fields);
 }
 
-std::string FormatLine(std::string_view level, std::string_view msg,
-                       const nlohmann::json& fields) {
+std::string FormatLine(std::string_view level, std::string_view msg, const nlohmann::json& fields) {
   const auto state = g_state.load();
   // ordered_json keeps ts/level/service/msg first, which is how people scan a log.
   nlohmann::ordered_json line;

@@ -1,37 +1,33 @@
 #include "libs/pagination/cursor.hpp"
 
+#include <charconv>
+#include <utility>
+
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
-#include <charconv>
-#include <utility>
-
-#include "libs/pagination/base64url.hpp"
 #include "libs/status/status.hpp"
+#include "libs/values/base64url.hpp"
 
 namespace iris::pagination {
 namespace {
+
+using values::Base64UrlDecode;
+using values::Base64UrlEncode;
 
 // 128 bits of HMAC-SHA256 is far beyond guessing and keeps cursors short in URLs.
 constexpr std::size_t kMacBytes = 16;
 // Positions are a few keys; anything longer is not ours and not worth hashing.
 constexpr std::size_t kMaxCursorLength = 4096;
 
-absl::Status BadCursor() {
-  return status::WithDetail(absl::InvalidArgumentError("cursor is not valid"), "malformed",
-                            {{"cursor", "is not a cursor this API issued"}});
-}
-
-absl::Status BadLimit() {
-  return status::WithDetail(
-      absl::InvalidArgumentError("limit must be an integer from 1 to " +
-                                 std::to_string(kMaxLimit)),
-      "malformed",
-      {{"limit", "must be an integer from 1 to " + std::to_string(kMaxLimit)}});
-}
+absl::Status BadCursor() { return status::Malformed("cursor", "is not a cursor this API issued"); }
 
 }  // namespace
+
+absl::Status MalformedLimit() {
+  return status::Malformed("limit", "must be an integer from 1 to " + std::to_string(kMaxLimit));
+}
 
 CursorCodec::CursorCodec(std::string secret) : secret_(std::move(secret)) {}
 
@@ -44,8 +40,8 @@ std::string CursorCodec::Mac(std::string_view payload) const {
 }
 
 std::string CursorCodec::Encode(const nlohmann::json& position) const {
-  const std::string payload = Base64UrlEncode(
-      position.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  const std::string payload =
+      Base64UrlEncode(position.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   return payload + "." + Base64UrlEncode(Mac(payload));
 }
 
@@ -71,7 +67,7 @@ absl::StatusOr<int> ParseLimit(std::string_view raw) {
   int value = 0;
   const char* end = raw.data() + raw.size();
   auto [ptr, ec] = std::from_chars(raw.data(), end, value);
-  if (ec != std::errc() || ptr != end || value < 1 || value > kMaxLimit) return BadLimit();
+  if (ec != std::errc() || ptr != end || value < 1 || value > kMaxLimit) return MalformedLimit();
   return value;
 }
 

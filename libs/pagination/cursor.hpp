@@ -10,6 +10,8 @@
 
 namespace iris::pagination {
 
+// Page sizes of every list (API.md): `limit` defaults to 50 and may go up to 200. The only
+// definition: services (KeysetRequestOf) and the gateway (ParseLimit) both read these.
 inline constexpr int kDefaultLimit = 50, kMaxLimit = 200;
 
 // A cursor is base64url(compact JSON position) + "." + base64url(first 16 bytes of
@@ -31,7 +33,11 @@ class CursorCodec {
 };
 
 // The `limit` query value: empty -> kDefaultLimit; anything but an integer in 1..kMaxLimit is
-// INVALID_ARGUMENT, reason "malformed", field "limit".
+// MalformedLimit().
 absl::StatusOr<int> ParseLimit(std::string_view raw);
+
+// INVALID_ARGUMENT, reason "malformed", field "limit": the answer to any limit outside
+// 1..kMaxLimit, wherever it is read.
+absl::Status MalformedLimit();
 
 }  // namespace iris::pagination

@@ -43,9 +43,7 @@ RedisReply Copy(const redisReply& r) {
       out.elements.reserve(r.elements);
       for (size_t i = 0; i < r.elements; ++i) out.elements.push_back(Copy(*r.element[i]));
       break;
-    default:
-      out.type = RedisReply::Type::kNil;
-      break;
+    default: out.type = RedisReply::Type::kNil; break;
   }
   return out;
 }

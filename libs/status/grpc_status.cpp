@@ -10,8 +10,8 @@ namespace iris::status {
   std::string details;
   if (auto payload = status.GetPayload(kDetailUrl)) details = std::string(*payload);
   // absl and grpc share the canonical code numbering.
-  return ::grpc::Status(static_cast<::grpc::StatusCode>(status.code()), std::string(status.message()),
-                      details);
+  return ::grpc::Status(static_cast<::grpc::StatusCode>(status.code()),
+                        std::string(status.message()), details);
 }
 
 absl::Status FromGrpc(const ::grpc::Status& status) {

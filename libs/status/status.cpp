@@ -30,8 +30,8 @@ absl::Status Invalid(std::string_view field, std::string_view message) {
 }
 
 absl::Status Invalid(std::vector<FieldError> errors) {
-  std::string summary = errors.empty() ? "invalid request" : errors.front().field + ": " +
-                                                                 errors.front().message;
+  std::string summary =
+      errors.empty() ? "invalid request" : errors.front().field + ": " + errors.front().message;
   if (errors.size() > 1) summary += " (and " + std::to_string(errors.size() - 1) + " more)";
   return WithDetail(absl::InvalidArgumentError(summary), "validation", errors);
 }
@@ -45,8 +45,24 @@ absl::Status Validator::Finish() const {
   return Invalid(errors_);
 }
 
+absl::Status Malformed(std::string_view field, std::string_view message) {
+  const std::string f(field), m(message);
+  return WithDetail(absl::InvalidArgumentError(f + ": " + m), "malformed", {{f, m}});
+}
+
+absl::Status Malformed(std::string_view message) {
+  return WithDetail(absl::InvalidArgumentError(std::string(message)), "malformed");
+}
+
 absl::Status Conflict(std::string_view reason, std::string_view message) {
   return WithDetail(absl::FailedPreconditionError(std::string(message)), reason);
+}
+
+absl::Status CheckVersion(std::string_view what, int64_t current, int64_t expected) {
+  if (expected == 0 || expected == current) return absl::OkStatus();
+  return Conflict("stale_version", "the " + std::string(what) + " is at version " +
+                                       std::to_string(current) + ", not " +
+                                       std::to_string(expected) + "; fetch it and retry");
 }
 
 }  // namespace iris::status

@@ -1,6 +1,7 @@
 // Status values: propagation macros and constructors that attach an ErrorDetail.
 #pragma once
 
+#include <cstdint>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -12,10 +13,10 @@
 #include "iris/common/v1/common.pb.h"
 
 // Debian 12's Abseil lacks these; the names follow the common Google spelling.
-#define IRIS_RETURN_IF_ERROR(expr)                 \
-  do {                                             \
-    ::absl::Status iris_status_ = (expr);          \
-    if (!iris_status_.ok()) return iris_status_;   \
+#define IRIS_RETURN_IF_ERROR(expr)               \
+  do {                                           \
+    ::absl::Status iris_status_ = (expr);        \
+    if (!iris_status_.ok()) return iris_status_; \
   } while (0)
 
 #define IRIS_STATUS_CONCAT_INNER(a, b) a##b
@@ -59,7 +60,29 @@ class Validator {
   std::vector<FieldError> errors_;
 };
 
+// INVALID_ARGUMENT with reason "malformed" (400 at the edge): the request cannot be read at
+// all, as opposed to a readable request breaking a rule (Invalid, 422). The message is
+// "<field>: <message>", as Invalid writes it.
+absl::Status Malformed(std::string_view field, std::string_view message);
+// For what belongs to no field (a body that is not JSON, a broken percent-escape).
+absl::Status Malformed(std::string_view message);
+
+// Invalid() from any list of {field, message} problems: domain rules report their own type so
+// domain code stays free of this library. OK when the list is empty.
+template <typename Problems>
+absl::Status Validation(const Problems& problems) {
+  std::vector<FieldError> errors;
+  for (const auto& p : problems) errors.push_back({p.field, p.message});
+  if (errors.empty()) return absl::OkStatus();
+  return Invalid(std::move(errors));
+}
+
 // FAILED_PRECONDITION / ABORTED etc. with a named reason, e.g. Conflict("invalid_transition", ...).
 absl::Status Conflict(std::string_view reason, std::string_view message);
+
+// The If-Match / expected_version precondition of a change: OK when `expected` is 0 (no
+// precondition) or the current version; else FAILED_PRECONDITION reason "stale_version" (412),
+// naming the resource (`what`: "organization", "person", ...) and both versions.
+absl::Status CheckVersion(std::string_view what, int64_t current, int64_t expected);
 
 }  // namespace iris::status

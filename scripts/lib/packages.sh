@@ -9,11 +9,12 @@ IRIS_BUILD_PACKAGES=(
   libpqxx-dev libhiredis-dev prometheus-cpp-dev libgtest-dev libgmock-dev libbenchmark-dev
   libsodium-dev libssl-dev nlohmann-json3-dev libspdlog-dev libcurl4-openssl-dev libabsl-dev
 )
-# ... and what running and testing locally adds: servers, load generator, promtool, npm.
+# ... and what running and testing locally adds: servers, load generator, promtool, npm, and
+# the formatter scripts/test.sh checks the tree with (its version decides the layout).
 IRIS_APT_PACKAGES=(
   "${IRIS_BUILD_PACKAGES[@]}"
   postgresql-15 postgresql-client-15 redis-server wrk prometheus
-  nodejs npm curl ca-certificates
+  nodejs npm curl ca-certificates clang-format-14
 )
 
 # A node >= 18 with npm from elsewhere (e.g. NodeSource, whose nodejs ships npm) is kept:

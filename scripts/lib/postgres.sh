@@ -90,8 +90,8 @@ iris_pg_start() {
   touch "$logfile"
   ((EUID != 0)) || chown "$IRIS_PG_OWNER:" "$logfile"
   # setsid: Ctrl-C in the terminal reaches only the script, which then stops things in order.
-  # Our default ports lie in Linux's ephemeral range (32768-60999), so a client connection
-  # elsewhere can hold the port for a moment after the free-port check: retry a bind failure a
+  # A port set inside Linux's ephemeral range (32768-60999; the defaults are below it) can be
+  # held for a moment by a client connection after the free-port check: retry a bind failure a
   # few times before giving up.
   local attempt
   for attempt in 1 2 3 4 5; do

@@ -3,8 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <cctype>
-#include <nlohmann/json.hpp>
 #include <random>
+
+#include <nlohmann/json.hpp>
 
 #include "tests/e2e/system.hpp"
 #include "tests/support/http_client.hpp"

@@ -1,6 +1,7 @@
 #include "tests/e2e/api_client.hpp"
 
 #include <gtest/gtest.h>
+
 #include <unistd.h>
 
 #include <cctype>
@@ -33,15 +34,15 @@ std::string UrlEncode(const std::string& s) {
 }
 
 HttpResult ApiClient::As(const std::string& authorization, const std::string& method,
-                         const std::string& path, const std::string& body,
-                         Headers headers) const {
+                         const std::string& path, const std::string& body, Headers headers) const {
   if (!authorization.empty()) headers.push_back({"Authorization", authorization});
   if (!body.empty()) headers.push_back({"Content-Type", "application/json"});
   return HttpRequest(method, system_.Url(path), body, headers);
 }
 
 std::string ApiClient::SignIn(const std::string& email, const std::string& password) const {
-  auto login = As("", "POST", "/v1/auth/token", json{{"email", email}, {"password", password}}.dump());
+  auto login =
+      As("", "POST", "/v1/auth/token", json{{"email", email}, {"password", password}}.dump());
   EXPECT_EQ(login.status, 200) << login.body;
   auto body = json::parse(login.body, nullptr, false);
   return body.is_object() && body.contains("access_token")

@@ -28,8 +28,7 @@ class ApiClient {
   // A request with `authorization` ("Bearer ..."/"ApiKey ..." or empty for anonymous) and, when
   // there is a body, Content-Type: application/json.
   HttpResult As(const std::string& authorization, const std::string& method,
-                const std::string& path, const std::string& body = "",
-                Headers headers = {}) const;
+                const std::string& path, const std::string& body = "", Headers headers = {}) const;
 
   // "Bearer <token>" for these credentials; empty (and a test failure) if sign-in fails.
   std::string SignIn(const std::string& email, const std::string& password) const;

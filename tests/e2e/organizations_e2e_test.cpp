@@ -2,13 +2,12 @@
 // signed cursors, ETags) and staff writes with a network admin's token.
 #include <gtest/gtest.h>
 
-#include <algorithm>
-#include <thread>
-
 #include <unistd.h>
 
+#include <algorithm>
 #include <random>
 #include <set>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -29,13 +28,18 @@ class OrganizationsE2eTest : public ::testing::Test {
     token_ = UniqueToken();
     admin_ = ApiClient(*system_).AdminAuthorization();
     ASSERT_FALSE(admin_.empty());
-    cacak_ = Create({{"name", "Udruženje građana " + token_}, {"city", "Čačak"},
-                     {"country", "RS"}, {"kind", "member_cso"}, {"target_groups", {"roma"}}});
-    Create({{"name", token_ + " Partner"}, {"city", "Sarajevo"}, {"country", "BA"},
+    cacak_ = Create({{"name", "Udruženje građana " + token_},
+                     {"city", "Čačak"},
+                     {"country", "RS"},
+                     {"kind", "member_cso"},
+                     {"target_groups", {"roma"}}});
+    Create({{"name", token_ + " Partner"},
+            {"city", "Sarajevo"},
+            {"country", "BA"},
             {"kind", "partner"}});
     for (int i = 0; i < 3; ++i) {
-      Create({{"name", token_ + " Page " + std::to_string(i)}, {"country", "ME"},
-              {"kind", "media"}});
+      Create(
+          {{"name", token_ + " Page " + std::to_string(i)}, {"country", "ME"}, {"kind", "media"}});
     }
     hidden_ = Create({{"name", token_ + " Hidden"}, {"country", "RS"}, {"kind", "member_cso"}});
     auto s = Send("POST", "/v1/organizations/" + hidden_["id"].get<std::string>() + "/suspend",
@@ -124,8 +128,8 @@ TEST_F(OrganizationsE2eTest, FiltersCombineWithSearch) {
 }
 
 TEST_F(OrganizationsE2eTest, SearchIgnoresCaseDiacriticsAndScript) {
-  for (const std::string& q : {"Удружење " + token_, "cacak " + token_, "GRADJANA " + token_,
-                              "Чачак " + token_}) {
+  for (const std::string& q :
+       {"Удружење " + token_, "cacak " + token_, "GRADJANA " + token_, "Чачак " + token_}) {
     auto items = Items("q=" + UrlEncode(q));
     ASSERT_EQ(items.size(), 1u) << q;
     EXPECT_EQ(items[0]["id"], cacak_["id"]);
@@ -169,14 +173,16 @@ TEST_F(OrganizationsE2eTest, BadCursorsLimitsAndFilterValuesAre400) {
 
 TEST_F(OrganizationsE2eTest, WritesNeedCredentials) {
   ExpectProblem(Send("POST", "/v1/organizations", R"({"name": "x"})"), 401);
-  ExpectProblem(Send("PATCH", "/v1/organizations/" + cacak_["id"].get<std::string>(),
-                     R"({"city": "x"})"),
-                401);
+  ExpectProblem(
+      Send("PATCH", "/v1/organizations/" + cacak_["id"].get<std::string>(), R"({"city": "x"})"),
+      401);
 }
 
 TEST_F(OrganizationsE2eTest, AdminCreatesWithLocationAndReadOnlyFieldsAre422) {
   auto r = Send("POST", "/v1/organizations",
-                json{{"name", token_ + " Created"}, {"country", "XK"}, {"kind", "partner"},
+                json{{"name", token_ + " Created"},
+                     {"country", "XK"},
+                     {"kind", "partner"},
                      {"website", "https://example.org"}}
                     .dump(),
                 true);
@@ -185,13 +191,20 @@ TEST_F(OrganizationsE2eTest, AdminCreatesWithLocationAndReadOnlyFieldsAre422) {
   EXPECT_EQ(r.Header("location"), "/v1/organizations/" + body["id"].get<std::string>());
   EXPECT_EQ(r.Header("etag"), "\"1\"");
   EXPECT_EQ(body["status"], "active");
+  EXPECT_EQ(body["website"], "https://example.org");
+  // What was not given is null, never "" (docs/openapi.yaml).
+  for (const char* field : {"acronym", "city", "email", "registration_number", "status_note"}) {
+    ASSERT_TRUE(body.contains(field)) << field;
+    EXPECT_TRUE(body[field].is_null()) << field << ": " << body[field];
+  }
   EXPECT_EQ(Send("GET", r.Header("location")).status, 200);
 
-  auto mass = Send("POST", "/v1/organizations",
-                   json{{"name", token_ + " Mass"}, {"country", "RS"}, {"kind", "media"},
-                        {"status", "suspended"}}
-                       .dump(),
-                   true);
+  auto mass = Send(
+      "POST", "/v1/organizations",
+      json{
+          {"name", token_ + " Mass"}, {"country", "RS"}, {"kind", "media"}, {"status", "suspended"}}
+          .dump(),
+      true);
   ExpectProblem(mass, 422, "status");
   EXPECT_EQ(Items("q=" + token_ + "%20Mass").size(), 0u) << "nothing written";
 
@@ -223,6 +236,7 @@ TEST_F(OrganizationsE2eTest, PatchHonoursIfMatchAndVerbsFollowTheLifecycle) {
   auto back = Send("POST", path + "/reinstate", "", true, {{"If-Match", "\"3\""}});
   ASSERT_EQ(back.status, 200) << back.body;
   EXPECT_EQ(json::parse(back.body)["status"], "active");
+  EXPECT_TRUE(json::parse(back.body).at("status_note").is_null()) << "reinstated without a note";
 }
 
 TEST_F(OrganizationsE2eTest, ConcurrentPatchesWithTheSameIfMatchLetExactlyOneWin) {
@@ -260,10 +274,10 @@ TEST_F(OrganizationsE2eTest, MembersEditOnlyTheirOwnProfileAndCoordinatorsTheirC
 
   const std::string coordinator = SignedIn("national_coordinator", {{"country", "RS"}});
   ASSERT_FALSE(coordinator.empty());
-  ExpectProblem(SendAs(coordinator, "POST", "/v1/organizations",
-                       json{{"name", token_ + " Elsewhere"}, {"country", "BA"}, {"kind", "media"}}
-                           .dump()),
-                403);
+  ExpectProblem(
+      SendAs(coordinator, "POST", "/v1/organizations",
+             json{{"name", token_ + " Elsewhere"}, {"country", "BA"}, {"kind", "media"}}.dump()),
+      403);
   auto here = SendAs(coordinator, "POST", "/v1/organizations",
                      json{{"name", token_ + " Here"}, {"country", "RS"}, {"kind", "media"}}.dump());
   EXPECT_EQ(here.status, 201) << here.body;

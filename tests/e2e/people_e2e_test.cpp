@@ -56,8 +56,7 @@ class PeopleE2eTest : public ::testing::Test {
     auto body = json::parse(r.body, nullptr, false);
     return body.is_object() ? body.value("id", "") : "";
   }
-  static std::string SignedIn(const std::string& role, const json& extra,
-                              const std::string& tag) {
+  static std::string SignedIn(const std::string& role, const json& extra, const std::string& tag) {
     return ApiClient(*system_).CreateUserAndSignIn(admin_, role, extra, tag + "." + token_);
   }
   static json CreatePerson(const std::string& auth, const std::string& org, const json& person) {
@@ -125,6 +124,19 @@ TEST_F(PeopleE2eTest, MemberAddsReadsAndUpdatesItsOwnPeople) {
   EXPECT_TRUE(page.contains("next_cursor"));
 }
 
+TEST_F(PeopleE2eTest, WhatWasNotGivenIsNullAndNullClearsIt) {
+  const auto person =
+      CreatePerson(member_a_, org_a_, {{"name", "Named " + token_}, {"phone", "+381 11 765 4321"}});
+  for (const char* field : {"email", "role", "consent_given_at"}) {
+    ASSERT_TRUE(person.contains(field)) << field;
+    EXPECT_TRUE(person[field].is_null()) << field << ": " << person[field];
+  }
+  auto cleared = As(member_a_, "PATCH", "/v1/people/" + person["id"].get<std::string>(),
+                    json{{"phone", nullptr}}.dump(), {{"If-Match", "\"1\""}});
+  ASSERT_EQ(cleared.status, 200) << cleared.body;
+  EXPECT_TRUE(json::parse(cleared.body).at("phone").is_null()) << cleared.body;
+}
+
 TEST_F(PeopleE2eTest, PeopleAreInvisibleToEveryoneNotResponsibleForThem) {
   const auto person = CreatePerson(admin_, org_b_, {{"name", "Private " + token_}});
   const std::string id = person["id"];
@@ -165,9 +177,9 @@ TEST_F(PeopleE2eTest, InvalidAndServerOwnedFieldsAre422ByName) {
 }
 
 TEST_F(PeopleE2eTest, ExportIsADownloadOfEverythingStored) {
-  const auto person = CreatePerson(
-      member_a_, org_a_,
-      {{"name", "Export Me"}, {"email", "export@example.org"}, {"languages", {"sq"}}});
+  const auto person =
+      CreatePerson(member_a_, org_a_,
+                   {{"name", "Export Me"}, {"email", "export@example.org"}, {"languages", {"sq"}}});
   const std::string id = person["id"];
   auto r = As(member_a_, "GET", "/v1/people/" + id + "/export");
   ASSERT_EQ(r.status, 200) << r.body;

@@ -42,14 +42,12 @@ class SocialServicesE2eTest : public ::testing::Test {
   }
   static std::string CreateOrg(const std::string& country) {
     auto r = As(admin_, "POST", "/v1/organizations",
-                json{{"name", token_ + " " + country}, {"country", country},
-                     {"kind", "member_cso"}}
+                json{{"name", token_ + " " + country}, {"country", country}, {"kind", "member_cso"}}
                     .dump());
     EXPECT_EQ(r.status, 201) << r.body;
     return json::parse(r.body, nullptr, false).value("id", "");
   }
-  static std::string SignedIn(const std::string& role, const std::string& who,
-                              const json& extra) {
+  static std::string SignedIn(const std::string& role, const std::string& who, const json& extra) {
     return ApiClient(*system_).CreateUserAndSignIn(admin_, role, extra, who + "." + token_);
   }
   static std::string Services(const std::string& org) {
@@ -133,6 +131,22 @@ TEST_F(SocialServicesE2eTest, AdminCreatesReadsUpdatesAndDeletesWithEtags) {
   ExpectProblem(As(admin_, "DELETE", path), 404);
 }
 
+TEST_F(SocialServicesE2eTest, WhatWasNotGivenIsNullAndNullClearsIt) {
+  auto service = Service();
+  service["licensing"] = {{"status", "not_licensed"}};
+  const auto created = Create(admin_, own_, service);
+  for (const char* field : {"licence_number", "authority", "valid_until"}) {
+    EXPECT_TRUE(created.at("licensing").at(field).is_null()) << field << ": " << created;
+  }
+  const std::string path = Services(own_) + "/" + created["id"].get<std::string>();
+  auto cleared =
+      As(admin_, "PATCH", path, json{{"capacity", nullptr}}.dump(), {{"If-Match", "\"1\""}});
+  ASSERT_EQ(cleared.status, 200) << cleared.body;
+  const auto body = json::parse(cleared.body);
+  ASSERT_TRUE(body.contains("capacity")) << "present, not left out";
+  EXPECT_TRUE(body["capacity"].is_null()) << cleared.body;
+}
+
 TEST_F(SocialServicesE2eTest, InvalidBodiesAre422NamingTheField) {
   json licensed = Service();
   licensed["licensing"] = {{"status", "licensed"}, {"licence_number", "1"}};
@@ -154,9 +168,8 @@ TEST_F(SocialServicesE2eTest, InvalidBodiesAre422NamingTheField) {
   ExpectProblem(As(admin_, "POST", Services(own_), json{{"category", "shelter"}}.dump()), 422,
                 "name");
   ExpectProblem(As(admin_, "POST", Services(own_), "{\"name\": "), 400);
-  ExpectProblem(As(admin_, "POST", Services(own_), Service().dump(),
-                   {{"Content-Type", "text/plain"}}),
-                415);
+  ExpectProblem(
+      As(admin_, "POST", Services(own_), Service().dump(), {{"Content-Type", "text/plain"}}), 415);
 
   const auto s = Create(admin_, own_, Service());
   const std::string path = Services(own_) + "/" + s["id"].get<std::string>();
@@ -170,8 +183,8 @@ TEST_F(SocialServicesE2eTest, MemberEditsOwnOrganisationsServicesOnly) {
   const auto mine = Create(member_, own_, Service("home_care"));
   EXPECT_EQ(mine["organization_id"], own_);
   const std::string my_path = Services(own_) + "/" + mine["id"].get<std::string>();
-  auto patched = As(member_, "PATCH", my_path,
-                    json{{"licensing", {{"status", "in_process"}}}}.dump());
+  auto patched =
+      As(member_, "PATCH", my_path, json{{"licensing", {{"status", "in_process"}}}}.dump());
   ASSERT_EQ(patched.status, 200) << patched.body;
   EXPECT_EQ(json::parse(patched.body)["licensing"]["status"], "in_process");
 
@@ -181,8 +194,7 @@ TEST_F(SocialServicesE2eTest, MemberEditsOwnOrganisationsServicesOnly) {
   ExpectProblem(As(member_, "DELETE", their_path), 403);
   ExpectProblem(As(member_, "POST", Services(other_), Service().dump()), 403);
   // Their service under my path is simply not there.
-  ExpectProblem(As(member_, "DELETE", Services(own_) + "/" + theirs["id"].get<std::string>()),
-                404);
+  ExpectProblem(As(member_, "DELETE", Services(own_) + "/" + theirs["id"].get<std::string>()), 404);
   ExpectProblem(As("", "POST", Services(own_), Service().dump()), 401);
   EXPECT_EQ(As(member_, "DELETE", my_path).status, 204);
 }
@@ -225,8 +237,9 @@ TEST_F(SocialServicesE2eTest, NetworkWideListFiltersAndPages) {
     }
     return out;
   };
-  auto expiring = ids("country=mk&category=early_intervention&licence_expires_before=2026-02-01"
-                      "&limit=200");
+  auto expiring =
+      ids("country=mk&category=early_intervention&licence_expires_before=2026-02-01"
+          "&limit=200");
   EXPECT_TRUE(expiring.count(a["id"]));
   EXPECT_FALSE(expiring.count(b["id"]));
   EXPECT_FALSE(expiring.count(c["id"]));

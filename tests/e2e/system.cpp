@@ -3,74 +3,128 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <stdexcept>
+
+#include <nlohmann/json.hpp>
 
 #include "tests/support/http_client.hpp"
 #include "tests/support/test_env.hpp"
 
 namespace iris::testing {
+namespace {
 
 using namespace std::chrono_literals;
 
-std::string GatewayBinary() { return IRIS_GATEWAY_BIN; }
-std::string MembershipBinary() { return IRIS_MEMBERSHIP_BIN; }
+// IRIS_SERVICE_BINARIES is "name=path|name=path" (tests/CMakeLists.txt).
+std::map<std::string, std::string> Binaries() {
+  std::map<std::string, std::string> out;
+  const std::string all = IRIS_SERVICE_BINARIES;
+  size_t start = 0;
+  while (start < all.size()) {
+    size_t end = all.find('|', start);
+    if (end == std::string::npos) end = all.size();
+    const std::string entry = all.substr(start, end - start);
+    const size_t eq = entry.find('=');
+    if (eq != std::string::npos) out[entry.substr(0, eq)] = entry.substr(eq + 1);
+    start = end + 1;
+  }
+  return out;
+}
 
-System::System()
-    : http_port_(FreePort()),
-      metrics_port_(FreePort()),
-      membership_port_(FreePort()),
-      membership_metrics_port_(FreePort()) {
+std::string Upper(std::string s) {
+  for (char& c : s)
+    c = c == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+}  // namespace
+
+std::string GatewayBinary() { return IRIS_GATEWAY_BIN; }
+std::string ServiceBinary(const std::string& service) { return Binaries().at(service); }
+std::string MembershipBinary() { return ServiceBinary("membership"); }
+
+std::vector<std::string> ServiceNames() {
+  std::vector<std::string> names;
+  for (const auto& [name, path] : Binaries()) names.push_back(name);
+  return names;
+}
+
+System::System() : http_port_(FreePort()), metrics_port_(FreePort()) {
   char tmpl[] = "/tmp/iris-e2e-XXXXXX";
   dir_ = ::mkdtemp(tmpl);
-  StartMembership();
-  gateway_ = std::make_unique<ChildProcess>(
-      GatewayBinary(), std::vector<std::string>{},
-      std::vector<std::pair<std::string, std::string>>{
-          {"IRIS_HTTP_HOST", "127.0.0.1"},
-          {"IRIS_HTTP_PORT", std::to_string(http_port_)},
-          {"IRIS_METRICS_HOST", "127.0.0.1"},
-          {"IRIS_METRICS_PORT", std::to_string(metrics_port_)},
-          {"IRIS_MEMBERSHIP_ADDR", "127.0.0.1:" + std::to_string(membership_port_)},
-          {"IRIS_REDIS_PORT", RequireEnv("IRIS_TEST_REDIS_PORT")},
-          {"IRIS_UPSTREAM_DEADLINE_MS", "1000"},
-          {"IRIS_JWT_SECRET", kJwtSecret},
-          {"IRIS_DRAIN_TIMEOUT_MS", "3000"}},
-      dir_ + "/gateway.log");
+  std::vector<std::pair<std::string, std::string>> env = {
+      {"IRIS_HTTP_HOST", "127.0.0.1"},
+      {"IRIS_HTTP_PORT", std::to_string(http_port_)},
+      {"IRIS_METRICS_HOST", "127.0.0.1"},
+      {"IRIS_METRICS_PORT", std::to_string(metrics_port_)},
+      {"IRIS_REDIS_PORT", RequireEnv("IRIS_TEST_REDIS_PORT")},
+      {"IRIS_UPSTREAM_DEADLINE_MS", "1000"},
+      {"IRIS_JWT_SECRET", kJwtSecret},
+      {"IRIS_DRAIN_TIMEOUT_MS", "3000"}};
+  for (const std::string& name : ServiceNames()) {
+    Service& s = services_[name];
+    s.grpc_port = FreePort();
+    s.metrics_port = FreePort();
+    env.emplace_back("IRIS_" + Upper(name) + "_ADDR", "127.0.0.1:" + std::to_string(s.grpc_port));
+    StartService(name);
+  }
+  gateway_ = std::make_unique<ChildProcess>(GatewayBinary(), std::vector<std::string>{}, env,
+                                            dir_ + "/gateway.log");
   if (!WaitReady(20s)) {
-    throw std::runtime_error("system not ready; gateway log:\n" + gateway_->LogTail() +
-                             "\nmembership log:\n" + membership_->LogTail());
+    std::string logs = "system not ready; gateway log:\n" + gateway_->LogTail();
+    for (auto& [name, s] : services_) logs += "\n" + name + " log:\n" + s.process->LogTail();
+    throw std::runtime_error(logs);
   }
 }
 
 System::~System() {
   if (gateway_) gateway_->Signal(SIGTERM);
-  if (membership_) membership_->Signal(SIGTERM);
+  for (auto& [name, s] : services_) {
+    if (s.process) s.process->Signal(SIGTERM);
+  }
   if (gateway_) gateway_->Wait(10s);
-  if (membership_) membership_->Wait(10s);
+  for (auto& [name, s] : services_) {
+    if (s.process) s.process->Wait(10s);
+  }
 }
 
-void System::StartMembership() {
-  membership_ = std::make_unique<ChildProcess>(
-      MembershipBinary(), std::vector<std::string>{},
-      std::vector<std::pair<std::string, std::string>>{
-          {"IRIS_MEMBERSHIP_DATABASE_URL", MembershipDatabaseUrl()},
-          {"IRIS_MEMBERSHIP_GRPC_PORT", std::to_string(membership_port_)},
-          {"IRIS_MEMBERSHIP_METRICS_PORT", std::to_string(membership_metrics_port_)},
-          {"IRIS_ADMIN_EMAIL", kAdminEmail},
-          {"IRIS_ADMIN_PASSWORD", kAdminPassword},
-          {"IRIS_DRAIN_TIMEOUT_MS", "3000"}},
-      dir_ + "/membership.log");
+void System::StartService(const std::string& name) {
+  Service& s = services_.at(name);
+  const std::string p = "IRIS_" + Upper(name) + "_";
+  std::vector<std::pair<std::string, std::string>> env = {
+      {p + "DATABASE_URL", RequireEnv(("IRIS_TEST_" + Upper(name) + "_DATABASE_URL").c_str())},
+      {p + "GRPC_PORT", std::to_string(s.grpc_port)},
+      {p + "METRICS_PORT", std::to_string(s.metrics_port)},
+      {"IRIS_DRAIN_TIMEOUT_MS", "3000"}};
+  if (name == "membership") {
+    env.emplace_back("IRIS_ADMIN_EMAIL", kAdminEmail);
+    env.emplace_back("IRIS_ADMIN_PASSWORD", kAdminPassword);
+  }
+  s.process = std::make_unique<ChildProcess>(ServiceBinary(name), std::vector<std::string>{}, env,
+                                             dir_ + "/" + name + ".log");
 }
 
-void System::KillMembership() {
-  membership_->Signal(SIGKILL);
-  membership_->Wait(5s);
+void System::KillService(const std::string& name) {
+  ChildProcess& p = service(name);
+  p.Signal(SIGKILL);
+  p.Wait(5s);
 }
 
 bool System::WaitReady(std::chrono::milliseconds timeout) const {
-  return Eventually([&] { return HttpRequest("GET", Url("/readyz"), "", {}, 1s).status == 200; },
-                    timeout, 100ms);
+  return Eventually(
+      [&] {
+        const HttpResult r = HttpRequest("GET", Url("/readyz"), "", {}, 1s);
+        if (r.status != 200) return false;
+        const auto body = nlohmann::json::parse(r.body, nullptr, false);
+        if (body.is_discarded() || !body.contains("checks")) return false;
+        for (const auto& [name, s] : services_) {
+          if (body["checks"].value(name, "") != "up") return false;
+        }
+        return true;
+      },
+      timeout, 100ms);
 }
 
 std::string System::Url(const std::string& path) const {

@@ -1,9 +1,12 @@
-// The whole system for end-to-end tests: membership and gateway processes on free ports, over
-// the Postgres and Redis that scripts/test.sh started.
+// The whole system for end-to-end tests: every service (cmake's IRIS_SERVICES) and the gateway
+// as processes on free ports, over the Postgres and Redis that scripts/test.sh started.
 #pragma once
 
+#include <chrono>
+#include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "tests/support/process.hpp"
 
@@ -11,7 +14,10 @@ namespace iris::testing {
 
 // Paths of the binaries under test (this build's targets).
 std::string GatewayBinary();
+std::string ServiceBinary(const std::string& service);
 std::string MembershipBinary();
+// The services this build has, in the order scripts/lib/common.sh starts them.
+std::vector<std::string> ServiceNames();
 
 class System {
  public:
@@ -21,23 +27,33 @@ class System {
   static constexpr const char* kAdminPassword = "e2e admin password, long enough";
   static constexpr const char* kJwtSecret = "e2e-jwt-secret-0123456789abcdef0123456789";
 
-  System();   // starts membership, then the gateway; waits until /readyz is 200
-  ~System();  // stops both
+  System();   // starts every service, then the gateway; waits until all are ready
+  ~System();  // stops them all
 
   std::string Url(const std::string& path) const;
   std::string MetricsUrl() const;
   int http_port() const { return http_port_; }
 
-  void StartMembership();
-  void KillMembership();  // SIGKILL, as a crash would
+  void StartService(const std::string& name);
+  void KillService(const std::string& name);  // SIGKILL, as a crash would
+  ChildProcess& service(const std::string& name) { return *services_.at(name).process; }
+  // The gateway answers and /readyz reports every upstream up.
   bool WaitReady(std::chrono::milliseconds timeout) const;
   ChildProcess& gateway() { return *gateway_; }
-  ChildProcess& membership() { return *membership_; }
+
+  void StartMembership() { StartService("membership"); }
+  void KillMembership() { KillService("membership"); }
+  ChildProcess& membership() { return service("membership"); }
 
  private:
+  struct Service {
+    int grpc_port = 0;
+    int metrics_port = 0;
+    std::unique_ptr<ChildProcess> process;
+  };
   std::string dir_;
-  int http_port_, metrics_port_, membership_port_, membership_metrics_port_;
-  std::unique_ptr<ChildProcess> membership_;
+  int http_port_, metrics_port_;
+  std::map<std::string, Service> services_;
   std::unique_ptr<ChildProcess> gateway_;
 };
 

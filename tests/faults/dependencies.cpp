@@ -72,6 +72,10 @@ bool PostgresRunning() { return Shell(PgCtl("status"), nullptr); }
 
 bool StopPostgres(std::string* error) { return Shell(PgCtl("stop") + " -m fast -w -t 60", error); }
 
+bool StopPostgresImmediately(std::string* error) {
+  return Shell(PgCtl("stop") + " -m immediate -w -t 60", error);
+}
+
 bool StartPostgres(std::string* error) {
   return Shell(PgCtl("start") + " -l " + Quote(RequireEnv("IRIS_TEST_PG_LOG")) + " -w -t 60",
                error);

@@ -9,6 +9,9 @@ namespace iris::testing {
 // waits until the server is down / accepts connections. False (with the reason in `error`)
 // when pg_ctl failed.
 bool StopPostgres(std::string* error);
+// pg_ctl stop -m immediate: no shutdown checkpoint, every backend cut off at once, as a crash
+// or a lost machine would; the next start runs crash recovery.
+bool StopPostgresImmediately(std::string* error);
 bool StartPostgres(std::string* error);
 
 // SHUTDOWN NOSAVE / redis-server IRIS_TEST_REDIS_CONF, daemonized so it outlives the test

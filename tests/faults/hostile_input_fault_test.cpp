@@ -3,8 +3,9 @@
 // raw sockets and libcurl. Every well-formed request gets a complete answer that is not a 5xx;
 // a malformed one may also be refused by closing; the gateway is alive at the end.
 // IRIS_FUZZ_ITERATIONS (default 3000), IRIS_FUZZ_SECONDS (default 40), IRIS_FUZZ_SEED.
-#include <arpa/inet.h>
 #include <gtest/gtest.h>
+
+#include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/time.h>
@@ -160,14 +161,10 @@ class Generator {
         "%C3%28",   "..",   ".",  "//", "~",   "{id}", ";x=1",   "\xc3\xa9",
         "\xff\xfe", "\x80", "\"", "<",  "\\",  "*",    "@",      "!"};
     switch (Below(4)) {
-      case 0:
-        return Pick(kPieces);
-      case 1:
-        return Bytes(1 + Below(8), 0x21, 0x7e);
-      case 2:
-        return Bytes(1 + Below(4), 0x80, 0xff);
-      default:
-        return std::to_string(static_cast<long long>(rng_()) - (1LL << 31));
+      case 0: return Pick(kPieces);
+      case 1: return Bytes(1 + Below(8), 0x21, 0x7e);
+      case 2: return Bytes(1 + Below(4), 0x80, 0xff);
+      default: return std::to_string(static_cast<long long>(rng_()) - (1LL << 31));
     }
   }
   std::string Path() {
@@ -207,24 +204,18 @@ class Generator {
   }
   std::string Body() {
     switch (Below(7)) {
-      case 0:
-        return Bytes(Below(300), 0, 255);
-      case 1:
-        return "{\"name\":\"" + Bytes(1 + Below(40), 0x80, 0xff) + "\"}";  // invalid UTF-8
-      case 2:
-        return std::string(1 + Below(20000), '[');  // deep nesting
+      case 0: return Bytes(Below(300), 0, 255);
+      case 1: return "{\"name\":\"" + Bytes(1 + Below(40), 0x80, 0xff) + "\"}";  // invalid UTF-8
+      case 2: return std::string(1 + Below(20000), '[');                         // deep nesting
       case 3: {
         const size_t depth = 1 + Below(5000);
         std::string s;
         for (size_t i = 0; i < depth; ++i) s += "{\"a\":";
         return s + "1" + std::string(depth, '}');
       }
-      case 4:
-        return "{\"limit\":1e999999,\"n\":-0.0e-99999,\"x\":18446744073709551616}";
-      case 5:
-        return "{\"a\":1,\"a\":2,\"\\ud800\":\"\\u0000\"}";
-      default:
-        return "";
+      case 4: return "{\"limit\":1e999999,\"n\":-0.0e-99999,\"x\":18446744073709551616}";
+      case 5: return "{\"a\":1,\"a\":2,\"\\ud800\":\"\\u0000\"}";
+      default: return "";
     }
   }
   // A header line (with CRLF) that is valid HTTP syntax but unusual in value.
@@ -266,22 +257,17 @@ class Generator {
         return base + "Content-Length: " +
                Pick<std::string>({"abc", "-1", "99999999999999999999", "1 2", "", "0x10"}) +
                "\r\n\r\n{}";
-      case 1:
-        return base + "Content-Length: 2\r\nContent-Length: 7\r\n\r\n{}";
-      case 2:
-        return base + "Content-Length: 100000\r\n\r\n{\"a\":";  // body cut short
+      case 1: return base + "Content-Length: 2\r\nContent-Length: 7\r\n\r\n{}";
+      case 2: return base + "Content-Length: 100000\r\n\r\n{\"a\":";  // body cut short
       case 3:
         return base +
                "Transfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\nzz\r\n{}\r\n0\r\n\r\n";
-      case 4:
-        return Bytes(1 + Below(500), 0, 255);
+      case 4: return Bytes(1 + Below(500), 0, 255);
       case 5:
         return Method() + " " + Path() + " HTTP/" + Pick<std::string>({"2.0", "0.9", "1.x", ""}) +
                "\r\n\r\n";
-      case 6:
-        return "GET /v1/countries HTTP/1.1\nHost: x\nBad Header\n\n";
-      case 7:
-        return base + "X-" + Bytes(1 + Below(10), 0, 31) + ": v\r\n\r\n";
+      case 6: return "GET /v1/countries HTTP/1.1\nHost: x\nBad Header\n\n";
+      case 7: return base + "X-" + Bytes(1 + Below(10), 0, 31) + ": v\r\n\r\n";
       default: {
         std::string r = WellFormed();  // one flipped byte anywhere
         r[Below(r.size())] = static_cast<char>(Below(256));
@@ -347,9 +333,8 @@ TEST(HostileInputFaultTest, EveryInputGetsANon5xxAnswerAndTheGatewaySurvives) {
   }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::printf(
-      "hostile input: %ld inputs in %.1f s (seed %u); malformed without an answer: %ld\n",
-      done, seconds, seed, refused);
+  std::printf("hostile input: %ld inputs in %.1f s (seed %u); malformed without an answer: %ld\n",
+              done, seconds, seed, refused);
 
   EXPECT_TRUE(system.gateway().Running()) << system.gateway().LogTail();
   EXPECT_EQ(HttpRequest("GET", system.Url("/v1/countries")).status, 200);

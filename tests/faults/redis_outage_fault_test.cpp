@@ -2,8 +2,9 @@
 // until Redis is back.
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
 #include <sstream>
+
+#include <nlohmann/json.hpp>
 
 #include "tests/e2e/system.hpp"
 #include "tests/faults/dependencies.hpp"

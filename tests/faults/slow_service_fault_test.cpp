@@ -1,12 +1,14 @@
 // A service slower than the gateway's deadline: that route answers 503 with Retry-After when the
 // deadline passes, and the gateway keeps serving other routes meanwhile.
-#include <grpcpp/grpcpp.h>
-#include <grpcpp/health_check_service_interface.h>
 #include <gtest/gtest.h>
+
 #include <signal.h>
 
 #include <atomic>
 #include <thread>
+
+#include <grpcpp/grpcpp.h>
+#include <grpcpp/health_check_service_interface.h>
 
 #include "iris/membership/v1/membership.grpc.pb.h"
 #include "tests/e2e/system.hpp"

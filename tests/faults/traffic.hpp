@@ -1,13 +1,16 @@
-// A stream of GET requests from a background thread, every answer kept for the assertions.
+// A stream of requests from a background thread, every answer kept for the assertions.
 #pragma once
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <mutex>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "tests/support/http_client.hpp"
 
@@ -20,6 +23,15 @@ inline bool IsUnavailableProblem(const HttpResult& r) {
   auto body = nlohmann::json::parse(r.body, nullptr, false);
   return !body.is_discarded() && body.value("status", 0) == 503;
 }
+
+// One request of a stream; `i` counts from 0.
+struct TrafficRequest {
+  std::string method = "GET";
+  std::string path;
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+};
+using RequestMaker = std::function<TrafficRequest(size_t i)>;
 
 struct Answer {
   std::string path;
@@ -34,7 +46,16 @@ class Traffic {
   // status 0 instead of being cut short.
   Traffic(std::string base_url, std::vector<std::string> paths,
           std::chrono::milliseconds client_timeout = std::chrono::milliseconds(8000))
-      : base_(std::move(base_url)), paths_(std::move(paths)), timeout_(client_timeout) {
+      : Traffic(
+            std::move(base_url),
+            [paths = std::move(paths)](size_t i) {
+              return TrafficRequest{"GET", paths[i % paths.size()], "", {}};
+            },
+            client_timeout) {}
+  // Sends make(0), make(1), ... one after another.
+  Traffic(std::string base_url, RequestMaker make,
+          std::chrono::milliseconds client_timeout = std::chrono::milliseconds(8000))
+      : base_(std::move(base_url)), make_(std::move(make)), timeout_(client_timeout) {
     thread_ = std::thread([this] { Run(); });
   }
   ~Traffic() { Stop(); }
@@ -64,15 +85,15 @@ class Traffic {
  private:
   void Run() {
     for (size_t i = 0; !stop_; ++i) {
-      const std::string& path = paths_[i % paths_.size()];
-      HttpResult r = HttpRequest("GET", base_ + path, "", {}, timeout_);
+      TrafficRequest q = make_(i);
+      HttpResult r = HttpRequest(q.method, base_ + q.path, q.body, q.headers, timeout_);
       std::lock_guard<std::mutex> lock(mu_);
-      answers_.push_back({path, std::move(r), std::chrono::steady_clock::now()});
+      answers_.push_back({q.path, std::move(r), std::chrono::steady_clock::now()});
     }
   }
 
   const std::string base_;
-  const std::vector<std::string> paths_;
+  const RequestMaker make_;
   const std::chrono::milliseconds timeout_;
   std::atomic<bool> stop_{false};
   mutable std::mutex mu_;

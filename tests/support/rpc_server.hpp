@@ -3,19 +3,19 @@
 // and calls it the same way, so both live here once.
 #pragma once
 
-#include <grpcpp/channel.h>
-#include <grpcpp/client_context.h>
-
 #include <chrono>
 #include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include <grpcpp/channel.h>
+#include <grpcpp/client_context.h>
+
 #include "absl/status/status.h"
-#include "libs/grpc/caller.hpp"
 #include "libs/grpc/channel.hpp"
 #include "libs/grpc/server.hpp"
+#include "libs/identity/caller.hpp"
 #include "libs/metrics/metrics.hpp"
 #include "libs/status/grpc_status.hpp"
 
@@ -45,7 +45,7 @@ class RpcServer {
 // One unary RPC as `caller` (its identity and request id as metadata, the gateway's way);
 // the status comes back as the service's absl::Status, field errors and reason included.
 template <typename Stub, typename Req, typename Resp>
-absl::Status CallAs(Stub& stub, const iris::grpc::Caller& caller,
+absl::Status CallAs(Stub& stub, const iris::identity::Caller& caller,
                     ::grpc::Status (Stub::*method)(::grpc::ClientContext*, const Req&, Resp*),
                     const Req& req, Resp* out,
                     std::chrono::milliseconds deadline = std::chrono::seconds(5)) {

@@ -5,9 +5,10 @@
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
+#include <random>
+
 #include <pqxx/connection>
 #include <pqxx/nontransaction>
-#include <random>
 
 #include "libs/db/conninfo.hpp"
 

@@ -1,13 +1,14 @@
 #include "libs/db/migrator.hpp"
 
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
 #include <latch>
 #include <string>
 #include <thread>
 #include <vector>
 
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
-
+#include "kit_migrations.hpp"
 #include "libs/db/testing/scratch_schema.hpp"
 
 namespace iris::db {
@@ -137,6 +138,41 @@ TEST_F(MigratorDbTest, TwoRunnersStartingTogetherApplyEachMigrationOnce) {
   EXPECT_TRUE(results[1].ok()) << results[1];
   EXPECT_EQ(Count(S() + ".log"), 1);
   EXPECT_EQ(Count(S() + ".schema_migrations"), 2);
+}
+
+TEST_F(MigratorDbTest, ServiceMigrationsGetTheKitTablesInTheirOwnSchema) {
+  std::vector<Statement> own = {Add("V001__create_log", "CREATE TABLE " + S() + ".log (n int)")};
+  ASSERT_TRUE(MigrateService(schema_.OwnerUrl(), S(), own).ok());
+  ASSERT_TRUE(MigrateService(schema_.OwnerUrl(), S(), own).ok());  // a rerun changes nothing
+  EXPECT_TRUE(TableExists("outbox"));
+  EXPECT_TRUE(TableExists("audit_log"));
+  EXPECT_TRUE(TableExists("log"));
+  EXPECT_EQ(Count(S() + ".kit_migrations"), 1);
+  EXPECT_EQ(Count(S() + ".schema_migrations"), 1);
+  // Nothing of the kit lands outside the service's schema.
+  EXPECT_EQ(Count("pg_tables WHERE tablename = 'outbox' AND schemaname = '" + S() + "'"), 1);
+  EXPECT_EQ(Count("pg_tables WHERE tablename IN ('outbox', 'kit_migrations') AND schemaname = "
+                  "'public'"),
+            0);
+}
+
+TEST_F(MigratorDbTest, KitTakesOverAServiceOwnCopyOfItsTables) {
+  // Membership created outbox and audit_log in its own V002 before the kit existed; the kit's
+  // IF NOT EXISTS leaves those tables (and their rows) as they are, and V002 counts as retired.
+  std::vector<Statement> before = {
+      Add("V001__create_log", "CREATE TABLE " + S() + ".log (n int)"),
+      // The same tables as the kit's, as membership's V002 had them, and a message in them.
+      Add("V002__outbox", "SET LOCAL search_path TO " + S() + ";\n" +
+                              kit::kV001_OutboxAndAudit.text +
+                              ";\nINSERT INTO outbox (type, subject_id) VALUES ('t.created', '7')"),
+      Add("V003__more", "INSERT INTO " + S() + ".log VALUES (3)"),
+  };
+  ASSERT_TRUE(Migrate(schema_.OwnerUrl(), S(), before).ok());
+  std::vector<Statement> after = {before[0], before[2]};
+  ASSERT_TRUE(MigrateService(schema_.OwnerUrl(), S(), after).ok());
+  EXPECT_EQ(Count(S() + ".outbox WHERE subject_id = '7'"), 1);
+  EXPECT_TRUE(TableExists("audit_log"));
+  EXPECT_EQ(Count(S() + ".schema_migrations"), 3);
 }
 
 TEST_F(MigratorDbTest, UnreachableDatabaseGivesUnavailable) {

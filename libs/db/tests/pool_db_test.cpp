@@ -1,5 +1,8 @@
 #include "libs/db/pool.hpp"
 
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -12,8 +15,6 @@
 #include <sstream>
 #include <thread>
 
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
 #include <pqxx/except>
 #include <pqxx/nontransaction>
 #include <spdlog/sinks/ostream_sink.h>

@@ -38,9 +38,8 @@ TEST(ScratchSchemaDbTest, ManyMadeAndDroppedAtOnceNeverCollide) {
   for (const auto& e : errors) EXPECT_EQ(e, "");
   EXPECT_EQ(made.load(), kThreads * kRounds);
   // Every role and schema went with its ScratchSchema.
-  auto left = ExecAsSuperuser(
-      "SELECT count(*) FROM pg_roles WHERE rolname LIKE 't_scratch\\_" + std::to_string(getpid()) +
-      "\\_%'");
+  auto left = ExecAsSuperuser("SELECT count(*) FROM pg_roles WHERE rolname LIKE 't_scratch\\_" +
+                              std::to_string(getpid()) + "\\_%'");
   EXPECT_EQ(left[0][0].as<int>(), 0);
 }
 

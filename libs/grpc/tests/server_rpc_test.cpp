@@ -1,8 +1,8 @@
 // The shared gRPC bootstrap against a real server on 127.0.0.1:0: caller metadata, the
 // exception edge, health that follows readiness, and metrics per method.
 #include <gtest/gtest.h>
+
 #include <unistd.h>
-#include <prometheus/text_serializer.h>
 
 #include <atomic>
 #include <mutex>
@@ -10,6 +10,8 @@
 #include <stdexcept>
 #include <thread>
 #include <vector>
+
+#include <prometheus/text_serializer.h>
 
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "grpc_test_echo.grpc.pb.h"
@@ -39,9 +41,8 @@ class EchoService final : public test::Echo::Service {
       threads_.insert(gettid());  // not std::thread::id: glibc reuses a dead thread's pthread_t
     }
     if (req->hold_ms() > 0) std::this_thread::sleep_for(std::chrono::milliseconds(req->hold_ms()));
-    return Answer(*ctx, [&]() -> absl::Status {
+    return Answer(*ctx, [&](const identity::Caller& c) -> absl::Status {
       if (req->fail()) throw std::runtime_error("secret internals");
-      const Caller c = CallerOf(*ctx);
       out->set_subject(c.subject);
       out->set_role(c.role);
       out->set_organization_id(c.organization_id);
@@ -63,11 +64,9 @@ class ServerRpcTest : public ::testing::Test {
     cfg.service = "grpc-test";
     cfg.readiness_interval = 50ms;
     cfg.drain_timeout = 1000ms;
-    server_ = std::make_unique<Server>(cfg, std::vector<::grpc::Service*>{&echo_}, &metrics_,
-                                       [this] {
-                                         return ready_ ? absl::OkStatus()
-                                                       : absl::UnavailableError("db down");
-                                       });
+    server_ = std::make_unique<Server>(
+        cfg, std::vector<::grpc::Service*>{&echo_}, &metrics_,
+        [this] { return ready_ ? absl::OkStatus() : absl::UnavailableError("db down"); });
     ASSERT_TRUE(server_->Start().ok());
     auto channel = MakeChannel("127.0.0.1:" + std::to_string(server_->port()));
     echo_stub_ = test::Echo::NewStub(channel);
@@ -100,7 +99,7 @@ class ServerRpcTest : public ::testing::Test {
 };
 
 TEST_F(ServerRpcTest, CallerAndRequestIdTravelAsMetadata) {
-  Caller caller;
+  identity::Caller caller;
   caller.subject = "user-7";
   caller.role = "member";
   caller.organization_id = "org-1";
@@ -121,7 +120,7 @@ TEST_F(ServerRpcTest, CallerAndRequestIdTravelAsMetadata) {
 }
 
 TEST_F(ServerRpcTest, AnonymousCallerSendsNoIdentity) {
-  Caller anonymous;
+  identity::Caller anonymous;
   anonymous.request_id = "req-anon";
   ::grpc::ClientContext ctx;
   PrepareContext(ctx, anonymous, 2000ms);

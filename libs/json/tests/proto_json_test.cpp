@@ -1,11 +1,12 @@
 #include "libs/json/proto_json.hpp"
 
 #include <gmock/gmock.h>
-#include <google/protobuf/util/message_differencer.h>
 #include <gtest/gtest.h>
 
 #include <cstdint>
 #include <limits>
+
+#include <google/protobuf/util/message_differencer.h>
 
 #include "json_test.pb.h"
 #include "libs/status/problem.hpp"
@@ -92,13 +93,40 @@ TEST(ToJsonTest, PrintsProtoFieldNamesAndDefaults) {
   json j = ToJson(Sample());
   EXPECT_EQ(j["big_id"], 0);
   EXPECT_TRUE(j["big_id"].is_number_integer());
-  EXPECT_EQ(j["display_name"], "");
   EXPECT_EQ(j["active"], false);
   EXPECT_EQ(j["ids"], json::array());
   EXPECT_EQ(j["totals"], json::object());
   EXPECT_FALSE(j.contains("bigId"));
-  EXPECT_FALSE(j.contains("maybe_limit"));  // unset proto3 optional
-  EXPECT_FALSE(j.contains("line"));         // unset message
+}
+
+TEST(ToJsonTest, AFieldWithoutAValueIsNullNeverEmptyOrAbsent) {
+  Sample m;
+  m.add_lines();
+  json j = ToJson(m);
+  for (const char* field : {"display_name", "blob", "line", "maybe_count", "maybe_note",
+                            "maybe_limit", "created_at", "title", "status"}) {
+    ASSERT_TRUE(j.contains(field)) << field;
+    EXPECT_TRUE(j[field].is_null()) << field << ": " << j[field];
+  }
+  EXPECT_TRUE(j["lines"][0]["label"].is_null()) << "nested messages too";
+  // Of a oneof only the member set appears, as set; an explicit wrapper keeps its "".
+  EXPECT_FALSE(j.contains("email"));
+  EXPECT_FALSE(j.contains("url"));
+  m.set_email("");
+  m.mutable_maybe_note()->set_value("");
+  j = ToJson(m);
+  EXPECT_EQ(j["email"], "");
+  EXPECT_FALSE(j.contains("url"));
+  EXPECT_EQ(j["maybe_note"], "");
+}
+
+TEST(ToJsonTest, NullsReadBackAsNotSet) {
+  Sample m;
+  m.add_lines()->set_amount(3);
+  Sample back;
+  auto s = FromJsonString(ToJsonString(m), &back);
+  ASSERT_TRUE(s.ok()) << s;
+  EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(m, back)) << back.DebugString();
 }
 
 TEST(ToJsonTest, SixtyFourBitIntegersAreNumbersEverywhere) {
@@ -112,8 +140,7 @@ TEST(ToJsonTest, SixtyFourBitIntegersAreNumbersEverywhere) {
   EXPECT_EQ(j["totals"]["eur"].get<std::int64_t>(), kTwo53Plus1);
   EXPECT_EQ(j["names_by_id"]["9007199254740993"], "big");  // JSON keys stay strings
   EXPECT_EQ(j["line"]["amount"].get<std::int64_t>(), kTwo53Plus1);
-  EXPECT_EQ(j["lines"][0]["units"].get<std::uint64_t>(),
-            std::numeric_limits<std::uint64_t>::max());
+  EXPECT_EQ(j["lines"][0]["units"].get<std::uint64_t>(), std::numeric_limits<std::uint64_t>::max());
   EXPECT_EQ(j["lines_by_key"]["a"]["amount"].get<std::int64_t>(), -kTwo53Plus1);
   EXPECT_EQ(j["maybe_count"].get<std::int64_t>(), kTwo53Plus1);
   EXPECT_TRUE(j["maybe_size"].is_number_unsigned());
@@ -164,7 +191,9 @@ TEST(FromJsonTest, RoundTripsEveryRule) {
 TEST(FromJsonTest, KeepsTwoToThe53PlusOneExact) {
   Sample m;
   ASSERT_TRUE(FromJsonString(R"({"big_id": 9007199254740993, "ids": [9007199254740993],
-      "maybe_count": 9007199254740993, "big_unsigned": 18446744073709551615})", &m).ok());
+      "maybe_count": 9007199254740993, "big_unsigned": 18446744073709551615})",
+                             &m)
+                  .ok());
   EXPECT_EQ(m.big_id(), kTwo53Plus1);
   EXPECT_EQ(m.ids(0), kTwo53Plus1);
   EXPECT_EQ(m.maybe_count().value(), kTwo53Plus1);
@@ -175,7 +204,8 @@ TEST(FromJsonTest, ParsesApiShapes) {
   Sample m;
   auto s = FromJsonString(R"({"status": "in_formation", "history": ["active"],
       "title": {"en": "Calls", "sr-Latn": "Pozivi"}, "created_at": "2024-05-01T12:00:00Z",
-      "max_award": {"amount": 800000, "currency": "EUR"}, "method": "get"})", &m);
+      "max_award": {"amount": 800000, "currency": "EUR"}, "method": "get"})",
+                          &m);
   ASSERT_TRUE(s.ok()) << s;
   EXPECT_EQ(m.status(), NETWORK_STATUS_IN_FORMATION);
   EXPECT_EQ(m.history(0), NETWORK_STATUS_ACTIVE);

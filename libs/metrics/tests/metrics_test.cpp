@@ -1,5 +1,8 @@
 #include "libs/metrics/metrics.hpp"
 
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -11,8 +14,6 @@
 #include <vector>
 
 #include <curl/curl.h>
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
 #include <prometheus/text_serializer.h>
 
 namespace iris::metrics {

@@ -1,9 +1,14 @@
+#include "libs/status/status.hpp"
+
 #include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
 #include "libs/status/grpc_status.hpp"
 #include "libs/status/problem.hpp"
-#include "libs/status/status.hpp"
 
 namespace iris::status {
 namespace {
@@ -68,6 +73,55 @@ TEST(StatusTest, InternalErrorsDoNotLeakTheirMessage) {
 TEST(StatusTest, InvalidUtf8InMessagesIsReplacedNotThrown) {
   auto p = ProblemFor(absl::NotFoundError(std::string("bad \xff byte")), "r");
   EXPECT_NO_THROW(nlohmann::json::parse(p.body));
+}
+
+TEST(StatusTest, MalformedNamesTheFieldAsInvalidDoesAndIsA400) {
+  const auto s = Malformed("cursor", "is not a position in this list");
+  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(HttpStatusFor(s), 400);
+  EXPECT_EQ(s.message(), "cursor: is not a position in this list");
+  // One message format for both kinds of bad input.
+  EXPECT_EQ(Invalid("cursor", "is not a position in this list").message(), s.message());
+  const auto detail = DetailOf(s);
+  EXPECT_EQ(detail.reason(), "malformed");
+  ASSERT_EQ(detail.errors_size(), 1);
+  EXPECT_EQ(detail.errors(0).field(), "cursor");
+  EXPECT_EQ(detail.errors(0).message(), "is not a position in this list");
+}
+
+TEST(StatusTest, MalformedWithoutAFieldHasNoFieldErrors) {
+  const auto s = Malformed("request body is not valid JSON");
+  EXPECT_EQ(HttpStatusFor(s), 400);
+  EXPECT_EQ(s.message(), "request body is not valid JSON");
+  EXPECT_EQ(DetailOf(s).errors_size(), 0);
+}
+
+// A domain's own problem type: Validation reads any {field, message} struct.
+struct DomainProblem {
+  std::string field;
+  std::string message;
+};
+
+TEST(StatusTest, ValidationTurnsDomainProblemsIntoFieldErrors) {
+  EXPECT_TRUE(Validation(std::vector<DomainProblem>{}).ok());
+  const auto s =
+      Validation(std::vector<DomainProblem>{{"name", "is required"}, {"country", "is required"}});
+  EXPECT_EQ(HttpStatusFor(s), 422);
+  EXPECT_EQ(s.message(), "name: is required (and 1 more)");
+  const auto detail = DetailOf(s);
+  EXPECT_EQ(detail.reason(), "validation");
+  ASSERT_EQ(detail.errors_size(), 2);
+  EXPECT_EQ(detail.errors(1).field(), "country");
+}
+
+TEST(StatusTest, CheckVersionPassesNoPreconditionAndTheCurrentVersion) {
+  EXPECT_TRUE(CheckVersion("person", 3, 0).ok());
+  EXPECT_TRUE(CheckVersion("person", 3, 3).ok());
+  const auto stale = CheckVersion("person", 3, 2);
+  EXPECT_EQ(stale.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(HttpStatusFor(stale), 412);
+  EXPECT_EQ(DetailOf(stale).reason(), "stale_version");
+  EXPECT_EQ(stale.message(), "the person is at version 3, not 2; fetch it and retry");
 }
 
 absl::StatusOr<int> Twice(absl::StatusOr<int> in) {

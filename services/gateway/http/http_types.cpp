@@ -1,5 +1,7 @@
 #include "services/gateway/http/http_types.hpp"
 
+#include "absl/strings/ascii.h"
+
 namespace iris::gateway::http {
 
 std::optional<std::string> HttpRequest::HeaderValue(std::string_view lower_name) const {
@@ -20,6 +22,14 @@ std::string_view TrimOws(std::string_view value) {
   while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
   while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
   return value;
+}
+
+bool IsJsonContentType(std::string_view content_type) {
+  const std::string mime =
+      absl::AsciiStrToLower(std::string(TrimOws(content_type.substr(0, content_type.find(';')))));
+  if (mime == "application/json") return true;
+  return mime.rfind("application/", 0) == 0 && mime.size() > 5 &&
+         mime.compare(mime.size() - 5, 5, "+json") == 0;
 }
 
 }  // namespace iris::gateway::http

@@ -1,6 +1,7 @@
 // Pistache-free request and response types: what the gateway's middleware and routes see.
 #pragma once
 
+#include <any>
 #include <functional>
 #include <optional>
 #include <string>
@@ -29,6 +30,13 @@ struct HttpRequest {
   std::string body;
   std::string remote_address;  // peer IP
   bool http11 = true;
+  // The client's X-Request-Id when it is safe to echo, else a new one (request_id.hpp), set by
+  // the adapter before any handler runs, so its own answers and logs and the handlers' name the
+  // request alike. Empty when no adapter made the request (tests): the handler picks one.
+  std::string request_id;
+  // Opaque here: the http layer only carries it from NonBlockingHandler to Handler, so what the
+  // I/O thread worked out before giving up is not worked out again on the worker.
+  std::any handler_state;
 
   // First header named `lower_name` (which must be lower-case).
   std::optional<std::string> HeaderValue(std::string_view lower_name) const;
@@ -50,9 +58,13 @@ using Handler = std::function<HttpResponse(HttpRequest&)>;
 // `value` without leading and trailing optional whitespace (RFC 9110 §5.6.3: spaces, tabs).
 std::string_view TrimOws(std::string_view value);
 
+// True when Content-Type names JSON: application/json or application/<x>+json, any parameters.
+bool IsJsonContentType(std::string_view content_type);
+
 // Runs on the I/O thread that read the request, before any hand-off to a worker, so it must
-// never block: it answers what needs no I/O, or returns nullopt and Handler gets the request.
-// Saves two thread hand-offs per request it answers. May throw (then Handler runs).
+// never block: it answers what needs no I/O, or returns nullopt and Handler gets the request,
+// with what it left in HttpRequest::handler_state. Saves two thread hand-offs per request it
+// answers. May throw (then Handler runs).
 using NonBlockingHandler = std::function<std::optional<HttpResponse>(HttpRequest&)>;
 
 }  // namespace iris::gateway::http

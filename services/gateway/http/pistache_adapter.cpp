@@ -92,8 +92,8 @@ void TryNonBlocking(const AdapterCore& core, Job& job) {
       if (answer->status >= 200 && answer->status <= 599) job.ready = std::move(answer);
     }
   } catch (const std::exception& e) {
-    spdlog::warn("non-blocking handler threw for {} {}: {}", job.request.method,
-                 job.request.path, e.what());
+    spdlog::warn("non-blocking handler threw for {} {}: {}", job.request.method, job.request.path,
+                 e.what());
   }
 }
 
@@ -153,16 +153,18 @@ void PistacheAdapter::onRequest(const P::Request& request, P::ResponseWriter wri
     job->ticket = core_->in_flight->Enter();
     CopyRequest(request, job->request);
     job->request_id = AcceptOrNewRequestId(job->request.HeaderValue("x-request-id"));
+    job->request.request_id = job->request_id;
     job->keep_alive = WantsKeepAlive(job->request);
     // API.md's order of checks puts 413 first. Bodies past Pistache's maxRequestSize never get
     // here (see onInput).
     if (job->request.body.size() > core_->max_body_bytes) {
       job->ready = Problem(TooLarge(core_->max_body_bytes), job->request_id);
     } else if (!DecodeQuery(request, job->request)) {
-      job->ready = Problem(status::WithDetail(absl::InvalidArgumentError(
-                                                  "query string is not valid percent-encoded UTF-8"),
-                                              "malformed"),
-                           job->request_id);
+      job->ready =
+          Problem(status::WithDetail(
+                      absl::InvalidArgumentError("query string is not valid percent-encoded UTF-8"),
+                      "malformed"),
+                  job->request_id);
     }
     if (!job->ready && core_->non_blocking) TryNonBlocking(*core_, *job);
     internal::Enqueue(core_, internal::ConnectionOf(peer), std::move(job));

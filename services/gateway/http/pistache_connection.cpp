@@ -46,9 +46,9 @@ class DynHeader : public P::Header::Header {
 };
 
 HttpResponse Busy(const std::string& request_id) {
-  return Problem(status::WithDetail(absl::UnavailableError("the server is busy; retry shortly"),
-                                    "overloaded"),
-                 request_id);
+  return Problem(
+      status::WithDetail(absl::UnavailableError("the server is busy; retry shortly"), "overloaded"),
+      request_id);
 }
 
 // Ends the request's in-flight time when the bytes are written or the write failed. If Pistache
@@ -142,8 +142,8 @@ void RunHandler(const AdapterCore& core, Job& job) {
       job.ready = Problem(absl::InternalError("invalid status"), job.request_id);
     }
   } catch (const std::exception& e) {
-    spdlog::error("handler threw for {} {} (request {}): {}", job.request.method,
-                  job.request.path, job.request_id, e.what());
+    spdlog::error("handler threw for {} {} (request {}): {}", job.request.method, job.request.path,
+                  job.request_id, e.what());
     job.ready = Problem(absl::InternalError("handler threw"), job.request_id);
   } catch (...) {
     spdlog::error("handler threw a non-exception for {} {} (request {})", job.request.method,
@@ -211,7 +211,8 @@ HttpResponse Problem(const absl::Status& status, const std::string& request_id) 
 }
 
 std::shared_ptr<Connection> ConnectionOf(const std::shared_ptr<Pistache::Tcp::Peer>& peer) {
-  if (auto data = peer->tryGetData(kConnectionKey)) return std::static_pointer_cast<Connection>(data);
+  if (auto data = peer->tryGetData(kConnectionKey))
+    return std::static_pointer_cast<Connection>(data);
   auto connection = std::make_shared<Connection>();
   connection->peer = peer;
   peer->putData(kConnectionKey, connection);
@@ -245,8 +246,8 @@ void MarkDisconnected(const std::shared_ptr<Pistache::Tcp::Peer>& peer) {
   connection->disconnected = true;
 }
 
-void Enqueue(const std::shared_ptr<AdapterCore>& core, const std::shared_ptr<Connection>& connection,
-             std::shared_ptr<Job> job) {
+void Enqueue(const std::shared_ptr<AdapterCore>& core,
+             const std::shared_ptr<Connection>& connection, std::shared_ptr<Job> job) {
   job->connection = connection;
   bool start = false;
   {

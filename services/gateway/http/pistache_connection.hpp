@@ -78,7 +78,7 @@ HttpResponse Problem(const absl::Status& status, const std::string& request_id);
 // Queues `job` on `connection` behind the ones before it and starts it if none is running.
 // A job whose `ready` is already set is sent without calling the handler. A job that must be
 // the connection's last (keep_alive false) makes the connection drop everything after it.
-void Enqueue(const std::shared_ptr<AdapterCore>& core, const std::shared_ptr<Connection>& connection,
-             std::shared_ptr<Job> job);
+void Enqueue(const std::shared_ptr<AdapterCore>& core,
+             const std::shared_ptr<Connection>& connection, std::shared_ptr<Job> job);
 
 }  // namespace iris::gateway::http::internal

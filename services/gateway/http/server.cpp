@@ -11,12 +11,12 @@
 //   requests; requests that arrive in later reads while one is in flight are answered in order.
 #include "services/gateway/http/server.hpp"
 
-#include <pistache/endpoint.h>
-
 #include <exception>
 #include <optional>
 #include <string>
 #include <utility>
+
+#include <pistache/endpoint.h>
 
 #include "services/gateway/http/in_flight.hpp"
 #include "services/gateway/http/pistache_adapter.hpp"
@@ -105,8 +105,7 @@ absl::Status Server::Start() {
     s.Stop();
     const std::string what = e.what();
     if (what.find("in use") != std::string::npos) {
-      return absl::FailedPreconditionError("port " + std::to_string(o.port) +
-                                           " is already in use");
+      return absl::FailedPreconditionError("port " + std::to_string(o.port) + " is already in use");
     }
     return absl::UnavailableError("cannot listen on " + o.host + ":" + std::to_string(o.port) +
                                   ": " + what);

@@ -1,7 +1,5 @@
 #include "services/gateway/middleware/auth.hpp"
 
-#include <openssl/evp.h>
-
 #include <algorithm>
 
 #include "absl/strings/ascii.h"
@@ -10,7 +8,7 @@
 #include "libs/grpc/channel.hpp"
 #include "libs/status/grpc_status.hpp"
 #include "libs/status/status.hpp"
-#include "services/gateway/clients/membership_client.hpp"
+#include "services/gateway/clients/upstream.hpp"
 
 namespace iris::gateway {
 namespace {
@@ -20,43 +18,29 @@ absl::Status BadCredentials(std::string message) {
                                   "unauthenticated");
 }
 
-bool HasScope(const iris::grpc::Caller& c, std::string_view scope) {
+bool HasScope(const iris::identity::Caller& c, std::string_view scope) {
   return std::find(c.scopes.begin(), c.scopes.end(), scope) != c.scopes.end();
 }
 
 }  // namespace
 
-std::string Sha256Hex(std::string_view data) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  EVP_Digest(data.data(), data.size(), digest, &len, EVP_sha256(), nullptr);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(len * 2);
-  for (unsigned int i = 0; i < len; ++i) {
-    out.push_back(kHex[digest[i] >> 4]);
-    out.push_back(kHex[digest[i] & 0xF]);
-  }
-  return out;
-}
-
-ApiKeyResolver MembershipKeyResolver(MembershipClient& membership) {
+ApiKeyResolver MembershipKeyResolver(Upstream& membership) {
   return [&membership](const std::string& key_hash,
-                       const std::string& request_id) -> absl::StatusOr<iris::grpc::Caller> {
+                       const std::string& request_id) -> absl::StatusOr<iris::identity::Caller> {
     ::grpc::ClientContext ctx;
-    iris::grpc::Caller anonymous;
+    iris::identity::Caller anonymous;
     anonymous.request_id = request_id;
     iris::grpc::PrepareContext(ctx, anonymous, membership.deadline());
     iris::membership::v1::ResolveApiKeyRequest req;
     req.set_key_hash(key_hash);
     iris::membership::v1::ResolvedApiKey out;
-    const auto s = membership.accounts().ResolveApiKey(&ctx, req, &out);
+    const auto s = membership.Stub<iris::membership::v1::Accounts>().ResolveApiKey(&ctx, req, &out);
     if (s.error_code() == ::grpc::StatusCode::UNAVAILABLE ||
         s.error_code() == ::grpc::StatusCode::DEADLINE_EXCEEDED) {
-      return absl::UnavailableError("the membership service did not answer in time; retry shortly");
+      return membership.Unavailable();
     }
     if (!s.ok()) return iris::status::FromGrpc(s);
-    iris::grpc::Caller c;
+    iris::identity::Caller c;
     c.subject = out.principal().user_id();
     c.role = out.principal().role();
     c.organization_id = out.principal().organization_id();
@@ -98,10 +82,10 @@ bool Authenticator::MayBlock(const http::HttpRequest& request) {
   return parts && IsApiKeyScheme(parts->scheme);
 }
 
-absl::StatusOr<iris::grpc::Caller> Authenticator::Authenticate(const http::HttpRequest& request,
-                                                               const std::string& request_id) {
+absl::StatusOr<iris::identity::Caller> Authenticator::Authenticate(const http::HttpRequest& request,
+                                                                   const std::string& request_id) {
   const auto header = request.HeaderValue("authorization");
-  if (!header) return iris::grpc::Caller{};
+  if (!header) return iris::identity::Caller{};
   const auto parts = SplitAuthorization(*header);
   if (!parts) return BadCredentials("the Authorization header is malformed");
   const std::string& scheme = parts->scheme;
@@ -109,7 +93,7 @@ absl::StatusOr<iris::grpc::Caller> Authenticator::Authenticate(const http::HttpR
   if (absl::EqualsIgnoreCase(scheme, "Bearer")) {
     auto claims = jwt_.Verify(credential);
     if (!claims.ok()) return claims.status();
-    iris::grpc::Caller c;
+    iris::identity::Caller c;
     c.subject = claims->subject;
     c.role = claims->role;
     c.organization_id = claims->organization_id;
@@ -120,13 +104,13 @@ absl::StatusOr<iris::grpc::Caller> Authenticator::Authenticate(const http::HttpR
   return BadCredentials("use Authorization: Bearer <token> or ApiKey <key>");
 }
 
-absl::StatusOr<iris::grpc::Caller> Authenticator::ResolveKey(std::string_view key,
-                                                             const std::string& request_id) {
+absl::StatusOr<iris::identity::Caller> Authenticator::ResolveKey(std::string_view key,
+                                                                 const std::string& request_id) {
   // Every key we issue starts so; anything else is refused without asking membership.
   if (key.substr(0, 5) != "iris_" || key.size() > 200) {
     return BadCredentials("the API key is not valid");
   }
-  const std::string hash = Sha256Hex(key);
+  const std::string hash = values::Sha256Hex(key);
   const auto now = clock_();
   {
     std::lock_guard lock(mu_);
@@ -137,7 +121,7 @@ absl::StatusOr<iris::grpc::Caller> Authenticator::ResolveKey(std::string_view ke
     }
   }
   auto resolved = resolver_(hash, request_id);
-  std::optional<iris::grpc::Caller> entry;
+  std::optional<iris::identity::Caller> entry;
   if (resolved.ok()) {
     entry = *resolved;
   } else if (resolved.status().code() != absl::StatusCode::kNotFound) {
@@ -154,14 +138,14 @@ absl::StatusOr<iris::grpc::Caller> Authenticator::ResolveKey(std::string_view ke
 }
 
 absl::Status CheckAccess(const Route& route, std::string_view method,
-                         const iris::grpc::Caller& caller) {
+                         const iris::identity::Caller& caller) {
   if (route.access == Access::kPublic && caller.anonymous()) return absl::OkStatus();
   if (caller.anonymous()) {
     return iris::status::WithDetail(absl::UnauthenticatedError("this operation needs credentials"),
                                     "unauthenticated");
   }
-  const bool admin = caller.HasRole("network_admin");
-  const bool staff = admin || caller.HasRole("national_coordinator");
+  const bool admin = caller.HasRole(iris::identity::kNetworkAdmin);
+  const bool staff = admin || caller.HasRole(iris::identity::kNationalCoordinator);
   if ((route.access == Access::kNetworkAdmin && !admin) ||
       (route.access == Access::kStaff && !staff)) {
     return iris::status::WithDetail(

@@ -12,23 +12,21 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "libs/grpc/caller.hpp"
+#include "libs/identity/caller.hpp"
+#include "libs/values/sha256.hpp"
 #include "services/gateway/http/http_types.hpp"
 #include "services/gateway/middleware/jwt.hpp"
 #include "services/gateway/routes/route.hpp"
 
 namespace iris::gateway {
 
-class MembershipClient;
+class Upstream;
 
 // Asks membership who owns an API key, by the key's SHA-256 (hex). NOT_FOUND for unknown or
 // revoked keys; UNAVAILABLE when membership does not answer.
-using ApiKeyResolver = std::function<absl::StatusOr<iris::grpc::Caller>(
+using ApiKeyResolver = std::function<absl::StatusOr<iris::identity::Caller>(
     const std::string& key_hash, const std::string& request_id)>;
-ApiKeyResolver MembershipKeyResolver(MembershipClient& membership);
-
-// Lower-case hex SHA-256, as membership stores keys.
-std::string Sha256Hex(std::string_view data);
+ApiKeyResolver MembershipKeyResolver(Upstream& membership);
 
 class Authenticator {
  public:
@@ -41,8 +39,8 @@ class Authenticator {
 
   // No Authorization header: an anonymous Caller. A header that does not hold a valid token or
   // live key: UNAUTHENTICATED. Membership unreachable while resolving a key: UNAVAILABLE.
-  absl::StatusOr<iris::grpc::Caller> Authenticate(const http::HttpRequest& request,
-                                                  const std::string& request_id);
+  absl::StatusOr<iris::identity::Caller> Authenticate(const http::HttpRequest& request,
+                                                      const std::string& request_id);
 
   // Whether Authenticate may wait on I/O for this request: only an API key, which membership
   // resolves. Bearer tokens are checked in memory; a missing or malformed header needs nothing.
@@ -51,12 +49,12 @@ class Authenticator {
   static constexpr size_t kMaxCachedKeys = 10000;
 
  private:
-  absl::StatusOr<iris::grpc::Caller> ResolveKey(std::string_view key,
-                                                const std::string& request_id);
+  absl::StatusOr<iris::identity::Caller> ResolveKey(std::string_view key,
+                                                    const std::string& request_id);
 
   struct CacheEntry {
     std::chrono::steady_clock::time_point expires;
-    std::optional<iris::grpc::Caller> caller;  // nullopt: known to be invalid
+    std::optional<iris::identity::Caller> caller;  // nullopt: known to be invalid
   };
   const Jwt& jwt_;
   const ApiKeyResolver resolver_;
@@ -70,6 +68,6 @@ class Authenticator {
 // non-public routes, PERMISSION_DENIED (403) for a missing role or an API key scope that does
 // not cover the method (read: GET only; write: everything; webhooks:manage: webhook routes).
 absl::Status CheckAccess(const Route& route, std::string_view method,
-                         const iris::grpc::Caller& caller);
+                         const iris::identity::Caller& caller);
 
 }  // namespace iris::gateway

@@ -4,6 +4,7 @@
 
 #include "absl/strings/ascii.h"
 #include "libs/log/log.hpp"
+#include "libs/values/sha256.hpp"
 #include "services/gateway/middleware/auth.hpp"
 
 namespace iris::gateway {
@@ -12,7 +13,7 @@ namespace {
 // Emails are hashed: Redis holds no personal data.
 std::string EmailKey(std::string_view email) {
   return "iris:login:email:" +
-         Sha256Hex(absl::AsciiStrToLower(absl::StripAsciiWhitespace(std::string(email))));
+         values::Sha256Hex(absl::AsciiStrToLower(absl::StripAsciiWhitespace(std::string(email))));
 }
 std::string IpKey(std::string_view ip) { return "iris:login:ip:" + std::string(ip); }
 

@@ -1,7 +1,9 @@
 #include "services/gateway/middleware/chain.hpp"
 
+#include <any>
 #include <chrono>
 #include <exception>
+#include <utility>
 
 #include "absl/strings/ascii.h"
 #include "libs/json/proto_json.hpp"
@@ -11,13 +13,16 @@
 
 namespace iris::gateway {
 
-bool IsJsonContentType(std::string_view content_type) {
-  std::string mime = absl::AsciiStrToLower(
-      std::string(http::TrimOws(content_type.substr(0, content_type.find(';')))));
-  if (mime == "application/json") return true;
-  return mime.rfind("application/", 0) == 0 && mime.size() > 5 &&
-         mime.compare(mime.size() - 5, 5, "+json") == 0;
-}
+// How far one request got through the chain. When TryWithoutBlocking gives up, it stays on the
+// request (HttpRequest::handler_state) and Handle continues from it on the worker, so the id in
+// the answer and the logs is the one minted first, the duration counts from arrival, and the
+// route is matched once.
+struct Chain::Progress {
+  const Chain* chain = nullptr;  // what another chain left means nothing to this one
+  std::string request_id;
+  std::chrono::steady_clock::time_point start;
+  std::optional<Router::Match> match;  // once the path matched a route
+};
 
 namespace {
 
@@ -59,14 +64,30 @@ std::optional<http::HttpResponse> Chain::TryWithoutBlocking(http::HttpRequest& r
   return Run(request, /*may_block=*/false);
 }
 
+Chain::Progress Chain::Resume(http::HttpRequest& request) const {
+  if (auto* left = std::any_cast<Progress>(&request.handler_state);
+      left != nullptr && left->chain == this) {
+    Progress progress = std::move(*left);
+    request.handler_state.reset();
+    return progress;
+  }
+  Progress progress;
+  progress.chain = this;
+  progress.start = std::chrono::steady_clock::now();
+  progress.request_id = request.request_id.empty()
+                            ? http::AcceptOrNewRequestId(request.HeaderValue("x-request-id"))
+                            : request.request_id;
+  return progress;
+}
+
 std::optional<http::HttpResponse> Chain::Run(http::HttpRequest& request, bool may_block) {
-  const auto start = std::chrono::steady_clock::now();
-  const std::string request_id = http::AcceptOrNewRequestId(request.HeaderValue("x-request-id"));
+  Progress progress = Resume(request);
+  const std::string& request_id = progress.request_id;
   iris::log::RequestScope scope(request_id);
   std::string route_label = "unmatched";
   std::optional<http::HttpResponse> response;
   try {
-    response = Dispatch(request, request_id, &route_label, may_block);
+    response = Dispatch(request, progress, &route_label, may_block);
   } catch (const std::exception& e) {
     iris::log::Error("unhandled exception", {{"error", e.what()}, {"route", route_label}});
     response = ProblemResponse(absl::InternalError("internal error"), request_id);
@@ -74,37 +95,45 @@ std::optional<http::HttpResponse> Chain::Run(http::HttpRequest& request, bool ma
     iris::log::Error("unhandled non-standard exception", {{"route", route_label}});
     response = ProblemResponse(absl::InternalError("internal error"), request_id);
   }
-  if (!response) return std::nullopt;  // to be served where it may block
+  if (!response) {  // to be served where it may block, from where this pass got
+    request.handler_state = std::move(progress);
+    return std::nullopt;
+  }
   response->headers.push_back({"X-Request-Id", request_id});
   const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - progress.start).count();
   metrics_.ObserveRequest("http", route_label, request.method, response->status, seconds);
   if (response->status >= 500) {
-    iris::log::Warn("request failed", {{"method", request.method},
-                                       {"route", route_label},
-                                       {"status", response->status}});
+    iris::log::Warn(
+        "request failed",
+        {{"method", request.method}, {"route", route_label}, {"status", response->status}});
   }
   return response;
 }
 
-std::optional<http::HttpResponse> Chain::Dispatch(http::HttpRequest& request,
-                                                  const std::string& request_id,
+std::optional<http::HttpResponse> Chain::Dispatch(http::HttpRequest& request, Progress& progress,
                                                   std::string* route_label, bool may_block) {
-  std::string allow;
-  auto match = router_.Find(request.method, request.path, &allow);
-  if (!match.ok()) {
-    auto r = ProblemResponse(match.status(), request_id);
-    if (!allow.empty()) r.headers.push_back({"Allow", allow});
-    return r;
+  const std::string& request_id = progress.request_id;
+  if (!progress.match) {
+    std::string allow;
+    auto match = router_.Find(request.method, request.path, &allow);
+    if (!match.ok()) {
+      auto r = ProblemResponse(match.status(), request_id);
+      if (!allow.empty()) r.headers.push_back({"Allow", allow});
+      return r;
+    }
+    progress.match = *std::move(match);
   }
-  const Route& route = *match->route;
+  const Route& route = *progress.match->route;
   *route_label = route.path;
-  RequestContext ctx{request, request_id, {}, std::move(match->params), std::nullopt};
+  if (!may_block && !route.never_blocks && route.cache_ttl.count() == 0) return std::nullopt;
+  if (!may_block && Authenticator::MayBlock(request)) return std::nullopt;
+  // Without may_block a cache miss below still hands the request on: the params stay for it.
+  auto params = may_block ? std::move(progress.match->params) : progress.match->params;
+  RequestContext ctx{request, request_id, {}, std::move(params), std::nullopt};
 
   // API.md order of checks: 413 (the adapter), then 401/403, then 400/415/422.
   absl::Status access = absl::OkStatus();
-  if (!may_block && !route.never_blocks && route.cache_ttl.count() == 0) return std::nullopt;
-  if (!may_block && Authenticator::MayBlock(request)) return std::nullopt;
   if (auth_ != nullptr) {
     auto caller = auth_->Authenticate(request, request_id);
     if (caller.ok()) {
@@ -123,7 +152,7 @@ std::optional<http::HttpResponse> Chain::Dispatch(http::HttpRequest& request,
   }
   if (route.body == Body::kJson) {
     const auto content_type = request.HeaderValue("content-type");
-    if (!content_type || !IsJsonContentType(*content_type)) {
+    if (!content_type || !http::IsJsonContentType(*content_type)) {
       return ProblemResponse(
           iris::status::WithDetail(
               absl::UnimplementedError("the body must be JSON (Content-Type: application/json)"),
@@ -135,8 +164,8 @@ std::optional<http::HttpResponse> Chain::Dispatch(http::HttpRequest& request,
     ctx.json_body = std::move(*parsed);
   }
 
-  const bool cacheable = cache_ != nullptr && route.cache_ttl.count() > 0 &&
-                         request.method == "GET";
+  const bool cacheable =
+      cache_ != nullptr && route.cache_ttl.count() > 0 && request.method == "GET";
   std::string cache_key;
   std::optional<Reply> hit;
   if (cacheable) {

@@ -26,16 +26,20 @@ class Chain {
   // Handle() for what needs no I/O, so the HTTP adapter can answer it on its I/O thread without
   // a hand-off to a worker: unmatched paths, a cached reply of a public route, and routes marked
   // never_blocks. Returns nullopt as soon as answering would block (an API key to resolve, a
-  // route handler that calls a service); Handle() then serves the request on a worker.
+  // route handler that calls a service); Handle() then serves the request on a worker,
+  // continuing from what this left in request.handler_state: the request id, the start time
+  // and the matched route are worked out once per request.
   std::optional<http::HttpResponse> TryWithoutBlocking(http::HttpRequest& request);
 
   // Serves routes with a cache_ttl from `cache` (not owned); without it nothing is cached.
   void EnableCache(ResponseCache* cache) { cache_ = cache; }
 
  private:
+  struct Progress;  // one request's way through the chain so far (chain.cpp)
+
   std::optional<http::HttpResponse> Run(http::HttpRequest& request, bool may_block);
-  std::optional<http::HttpResponse> Dispatch(http::HttpRequest& request,
-                                             const std::string& request_id,
+  Progress Resume(http::HttpRequest& request) const;
+  std::optional<http::HttpResponse> Dispatch(http::HttpRequest& request, Progress& progress,
                                              std::string* route_label, bool may_block);
 
   const Router& router_;
@@ -45,8 +49,5 @@ class Chain {
 };
 
 using http::ProblemResponse;  // the one problem+json builder (http/problem_response.hpp)
-
-// True when Content-Type names JSON: application/json or application/<x>+json, any parameters.
-bool IsJsonContentType(std::string_view content_type);
 
 }  // namespace iris::gateway

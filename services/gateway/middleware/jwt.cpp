@@ -1,22 +1,22 @@
 #include "services/gateway/middleware/jwt.hpp"
 
+#include <vector>
+
+#include <nlohmann/json.hpp>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
-#include <nlohmann/json.hpp>
-#include <vector>
-
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_split.h"
-#include "libs/pagination/base64url.hpp"
 #include "libs/status/status.hpp"
+#include "libs/values/base64url.hpp"
 
 namespace iris::gateway {
 namespace {
 
-using iris::pagination::Base64UrlDecode;
-using iris::pagination::Base64UrlEncode;
+using iris::values::Base64UrlDecode;
+using iris::values::Base64UrlEncode;
 
 absl::Status InvalidToken(std::string_view why) {
   return iris::status::WithDetail(absl::UnauthenticatedError(std::string(why)), "invalid_token");

@@ -1,37 +1,47 @@
 #include "services/gateway/middleware/readiness.hpp"
 
+#include <future>
+
 namespace iris::gateway {
 
 using namespace std::chrono_literals;
 
-Readiness::Readiness(MembershipClient& membership, iris::redis::Redis& redis,
+namespace {
+constexpr const char* kHelp = "1 when the dependency answers";
+}  // namespace
+
+Readiness::Readiness(Upstreams& upstreams, iris::redis::Redis& redis,
                      iris::metrics::Metrics& metrics)
-    : membership_(membership),
-      redis_(redis),
-      membership_up_(metrics.Gauge("iris_dependency_up", "1 when the dependency answers",
-                                   {{"dependency", "membership"}})),
-      redis_up_(metrics.Gauge("iris_dependency_up", "1 when the dependency answers",
-                              {{"dependency", "redis"}})) {}
+    : redis_(redis),
+      redis_up_(metrics.Gauge("iris_dependency_up", kHelp, {{"dependency", "redis"}})) {
+  for (const auto& u : upstreams.all()) {
+    probes_.push_back(
+        {u.get(), &metrics.Gauge("iris_dependency_up", kHelp, {{"dependency", u->name()}})});
+  }
+}
 
 Readiness::Report Readiness::Check() {
-  const bool membership_ok = membership_.Health(500ms).ok();
-  const bool redis_ok = redis_.Ping().ok();
-  membership_up_.Set(membership_ok ? 1 : 0);
-  redis_up_.Set(redis_ok ? 1 : 0);
-  Report r;
-  std::string status = "ready";
-  if (draining_) {
-    status = "draining";
-  } else if (!membership_ok) {
-    status = "unavailable";
-  } else if (!redis_ok) {
-    status = "degraded";
+  // The upstreams are asked at once, so a probe takes the slowest answer, not their sum.
+  std::vector<std::future<bool>> answers;
+  for (const auto& p : probes_) {
+    answers.push_back(
+        std::async(std::launch::async, [u = p.upstream] { return u->Health(500ms).ok(); }));
   }
-  r.http_status = (draining_ || !membership_ok) ? 503 : 200;
-  r.body = {{"status", status},
-            {"checks",
-             {{"membership", membership_ok ? "up" : "down"},
-              {"redis", redis_ok ? "up" : "down"}}}};
+  const bool redis_ok = redis_.Ping().ok();
+  redis_up_.Set(redis_ok ? 1 : 0);
+  nlohmann::json checks = nlohmann::json::object();
+  bool all_up = redis_ok;
+  for (size_t i = 0; i < probes_.size(); ++i) {
+    const bool ok = answers[i].get();
+    probes_[i].up->Set(ok ? 1 : 0);
+    checks[probes_[i].upstream->name()] = ok ? "up" : "down";
+    all_up = all_up && ok;
+  }
+  checks["redis"] = redis_ok ? "up" : "down";
+  Report r;
+  r.http_status = draining_ ? 503 : 200;
+  r.body = {{"status", draining_ ? "draining" : (all_up ? "ready" : "degraded")},
+            {"checks", checks}};
   return r;
 }
 

@@ -1,15 +1,23 @@
 // Accounts: sign-in (POST /v1/auth/token), the caller's own account, users, API keys.
-#include "libs/json/proto_json.hpp"
-#include "libs/status/problem.hpp"
+#include "iris/membership/v1/accounts.grpc.pb.h"
 #include "libs/status/status.hpp"
-#include "services/gateway/clients/call.hpp"
+#include "services/gateway/routes/rest.hpp"
 #include "services/gateway/routes/route_table.hpp"
+#include "services/gateway/routes/upstream_call.hpp"
 
 namespace iris::gateway {
 namespace {
 
 namespace v1 = iris::membership::v1;
 using Stub = v1::Accounts::Stub;
+
+template <typename Request, typename Response>
+absl::StatusOr<Response> Call(Upstream& c,
+                              ::grpc::Status (Stub::*method)(::grpc::ClientContext*, const Request&,
+                                                             Response*),
+                              const RequestContext& r, const Request& req) {
+  return CallUnary(c, c.Stub<v1::Accounts>(), method, r, req);
+}
 
 Reply& WithQuota(Reply& reply, const LoginQuota& q) {
   reply.WithHeader("RateLimit-Limit", std::to_string(q.limit))
@@ -18,11 +26,8 @@ Reply& WithQuota(Reply& reply, const LoginQuota& q) {
   return reply;
 }
 
-Reply ProblemReply(const absl::Status& status, const RequestContext& r) {
-  const auto problem = iris::status::ProblemFor(status, r.request_id);
-  return Reply::Raw(problem.http_status, "application/problem+json", problem.body);
-}
-
+// By hand rather than rest::BodyInto: both fields are required and must not be empty, which
+// the JSON mapping does not check.
 absl::StatusOr<v1::AuthenticateRequest> TokenRequest(const nlohmann::json& body) {
   iris::status::Validator v;
   v1::AuthenticateRequest req;
@@ -42,7 +47,7 @@ absl::StatusOr<v1::AuthenticateRequest> TokenRequest(const nlohmann::json& body)
   return req;
 }
 
-absl::StatusOr<Reply> IssueToken(RequestContext& r, MembershipClient& c, const Jwt* jwt,
+absl::StatusOr<Reply> IssueToken(RequestContext& r, Upstream& c, const Jwt* jwt,
                                  LoginLimiter* limiter) {
   if (jwt == nullptr || limiter == nullptr) {
     return absl::UnavailableError("sign-in is not configured on this gateway");
@@ -52,17 +57,17 @@ absl::StatusOr<Reply> IssueToken(RequestContext& r, MembershipClient& c, const J
   const LoginQuota before = limiter->Check(req.email(), ip);
   if (before.limited) {
     Reply reply =
-        ProblemReply(iris::status::WithDetail(
-                         absl::ResourceExhaustedError("too many failed sign-ins; try again later"),
-                         "rate_limited"),
-                     r);
+        rest::Problem(iris::status::WithDetail(
+                          absl::ResourceExhaustedError("too many failed sign-ins; try again later"),
+                          "rate_limited"),
+                      r);
     reply.WithHeader("Retry-After", std::to_string(before.reset_seconds));
     return WithQuota(reply, before);
   }
-  auto principal = CallUnary(c.accounts(), &Stub::Authenticate, r, req, c.deadline(), "membership");
+  auto principal = Call(c, &Stub::Authenticate, r, req);
   if (principal.status().code() == absl::StatusCode::kUnauthenticated) {
     const LoginQuota after = limiter->RecordFailure(req.email(), ip);
-    Reply reply = ProblemReply(principal.status(), r);
+    Reply reply = rest::Problem(principal.status(), r);
     return WithQuota(reply, after);
   }
   IRIS_RETURN_IF_ERROR(principal.status());
@@ -78,16 +83,9 @@ absl::StatusOr<Reply> IssueToken(RequestContext& r, MembershipClient& c, const J
   return WithQuota(reply, before);
 }
 
-nlohmann::json UserJson(const v1::User& u) {
-  auto doc = iris::json::ToJson(u);
-  if (!u.has_organization_id()) doc["organization_id"] = nullptr;
-  if (!u.has_country()) doc["country"] = nullptr;
-  return doc;
-}
-
 }  // namespace
 
-std::vector<Route> AccountRoutes(MembershipClient& c, const Jwt* jwt, LoginLimiter* limiter) {
+std::vector<Route> AccountRoutes(Upstream& c, const Jwt* jwt, LoginLimiter* limiter) {
   std::vector<Route> routes;
   routes.push_back(
       {Method::kPost, "/v1/auth/token", Access::kPublic, Body::kJson,
@@ -96,51 +94,39 @@ std::vector<Route> AccountRoutes(MembershipClient& c, const Jwt* jwt, LoginLimit
                     [&c](RequestContext& r) -> absl::StatusOr<Reply> {
                       v1::GetUserRequest req;
                       req.set_id(r.caller.subject);
-                      IRIS_ASSIGN_OR_RETURN(auto user, CallUnary(c.accounts(), &Stub::GetUser, r,
-                                                                 req, c.deadline(), "membership"));
-                      return Reply::Json(200, UserJson(user))
-                          .WithHeader("ETag", "\"" + std::to_string(user.version()) + "\"")
+                      IRIS_ASSIGN_OR_RETURN(auto user, Call(c, &Stub::GetUser, r, req));
+                      // The caller's own account: no shared cache may keep it.
+                      return rest::Resource(user, user.version())
                           .WithHeader("Cache-Control", "private, no-cache");
                     }});
   routes.push_back({Method::kPost, "/v1/users", Access::kNetworkAdmin, Body::kJson,
                     [&c](RequestContext& r) -> absl::StatusOr<Reply> {
                       v1::CreateUserRequest req;
-                      IRIS_RETURN_IF_ERROR(iris::json::FromJson(*r.json_body, &req));
-                      IRIS_ASSIGN_OR_RETURN(auto user, CallUnary(c.accounts(), &Stub::CreateUser, r,
-                                                                 req, c.deadline(), "membership"));
-                      return Reply::Json(201, UserJson(user))
-                          .WithHeader("Location", "/v1/users/" + user.id())
-                          .WithHeader("ETag", "\"" + std::to_string(user.version()) + "\"");
+                      IRIS_RETURN_IF_ERROR(rest::BodyInto(r, &req, nullptr));
+                      IRIS_ASSIGN_OR_RETURN(auto user, Call(c, &Stub::CreateUser, r, req));
+                      return rest::Created(user, user.version(), "/v1/users/" + user.id());
                     }});
   routes.push_back({Method::kGet, "/v1/api-keys", Access::kAuthenticated, Body::kNone,
                     [&c](RequestContext& r) -> absl::StatusOr<Reply> {
-                      IRIS_ASSIGN_OR_RETURN(auto out, CallUnary(c.accounts(), &Stub::ListApiKeys, r,
-                                                                v1::ListApiKeysRequest{},
-                                                                c.deadline(), "membership"));
-                      auto doc = iris::json::ToJson(out);
-                      if (!doc.contains("items")) doc["items"] = nlohmann::json::array();
-                      doc["next_cursor"] = nullptr;
-                      return Reply::Json(200, doc).WithHeader("Cache-Control", "private, no-cache");
+                      IRIS_ASSIGN_OR_RETURN(
+                          auto out, Call(c, &Stub::ListApiKeys, r, v1::ListApiKeysRequest{}));
+                      return rest::UnpagedList(out, "private, no-cache");
                     }});
   routes.push_back({Method::kPost, "/v1/api-keys", Access::kAuthenticated, Body::kJson,
                     [&c](RequestContext& r) -> absl::StatusOr<Reply> {
                       v1::CreateApiKeyRequest req;
-                      IRIS_RETURN_IF_ERROR(iris::json::FromJson(*r.json_body, &req));
-                      IRIS_ASSIGN_OR_RETURN(auto key,
-                                            CallUnary(c.accounts(), &Stub::CreateApiKey, r, req,
-                                                      c.deadline(), "membership"));
-                      return Reply::Json(201, key)
-                          .WithHeader("Location", "/v1/api-keys/" + key.id())
+                      IRIS_RETURN_IF_ERROR(rest::BodyInto(r, &req, nullptr));
+                      IRIS_ASSIGN_OR_RETURN(auto key, Call(c, &Stub::CreateApiKey, r, req));
+                      // The response holds the secret, shown once: nothing may store it.
+                      return rest::Created(key, "/v1/api-keys/" + key.id())
                           .WithHeader("Cache-Control", "no-store");
                     }});
   routes.push_back({Method::kDelete, "/v1/api-keys/{id}", Access::kAuthenticated, Body::kNone,
                     [&c](RequestContext& r) -> absl::StatusOr<Reply> {
                       v1::RevokeApiKeyRequest req;
                       req.set_id(r.PathParam("id"));
-                      IRIS_RETURN_IF_ERROR(CallUnary(c.accounts(), &Stub::RevokeApiKey, r, req,
-                                                     c.deadline(), "membership")
-                                               .status());
-                      return Reply::Raw(204, "", "");
+                      IRIS_RETURN_IF_ERROR(Call(c, &Stub::RevokeApiKey, r, req).status());
+                      return rest::NoContent();
                     }});
   return routes;
 }

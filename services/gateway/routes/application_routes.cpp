@@ -1,73 +1,72 @@
 // Membership applications: anyone applies without an account; staff of the application's
 // country (or network admins) review and decide. Rules live in membership.
+#include "iris/membership/v1/applications.grpc.pb.h"
 #include "libs/status/status.hpp"
-#include "services/gateway/clients/call.hpp"
 #include "services/gateway/routes/rest.hpp"
 #include "services/gateway/routes/route_table.hpp"
+#include "services/gateway/routes/upstream_call.hpp"
 
 namespace iris::gateway {
 namespace {
 
 namespace v1 = iris::membership::v1;
 using Stub = v1::Applications::Stub;
-constexpr std::string_view kList = "membership-applications";
+// The list its cursors are signed for: a cursor of another list is refused (rest::PageRequestOf).
+constexpr std::string_view kCursorScope = "membership-applications";
 
 template <typename Request, typename Response>
-absl::StatusOr<Response> Call(MembershipClient& c,
-                              ::grpc::Status (Stub::*method)(::grpc::ClientContext*,
-                                                             const Request&, Response*),
+absl::StatusOr<Response> Call(Upstream& c,
+                              ::grpc::Status (Stub::*method)(::grpc::ClientContext*, const Request&,
+                                                             Response*),
                               const RequestContext& r, const Request& req) {
-  return CallUnary(c.applications(), method, r, req, c.deadline(), "membership");
+  return CallUnary(c, c.Stub<v1::Applications>(), method, r, req);
 }
 
-Route DecisionRoute(std::string_view verb, MembershipClient& c,
+Route DecisionRoute(std::string_view verb, Upstream& c,
                     ::grpc::Status (Stub::*method)(::grpc::ClientContext*,
                                                    const v1::ApplicationDecisionRequest&,
                                                    v1::MembershipApplication*)) {
-  return rest::Verb("/v1/membership-applications/{id}", verb, Access::kStaff,
-                    [&c, method](RequestContext& r,
-                                 const rest::VerbRequest& verb_req) -> absl::StatusOr<Reply> {
-                      v1::ApplicationDecisionRequest req;
-                      req.set_id(r.PathParam("id"));
-                      req.set_expected_version(verb_req.expected_version);
-                      req.set_note(verb_req.note);
-                      IRIS_ASSIGN_OR_RETURN(auto a, Call(c, method, r, req));
-                      return rest::Resource(a, a.version());
-                    });
+  return rest::Verb(
+      "/v1/membership-applications/{id}", verb, Access::kStaff,
+      [&c, method](RequestContext& r, const rest::VerbRequest& verb_req) -> absl::StatusOr<Reply> {
+        v1::ApplicationDecisionRequest req;
+        req.set_id(r.PathParam("id"));
+        req.set_expected_version(verb_req.expected_version);
+        req.set_note(verb_req.note);
+        IRIS_ASSIGN_OR_RETURN(auto a, Call(c, method, r, req));
+        return rest::Resource(a, a.version());
+      });
 }
 
 }  // namespace
 
-std::vector<Route> ApplicationRoutes(MembershipClient& c,
-                                     const pagination::CursorCodec& cursors) {
+std::vector<Route> ApplicationRoutes(Upstream& c, const pagination::CursorCodec& cursors) {
   std::vector<Route> routes;
-  routes.push_back(
-      {Method::kGet, "/v1/membership-applications", Access::kStaff, Body::kNone,
-       [&c, &cursors](RequestContext& r) -> absl::StatusOr<Reply> {
-         v1::ListApplicationsRequest req;
-         IRIS_ASSIGN_OR_RETURN(*req.mutable_page(), rest::PageRequestOf(r, cursors, kList));
-         req.set_status(rest::Query(r, "status"));
-         req.set_country(rest::Query(r, "country"));
-         IRIS_ASSIGN_OR_RETURN(auto out, Call(c, &Stub::ListApplications, r, req));
-         return rest::ListReply(out, cursors, kList);
-       }});
-  routes.push_back(
-      {Method::kPost, "/v1/membership-applications", Access::kPublic, Body::kJson,
-       [&c](RequestContext& r) -> absl::StatusOr<Reply> {
-         v1::SubmitApplicationRequest req;
-         IRIS_RETURN_IF_ERROR(
-             rest::BodyInto(r, req.mutable_application(), req.mutable_fields()));
-         IRIS_ASSIGN_OR_RETURN(auto a, Call(c, &Stub::SubmitApplication, r, req));
-         return rest::Created(a, a.version(), "/v1/membership-applications/" + a.id());
-       }});
-  routes.push_back(
-      {Method::kGet, "/v1/membership-applications/{id}", Access::kStaff, Body::kNone,
-       [&c](RequestContext& r) -> absl::StatusOr<Reply> {
-         v1::GetApplicationRequest req;
-         req.set_id(r.PathParam("id"));
-         IRIS_ASSIGN_OR_RETURN(auto a, Call(c, &Stub::GetApplication, r, req));
-         return rest::Resource(a, a.version());
-       }});
+  routes.push_back({Method::kGet, "/v1/membership-applications", Access::kStaff, Body::kNone,
+                    [&c, &cursors](RequestContext& r) -> absl::StatusOr<Reply> {
+                      v1::ListApplicationsRequest req;
+                      IRIS_ASSIGN_OR_RETURN(*req.mutable_page(),
+                                            rest::PageRequestOf(r, cursors, kCursorScope));
+                      req.set_status(rest::Query(r, "status"));
+                      req.set_country(rest::Query(r, "country"));
+                      IRIS_ASSIGN_OR_RETURN(auto out, Call(c, &Stub::ListApplications, r, req));
+                      return rest::ListReply(out, cursors, kCursorScope);
+                    }});
+  routes.push_back({Method::kPost, "/v1/membership-applications", Access::kPublic, Body::kJson,
+                    [&c](RequestContext& r) -> absl::StatusOr<Reply> {
+                      v1::SubmitApplicationRequest req;
+                      IRIS_RETURN_IF_ERROR(
+                          rest::BodyInto(r, req.mutable_application(), req.mutable_fields()));
+                      IRIS_ASSIGN_OR_RETURN(auto a, Call(c, &Stub::SubmitApplication, r, req));
+                      return rest::Created(a, a.version(), "/v1/membership-applications/" + a.id());
+                    }});
+  routes.push_back({Method::kGet, "/v1/membership-applications/{id}", Access::kStaff, Body::kNone,
+                    [&c](RequestContext& r) -> absl::StatusOr<Reply> {
+                      v1::GetApplicationRequest req;
+                      req.set_id(r.PathParam("id"));
+                      IRIS_ASSIGN_OR_RETURN(auto a, Call(c, &Stub::GetApplication, r, req));
+                      return rest::Resource(a, a.version());
+                    }});
   routes.push_back(DecisionRoute("approve", c, &Stub::ApproveApplication));
   routes.push_back(DecisionRoute("reject", c, &Stub::RejectApplication));
   return routes;

@@ -2,17 +2,14 @@
 
 #include <charconv>
 
-#include "absl/strings/ascii.h"
+#include "libs/status/problem.hpp"
 #include "libs/status/status.hpp"
-#include "services/gateway/middleware/chain.hpp"
+#include "services/gateway/http/http_types.hpp"
 
 namespace iris::gateway::rest {
 namespace {
 
-absl::Status Malformed(const std::string& field, const std::string& message) {
-  return status::WithDetail(absl::InvalidArgumentError(field + " " + message), "malformed",
-                            {{field, message}});
-}
+using status::Malformed;
 
 }  // namespace
 
@@ -27,7 +24,7 @@ absl::StatusOr<iris::common::v1::PageRequest> PageRequestOf(const RequestContext
   const auto limit = r.http.QueryValue("limit");
   if (limit) {
     // An explicit empty ?limit= is as malformed as ?limit=abc.
-    if (limit->empty()) return Malformed("limit", "must be an integer from 1 to 200");
+    if (limit->empty()) return pagination::MalformedLimit();
     IRIS_ASSIGN_OR_RETURN(int n, pagination::ParseLimit(*limit));
     page.set_limit(n);
   }
@@ -53,6 +50,15 @@ nlohmann::json ListBody(nlohmann::json items, const iris::common::v1::PageRespon
     doc["next_cursor"] = codec.Encode({{"l", list}, {"p", page.next_cursor()}});
   }
   return doc;
+}
+
+Reply UnpagedList(const google::protobuf::Message& response, std::string_view cache_control) {
+  auto doc = iris::json::ToJson(response);
+  nlohmann::json body;
+  body["items"] =
+      doc.is_object() && doc.contains("items") ? std::move(doc["items"]) : nlohmann::json::array();
+  body["next_cursor"] = nullptr;
+  return Reply::Json(200, body).WithHeader("Cache-Control", std::string(cache_control));
 }
 
 absl::StatusOr<int64_t> ExpectedVersion(const RequestContext& r) {
@@ -84,7 +90,16 @@ Reply Created(const google::protobuf::Message& m, int64_t version, std::string l
   return Resource(m, version, 201).WithHeader("Location", std::move(location));
 }
 
+Reply Created(const google::protobuf::Message& m, std::string location) {
+  return Reply::Json(201, m).WithHeader("Location", std::move(location));
+}
+
 Reply NoContent() { return Reply::Raw(204, "", ""); }
+
+Reply Problem(const absl::Status& status, const RequestContext& r) {
+  const auto problem = status::ProblemFor(status, r.request_id);
+  return Reply::Raw(problem.http_status, "application/problem+json", problem.body);
+}
 
 absl::Status BodyInto(const RequestContext& r, google::protobuf::Message* out,
                       google::protobuf::FieldMask* fields) {
@@ -103,7 +118,7 @@ absl::StatusOr<std::string> VerbNote(const RequestContext& r) {
     return std::string();
   }
   const auto content_type = r.http.HeaderValue("content-type");
-  if (!content_type || !IsJsonContentType(*content_type)) {
+  if (!content_type || !http::IsJsonContentType(*content_type)) {
     return status::WithDetail(
         absl::UnimplementedError("the body must be JSON (Content-Type: application/json)"),
         "unsupported_media_type");

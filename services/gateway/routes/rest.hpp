@@ -1,5 +1,5 @@
 // REST conventions every route reuses (API.md "Conventions"): list pages with signed cursors,
-// If-Match preconditions, ETags, 201 + Location, 204, JSON bodies and verb bodies.
+// unpaged lists, If-Match preconditions, ETags, 201 + Location, 204, JSON bodies and verb bodies.
 #pragma once
 
 #include <cstdint>
@@ -26,8 +26,9 @@ std::string Query(const RequestContext& r, std::string_view name);
 // the cursor is verified and unwrapped to the position the service issued. A cursor is bound
 // to its list (`list`, e.g. "organizations"): one from another list, a tampered one or a bad
 // limit is INVALID_ARGUMENT reason "malformed" (400).
-absl::StatusOr<iris::common::v1::PageRequest> PageRequestOf(
-    const RequestContext& r, const pagination::CursorCodec& codec, std::string_view list);
+absl::StatusOr<iris::common::v1::PageRequest> PageRequestOf(const RequestContext& r,
+                                                            const pagination::CursorCodec& codec,
+                                                            std::string_view list);
 
 // {"items": [...], "next_cursor": "<signed>" | null} from a service's items and page. The
 // service's next_cursor (its raw position) is signed; empty means the last page.
@@ -43,6 +44,11 @@ Reply ListReply(const Response& response, const pagination::CursorCodec& codec,
   return Reply::Json(200, ListBody(std::move(items), response.page(), codec, list));
 }
 
+// {"items": [...], "next_cursor": null} for lists that always fit one page (reference data,
+// the caller's API keys): the list shape of every other list, so clients page them alike. For
+// responses shaped {repeated items = 1;}; `cache_control` says who may keep the reply how long.
+Reply UnpagedList(const google::protobuf::Message& response, std::string_view cache_control);
+
 // If-Match as the version a change expects: absent or "*" -> 0 (no precondition); "7" or
 // W/"7" -> 7 (weak and strong compare alike: our tags are versions, not bytes). Anything else,
 // lists of several tags included, is INVALID_ARGUMENT reason "malformed" (400): a client that
@@ -56,8 +62,13 @@ std::string Etag(int64_t version);
 Reply Resource(const google::protobuf::Message& m, int64_t version, int status = 200);
 // 201 Created with Location and ETag.
 Reply Created(const google::protobuf::Message& m, int64_t version, std::string location);
+// 201 Created with Location, for a resource without a version (an API key): no ETag.
+Reply Created(const google::protobuf::Message& m, std::string location);
 // 204 No Content.
 Reply NoContent();
+// A problem+json reply for a route that adds headers of its own (sign-in's rate limits);
+// otherwise a route returns the status and the chain renders it.
+Reply Problem(const absl::Status& status, const RequestContext& r);
 
 // The JSON body (a Body::kJson route) into `out`, and the names of the top-level fields the
 // client sent into `fields`, so a service writes only those (PATCH) and can name read-only
@@ -79,7 +90,6 @@ using VerbHandler = std::function<absl::StatusOr<Reply>(RequestContext&, const V
 
 // POST <resource_path>/<verb> (Stripe-style state change, API.md "Verbs"): reads If-Match and
 // the optional {"note"} body as above, then hands both to `act`.
-Route Verb(const std::string& resource_path, std::string_view verb, Access access,
-           VerbHandler act);
+Route Verb(const std::string& resource_path, std::string_view verb, Access access, VerbHandler act);
 
 }  // namespace iris::gateway::rest

@@ -34,8 +34,10 @@ Reply Reply::Json(int status, const google::protobuf::Message& message) {
 }
 
 Reply Reply::Json(int status, const nlohmann::json& document) {
-  return Reply{status, "application/json",
-               document.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), {}};
+  return Reply{status,
+               "application/json",
+               document.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+               {}};
 }
 
 Reply Reply::Raw(int status, std::string content_type, std::string body) {

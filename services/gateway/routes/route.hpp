@@ -13,7 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "absl/status/statusor.h"
-#include "libs/grpc/caller.hpp"
+#include "libs/identity/caller.hpp"
 #include "services/gateway/http/http_types.hpp"
 
 namespace iris::gateway {
@@ -36,7 +36,7 @@ enum class Body { kNone, kJson };
 struct RequestContext {
   const http::HttpRequest& http;
   std::string request_id;
-  iris::grpc::Caller caller;
+  iris::identity::Caller caller;
   std::map<std::string, std::string> path_params;  // percent-decoded
   std::optional<nlohmann::json> json_body;
 

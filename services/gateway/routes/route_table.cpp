@@ -2,19 +2,37 @@
 
 namespace iris::gateway {
 
-std::vector<Route> AllRoutes(RouteDeps deps) {
+const std::vector<ServiceRegistration>& RegisteredServices() {
+  static const std::vector<ServiceRegistration> kAll = {
+      {"membership", "127.0.0.1:50051", &MembershipRoutes},
+  };
+  return kAll;
+}
+
+const pagination::CursorCodec& RouteDeps::Cursors() const {
+  static const pagination::CursorCodec kThrowaway("unset: routes listed without a cursor key");
+  return cursors ? *cursors : kThrowaway;
+}
+
+std::vector<Route> AllRoutes(Upstreams& upstreams, const RouteDeps& deps) {
+  std::vector<Route> all = OpsRoutes(deps.readiness, deps.openapi_json);
+  for (const auto& service : RegisteredServices()) {
+    for (auto& r : service.routes(upstreams.Get(service.name), deps)) all.push_back(std::move(r));
+  }
+  return all;
+}
+
+std::vector<Route> MembershipRoutes(Upstream& membership, const RouteDeps& deps) {
   std::vector<Route> all;
   auto append = [&all](std::vector<Route> more) {
     for (auto& r : more) all.push_back(std::move(r));
   };
-  append(OpsRoutes(deps.readiness, deps.openapi_json));
-  append(ReferenceRoutes(deps.membership));
-  static const pagination::CursorCodec kThrowaway("unset: routes listed without a cursor key");
-  append(OrganizationRoutes(deps.membership, deps.cursors ? *deps.cursors : kThrowaway));
-  append(SocialServiceRoutes(deps.membership, deps.cursors ? *deps.cursors : kThrowaway));
-  append(PeopleRoutes(deps.membership, deps.cursors ? *deps.cursors : kThrowaway));
-  append(ApplicationRoutes(deps.membership, deps.cursors ? *deps.cursors : kThrowaway));
-  append(AccountRoutes(deps.membership, deps.jwt, deps.login_limiter));
+  append(ReferenceRoutes(membership));
+  append(OrganizationRoutes(membership, deps.Cursors()));
+  append(SocialServiceRoutes(membership, deps.Cursors()));
+  append(PeopleRoutes(membership, deps.Cursors()));
+  append(ApplicationRoutes(membership, deps.Cursors()));
+  append(AccountRoutes(membership, deps.jwt, deps.login_limiter));
   return all;
 }
 

@@ -1,11 +1,12 @@
-// The gateway's routes, one list per area, joined into the one table.
+// The gateway's routes: the operations routes, then each registered service's, joined into the
+// one table the router matches.
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "libs/pagination/cursor.hpp"
-#include "services/gateway/clients/membership_client.hpp"
+#include "services/gateway/clients/upstream.hpp"
 #include "services/gateway/middleware/auth_login_limiter.hpp"
 #include "services/gateway/middleware/jwt.hpp"
 #include "services/gateway/middleware/readiness.hpp"
@@ -13,36 +14,51 @@
 
 namespace iris::gateway {
 
-std::vector<Route> ReferenceRoutes(MembershipClient& membership);
-// /v1/auth/token, /v1/me, /v1/users, /v1/api-keys. Without jwt and limiter (tests that only
-// list routes) POST /v1/auth/token answers 503.
-std::vector<Route> AccountRoutes(MembershipClient& membership, const Jwt* jwt,
-                                 LoginLimiter* limiter);
-// /v1/organizations...: cursors signs and checks list positions.
-std::vector<Route> OrganizationRoutes(MembershipClient& membership,
-                                      const pagination::CursorCodec& cursors);
-// /v1/organizations/{id}/people, /v1/people...: personal data, signed-in callers only.
-std::vector<Route> PeopleRoutes(MembershipClient& membership,
-                                const pagination::CursorCodec& cursors);
-// /v1/services, /v1/organizations/{id}/services..., /v1/service-categories.
-std::vector<Route> SocialServiceRoutes(MembershipClient& membership,
-                                       const pagination::CursorCodec& cursors);
-// /v1/membership-applications...: public submission, staff review and decisions.
-std::vector<Route> ApplicationRoutes(MembershipClient& membership,
-                                     const pagination::CursorCodec& cursors);
-// /healthz, /readyz, /v1/openapi.json
-std::vector<Route> OpsRoutes(Readiness& readiness, const std::string& openapi_json);
-
+// What routes may need besides their upstream.
 struct RouteDeps {
-  MembershipClient& membership;
   Readiness& readiness;
   const std::string& openapi_json;
   // Signs list cursors (IRIS_CURSOR_SECRET). Without one (tests that only list routes) a
   // throwaway key is used.
   const pagination::CursorCodec* cursors = nullptr;
+  // Without jwt and limiter (tests that only list routes) POST /v1/auth/token answers 503.
   const Jwt* jwt = nullptr;
   LoginLimiter* login_limiter = nullptr;
+
+  const pagination::CursorCodec& Cursors() const;
 };
-std::vector<Route> AllRoutes(RouteDeps deps);
+
+// A gRPC service behind the gateway. Adding a service to the gateway is one entry in
+// RegisteredServices() (routes/route_table.cpp): its address comes from IRIS_<NAME>_ADDR
+// (default_address otherwise), /readyz and iris_dependency_up{dependency="<name>"} report it,
+// and its routes answer 503 problems with Retry-After while it is down.
+struct ServiceRegistration {
+  std::string name;             // "membership"
+  std::string default_address;  // "127.0.0.1:50051"
+  std::vector<Route> (*routes)(Upstream& upstream, const RouteDeps& deps);
+};
+const std::vector<ServiceRegistration>& RegisteredServices();
+
+// /healthz, /readyz, /v1/openapi.json
+std::vector<Route> OpsRoutes(Readiness& readiness, const std::string& openapi_json);
+
+// Every route: the operations routes and each registered service's, with its upstream from
+// `upstreams` (which must hold one per registered service).
+std::vector<Route> AllRoutes(Upstreams& upstreams, const RouteDeps& deps);
+
+// membership's areas (routes/<area>_routes.cpp), joined by MembershipRoutes.
+std::vector<Route> MembershipRoutes(Upstream& membership, const RouteDeps& deps);
+std::vector<Route> ReferenceRoutes(Upstream& membership);
+// /v1/auth/token, /v1/me, /v1/users, /v1/api-keys.
+std::vector<Route> AccountRoutes(Upstream& membership, const Jwt* jwt, LoginLimiter* limiter);
+// /v1/organizations...: cursors signs and checks list positions.
+std::vector<Route> OrganizationRoutes(Upstream& membership, const pagination::CursorCodec& cursors);
+// /v1/organizations/{id}/people, /v1/people...: personal data, signed-in callers only.
+std::vector<Route> PeopleRoutes(Upstream& membership, const pagination::CursorCodec& cursors);
+// /v1/services, /v1/organizations/{id}/services..., /v1/service-categories.
+std::vector<Route> SocialServiceRoutes(Upstream& membership,
+                                       const pagination::CursorCodec& cursors);
+// /v1/membership-applications...: public submission, staff review and decisions.
+std::vector<Route> ApplicationRoutes(Upstream& membership, const pagination::CursorCodec& cursors);
 
 }  // namespace iris::gateway

@@ -58,8 +58,8 @@ absl::StatusOr<Router::Match> Router::Find(std::string_view method, std::string_
   if (allowed.empty()) return absl::NotFoundError("no resource at this path");
   if (allow != nullptr) *allow = absl::StrJoin(allowed, ", ");
   return iris::status::WithDetail(
-      absl::UnimplementedError(std::string(method) + " is not allowed here; allowed: " +
-                               absl::StrJoin(allowed, ", ")),
+      absl::UnimplementedError(std::string(method) +
+                               " is not allowed here; allowed: " + absl::StrJoin(allowed, ", ")),
       "method_not_allowed");
 }
 

@@ -3,17 +3,21 @@
 
 #include <chrono>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "libs/config/env.hpp"
 #include "libs/redis/redis.hpp"
 #include "services/gateway/http/server.hpp"
+#include "services/gateway/routes/route_table.hpp"
 
 namespace iris::gateway {
 
 struct Config {
   http::ServerOptions http;
   std::string metrics_address;
-  std::string membership_address;
+  // name -> host:port of each registered service (IRIS_<NAME>_ADDR).
+  std::vector<std::pair<std::string, std::string>> upstream_addresses;
   std::chrono::milliseconds upstream_deadline{2000};
   std::chrono::milliseconds drain_timeout{10000};
   iris::redis::RedisConfig redis;
@@ -39,13 +43,17 @@ struct Config {
         static_cast<size_t>(env.Int("IRIS_MAX_BODY_BYTES", 1 << 20, 1024, 64 << 20));
     c.metrics_address = env.String("IRIS_METRICS_HOST", "0.0.0.0") + ":" +
                         std::to_string(env.Port("IRIS_METRICS_PORT", 9464));
-    c.membership_address = env.String("IRIS_MEMBERSHIP_ADDR", "127.0.0.1:50051");
+    for (const auto& service : RegisteredServices()) {
+      c.upstream_addresses.emplace_back(
+          service.name, env.String(iris::config::ServiceEnvPrefix(service.name) + "ADDR",
+                                   service.default_address));
+    }
     c.upstream_deadline = env.Millis("IRIS_UPSTREAM_DEADLINE_MS", milliseconds(2000),
                                      milliseconds(50), milliseconds(60000));
     c.drain_timeout = env.Millis("IRIS_DRAIN_TIMEOUT_MS", milliseconds(10000), milliseconds(0),
                                  milliseconds(120000));
     c.redis.host = env.String("IRIS_REDIS_HOST", "127.0.0.1");
-    c.redis.port = env.Port("IRIS_REDIS_PORT", 56379);
+    c.redis.port = env.Port("IRIS_REDIS_PORT", 16379);
     c.cursor_secret = env.String("IRIS_CURSOR_SECRET", "");
     c.jwt_secret = env.String("IRIS_JWT_SECRET", "");
     c.jwt_kid = env.String("IRIS_JWT_KID", "k1");

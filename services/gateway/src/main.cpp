@@ -1,18 +1,17 @@
 // The gateway: the only HTTP entry. Composes clients, routes, middleware and the HTTP adapter.
-#include <openssl/rand.h>
-
 #include <cstdio>
 #include <string>
 
 #include <nlohmann/json.hpp>
+#include <openssl/rand.h>
 
+#include "gateway_openapi.hpp"
 #include "libs/grpc/process.hpp"
 #include "libs/grpc/server.hpp"
 #include "libs/log/log.hpp"
 #include "libs/metrics/metrics.hpp"
 #include "libs/redis/redis.hpp"
-#include "gateway_openapi.hpp"
-#include "services/gateway/clients/membership_client.hpp"
+#include "services/gateway/clients/upstream.hpp"
 #include "services/gateway/http/server.hpp"
 #include "services/gateway/middleware/auth.hpp"
 #include "services/gateway/middleware/auth_login_limiter.hpp"
@@ -39,8 +38,9 @@ iris::gateway::JwtConfig JwtSettings(const iris::gateway::Config& cfg, bool* ok)
       jwt.secret.push_back(kHex[b >> 4]);
       jwt.secret.push_back(kHex[b & 0xF]);
     }
-    iris::log::Warn("IRIS_JWT_SECRET is unset: using a random key; tokens will not survive a "
-                    "restart and other gateway replicas will refuse them");
+    iris::log::Warn(
+        "IRIS_JWT_SECRET is unset: using a random key; tokens will not survive a "
+        "restart and other gateway replicas will refuse them");
   } else if (jwt.secret.size() < 32) {
     std::fprintf(stderr, "gateway: IRIS_JWT_SECRET must be at least 32 characters\n");
     *ok = false;
@@ -63,8 +63,9 @@ std::string CursorSecret(const iris::gateway::Config& cfg, bool* ok) {
   unsigned char random[32];
   *ok = RAND_bytes(random, sizeof random) == 1;
   std::string secret(reinterpret_cast<const char*>(random), sizeof random);
-  iris::log::Warn("IRIS_CURSOR_SECRET is unset: using a random key; list cursors will not "
-                  "survive a restart and other gateway replicas will refuse them");
+  iris::log::Warn(
+      "IRIS_CURSOR_SECRET is unset: using a random key; list cursors will not "
+      "survive a restart and other gateway replicas will refuse them");
   return secret;
 }
 
@@ -92,21 +93,24 @@ int main() {
     return 1;
   }
   iris::redis::Redis redis(cfg.redis);
-  MembershipClient membership(cfg.membership_address, cfg.upstream_deadline);
-  Readiness readiness(membership, redis, metrics);
+  Upstreams upstreams;
+  for (const auto& [name, address] : cfg.upstream_addresses) {
+    upstreams.Add(name, address, cfg.upstream_deadline);
+  }
+  Readiness readiness(upstreams, redis, metrics);
   bool jwt_ok = false;
   const Jwt jwt(JwtSettings(cfg, &jwt_ok));
   if (!jwt_ok) return 1;
   LoginLimiter login_limiter(redis, metrics);
-  Authenticator authenticator(jwt, MembershipKeyResolver(membership));
+  Authenticator authenticator(jwt, MembershipKeyResolver(upstreams.Get("membership")));
   bool cursor_ok = true;
   const iris::pagination::CursorCodec cursors(CursorSecret(cfg, &cursor_ok));
   if (!cursor_ok) return 1;
-  RouteDeps deps{membership, readiness, openapi_json};
+  RouteDeps deps{readiness, openapi_json};
   deps.cursors = &cursors;
   deps.jwt = &jwt;
   deps.login_limiter = &login_limiter;
-  Router router(AllRoutes(deps));
+  Router router(AllRoutes(upstreams, deps));
   Chain chain(router, metrics, &authenticator);
   ResponseCache cache;
   chain.EnableCache(&cache);

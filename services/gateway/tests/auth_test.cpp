@@ -22,11 +22,12 @@ class AuthTest : public ::testing::Test {
       : jwt_(TestKey()),
         auth_(
             jwt_,
-            [this](const std::string& hash, const std::string&) -> absl::StatusOr<grpc::Caller> {
+            [this](const std::string& hash,
+                   const std::string&) -> absl::StatusOr<identity::Caller> {
               ++resolver_calls_;
               if (membership_down_) return absl::UnavailableError("down");
-              if (hash != Sha256Hex(live_key_)) return absl::NotFoundError("no key");
-              grpc::Caller c;
+              if (hash != iris::values::Sha256Hex(live_key_)) return absl::NotFoundError("no key");
+              identity::Caller c;
               c.subject = "owner";
               c.role = "partner";
               c.scopes = {"read"};
@@ -34,7 +35,7 @@ class AuthTest : public ::testing::Test {
             },
             5s, [this] { return now_; }) {}
 
-  absl::StatusOr<grpc::Caller> With(std::string authorization) {
+  absl::StatusOr<identity::Caller> With(std::string authorization) {
     http::HttpRequest r;
     r.headers.push_back({"authorization", std::move(authorization)});
     return auth_.Authenticate(r, "req-1");
@@ -114,12 +115,31 @@ TEST_F(AuthTest, MembershipDownIsUnavailableAndNotCached) {
   EXPECT_TRUE(With("ApiKey " + live_key_).ok());
 }
 
+TEST_F(AuthTest, KeysAreLookedUpByTheHashMembershipStoresThemUnder) {
+  // Membership stores iris::values::Sha256Hex(key) when it issues a key; the gateway must ask
+  // for exactly that, or no key would ever resolve. The literal pins the algorithm and its form
+  // (lower-case hex SHA-256 of the whole key) against either side drifting.
+  std::string asked;
+  Authenticator auth(
+      jwt_,
+      [&asked](const std::string& hash, const std::string&) -> absl::StatusOr<identity::Caller> {
+        asked = hash;
+        return absl::NotFoundError("no key");
+      },
+      5s, [this] { return now_; });
+  http::HttpRequest r;
+  r.headers.push_back({"authorization", "ApiKey iris_abcd1234_secret"});
+  EXPECT_FALSE(auth.Authenticate(r, "req-1").ok());
+  EXPECT_EQ(asked, iris::values::Sha256Hex("iris_abcd1234_secret"));
+  EXPECT_EQ(asked, "44415219ec3e71d490b41b2762bc6e858426766dbabb32278a9ac2f40df41c98");
+}
+
 Route RouteWith(Access access, std::string path = "/v1/things") {
   return {Method::kGet, std::move(path), access, Body::kNone, nullptr};
 }
 
-grpc::Caller As(std::string role, std::vector<std::string> scopes = {}) {
-  grpc::Caller c;
+identity::Caller As(std::string role, std::vector<std::string> scopes = {}) {
+  identity::Caller c;
   c.subject = "someone";
   c.role = std::move(role);
   c.scopes = std::move(scopes);
@@ -127,7 +147,7 @@ grpc::Caller As(std::string role, std::vector<std::string> scopes = {}) {
 }
 
 TEST(CheckAccessTest, AnonymousIs401AndAMissingRoleIs403) {
-  const grpc::Caller anonymous;
+  const identity::Caller anonymous;
   EXPECT_TRUE(CheckAccess(RouteWith(Access::kPublic), "GET", anonymous).ok());
   for (auto a : {Access::kAuthenticated, Access::kStaff, Access::kNetworkAdmin}) {
     EXPECT_EQ(CheckAccess(RouteWith(a), "GET", anonymous).code(),

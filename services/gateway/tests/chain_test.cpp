@@ -1,8 +1,8 @@
+#include "services/gateway/middleware/chain.hpp"
+
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
-
-#include "services/gateway/middleware/chain.hpp"
 
 namespace iris::gateway {
 namespace {
@@ -58,6 +58,14 @@ TEST_F(ChainTest, EveryResponseCarriesTheClientsRequestIdOrANewOne) {
   EXPECT_EQ(HeaderOf(fresh, "X-Request-Id").size(), 36u);
   auto bad = Send("GET", "/v1/things/1", "", {{"x-request-id", "no spaces allowed"}});
   EXPECT_NE(HeaderOf(bad, "X-Request-Id"), "no spaces allowed");
+}
+
+TEST_F(ChainTest, TheRequestIdTheAdapterChoseIsTheAnswersId) {
+  http::HttpRequest req;
+  req.method = "GET";
+  req.path = "/v1/things/1";
+  req.request_id = "from-adapter";  // what the adapter accepted or minted for its own answers
+  EXPECT_EQ(HeaderOf(chain_.Handle(req), "X-Request-Id"), "from-adapter");
 }
 
 TEST_F(ChainTest, NotFoundIsAProblemWithTheRequestIdAsInstance) {
@@ -150,12 +158,12 @@ TEST(ChainCacheTest, CacheableRoutesCallUpstreamOncePerTtlAndNeverCacheErrors) {
 }
 
 TEST(JsonContentTypeTest, AcceptsJsonAndSuffixTypes) {
-  EXPECT_TRUE(IsJsonContentType("application/json"));
-  EXPECT_TRUE(IsJsonContentType("Application/JSON; charset=utf-8"));
-  EXPECT_TRUE(IsJsonContentType("application/merge-patch+json"));
-  EXPECT_FALSE(IsJsonContentType("text/json"));
-  EXPECT_FALSE(IsJsonContentType("application/jsonp"));
-  EXPECT_FALSE(IsJsonContentType(""));
+  EXPECT_TRUE(http::IsJsonContentType("application/json"));
+  EXPECT_TRUE(http::IsJsonContentType("Application/JSON; charset=utf-8"));
+  EXPECT_TRUE(http::IsJsonContentType("application/merge-patch+json"));
+  EXPECT_FALSE(http::IsJsonContentType("text/json"));
+  EXPECT_FALSE(http::IsJsonContentType("application/jsonp"));
+  EXPECT_FALSE(http::IsJsonContentType(""));
 }
 
 }  // namespace

@@ -5,14 +5,14 @@
 
 #include <nlohmann/json.hpp>
 
-#include "libs/pagination/base64url.hpp"
 #include "libs/status/status.hpp"
+#include "libs/values/base64url.hpp"
 
 namespace iris::gateway {
 namespace {
 
-using iris::pagination::Base64UrlDecode;
-using iris::pagination::Base64UrlEncode;
+using iris::values::Base64UrlDecode;
+using iris::values::Base64UrlEncode;
 using namespace std::chrono_literals;
 
 const std::string kSecret = "0123456789abcdef0123456789abcdef";

@@ -15,13 +15,16 @@ namespace {
 
 std::set<std::string> RoutedOperations() {
   // Clients connect lazily: nothing here is contacted.
-  MembershipClient membership("127.0.0.1:1", std::chrono::milliseconds(10));
+  Upstreams upstreams;
+  for (const auto& service : RegisteredServices()) {
+    upstreams.Add(service.name, "127.0.0.1:1", std::chrono::milliseconds(10));
+  }
   iris::redis::Redis redis(iris::redis::RedisConfig{.port = 1});
   iris::metrics::Metrics metrics("openapi-test");
-  Readiness readiness(membership, redis, metrics);
+  Readiness readiness(upstreams, redis, metrics);
   std::string openapi;
   std::set<std::string> out;
-  for (const auto& r : AllRoutes({membership, readiness, openapi})) {
+  for (const auto& r : AllRoutes(upstreams, {readiness, openapi})) {
     out.insert(std::string(MethodName(r.method)) + " " + r.path);
   }
   return out;

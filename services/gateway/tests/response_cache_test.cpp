@@ -1,8 +1,8 @@
+#include "services/gateway/middleware/response_cache.hpp"
+
 #include <gtest/gtest.h>
 
 #include <thread>
-
-#include "services/gateway/middleware/response_cache.hpp"
 
 namespace iris::gateway {
 namespace {

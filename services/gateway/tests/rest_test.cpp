@@ -1,10 +1,12 @@
-// The REST helpers every route uses: pages and cursors, If-Match, ETags, bodies and verbs.
+// The REST helpers every route uses: pages and cursors, unpaged lists, If-Match, ETags,
+// problems, bodies and verbs.
+#include "services/gateway/routes/rest.hpp"
+
 #include <gtest/gtest.h>
 
 #include "iris/membership/v1/organizations.pb.h"
 #include "libs/status/problem.hpp"
 #include "libs/status/status.hpp"
-#include "services/gateway/routes/rest.hpp"
 
 namespace iris::gateway {
 namespace {
@@ -80,9 +82,9 @@ TEST_F(RestTest, BadLimitsAndForeignOrTamperedCursorsAre400) {
   page.set_next_cursor("{}");
   const std::string other_list =
       rest::ListBody({}, page, codec_, "services")["next_cursor"].get<std::string>();
-  const std::string other_key = rest::ListBody({}, page, pagination::CursorCodec("other"),
-                                               "organizations")["next_cursor"]
-                                    .get<std::string>();
+  const std::string other_key =
+      rest::ListBody({}, page, pagination::CursorCodec("other"), "organizations")["next_cursor"]
+          .get<std::string>();
   std::string tampered =
       rest::ListBody({}, page, codec_, "organizations")["next_cursor"].get<std::string>();
   tampered[1] = tampered[1] == 'A' ? 'B' : 'A';
@@ -105,6 +107,38 @@ TEST_F(RestTest, CreatedCarriesLocationAndEtagAndNoContentIsEmpty) {
   auto none = rest::NoContent();
   EXPECT_EQ(none.status, 204);
   EXPECT_TRUE(none.body.empty());
+}
+
+TEST_F(RestTest, CreatedWithoutAVersionHasNoEtag) {
+  iris::membership::v1::Organization org;
+  auto created = rest::Created(org, "/v1/api-keys/k1");
+  EXPECT_EQ(created.status, 201);
+  EXPECT_EQ(HeaderOf(created, "Location"), "/v1/api-keys/k1");
+  EXPECT_EQ(HeaderOf(created, "ETag"), "");
+}
+
+TEST_F(RestTest, UnpagedListHasTheListShapeWithANullCursor) {
+  iris::membership::v1::ListOrganizationsResponse list;
+  list.add_items()->set_id("o1");
+  list.mutable_page()->set_next_cursor("ignored: one page");
+  auto reply = rest::UnpagedList(list, "public, max-age=300");
+  EXPECT_EQ(reply.status, 200);
+  EXPECT_EQ(HeaderOf(reply, "Cache-Control"), "public, max-age=300");
+  auto body = nlohmann::json::parse(reply.body);
+  EXPECT_EQ(body.size(), 2u) << body;
+  ASSERT_EQ(body["items"].size(), 1u);
+  EXPECT_EQ(body["items"][0]["id"], "o1");
+  EXPECT_TRUE(body["next_cursor"].is_null());
+  auto empty = nlohmann::json::parse(
+      rest::UnpagedList(iris::membership::v1::ListOrganizationsResponse(), "x").body);
+  EXPECT_EQ(empty["items"], nlohmann::json::array());
+}
+
+TEST_F(RestTest, ProblemIsProblemJsonWithTheRequestId) {
+  auto reply = rest::Problem(absl::NotFoundError("gone"), Ctx());
+  EXPECT_EQ(reply.status, 404);
+  EXPECT_EQ(reply.content_type, "application/problem+json");
+  EXPECT_EQ(nlohmann::json::parse(reply.body)["instance"], "urn:request:req-1");
 }
 
 TEST_F(RestTest, BodyIntoNamesTheFieldsSentAndRefusesNonObjects) {
@@ -143,11 +177,11 @@ TEST_F(RestTest, VerbBodyIsOptionalButMustBeJsonWithOnlyANote) {
 }
 
 TEST_F(RestTest, VerbRouteHandsIfMatchAndNoteToTheAction) {
-  auto route = rest::Verb("/v1/things/{id}", "suspend", Access::kStaff,
-                          [](RequestContext&, const rest::VerbRequest& v) -> absl::StatusOr<Reply> {
-                            return Reply::Json(200, nlohmann::json{{"v", v.expected_version},
-                                                                   {"note", v.note}});
-                          });
+  auto route = rest::Verb(
+      "/v1/things/{id}", "suspend", Access::kStaff,
+      [](RequestContext&, const rest::VerbRequest& v) -> absl::StatusOr<Reply> {
+        return Reply::Json(200, nlohmann::json{{"v", v.expected_version}, {"note", v.note}});
+      });
   EXPECT_EQ(route.path, "/v1/things/{id}/suspend");
   EXPECT_EQ(route.method, Method::kPost);
   http_.headers = {{"content-type", "application/json"}, {"if-match", "W/\"4\""}};

@@ -1,13 +1,15 @@
+#include "services/gateway/routes/router.hpp"
+
 #include <gtest/gtest.h>
 
 #include "libs/status/problem.hpp"
-#include "services/gateway/routes/router.hpp"
 
 namespace iris::gateway {
 namespace {
 
 RouteHandler Noop() {
-  return [](RequestContext&) -> absl::StatusOr<Reply> { return Reply::Json(200, nlohmann::json{}); };
+  return
+      [](RequestContext&) -> absl::StatusOr<Reply> { return Reply::Json(200, nlohmann::json{}); };
 }
 
 Router MakeRouter() {

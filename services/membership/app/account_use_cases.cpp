@@ -1,38 +1,25 @@
 #include "services/membership/app/account_use_cases.hpp"
 
-#include <sodium.h>
-
 #include <algorithm>
+
+#include <sodium.h>
 
 #include "libs/db/outbox.hpp"
 #include "libs/status/status.hpp"
+#include "libs/values/base64url.hpp"
+#include "libs/values/sha256.hpp"
 
 namespace iris::membership::app {
 namespace {
-
-absl::Status Problems(const domain::FieldProblems& problems) {
-  std::vector<iris::status::FieldError> errors;
-  for (const auto& p : problems) errors.push_back({p.field, p.message});
-  return errors.empty() ? absl::OkStatus() : iris::status::Invalid(std::move(errors));
-}
-
-db::Actor ActorOf(const Caller& c) { return {c.subject, c.role, c.request_id}; }
 
 absl::Status InvalidCredentials() {
   return iris::status::WithDetail(absl::UnauthenticatedError("the email or password is wrong"),
                                   "invalid_credentials");
 }
 
-absl::Status NeedsSignIn(const Caller& c) {
+absl::Status NeedsSignIn(const identity::Caller& c) {
   if (!c.anonymous()) return absl::OkStatus();
   return absl::UnauthenticatedError("this operation needs credentials");
-}
-
-std::string Base64Url(const unsigned char* bytes, size_t n) {
-  std::string out(sodium_base64_ENCODED_LEN(n, sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
-  sodium_bin2base64(out.data(), out.size(), bytes, n, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-  out.resize(out.find('\0'));
-  return out;
 }
 
 std::string Hex(const unsigned char* bytes, size_t n) {
@@ -42,13 +29,10 @@ std::string Hex(const unsigned char* bytes, size_t n) {
   return out;
 }
 
-}  // namespace
+// Who bootstraps the first admin: no user yet, so the audit log names the system.
+identity::Caller SystemCaller() { return identity::Caller{.role = "system"}; }
 
-std::string AccountUseCases::HashApiKey(std::string_view key) {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(key.data()), key.size());
-  return Hex(digest, sizeof digest);
-}
+}  // namespace
 
 absl::StatusOr<domain::User> AccountUseCases::Authenticate(std::string_view email,
                                                            std::string_view password) {
@@ -63,7 +47,8 @@ absl::StatusOr<domain::User> AccountUseCases::Authenticate(std::string_view emai
   return found->user;
 }
 
-absl::StatusOr<domain::User> AccountUseCases::GetUser(const Caller& caller, const std::string& id) {
+absl::StatusOr<domain::User> AccountUseCases::GetUser(const identity::Caller& caller,
+                                                      const std::string& id) {
   IRIS_RETURN_IF_ERROR(NeedsSignIn(caller));
   // Someone else's account is "not found", not "forbidden": it reveals nothing.
   if (caller.subject != id && !caller.HasRole(domain::kNetworkAdmin)) {
@@ -72,13 +57,13 @@ absl::StatusOr<domain::User> AccountUseCases::GetUser(const Caller& caller, cons
   return pool_.Read([&](db::Tx& tx) { return repo_.FindUser(tx, id); });
 }
 
-absl::StatusOr<domain::User> AccountUseCases::CreateUser(const Caller& caller,
+absl::StatusOr<domain::User> AccountUseCases::CreateUser(const identity::Caller& caller,
                                                          domain::NewUser user) {
   IRIS_RETURN_IF_ERROR(NeedsSignIn(caller));
   if (!caller.HasRole(domain::kNetworkAdmin)) {
     return absl::PermissionDeniedError("only network admins create users");
   }
-  IRIS_RETURN_IF_ERROR(Problems(domain::CheckNewUser(user)));
+  IRIS_RETURN_IF_ERROR(iris::status::Validation(domain::CheckNewUser(user)));
   IRIS_ASSIGN_OR_RETURN(auto hash, hasher_.Hash(user.password));
   auto created = pool_.Write([&](db::Tx& tx) -> absl::StatusOr<domain::User> {
     IRIS_ASSIGN_OR_RETURN(auto u, repo_.InsertUser(tx, user, hash));
@@ -90,7 +75,7 @@ absl::StatusOr<domain::User> AccountUseCases::CreateUser(const Caller& caller,
     change.payload = {{"id", u.id}, {"role", u.role}};
     change.action = "create";
     change.audit = {{"role", u.role}};
-    IRIS_RETURN_IF_ERROR(db::RecordChange(tx, "membership", ActorOf(caller), change));
+    IRIS_RETURN_IF_ERROR(db::RecordChange(tx, "membership", caller, change));
     return u;
   });
   if (created.status().code() == absl::StatusCode::kAlreadyExists) {
@@ -104,10 +89,11 @@ absl::StatusOr<domain::User> AccountUseCases::CreateUser(const Caller& caller,
   return created;
 }
 
-absl::StatusOr<CreatedApiKey> AccountUseCases::CreateApiKey(const Caller& caller, std::string name,
+absl::StatusOr<CreatedApiKey> AccountUseCases::CreateApiKey(const identity::Caller& caller,
+                                                            std::string name,
                                                             std::vector<std::string> scopes) {
   IRIS_RETURN_IF_ERROR(NeedsSignIn(caller));
-  IRIS_RETURN_IF_ERROR(Problems(domain::CheckNewApiKey(name, scopes)));
+  IRIS_RETURN_IF_ERROR(iris::status::Validation(domain::CheckNewApiKey(name, scopes)));
   if (!caller.scopes.empty()) {
     for (const auto& s : scopes) {
       if (std::find(caller.scopes.begin(), caller.scopes.end(), s) == caller.scopes.end()) {
@@ -124,9 +110,11 @@ absl::StatusOr<CreatedApiKey> AccountUseCases::CreateApiKey(const Caller& caller
   out.key.name = std::move(name);
   out.key.prefix = Hex(prefix_bytes, sizeof prefix_bytes);
   out.key.scopes = std::move(scopes);
-  out.plaintext = "iris_" + out.key.prefix + "_" + Base64Url(secret, sizeof secret);
+  const std::string_view secret_bytes(reinterpret_cast<const char*>(secret), sizeof secret);
+  out.plaintext = "iris_" + out.key.prefix + "_" + values::Base64UrlEncode(secret_bytes);
   sodium_memzero(secret, sizeof secret);
-  const std::string hash = HashApiKey(out.plaintext);
+  // The gateway looks keys up by the same hash (middleware/auth.cpp).
+  const std::string hash = values::Sha256Hex(out.plaintext);
   IRIS_RETURN_IF_ERROR(pool_.Write([&](db::Tx& tx) -> absl::Status {
     IRIS_RETURN_IF_ERROR(repo_.InsertApiKey(tx, out.key, hash));
     db::Change change;
@@ -136,19 +124,20 @@ absl::StatusOr<CreatedApiKey> AccountUseCases::CreateApiKey(const Caller& caller
     change.payload = {{"id", out.key.id}, {"user_id", out.key.user_id}, {"scopes", out.key.scopes}};
     change.action = "create";
     change.audit = {{"user_id", out.key.user_id}, {"scopes", out.key.scopes}};
-    return db::RecordChange(tx, "membership", ActorOf(caller), change);
+    return db::RecordChange(tx, "membership", caller, change);
   }));
   return out;
 }
 
-absl::StatusOr<std::vector<domain::ApiKey>> AccountUseCases::ListApiKeys(const Caller& caller) {
+absl::StatusOr<std::vector<domain::ApiKey>> AccountUseCases::ListApiKeys(
+    const identity::Caller& caller) {
   IRIS_RETURN_IF_ERROR(NeedsSignIn(caller));
   std::optional<std::string> owner;
   if (!caller.HasRole(domain::kNetworkAdmin)) owner = caller.subject;
   return pool_.Read([&](db::Tx& tx) { return repo_.ListApiKeys(tx, owner); });
 }
 
-absl::Status AccountUseCases::RevokeApiKey(const Caller& caller, const std::string& id) {
+absl::Status AccountUseCases::RevokeApiKey(const identity::Caller& caller, const std::string& id) {
   IRIS_RETURN_IF_ERROR(NeedsSignIn(caller));
   std::optional<std::string> owner;
   if (!caller.HasRole(domain::kNetworkAdmin)) owner = caller.subject;
@@ -161,7 +150,7 @@ absl::Status AccountUseCases::RevokeApiKey(const Caller& caller, const std::stri
     change.payload = {{"id", id}, {"user_id", user_id}};
     change.action = "revoke";
     change.audit = {{"user_id", user_id}};
-    return db::RecordChange(tx, "membership", ActorOf(caller), change);
+    return db::RecordChange(tx, "membership", caller, change);
   });
 }
 
@@ -175,7 +164,7 @@ absl::StatusOr<std::optional<std::string>> AccountUseCases::BootstrapAdmin(
   domain::NewUser admin{std::string(email), std::string(password),
                         "Network admin",    std::string(domain::kNetworkAdmin),
                         std::nullopt,       std::nullopt};
-  IRIS_RETURN_IF_ERROR(Problems(domain::CheckNewUser(admin)));
+  IRIS_RETURN_IF_ERROR(iris::status::Validation(domain::CheckNewUser(admin)));
   IRIS_ASSIGN_OR_RETURN(auto hash, hasher_.Hash(admin.password));
   return pool_.Write([&](db::Tx& tx) -> absl::StatusOr<std::optional<std::string>> {
     IRIS_ASSIGN_OR_RETURN(auto id, repo_.InsertFirstAdmin(tx, admin.email, admin.name, hash));
@@ -187,7 +176,7 @@ absl::StatusOr<std::optional<std::string>> AccountUseCases::BootstrapAdmin(
     change.payload = {{"id", *id}, {"role", admin.role}};
     change.action = "create";
     change.audit = {{"role", admin.role}, {"bootstrap", true}};
-    IRIS_RETURN_IF_ERROR(db::RecordChange(tx, "membership", {"", "system", ""}, change));
+    IRIS_RETURN_IF_ERROR(db::RecordChange(tx, "membership", SystemCaller(), change));
     return id;
   });
 }

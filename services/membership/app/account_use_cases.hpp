@@ -9,14 +9,12 @@
 
 #include "absl/status/statusor.h"
 #include "libs/db/pool.hpp"
-#include "libs/grpc/caller.hpp"
+#include "libs/identity/caller.hpp"
 #include "services/membership/app/password_hasher.hpp"
 #include "services/membership/domain/account.hpp"
 #include "services/membership/storage/account_repository.hpp"
 
 namespace iris::membership::app {
-
-using iris::grpc::Caller;
 
 struct CreatedApiKey {
   domain::ApiKey key;
@@ -32,25 +30,23 @@ class AccountUseCases {
   // password; both cost one argon2 verification.
   absl::StatusOr<domain::User> Authenticate(std::string_view email, std::string_view password);
   // The caller's own account, or any for a network admin; NOT_FOUND otherwise.
-  absl::StatusOr<domain::User> GetUser(const Caller& caller, const std::string& id);
+  absl::StatusOr<domain::User> GetUser(const identity::Caller& caller, const std::string& id);
   // Network admins only; 422 with field errors; ALREADY_EXISTS for a taken email.
-  absl::StatusOr<domain::User> CreateUser(const Caller& caller, domain::NewUser user);
+  absl::StatusOr<domain::User> CreateUser(const identity::Caller& caller, domain::NewUser user);
 
   // A key acting for the caller. A caller signed in with a key cannot widen its scopes.
-  absl::StatusOr<CreatedApiKey> CreateApiKey(const Caller& caller, std::string name,
+  absl::StatusOr<CreatedApiKey> CreateApiKey(const identity::Caller& caller, std::string name,
                                              std::vector<std::string> scopes);
-  absl::StatusOr<std::vector<domain::ApiKey>> ListApiKeys(const Caller& caller);
-  absl::Status RevokeApiKey(const Caller& caller, const std::string& id);
-  // `key_hash`: lower-case hex SHA-256 of the whole key. NOT_FOUND for unknown or revoked keys.
+  absl::StatusOr<std::vector<domain::ApiKey>> ListApiKeys(const identity::Caller& caller);
+  absl::Status RevokeApiKey(const identity::Caller& caller, const std::string& id);
+  // `key_hash`: values::Sha256Hex of the whole key, as the gateway sends it and CreateApiKey
+  // stores it. NOT_FOUND for unknown or revoked keys.
   absl::StatusOr<storage::ResolvedKey> ResolveApiKey(const std::string& key_hash);
 
   // Creates the first network admin when none exists (safe with replicas starting together).
   // The new id, or nullopt when an admin existed.
   absl::StatusOr<std::optional<std::string>> BootstrapAdmin(std::string_view email,
                                                             std::string_view password);
-
-  // Lower-case hex SHA-256: the form keys are stored and looked up in.
-  static std::string HashApiKey(std::string_view key);
 
  private:
   db::Pool& pool_;

@@ -5,19 +5,15 @@
 #include "absl/strings/ascii.h"
 #include "libs/db/outbox.hpp"
 #include "libs/status/status.hpp"
-#include "services/membership/storage/pg_organization_repository.hpp"
 
 namespace iris::membership::app {
 namespace {
 
 constexpr const char* kSchema = "membership";
 
-absl::Status NotFound() { return absl::NotFoundError("membership application not found"); }
+using status::Malformed;
 
-absl::Status Malformed(const std::string& field, const std::string& message) {
-  return status::WithDetail(absl::InvalidArgumentError(field + ": " + message), "malformed",
-                            {{field, message}});
-}
+absl::Status NotFound() { return absl::NotFoundError("membership application not found"); }
 
 // Thin payload: ids and states; the contact's name and email stay in the row.
 db::Change ChangeOf(const domain::MembershipApplication& a, std::string type, std::string action,
@@ -37,49 +33,36 @@ db::Change ChangeOf(const domain::MembershipApplication& a, std::string type, st
   return c;
 }
 
-absl::StatusOr<domain::ReferenceCodes> Codes(db::Tx& tx, storage::ReferenceRepository& ref) {
-  domain::ReferenceCodes codes;
-  IRIS_ASSIGN_OR_RETURN(auto countries, ref.ListCountries(tx));
-  for (const auto& c : countries) codes.countries.insert(c.code);
-  IRIS_ASSIGN_OR_RETURN(auto groups, ref.ListTargetGroups(tx));
-  for (const auto& g : groups) codes.target_groups.insert(g.code);
-  return codes;
-}
-
 }  // namespace
 
 absl::StatusOr<domain::MembershipApplication> ApplicationUseCases::Submit(
-    const Requester& who, const domain::ApplicationSubmission& s) {
+    const identity::Caller& caller, const domain::ApplicationSubmission& s) {
   return pool_.Write([&](db::Tx& tx) -> absl::StatusOr<domain::MembershipApplication> {
-    IRIS_ASSIGN_OR_RETURN(auto codes, Codes(tx, reference_));
+    IRIS_ASSIGN_OR_RETURN(const storage::KnownCodes* known, reference_codes_.Get(tx));
     domain::MembershipApplication draft;
-    auto problems = domain::Draft(s, codes, &draft);
-    if (!problems.empty()) {
-      std::vector<status::FieldError> errors;
-      for (const auto& p : problems) errors.push_back({p.field, p.message});
-      return status::Invalid(std::move(errors));
-    }
+    auto problems = domain::Draft(s, known->organization_codes, &draft);
+    if (!problems.empty()) return status::Validation(problems);
     IRIS_ASSIGN_OR_RETURN(auto saved, applications_.Insert(tx, draft));
     IRIS_RETURN_IF_ERROR(db::RecordChange(
-        tx, kSchema, who.actor,
+        tx, kSchema, caller,
         ChangeOf(saved, "membership.application.submitted", "submit", nlohmann::json::object())));
     return saved;
   });
 }
 
-absl::StatusOr<domain::MembershipApplication> ApplicationUseCases::Get(const Requester& who,
-                                                                       const std::string& id) {
+absl::StatusOr<domain::MembershipApplication> ApplicationUseCases::Get(
+    const identity::Caller& caller, const std::string& id) {
   auto a = pool_.Read([&](db::Tx& tx) { return applications_.FindById(tx, id); });
   if (absl::IsNotFound(a.status())) return NotFound();
   IRIS_RETURN_IF_ERROR(a.status());
-  if (!domain::CanDecide(who.principal, *a)) return NotFound();
+  if (!domain::CanDecide(caller, *a)) return NotFound();
   return a;
 }
 
-absl::StatusOr<ApplicationList> ApplicationUseCases::List(const Requester& who,
-                                                          const ApplicationListRequest& req) {
-  const auto& p = who.principal;
-  if (p.subject.empty()) return absl::UnauthenticatedError("this operation needs credentials");
+absl::StatusOr<pagination::Page<domain::MembershipApplication>> ApplicationUseCases::List(
+    const identity::Caller& caller, const ApplicationListRequest& req) {
+  const auto& p = caller;
+  if (p.anonymous()) return absl::UnauthenticatedError("this operation needs credentials");
   if (!p.IsNetworkAdmin() && !p.IsCoordinator()) {
     return absl::PermissionDeniedError(
         "only network admins and national coordinators review membership applications");
@@ -94,55 +77,37 @@ absl::StatusOr<ApplicationList> ApplicationUseCases::List(const Requester& who,
     q.status = req.status;
   }
   if (!req.country.empty()) q.country = absl::AsciiStrToUpper(req.country);
-  if (req.limit < 0 || req.limit > domain::kMaxPageSize) {
-    return Malformed("limit", "must be an integer from 1 to 200");
-  }
-  q.limit = req.limit == 0 ? domain::kDefaultPageSize : req.limit;
-  if (!req.cursor.empty()) {
-    const auto j = nlohmann::json::parse(req.cursor, nullptr, false);
-    if (!(j.is_object() && j.contains("c") && j["c"].is_number_integer() && j.contains("i") &&
-          j["i"].is_string() && storage::IsUuid(j["i"].get<std::string>()))) {
-      return Malformed("cursor", "is not a position in this list");
-    }
-    q.after = storage::ApplicationPosition{j["c"].get<int64_t>(), j["i"].get<std::string>()};
-  }
-  IRIS_ASSIGN_OR_RETURN(auto page,
+  IRIS_ASSIGN_OR_RETURN(auto paging, pagination::KeysetRequestOf(req.limit, req.cursor));
+  q.limit = paging.limit;
+  q.after = std::move(paging.after);
+  IRIS_ASSIGN_OR_RETURN(auto rows,
                         pool_.Read([&](db::Tx& tx) { return applications_.List(tx, q); }));
-  ApplicationList out;
-  out.items = std::move(page.items);
-  if (page.next) {
-    out.next_cursor = nlohmann::json{{"c", page.next->created_at_us}, {"i", page.next->id}}.dump();
-  }
-  return out;
+  return pagination::PageOf(std::move(rows), paging.limit);
 }
 
 absl::StatusOr<domain::MembershipApplication> ApplicationUseCases::Approve(
-    const Requester& who, const std::string& id, const std::string& note,
+    const identity::Caller& caller, const std::string& id, const std::string& note,
     int64_t expected_version) {
-  return Decide(who, id, true, note, expected_version);
+  return Decide(caller, id, true, note, expected_version);
 }
 
 absl::StatusOr<domain::MembershipApplication> ApplicationUseCases::Reject(
-    const Requester& who, const std::string& id, const std::string& note,
+    const identity::Caller& caller, const std::string& id, const std::string& note,
     int64_t expected_version) {
-  return Decide(who, id, false, note, expected_version);
+  return Decide(caller, id, false, note, expected_version);
 }
 
 absl::StatusOr<domain::MembershipApplication> ApplicationUseCases::Decide(
-    const Requester& who, const std::string& id, bool approve, const std::string& note,
+    const identity::Caller& caller, const std::string& id, bool approve, const std::string& note,
     int64_t expected_version) {
-  const auto& p = who.principal;
+  const auto& p = caller;
   const std::string verb = approve ? "approve" : "reject";
   const std::string trimmed(absl::StripAsciiWhitespace(note));
   auto result = pool_.Write([&](db::Tx& tx) -> absl::StatusOr<domain::MembershipApplication> {
     // The row lock orders concurrent decisions; the second sees the first's outcome.
     IRIS_ASSIGN_OR_RETURN(auto a, applications_.FindForUpdate(tx, id));
     if (!domain::CanDecide(p, a)) return NotFound();
-    if (expected_version != 0 && expected_version != a.version) {
-      return status::Conflict("stale_version",
-                              "the application is at version " + std::to_string(a.version) +
-                                  ", not " + std::to_string(expected_version));
-    }
+    IRIS_RETURN_IF_ERROR(status::CheckVersion("application", a.version, expected_version));
     if (!approve && trimmed.empty()) return status::Invalid("note", "is required: say why");
     if (trimmed.size() > 2000) return status::Invalid("note", "must be at most 2000 characters");
     if (a.status != domain::ApplicationStatus::kSubmitted) {
@@ -166,15 +131,15 @@ absl::StatusOr<domain::MembershipApplication> ApplicationUseCases::Decide(
                          {"application_id", a.id}};
       created.action = "create";
       created.audit = {{"application_id", a.id}};
-      IRIS_RETURN_IF_ERROR(db::RecordChange(tx, kSchema, who.actor, created));
+      IRIS_RETURN_IF_ERROR(db::RecordChange(tx, kSchema, caller, created));
     }
-    IRIS_ASSIGN_OR_RETURN(
-        auto saved, applications_.Decide(tx, a.id,
-                                         approve ? domain::ApplicationStatus::kApproved
-                                                 : domain::ApplicationStatus::kRejected,
-                                         trimmed, organization_id));
+    IRIS_ASSIGN_OR_RETURN(auto saved,
+                          applications_.Decide(tx, a.id,
+                                               approve ? domain::ApplicationStatus::kApproved
+                                                       : domain::ApplicationStatus::kRejected,
+                                               trimmed, organization_id));
     IRIS_RETURN_IF_ERROR(db::RecordChange(
-        tx, kSchema, who.actor,
+        tx, kSchema, caller,
         ChangeOf(saved, "membership.application." + std::string(approve ? "approved" : "rejected"),
                  verb,
                  {{"fields", {"status", "status_note", "status_changed_at", "organization_id"}},

@@ -3,8 +3,9 @@
 #include <algorithm>
 
 #include "absl/strings/ascii.h"
+#include "libs/db/outbox.hpp"
 #include "libs/status/status.hpp"
-#include "services/membership/storage/pg_organization_repository.hpp"
+#include "libs/values/uuid.hpp"
 
 namespace iris::membership::app {
 namespace {
@@ -13,18 +14,9 @@ constexpr const char* kSchema = "membership";
 // Names, acronyms and cities are short; a longer query is not a search but a probe.
 constexpr size_t kMaxQueryBytes = 200;
 
+using status::Malformed;
+
 absl::Status NotFound() { return absl::NotFoundError("organization not found"); }
-
-absl::Status Validation(const std::vector<domain::InvalidField>& problems) {
-  std::vector<status::FieldError> errors;
-  for (const auto& p : problems) errors.push_back({p.field, p.message});
-  return status::Invalid(std::move(errors));
-}
-
-absl::Status Malformed(const std::string& field, const std::string& message) {
-  return status::WithDetail(absl::InvalidArgumentError(field + ": " + message), "malformed",
-                            {{field, message}});
-}
 
 // Thin payload: ids and states, no contact data (ARCHITECTURE.md: subscribers fetch the rest).
 db::Change ChangeOf(const domain::Organization& org, std::string type, std::string action,
@@ -44,29 +36,11 @@ db::Change ChangeOf(const domain::Organization& org, std::string type, std::stri
 }
 
 // Staff may read applicants etc.; for writes, "forbidden" only about what the caller can see.
-absl::Status Forbidden(const domain::Principal& p, const domain::Organization& org,
+absl::Status Forbidden(const identity::Caller& p, const domain::Organization& org,
                        const std::string& what) {
   if (!domain::CanSee(p, org)) return NotFound();
-  if (p.subject.empty()) return absl::UnauthenticatedError("this operation needs credentials");
+  if (p.anonymous()) return absl::UnauthenticatedError("this operation needs credentials");
   return absl::PermissionDeniedError("you may not " + what + " this organization");
-}
-
-absl::Status CheckVersion(const domain::Organization& org, int64_t expected) {
-  if (expected != 0 && expected != org.version) {
-    return status::Conflict("stale_version",
-                            "the organization is at version " + std::to_string(org.version) +
-                                ", not " + std::to_string(expected) + "; fetch it and retry");
-  }
-  return absl::OkStatus();
-}
-
-absl::StatusOr<storage::OrganizationPosition> ParsePosition(const std::string& cursor) {
-  const auto j = nlohmann::json::parse(cursor, nullptr, false);
-  if (j.is_object() && j.contains("c") && j["c"].is_number_integer() && j.contains("i") &&
-      j["i"].is_string() && storage::IsUuid(j["i"].get<std::string>())) {
-    return storage::OrganizationPosition{j["c"].get<int64_t>(), j["i"].get<std::string>()};
-  }
-  return Malformed("cursor", "is not a position in this list");
 }
 
 std::string_view EventWord(domain::Verb v) {
@@ -81,25 +55,16 @@ std::string_view EventWord(domain::Verb v) {
 
 }  // namespace
 
-absl::StatusOr<domain::ReferenceCodes> OrganizationUseCases::Codes(db::Tx& tx) {
-  domain::ReferenceCodes codes;
-  IRIS_ASSIGN_OR_RETURN(auto countries, reference_.ListCountries(tx));
-  for (const auto& c : countries) codes.countries.insert(c.code);
-  IRIS_ASSIGN_OR_RETURN(auto groups, reference_.ListTargetGroups(tx));
-  for (const auto& g : groups) codes.target_groups.insert(g.code);
-  return codes;
-}
-
 absl::StatusOr<domain::Organization> OrganizationUseCases::Create(
-    const Requester& who, domain::OrganizationPatch fields) {
-  const auto& p = who.principal;
-  if (p.subject.empty()) return absl::UnauthenticatedError("this operation needs credentials");
+    const identity::Caller& caller, domain::OrganizationPatch fields) {
+  const auto& p = caller;
+  if (p.anonymous()) return absl::UnauthenticatedError("this operation needs credentials");
   // A coordinator registers in its own country only; the check precedes validation (403
   // before 422), so an absent country counts as "not yours" only when one was sent.
   const std::string country =
-      fields.country ? absl::AsciiStrToUpper(std::string(absl::StripAsciiWhitespace(
-                           *fields.country)))
-                     : p.country;
+      fields.country
+          ? absl::AsciiStrToUpper(std::string(absl::StripAsciiWhitespace(*fields.country)))
+          : p.country;
   if (!domain::CanCreateIn(p, country)) {
     return absl::PermissionDeniedError(
         p.IsCoordinator() ? "coordinators register organizations in their own country only"
@@ -108,45 +73,45 @@ absl::StatusOr<domain::Organization> OrganizationUseCases::Create(
   }
   if (!fields.kind) fields.kind_sent = true;  // required on create
   return pool_.Write([&](db::Tx& tx) -> absl::StatusOr<domain::Organization> {
-    IRIS_ASSIGN_OR_RETURN(auto codes, Codes(tx));
+    IRIS_ASSIGN_OR_RETURN(const storage::KnownCodes* known, reference_codes_.Get(tx));
     domain::Organization draft;
     std::vector<std::string> changed;
-    auto problems = domain::Apply(fields, codes, &draft, &changed);
-    if (!problems.empty()) return Validation(problems);
+    auto problems = domain::Apply(fields, known->organization_codes, &draft, &changed);
+    if (!problems.empty()) return status::Validation(problems);
     // The draft starts as a member_cso, so Apply sees no change when that kind is sent.
     if (std::find(changed.begin(), changed.end(), "kind") == changed.end()) {
       changed.push_back("kind");
     }
     IRIS_ASSIGN_OR_RETURN(auto org, orgs_.Insert(tx, draft));
     IRIS_RETURN_IF_ERROR(db::RecordChange(
-        tx, kSchema, who.actor,
+        tx, kSchema, caller,
         ChangeOf(org, "membership.organization.created", "create", {{"fields", changed}})));
     return org;
   });
 }
 
-absl::StatusOr<domain::Organization> OrganizationUseCases::Get(const Requester& who,
+absl::StatusOr<domain::Organization> OrganizationUseCases::Get(const identity::Caller& caller,
                                                                const std::string& id) {
   auto org = pool_.Read([&](db::Tx& tx) { return orgs_.FindById(tx, id); });
   if (absl::IsNotFound(org.status())) return NotFound();
   IRIS_RETURN_IF_ERROR(org.status());
   // Applicants and suspended members aren't public: "not found" reveals nothing.
-  if (!domain::CanSee(who.principal, *org)) return NotFound();
+  if (!domain::CanSee(caller, *org)) return NotFound();
   return org;
 }
 
 absl::StatusOr<domain::Organization> OrganizationUseCases::Update(
-    const Requester& who, const std::string& id, const domain::OrganizationPatch& fields,
+    const identity::Caller& caller, const std::string& id, const domain::OrganizationPatch& fields,
     int64_t expected_version) {
-  const auto& p = who.principal;
+  const auto& p = caller;
   auto result = pool_.Write([&](db::Tx& tx) -> absl::StatusOr<domain::Organization> {
     IRIS_ASSIGN_OR_RETURN(auto org, orgs_.FindForUpdate(tx, id));
     if (!domain::CanEdit(p, org)) return Forbidden(p, org, "change");
-    IRIS_RETURN_IF_ERROR(CheckVersion(org, expected_version));
-    IRIS_ASSIGN_OR_RETURN(auto codes, Codes(tx));
+    IRIS_RETURN_IF_ERROR(status::CheckVersion("organization", org.version, expected_version));
+    IRIS_ASSIGN_OR_RETURN(const storage::KnownCodes* known, reference_codes_.Get(tx));
     domain::Organization next = org;
     std::vector<std::string> changed;
-    auto problems = domain::Apply(fields, codes, &next, &changed);
+    auto problems = domain::Apply(fields, known->organization_codes, &next, &changed);
     if (!domain::CanManage(p, org)) {
       for (const auto& f : changed) {
         if (!domain::MemberMayChange(f)) {
@@ -158,12 +123,12 @@ absl::StatusOr<domain::Organization> OrganizationUseCases::Update(
       return absl::PermissionDeniedError(
           "coordinators cannot move an organization out of their country");
     }
-    if (!problems.empty()) return Validation(problems);
+    if (!problems.empty()) return status::Validation(problems);
     // Nothing changed: no new version, no message (a PATCH is idempotent).
     if (changed.empty()) return org;
     IRIS_ASSIGN_OR_RETURN(auto saved, orgs_.Update(tx, next, org.version));
     IRIS_RETURN_IF_ERROR(db::RecordChange(
-        tx, kSchema, who.actor,
+        tx, kSchema, caller,
         ChangeOf(saved, "membership.organization.updated", "update", {{"fields", changed}})));
     return saved;
   });
@@ -171,13 +136,13 @@ absl::StatusOr<domain::Organization> OrganizationUseCases::Update(
   return result;
 }
 
-absl::StatusOr<OrganizationList> OrganizationUseCases::List(const Requester& who,
-                                                            const OrganizationListRequest& req) {
-  const auto& p = who.principal;
+absl::StatusOr<pagination::Page<domain::Organization>> OrganizationUseCases::List(
+    const identity::Caller& caller, const OrganizationListRequest& req) {
+  const auto& p = caller;
   storage::OrganizationQuery q;
   q.see_all = p.IsNetworkAdmin();
   if (p.IsCoordinator()) q.own_country = p.country;
-  if (p.IsMember() && storage::IsUuid(p.organization_id)) q.own_organization = p.organization_id;
+  if (p.IsMember() && values::IsUuid(p.organization_id)) q.own_organization = p.organization_id;
   if (!req.country.empty()) q.country = absl::AsciiStrToUpper(req.country);
   if (!req.status.empty()) {
     if (!domain::ParseStatus(req.status)) {
@@ -187,8 +152,9 @@ absl::StatusOr<OrganizationList> OrganizationUseCases::List(const Requester& who
   }
   if (!req.kind.empty()) {
     if (!domain::ParseKind(req.kind)) {
-      return Malformed("kind", "must be member_cso, partner, public_institution, "
-                               "international_org or media");
+      return Malformed("kind",
+                       "must be member_cso, partner, public_institution, "
+                       "international_org or media");
     }
     q.kind = req.kind;
   }
@@ -197,35 +163,23 @@ absl::StatusOr<OrganizationList> OrganizationUseCases::List(const Requester& who
     return Malformed("q", "must be at most " + std::to_string(kMaxQueryBytes) + " bytes");
   }
   q.words = domain::SearchWords(req.q);
-  if (req.limit < 0 || req.limit > domain::kMaxPageSize) {
-    return Malformed("limit", "must be an integer from 1 to 200");
-  }
-  q.limit = req.limit == 0 ? domain::kDefaultPageSize : req.limit;
-  if (!req.cursor.empty()) {
-    IRIS_ASSIGN_OR_RETURN(auto pos, ParsePosition(req.cursor));
-    q.after = std::move(pos);
-  }
-  IRIS_ASSIGN_OR_RETURN(auto page, pool_.Read([&](db::Tx& tx) { return orgs_.List(tx, q); }));
-  OrganizationList out;
-  out.items = std::move(page.items);
-  if (page.next) {
-    out.next_cursor = nlohmann::json{{"c", page.next->created_at_us}, {"i", page.next->id}}.dump();
-  }
-  return out;
+  IRIS_ASSIGN_OR_RETURN(auto paging, pagination::KeysetRequestOf(req.limit, req.cursor));
+  q.limit = paging.limit;
+  q.after = std::move(paging.after);
+  IRIS_ASSIGN_OR_RETURN(auto rows, pool_.Read([&](db::Tx& tx) { return orgs_.List(tx, q); }));
+  return pagination::PageOf(std::move(rows), paging.limit);
 }
 
-absl::StatusOr<domain::Organization> OrganizationUseCases::Act(const Requester& who,
-                                                               const std::string& id,
-                                                               domain::Verb verb,
-                                                               const std::string& note,
-                                                               int64_t expected_version) {
-  const auto& p = who.principal;
+absl::StatusOr<domain::Organization> OrganizationUseCases::ChangeStatus(
+    const identity::Caller& caller, const std::string& id, domain::Verb verb,
+    const std::string& note, int64_t expected_version) {
+  const auto& p = caller;
   const std::string verb_word(domain::VerbWord(verb));
   const std::string trimmed(absl::StripAsciiWhitespace(note));
   auto result = pool_.Write([&](db::Tx& tx) -> absl::StatusOr<domain::Organization> {
     IRIS_ASSIGN_OR_RETURN(auto org, orgs_.FindForUpdate(tx, id));
     if (!domain::CanManage(p, org)) return Forbidden(p, org, verb_word);
-    IRIS_RETURN_IF_ERROR(CheckVersion(org, expected_version));
+    IRIS_RETURN_IF_ERROR(status::CheckVersion("organization", org.version, expected_version));
     if (domain::NoteRequired(verb) && trimmed.empty()) {
       return status::Invalid("note", "is required: say why (" + verb_word + ")");
     }
@@ -238,12 +192,12 @@ absl::StatusOr<domain::Organization> OrganizationUseCases::Act(const Requester& 
     }
     IRIS_ASSIGN_OR_RETURN(auto saved, orgs_.SetStatus(tx, org.id, org.version, *to, trimmed));
     const std::string type = "membership.organization." + std::string(EventWord(verb));
-    IRIS_RETURN_IF_ERROR(db::RecordChange(
-        tx, kSchema, who.actor,
-        ChangeOf(saved, type, verb_word,
-                 {{"fields", {"status", "status_note", "status_changed_at"}},
-                  {"from", domain::StatusWord(org.status)},
-                  {"to", domain::StatusWord(saved.status)}})));
+    IRIS_RETURN_IF_ERROR(
+        db::RecordChange(tx, kSchema, caller,
+                         ChangeOf(saved, type, verb_word,
+                                  {{"fields", {"status", "status_note", "status_changed_at"}},
+                                   {"from", domain::StatusWord(org.status)},
+                                   {"to", domain::StatusWord(saved.status)}})));
     return saved;
   });
   if (absl::IsNotFound(result.status())) return NotFound();

@@ -1,8 +1,8 @@
 #include "services/membership/app/password_hasher.hpp"
 
-#include <sodium.h>
-
 #include <stdexcept>
+
+#include <sodium.h>
 
 namespace iris::membership::app {
 namespace {

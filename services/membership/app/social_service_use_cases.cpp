@@ -3,8 +3,9 @@
 #include <nlohmann/json.hpp>
 
 #include "absl/strings/ascii.h"
+#include "libs/db/outbox.hpp"
 #include "libs/status/status.hpp"
-#include "services/membership/storage/pg_organization_repository.hpp"
+#include "libs/values/uuid.hpp"
 
 namespace iris::membership::app {
 namespace {
@@ -14,16 +15,7 @@ constexpr const char* kSchema = "membership";
 absl::Status OrgNotFound() { return absl::NotFoundError("organization not found"); }
 absl::Status ServiceNotFound() { return absl::NotFoundError("service not found"); }
 
-absl::Status Validation(const std::vector<domain::InvalidField>& problems) {
-  std::vector<status::FieldError> errors;
-  for (const auto& p : problems) errors.push_back({p.field, p.message});
-  return status::Invalid(std::move(errors));
-}
-
-absl::Status Malformed(const std::string& field, const std::string& message) {
-  return status::WithDetail(absl::InvalidArgumentError(field + ": " + message), "malformed",
-                            {{field, message}});
-}
+using status::Malformed;
 
 // Thin payload: ids and states (ARCHITECTURE.md: subscribers fetch the rest).
 db::Change ChangeOf(const domain::SocialService& s, const domain::Organization& org,
@@ -43,45 +35,26 @@ db::Change ChangeOf(const domain::SocialService& s, const domain::Organization& 
   return c;
 }
 
-absl::Status CheckVersion(const domain::SocialService& s, int64_t expected) {
-  if (expected != 0 && expected != s.version) {
-    return status::Conflict("stale_version",
-                            "the service is at version " + std::to_string(s.version) + ", not " +
-                                std::to_string(expected) + "; fetch it and retry");
-  }
-  return absl::OkStatus();
-}
-
-absl::StatusOr<storage::SocialServicePosition> ParsePosition(const std::string& cursor) {
-  const auto j = nlohmann::json::parse(cursor, nullptr, false);
-  if (j.is_object() && j.contains("c") && j["c"].is_number_integer() && j.contains("i") &&
-      j["i"].is_string() && storage::IsUuid(j["i"].get<std::string>())) {
-    return storage::SocialServicePosition{j["c"].get<int64_t>(), j["i"].get<std::string>()};
-  }
-  return Malformed("cursor", "is not a position in this list");
-}
-
 }  // namespace
 
-absl::StatusOr<domain::ServiceReferenceCodes> SocialServiceUseCases::Codes(db::Tx& tx) {
+absl::StatusOr<domain::ServiceReferenceCodes> SocialServiceUseCases::AllowedCodes(db::Tx& tx) {
   domain::ServiceReferenceCodes codes;
   IRIS_ASSIGN_OR_RETURN(auto categories, services_.ListCategories(tx));
   for (const auto& c : categories) codes.categories.insert(c.code);
-  IRIS_ASSIGN_OR_RETURN(auto groups, reference_.ListTargetGroups(tx));
-  for (const auto& g : groups) codes.target_groups.insert(g.code);
-  IRIS_ASSIGN_OR_RETURN(auto languages, reference_.ListLanguages(tx));
-  for (const auto& l : languages) codes.languages.insert(l.code);
+  IRIS_ASSIGN_OR_RETURN(const storage::KnownCodes* known, reference_codes_.Get(tx));
+  codes.target_groups = known->organization_codes.target_groups;
+  codes.languages = known->language_codes;
   return codes;
 }
 
 absl::StatusOr<domain::Organization> SocialServiceUseCases::Managed(
-    db::Tx& tx, const domain::Principal& p, const std::string& organization_id) {
+    db::Tx& tx, const identity::Caller& p, const std::string& organization_id) {
   auto org = orgs_.FindById(tx, organization_id);
   if (absl::IsNotFound(org.status())) return OrgNotFound();
   IRIS_RETURN_IF_ERROR(org.status());
   if (domain::CanManageServices(p, *org)) return org;
   if (!domain::CanSee(p, *org)) return OrgNotFound();
-  if (p.subject.empty()) return absl::UnauthenticatedError("this operation needs credentials");
+  if (p.anonymous()) return absl::UnauthenticatedError("this operation needs credentials");
   return absl::PermissionDeniedError("you may not change the services of this organization");
 }
 
@@ -96,31 +69,32 @@ absl::StatusOr<domain::SocialService> SocialServiceUseCases::LockedUnder(
 }
 
 absl::StatusOr<domain::SocialService> SocialServiceUseCases::Create(
-    const Requester& who, const std::string& organization_id,
+    const identity::Caller& caller, const std::string& organization_id,
     const domain::SocialServicePatch& fields) {
   return pool_.Write([&](db::Tx& tx) -> absl::StatusOr<domain::SocialService> {
-    IRIS_ASSIGN_OR_RETURN(auto org, Managed(tx, who.principal, organization_id));
-    IRIS_ASSIGN_OR_RETURN(auto codes, Codes(tx));
+    IRIS_ASSIGN_OR_RETURN(auto org, Managed(tx, caller, organization_id));
+    IRIS_ASSIGN_OR_RETURN(auto codes, AllowedCodes(tx));
     domain::SocialService draft;
     draft.organization_id = org.id;
     std::vector<std::string> changed;
     auto problems = domain::Apply(fields, codes, &draft, &changed);
-    if (!problems.empty()) return Validation(problems);
+    if (!problems.empty()) return status::Validation(problems);
     IRIS_ASSIGN_OR_RETURN(auto saved, services_.Insert(tx, draft));
     IRIS_RETURN_IF_ERROR(db::RecordChange(
-        tx, kSchema, who.actor,
+        tx, kSchema, caller,
         ChangeOf(saved, org, "membership.service.created", "create", {{"fields", changed}})));
     return saved;
   });
 }
 
-absl::StatusOr<domain::SocialService> SocialServiceUseCases::Get(
-    const Requester& who, const std::string& organization_id, const std::string& id) {
+absl::StatusOr<domain::SocialService> SocialServiceUseCases::Get(const identity::Caller& caller,
+                                                                 const std::string& organization_id,
+                                                                 const std::string& id) {
   return pool_.Read([&](db::Tx& tx) -> absl::StatusOr<domain::SocialService> {
     auto org = orgs_.FindById(tx, organization_id);
     if (absl::IsNotFound(org.status())) return OrgNotFound();
     IRIS_RETURN_IF_ERROR(org.status());
-    if (!domain::CanSee(who.principal, *org)) return OrgNotFound();
+    if (!domain::CanSee(caller, *org)) return OrgNotFound();
     auto s = services_.FindById(tx, id);
     if (absl::IsNotFound(s.status()) || (s.ok() && s->organization_id != org->id)) {
       return ServiceNotFound();
@@ -130,51 +104,51 @@ absl::StatusOr<domain::SocialService> SocialServiceUseCases::Get(
 }
 
 absl::StatusOr<domain::SocialService> SocialServiceUseCases::Update(
-    const Requester& who, const std::string& organization_id, const std::string& id,
+    const identity::Caller& caller, const std::string& organization_id, const std::string& id,
     const domain::SocialServicePatch& fields, int64_t expected_version) {
   return pool_.Write([&](db::Tx& tx) -> absl::StatusOr<domain::SocialService> {
-    IRIS_ASSIGN_OR_RETURN(auto org, Managed(tx, who.principal, organization_id));
+    IRIS_ASSIGN_OR_RETURN(auto org, Managed(tx, caller, organization_id));
     IRIS_ASSIGN_OR_RETURN(auto current, LockedUnder(tx, org.id, id));
-    IRIS_RETURN_IF_ERROR(CheckVersion(current, expected_version));
-    IRIS_ASSIGN_OR_RETURN(auto codes, Codes(tx));
+    IRIS_RETURN_IF_ERROR(status::CheckVersion("service", current.version, expected_version));
+    IRIS_ASSIGN_OR_RETURN(auto codes, AllowedCodes(tx));
     domain::SocialService next = current;
     std::vector<std::string> changed;
     auto problems = domain::Apply(fields, codes, &next, &changed);
-    if (!problems.empty()) return Validation(problems);
+    if (!problems.empty()) return status::Validation(problems);
     // Nothing changed: no new version, no message (a PATCH is idempotent).
     if (changed.empty()) return current;
     IRIS_ASSIGN_OR_RETURN(auto saved, services_.Update(tx, next, current.version));
     IRIS_RETURN_IF_ERROR(db::RecordChange(
-        tx, kSchema, who.actor,
+        tx, kSchema, caller,
         ChangeOf(saved, org, "membership.service.updated", "update", {{"fields", changed}})));
     return saved;
   });
 }
 
-absl::Status SocialServiceUseCases::Delete(const Requester& who,
+absl::Status SocialServiceUseCases::Delete(const identity::Caller& caller,
                                            const std::string& organization_id,
                                            const std::string& id, int64_t expected_version) {
   return pool_.Write([&](db::Tx& tx) -> absl::Status {
-    IRIS_ASSIGN_OR_RETURN(auto org, Managed(tx, who.principal, organization_id));
+    IRIS_ASSIGN_OR_RETURN(auto org, Managed(tx, caller, organization_id));
     IRIS_ASSIGN_OR_RETURN(auto current, LockedUnder(tx, org.id, id));
-    IRIS_RETURN_IF_ERROR(CheckVersion(current, expected_version));
+    IRIS_RETURN_IF_ERROR(status::CheckVersion("service", current.version, expected_version));
     IRIS_RETURN_IF_ERROR(services_.Delete(tx, current.id, current.version));
     // The tombstone: subscribers learn the id is gone; there is nothing left to fetch.
     db::Change c = ChangeOf(current, org, "membership.service.deleted", "delete",
                             {{"version", current.version}});
-    c.payload = {{"id", current.id}, {"organization_id", current.organization_id},
-                 {"deleted", true}};
-    return db::RecordChange(tx, kSchema, who.actor, c);
+    c.payload = {
+        {"id", current.id}, {"organization_id", current.organization_id}, {"deleted", true}};
+    return db::RecordChange(tx, kSchema, caller, c);
   });
 }
 
-absl::StatusOr<SocialServiceList> SocialServiceUseCases::List(
-    const Requester& who, const SocialServiceListRequest& req) {
-  const auto& p = who.principal;
+absl::StatusOr<pagination::Page<domain::SocialService>> SocialServiceUseCases::List(
+    const identity::Caller& caller, const SocialServiceListRequest& req) {
+  const auto& p = caller;
   storage::SocialServiceQuery q;
   q.see_all = p.IsNetworkAdmin();
   if (p.IsCoordinator()) q.own_country = p.country;
-  if (p.IsMember() && storage::IsUuid(p.organization_id)) q.own_organization = p.organization_id;
+  if (p.IsMember() && values::IsUuid(p.organization_id)) q.own_organization = p.organization_id;
   if (!req.country.empty()) q.country = absl::AsciiStrToUpper(req.country);
   if (!req.target_group.empty()) q.target_group = req.target_group;
   if (!req.licensing_status.empty()) {
@@ -190,16 +164,11 @@ absl::StatusOr<SocialServiceList> SocialServiceUseCases::List(
     }
     q.licence_expires_before = req.licence_expires_before;
   }
-  if (req.limit < 0 || req.limit > domain::kMaxPageSize) {
-    return Malformed("limit", "must be an integer from 1 to 200");
-  }
-  q.limit = req.limit == 0 ? domain::kDefaultPageSize : req.limit;
-  if (!req.cursor.empty()) {
-    IRIS_ASSIGN_OR_RETURN(auto pos, ParsePosition(req.cursor));
-    q.after = std::move(pos);
-  }
+  IRIS_ASSIGN_OR_RETURN(auto paging, pagination::KeysetRequestOf(req.limit, req.cursor));
+  q.limit = paging.limit;
+  q.after = std::move(paging.after);
   IRIS_ASSIGN_OR_RETURN(
-      auto page, pool_.Read([&](db::Tx& tx) -> absl::StatusOr<storage::SocialServicePage> {
+      auto rows, pool_.Read([&](db::Tx& tx) -> absl::StatusOr<std::vector<domain::SocialService>> {
         if (!req.category.empty()) {
           IRIS_ASSIGN_OR_RETURN(auto categories, services_.ListCategories(tx));
           bool known = false;
@@ -216,12 +185,7 @@ absl::StatusOr<SocialServiceList> SocialServiceUseCases::List(
         }
         return services_.List(tx, q);
       }));
-  SocialServiceList out;
-  out.items = std::move(page.items);
-  if (page.next) {
-    out.next_cursor = nlohmann::json{{"c", page.next->created_at_us}, {"i", page.next->id}}.dump();
-  }
-  return out;
+  return pagination::PageOf(std::move(rows), paging.limit);
 }
 
 absl::StatusOr<std::vector<storage::ServiceCategory>> SocialServiceUseCases::Categories() {

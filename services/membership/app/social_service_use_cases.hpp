@@ -7,10 +7,11 @@
 
 #include "absl/status/statusor.h"
 #include "libs/db/pool.hpp"
-#include "services/membership/app/organization_use_cases.hpp"
+#include "libs/identity/caller.hpp"
+#include "libs/pagination/keyset.hpp"
 #include "services/membership/domain/social_service.hpp"
 #include "services/membership/storage/organization_repository.hpp"
-#include "services/membership/storage/reference_repository.hpp"
+#include "services/membership/storage/reference_cache.hpp"
 #include "services/membership/storage/social_service_repository.hpp"
 
 namespace iris::membership::app {
@@ -18,55 +19,50 @@ namespace iris::membership::app {
 struct SocialServiceListRequest {
   std::string organization_id;  // empty: across members
   std::string country, target_group, category, licensing_status, licence_expires_before;
-  int limit = 0;        // 0: the default (50); at most 200
-  std::string cursor;   // the position JSON of a previous page's next_cursor; empty: first page
-};
-
-struct SocialServiceList {
-  std::vector<domain::SocialService> items;
-  std::string next_cursor;  // position JSON; empty on the last page
+  int limit = 0;       // 0: pagination::kDefaultLimit; at most pagination::kMaxLimit
+  std::string cursor;  // the position JSON of a previous page's next_cursor; empty: first page
 };
 
 class SocialServiceUseCases {
  public:
   SocialServiceUseCases(db::Pool& pool, storage::SocialServiceRepository& services,
                         storage::OrganizationRepository& orgs,
-                        storage::ReferenceRepository& reference)
-      : pool_(pool), services_(services), orgs_(orgs), reference_(reference) {}
+                        storage::ReferenceCache& reference_codes)
+      : pool_(pool), services_(services), orgs_(orgs), reference_codes_(reference_codes) {}
 
-  absl::StatusOr<domain::SocialService> Create(const Requester& who,
+  absl::StatusOr<domain::SocialService> Create(const identity::Caller& caller,
                                                const std::string& organization_id,
                                                const domain::SocialServicePatch& fields);
-  absl::StatusOr<domain::SocialService> Get(const Requester& who,
+  absl::StatusOr<domain::SocialService> Get(const identity::Caller& caller,
                                             const std::string& organization_id,
                                             const std::string& id);
   // expected_version 0: no precondition.
-  absl::StatusOr<domain::SocialService> Update(const Requester& who,
+  absl::StatusOr<domain::SocialService> Update(const identity::Caller& caller,
                                                const std::string& organization_id,
                                                const std::string& id,
                                                const domain::SocialServicePatch& fields,
                                                int64_t expected_version);
-  absl::Status Delete(const Requester& who, const std::string& organization_id,
+  absl::Status Delete(const identity::Caller& caller, const std::string& organization_id,
                       const std::string& id, int64_t expected_version);
-  absl::StatusOr<SocialServiceList> List(const Requester& who,
-                                         const SocialServiceListRequest& req);
+  absl::StatusOr<pagination::Page<domain::SocialService>> List(const identity::Caller& caller,
+                                                               const SocialServiceListRequest& req);
   absl::StatusOr<std::vector<storage::ServiceCategory>> Categories();
 
  private:
-  absl::StatusOr<domain::ServiceReferenceCodes> Codes(db::Tx& tx);
+  // The categories (read each time), target groups and languages (cached) a service may use.
+  absl::StatusOr<domain::ServiceReferenceCodes> AllowedCodes(db::Tx& tx);
   // The organisation when the caller may manage its services; else NOT_FOUND (invisible),
   // UNAUTHENTICATED (anonymous) or PERMISSION_DENIED.
-  absl::StatusOr<domain::Organization> Managed(db::Tx& tx, const domain::Principal& p,
+  absl::StatusOr<domain::Organization> Managed(db::Tx& tx, const identity::Caller& p,
                                                const std::string& organization_id);
   // The service, locked, when it belongs to the organisation; else NOT_FOUND.
-  absl::StatusOr<domain::SocialService> LockedUnder(db::Tx& tx,
-                                                    const std::string& organization_id,
+  absl::StatusOr<domain::SocialService> LockedUnder(db::Tx& tx, const std::string& organization_id,
                                                     const std::string& id);
 
   db::Pool& pool_;
   storage::SocialServiceRepository& services_;
   storage::OrganizationRepository& orgs_;
-  storage::ReferenceRepository& reference_;
+  storage::ReferenceCache& reference_codes_;
 };
 
 }  // namespace iris::membership::app

@@ -5,6 +5,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "libs/values/uuid.hpp"
 
 namespace iris::membership::domain {
 namespace {
@@ -48,22 +49,6 @@ std::string Trim(std::string_view s) {
 
 }  // namespace
 
-bool IsRole(std::string_view role) {
-  return role == kNetworkAdmin || role == kNationalCoordinator || role == kMember ||
-         role == kReviewer || role == kPartner;
-}
-
-bool IsUuid(std::string_view t) {
-  if (t.size() != 36) return false;
-  for (size_t i = 0; i < t.size(); ++i) {
-    const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-    if (dash ? t[i] != '-' : !absl::ascii_isxdigit(static_cast<unsigned char>(t[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
-
 std::string NormalizeEmail(std::string_view email) { return absl::AsciiStrToLower(Trim(email)); }
 
 FieldProblems CheckPassword(std::string_view password) {
@@ -96,11 +81,11 @@ FieldProblems CheckNewUser(NewUser& u) {
   {
     for (auto& p : CheckPassword(u.password)) v.push_back(std::move(p));
   }
-  if (u.organization_id && !IsUuid(*u.organization_id)) {
+  if (u.organization_id && !values::IsUuid(*u.organization_id)) {
     add("organization_id", "must be a UUID");
   }
   if (u.country && !IsCountryCode(*u.country)) add("country", "must be a country code");
-  if (!IsRole(u.role)) {
+  if (!identity::IsRole(u.role)) {
     add("role", "must be one of network_admin, national_coordinator, member, reviewer, partner");
   } else if (u.role == kMember) {
     if (!u.organization_id) add("organization_id", "is required for a member");

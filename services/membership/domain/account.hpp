@@ -7,15 +7,17 @@
 #include <string_view>
 #include <vector>
 
+#include "libs/identity/caller.hpp"
 #include "services/membership/domain/reference.hpp"
 
 namespace iris::membership::domain {
 
-inline constexpr std::string_view kNetworkAdmin = "network_admin";
-inline constexpr std::string_view kNationalCoordinator = "national_coordinator";
-inline constexpr std::string_view kMember = "member";
-inline constexpr std::string_view kReviewer = "reviewer";
-inline constexpr std::string_view kPartner = "partner";
+// The roles are the identity's (libs/identity), named here as the rules use them.
+using identity::kMember;
+using identity::kNationalCoordinator;
+using identity::kNetworkAdmin;
+using identity::kPartner;
+using identity::kReviewer;
 
 inline constexpr size_t kMinPasswordLength = 12;  // characters (code points), not bytes
 // argon2 happily hashes megabytes; a bound keeps one request from costing more than others.
@@ -59,8 +61,6 @@ struct FieldProblem {
 };
 using FieldProblems = std::vector<FieldProblem>;
 
-bool IsRole(std::string_view role);
-bool IsUuid(std::string_view text);
 // Lower-cased and trimmed; the form emails are stored and looked up in.
 std::string NormalizeEmail(std::string_view email);
 

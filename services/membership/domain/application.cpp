@@ -10,8 +10,8 @@ namespace iris::membership::domain {
 namespace {
 
 constexpr std::array<std::string_view, 8> kReadOnly{
-    "id", "status", "status_note", "status_changed_at", "organization_id", "version",
-    "created_at", "updated_at"};
+    "id",      "status",     "status_note", "status_changed_at", "organization_id",
+    "version", "created_at", "updated_at"};
 
 std::string Trimmed(const std::optional<std::string>& s) {
   return s ? std::string(absl::StripAsciiWhitespace(*s)) : std::string();
@@ -81,7 +81,7 @@ std::vector<InvalidField> Draft(const ApplicationSubmission& s, const ReferenceC
   return problems;
 }
 
-bool CanDecide(const Principal& p, const MembershipApplication& a) {
+bool CanDecide(const identity::Caller& p, const MembershipApplication& a) {
   return CanCreateIn(p, a.organization.country);
 }
 

@@ -48,7 +48,7 @@ std::vector<InvalidField> Draft(const ApplicationSubmission& s, const ReferenceC
                                 MembershipApplication* out);
 
 // Network admins every application, coordinators those of their country.
-bool CanDecide(const Principal& p, const MembershipApplication& a);
+bool CanDecide(const identity::Caller& p, const MembershipApplication& a);
 
 // The organisation an approval registers: member_cso; the repository makes it active and
 // joined today.

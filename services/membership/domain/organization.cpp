@@ -26,11 +26,11 @@ constexpr std::array<std::pair<OrganizationStatus, std::string_view>, 4> kStatus
 }};
 
 constexpr std::array<std::string_view, 8> kReadOnly{
-    "id", "status", "status_note", "status_changed_at", "joined_at", "version", "created_at",
-    "updated_at"};
-constexpr std::array<std::string_view, 9> kWritable{
-    "name", "acronym", "country", "city", "kind", "target_groups", "email", "website",
-    "registration_number"};
+    "id",        "status",  "status_note", "status_changed_at",
+    "joined_at", "version", "created_at",  "updated_at"};
+constexpr std::array<std::string_view, 9> kWritable{"name",  "acronym", "country",
+                                                    "city",  "kind",    "target_groups",
+                                                    "email", "website", "registration_number"};
 
 std::string Trimmed(const std::string& s) { return std::string(absl::StripAsciiWhitespace(s)); }
 
@@ -58,8 +58,8 @@ void Text(const std::optional<std::string>& sent, std::string_view field, size_t
   if (!sent) return;
   std::string v = Trimmed(*sent);
   if (CharCount(v) > max_chars) {
-    problems->push_back({std::string(field),
-                         "must be at most " + std::to_string(max_chars) + " characters"});
+    problems->push_back(
+        {std::string(field), "must be at most " + std::to_string(max_chars) + " characters"});
   }
   if (v != *value) changed->push_back(std::string(field));
   *value = std::move(v);
@@ -139,8 +139,8 @@ std::vector<InvalidField> Apply(const OrganizationPatch& patch, const ReferenceC
     std::vector<std::string> groups;
     for (const auto& g : *patch.target_groups) {
       if (!refs.target_groups.contains(g)) {
-        problems.push_back({"target_groups",
-                            "unknown target group '" + g + "' (GET /v1/target-groups)"});
+        problems.push_back(
+            {"target_groups", "unknown target group '" + g + "' (GET /v1/target-groups)"});
       } else if (std::find(groups.begin(), groups.end(), g) == groups.end()) {
         groups.push_back(g);
       }
@@ -157,8 +157,8 @@ std::vector<InvalidField> Apply(const OrganizationPatch& patch, const ReferenceC
   if (patch.website && !org->website.empty() && !LooksLikeWebsite(org->website)) {
     problems.push_back({"website", "must be an http:// or https:// address"});
   }
-  Text(patch.registration_number, "registration_number", 64, &org->registration_number,
-       &problems, changed);
+  Text(patch.registration_number, "registration_number", 64, &org->registration_number, &problems,
+       changed);
   return problems;
 }
 
@@ -193,19 +193,19 @@ std::optional<OrganizationStatus> Transition(OrganizationStatus from, Verb verb)
 
 bool NoteRequired(Verb v) { return v == Verb::kSuspend || v == Verb::kWithdraw; }
 
-bool CanSee(const Principal& p, const Organization& org) {
+bool CanSee(const identity::Caller& p, const Organization& org) {
   return org.status == OrganizationStatus::kActive || CanEdit(p, org);
 }
 
-bool CanManage(const Principal& p, const Organization& org) {
+bool CanManage(const identity::Caller& p, const Organization& org) {
   return CanCreateIn(p, org.country);
 }
 
-bool CanCreateIn(const Principal& p, std::string_view country) {
+bool CanCreateIn(const identity::Caller& p, std::string_view country) {
   return p.IsNetworkAdmin() || (p.IsCoordinator() && p.country == country);
 }
 
-bool CanEdit(const Principal& p, const Organization& org) {
+bool CanEdit(const identity::Caller& p, const Organization& org) {
   return CanManage(p, org) || (p.IsMember() && p.organization_id == org.id);
 }
 

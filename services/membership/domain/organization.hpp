@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "libs/identity/caller.hpp"
 #include "services/membership/domain/reference.hpp"
 
 namespace iris::membership::domain {
@@ -86,32 +87,18 @@ std::string_view VerbWord(Verb v);  // "suspend", ...
 std::optional<OrganizationStatus> Transition(OrganizationStatus from, Verb verb);
 bool NoteRequired(Verb v);  // suspend and withdraw say why
 
-// Who is asking, as the gateway authenticated it.
-struct Principal {
-  std::string subject;  // empty: anonymous
-  std::string role;     // network_admin, national_coordinator, member, reviewer, partner
-  std::string organization_id;
-  std::string country;
-
-  bool IsNetworkAdmin() const { return role == "network_admin"; }
-  bool IsCoordinator() const { return role == "national_coordinator" && !country.empty(); }
-  bool IsMember() const { return role == "member" && !organization_id.empty(); }
-};
-
+// Who is asking is the identity::Caller the gateway authenticated.
 // Everyone sees active organisations (the public directory); staff of the organisation's
 // country and the organisation's own members see it in any status.
-bool CanSee(const Principal& p, const Organization& org);
+bool CanSee(const identity::Caller& p, const Organization& org);
 // Register, run the lifecycle: network admins anywhere, coordinators in their country.
-bool CanManage(const Principal& p, const Organization& org);
-bool CanCreateIn(const Principal& p, std::string_view country);
+bool CanManage(const identity::Caller& p, const Organization& org);
+bool CanCreateIn(const identity::Caller& p, std::string_view country);
 // Edit the profile: managers, and members of the organisation itself.
-bool CanEdit(const Principal& p, const Organization& org);
+bool CanEdit(const identity::Caller& p, const Organization& org);
 // Fields a member may not change on its own organisation: country moves it to another
 // coordinator's jurisdiction and kind decides what it is in the network, both staff decisions.
 bool MemberMayChange(std::string_view field);
-
-// List pages (API.md): `limit` defaults to 50 and may go up to 200.
-inline constexpr int kDefaultPageSize = 50, kMaxPageSize = 200;
 
 // Splits a search query into distinct words (whitespace-separated), longest first so the
 // most selective one leads the index lookup; at most kMaxSearchWords.

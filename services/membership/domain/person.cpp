@@ -33,8 +33,8 @@ void Text(const std::optional<std::string>& sent, std::string_view field, size_t
   if (!sent) return;
   std::string v(absl::StripAsciiWhitespace(*sent));
   if (CharCount(v) > max_chars) {
-    problems->push_back({std::string(field),
-                         "must be at most " + std::to_string(max_chars) + " characters"});
+    problems->push_back(
+        {std::string(field), "must be at most " + std::to_string(max_chars) + " characters"});
   }
   if (v != *value) changed->push_back(std::string(field));
   *value = std::move(v);
@@ -85,6 +85,8 @@ std::vector<InvalidField> Apply(const PersonPatch& patch, const std::set<std::st
   return problems;
 }
 
-bool CanHandlePeopleOf(const Principal& p, const Organization& org) { return CanEdit(p, org); }
+bool CanHandlePeopleOf(const identity::Caller& p, const Organization& org) {
+  return CanEdit(p, org);
+}
 
 }  // namespace iris::membership::domain

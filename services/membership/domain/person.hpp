@@ -54,6 +54,6 @@ std::vector<InvalidField> Apply(const PersonPatch& patch, const std::set<std::st
 
 // Network admins, the coordinator of the organisation's country and the organisation's own
 // members handle its people; for everyone else they do not exist.
-bool CanHandlePeopleOf(const Principal& p, const Organization& org);
+bool CanHandlePeopleOf(const identity::Caller& p, const Organization& org);
 
 }  // namespace iris::membership::domain

@@ -1,16 +1,17 @@
 // Reference data of the network: countries, target groups, languages, national networks.
 #pragma once
 
-#include <chrono>
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "libs/values/types.hpp"
+
 namespace iris::membership::domain {
 
-using Time = std::chrono::sys_time<std::chrono::microseconds>;
-using LocalizedText = std::map<std::string, std::string>;  // BCP 47 tag -> text
+// The shared value types (libs/proto_values maps them to proto), under the domain's names.
+using Time = values::Time;
+using LocalizedText = values::LocalizedText;  // BCP 47 tag -> text
 
 struct Country {
   std::string code;  // ISO 3166-1 alpha-2; XK for Kosovo

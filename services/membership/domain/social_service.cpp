@@ -62,8 +62,8 @@ std::vector<std::string> CheckMunicipalities(const std::vector<std::string>& sen
     if (std::find(out.begin(), out.end(), v) == out.end()) out.push_back(std::move(v));
   }
   if (out.size() > kMaxMunicipalities) {
-    problems->push_back({"municipalities", "must list at most " +
-                                               std::to_string(kMaxMunicipalities) + " names"});
+    problems->push_back(
+        {"municipalities", "must list at most " + std::to_string(kMaxMunicipalities) + " names"});
   }
   return out;
 }
@@ -130,9 +130,8 @@ bool IsIsoDate(std::string_view s) {
                           .ok();
 }
 
-std::vector<InvalidField> Apply(const SocialServicePatch& patch,
-                                const ServiceReferenceCodes& refs, SocialService* service,
-                                std::vector<std::string>* changed) {
+std::vector<InvalidField> Apply(const SocialServicePatch& patch, const ServiceReferenceCodes& refs,
+                                SocialService* service, std::vector<std::string>* changed) {
   std::vector<InvalidField> problems;
   for (const auto& f : patch.read_only_sent) {
     problems.push_back({f, "is read-only; the server sets it"});
@@ -162,8 +161,8 @@ std::vector<InvalidField> Apply(const SocialServicePatch& patch,
     std::vector<std::string> groups;
     for (const auto& g : *patch.target_groups) {
       if (!refs.target_groups.contains(g)) {
-        problems.push_back({"target_groups",
-                            "unknown target group '" + g + "' (GET /v1/target-groups)"});
+        problems.push_back(
+            {"target_groups", "unknown target group '" + g + "' (GET /v1/target-groups)"});
       } else if (std::find(groups.begin(), groups.end(), g) == groups.end()) {
         groups.push_back(g);
       }
@@ -195,6 +194,8 @@ std::vector<InvalidField> Apply(const SocialServicePatch& patch,
   return problems;
 }
 
-bool CanManageServices(const Principal& p, const Organization& org) { return CanEdit(p, org); }
+bool CanManageServices(const identity::Caller& p, const Organization& org) {
+  return CanEdit(p, org);
+}
 
 }  // namespace iris::membership::domain

@@ -73,13 +73,12 @@ bool IsIsoDate(std::string_view s);
 // Applies the patch to `service` and returns every problem at once. Names of changed fields go
 // to *changed (for the audit log). A licensed service needs licence_number, authority and
 // valid_until, each named when missing ("licensing.authority").
-std::vector<InvalidField> Apply(const SocialServicePatch& patch,
-                                const ServiceReferenceCodes& refs, SocialService* service,
-                                std::vector<std::string>* changed);
+std::vector<InvalidField> Apply(const SocialServicePatch& patch, const ServiceReferenceCodes& refs,
+                                SocialService* service, std::vector<std::string>* changed);
 
 // Services follow their organisation: visible when it is (CanSee), managed by whoever may edit
 // it (network admins, its country's coordinator, its own members).
-bool CanManageServices(const Principal& p, const Organization& org);
+bool CanManageServices(const identity::Caller& p, const Organization& org);
 
 inline constexpr size_t kMaxMunicipalities = 100;
 inline constexpr int64_t kMaxCapacity = 1000000;

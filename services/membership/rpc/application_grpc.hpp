@@ -6,10 +6,9 @@
 
 namespace iris::membership::rpc {
 
-class ApplicationsGrpc final : public v1::Applications::Service {
+class ApplicationGrpc final : public v1::Applications::Service {
  public:
-  explicit ApplicationsGrpc(app::ApplicationUseCases& applications)
-      : applications_(applications) {}
+  explicit ApplicationGrpc(app::ApplicationUseCases& applications) : applications_(applications) {}
 
   ::grpc::Status SubmitApplication(::grpc::ServerContext* ctx,
                                    const v1::SubmitApplicationRequest* req,

@@ -6,15 +6,14 @@
 
 namespace iris::membership::rpc {
 
-class OrganizationsGrpc final : public v1::Organizations::Service {
+class OrganizationGrpc final : public v1::Organizations::Service {
  public:
-  explicit OrganizationsGrpc(app::OrganizationUseCases& orgs) : orgs_(orgs) {}
+  explicit OrganizationGrpc(app::OrganizationUseCases& orgs) : orgs_(orgs) {}
 
   ::grpc::Status CreateOrganization(::grpc::ServerContext* ctx,
                                     const v1::CreateOrganizationRequest* req,
                                     v1::Organization* out) override;
-  ::grpc::Status GetOrganization(::grpc::ServerContext* ctx,
-                                 const v1::GetOrganizationRequest* req,
+  ::grpc::Status GetOrganization(::grpc::ServerContext* ctx, const v1::GetOrganizationRequest* req,
                                  v1::Organization* out) override;
   ::grpc::Status UpdateOrganization(::grpc::ServerContext* ctx,
                                     const v1::UpdateOrganizationRequest* req,
@@ -33,8 +32,9 @@ class OrganizationsGrpc final : public v1::Organizations::Service {
                                       v1::Organization* out) override;
 
  private:
-  ::grpc::Status Act(::grpc::ServerContext* ctx, const v1::OrganizationActionRequest* req,
-                     domain::Verb verb, v1::Organization* out);
+  // Suspend, Reinstate and Withdraw differ only in the verb they apply.
+  ::grpc::Status ChangeStatus(::grpc::ServerContext* ctx, const v1::OrganizationActionRequest* req,
+                              domain::Verb verb, v1::Organization* out);
 
   app::OrganizationUseCases& orgs_;
 };

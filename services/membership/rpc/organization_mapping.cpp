@@ -87,29 +87,31 @@ domain::OrganizationPatch PatchFromProto(const v1::Organization& in,
   }
   domain::OrganizationPatch p;
   for (const auto& f : sent) {
-    if (f == "name") p.name = in.name();
-    else if (f == "acronym") p.acronym = in.acronym();
-    else if (f == "country") p.country = in.country();
-    else if (f == "city") p.city = in.city();
+    if (f == "name")
+      p.name = in.name();
+    else if (f == "acronym")
+      p.acronym = in.acronym();
+    else if (f == "country")
+      p.country = in.country();
+    else if (f == "city")
+      p.city = in.city();
     else if (f == "kind") {
       p.kind = KindFromProto(in.kind());
       p.kind_sent = true;
     } else if (f == "target_groups") {
       p.target_groups.emplace(in.target_groups().begin(), in.target_groups().end());
-    } else if (f == "email") p.email = in.email();
-    else if (f == "website") p.website = in.website();
-    else if (f == "registration_number") p.registration_number = in.registration_number();
-    else if (domain::IsReadOnlyField(f)) p.read_only_sent.push_back(f);
-    else p.unknown_sent.push_back(f);
+    } else if (f == "email")
+      p.email = in.email();
+    else if (f == "website")
+      p.website = in.website();
+    else if (f == "registration_number")
+      p.registration_number = in.registration_number();
+    else if (domain::IsReadOnlyField(f))
+      p.read_only_sent.push_back(f);
+    else
+      p.unknown_sent.push_back(f);
   }
   return p;
-}
-
-app::Requester RequesterOf(const iris::grpc::Caller& caller) {
-  app::Requester r;
-  r.principal = {caller.subject, caller.role, caller.organization_id, caller.country};
-  r.actor = {caller.subject, caller.role, caller.request_id};
-  return r;
 }
 
 }  // namespace iris::membership::rpc

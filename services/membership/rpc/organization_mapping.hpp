@@ -1,11 +1,9 @@
-// Organisations: domain <-> proto, and the caller metadata as the use cases see it.
+// Organisations: domain <-> proto.
 #pragma once
 
 #include <google/protobuf/field_mask.pb.h>
 
 #include "iris/membership/v1/organizations.pb.h"
-#include "libs/grpc/caller.hpp"
-#include "services/membership/app/organization_use_cases.hpp"
 #include "services/membership/domain/organization.hpp"
 
 namespace iris::membership::rpc {
@@ -16,7 +14,5 @@ void ToProto(const domain::Organization& in, v1::Organization* out);
 // value), read-only and unknown names included so the rules can refuse them by name.
 domain::OrganizationPatch PatchFromProto(const v1::Organization& in,
                                          const google::protobuf::FieldMask& fields);
-
-app::Requester RequesterOf(const iris::grpc::Caller& caller);
 
 }  // namespace iris::membership::rpc

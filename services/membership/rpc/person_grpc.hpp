@@ -6,9 +6,9 @@
 
 namespace iris::membership::rpc {
 
-class PeopleGrpc final : public v1::People::Service {
+class PersonGrpc final : public v1::People::Service {
  public:
-  explicit PeopleGrpc(app::PersonUseCases& people) : people_(people) {}
+  explicit PersonGrpc(app::PersonUseCases& people) : people_(people) {}
 
   ::grpc::Status CreatePerson(::grpc::ServerContext* ctx, const v1::CreatePersonRequest* req,
                               v1::Person* out) override;

@@ -43,15 +43,22 @@ domain::PersonPatch PatchFromProto(const v1::Person& in,
   }
   domain::PersonPatch p;
   for (const auto& f : sent) {
-    if (f == "name") p.name = in.name();
-    else if (f == "email") p.email = in.email();
-    else if (f == "phone") p.phone = in.phone();
-    else if (f == "role") p.role = in.role();
-    else if (f == "languages") p.languages.emplace(in.languages().begin(), in.languages().end());
-    else if (f == "consent") p.consent = domain::Consent{in.consent().directory(),
-                                                         in.consent().newsletter()};
-    else if (domain::IsReadOnlyPersonField(f)) p.read_only_sent.push_back(f);
-    else p.unknown_sent.push_back(f);
+    if (f == "name")
+      p.name = in.name();
+    else if (f == "email")
+      p.email = in.email();
+    else if (f == "phone")
+      p.phone = in.phone();
+    else if (f == "role")
+      p.role = in.role();
+    else if (f == "languages")
+      p.languages.emplace(in.languages().begin(), in.languages().end());
+    else if (f == "consent")
+      p.consent = domain::Consent{in.consent().directory(), in.consent().newsletter()};
+    else if (domain::IsReadOnlyPersonField(f))
+      p.read_only_sent.push_back(f);
+    else
+      p.unknown_sent.push_back(f);
   }
   return p;
 }

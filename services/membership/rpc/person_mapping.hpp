@@ -14,7 +14,6 @@ void ToProto(const app::PersonExport& in, v1::PersonExport* out);
 
 // The fields named in `fields` (or, with an empty mask, every field holding a non-default
 // value); read-only fields holding a value count as sent so the rules refuse them by name.
-domain::PersonPatch PatchFromProto(const v1::Person& in,
-                                   const google::protobuf::FieldMask& fields);
+domain::PersonPatch PatchFromProto(const v1::Person& in, const google::protobuf::FieldMask& fields);
 
 }  // namespace iris::membership::rpc

@@ -2,42 +2,39 @@
 
 #include "libs/grpc/answer.hpp"
 #include "libs/status/status.hpp"
-#include "services/membership/rpc/organization_mapping.hpp"
 #include "services/membership/rpc/reference_mapping.hpp"
 #include "services/membership/rpc/social_service_mapping.hpp"
 
 namespace iris::membership::rpc {
 
-::grpc::Status SocialServicesGrpc::CreateSocialService(::grpc::ServerContext* ctx,
-                                                       const v1::CreateSocialServiceRequest* req,
-                                                       v1::SocialService* out) {
-  return iris::grpc::Answer(*ctx, [&]() -> absl::Status {
+::grpc::Status SocialServiceGrpc::CreateSocialService(::grpc::ServerContext* ctx,
+                                                      const v1::CreateSocialServiceRequest* req,
+                                                      v1::SocialService* out) {
+  return iris::grpc::Answer(*ctx, [&](const identity::Caller& caller) -> absl::Status {
     IRIS_ASSIGN_OR_RETURN(
-        auto s, services_.Create(RequesterOf(iris::grpc::CallerOf(*ctx)), req->organization_id(),
+        auto s, services_.Create(caller, req->organization_id(),
                                  ServicePatchFromProto(req->social_service(), req->fields())));
     ToProto(s, out);
     return absl::OkStatus();
   });
 }
 
-::grpc::Status SocialServicesGrpc::GetSocialService(::grpc::ServerContext* ctx,
-                                                    const v1::GetSocialServiceRequest* req,
-                                                    v1::SocialService* out) {
-  return iris::grpc::Answer(*ctx, [&]() -> absl::Status {
-    IRIS_ASSIGN_OR_RETURN(auto s, services_.Get(RequesterOf(iris::grpc::CallerOf(*ctx)),
-                                                req->organization_id(), req->id()));
+::grpc::Status SocialServiceGrpc::GetSocialService(::grpc::ServerContext* ctx,
+                                                   const v1::GetSocialServiceRequest* req,
+                                                   v1::SocialService* out) {
+  return iris::grpc::Answer(*ctx, [&](const identity::Caller& caller) -> absl::Status {
+    IRIS_ASSIGN_OR_RETURN(auto s, services_.Get(caller, req->organization_id(), req->id()));
     ToProto(s, out);
     return absl::OkStatus();
   });
 }
 
-::grpc::Status SocialServicesGrpc::UpdateSocialService(::grpc::ServerContext* ctx,
-                                                       const v1::UpdateSocialServiceRequest* req,
-                                                       v1::SocialService* out) {
-  return iris::grpc::Answer(*ctx, [&]() -> absl::Status {
+::grpc::Status SocialServiceGrpc::UpdateSocialService(::grpc::ServerContext* ctx,
+                                                      const v1::UpdateSocialServiceRequest* req,
+                                                      v1::SocialService* out) {
+  return iris::grpc::Answer(*ctx, [&](const identity::Caller& caller) -> absl::Status {
     IRIS_ASSIGN_OR_RETURN(
-        auto s, services_.Update(RequesterOf(iris::grpc::CallerOf(*ctx)), req->organization_id(),
-                                 req->id(),
+        auto s, services_.Update(caller, req->organization_id(), req->id(),
                                  ServicePatchFromProto(req->social_service(), req->fields()),
                                  req->expected_version()));
     ToProto(s, out);
@@ -45,38 +42,32 @@ namespace iris::membership::rpc {
   });
 }
 
-::grpc::Status SocialServicesGrpc::DeleteSocialService(::grpc::ServerContext* ctx,
-                                                       const v1::DeleteSocialServiceRequest* req,
-                                                       v1::DeleteSocialServiceResponse*) {
-  return iris::grpc::Answer(*ctx, [&]() -> absl::Status {
-    return services_.Delete(RequesterOf(iris::grpc::CallerOf(*ctx)), req->organization_id(),
-                            req->id(), req->expected_version());
+::grpc::Status SocialServiceGrpc::DeleteSocialService(::grpc::ServerContext* ctx,
+                                                      const v1::DeleteSocialServiceRequest* req,
+                                                      v1::DeleteSocialServiceResponse*) {
+  return iris::grpc::Answer(*ctx, [&](const identity::Caller& caller) -> absl::Status {
+    return services_.Delete(caller, req->organization_id(), req->id(), req->expected_version());
   });
 }
 
-::grpc::Status SocialServicesGrpc::ListSocialServices(::grpc::ServerContext* ctx,
-                                                      const v1::ListSocialServicesRequest* req,
-                                                      v1::ListSocialServicesResponse* out) {
-  return iris::grpc::Answer(*ctx, [&]() -> absl::Status {
-    app::SocialServiceListRequest list{req->organization_id(),
-                                       req->country(),
-                                       req->target_group(),
-                                       req->category(),
-                                       req->licensing_status(),
-                                       req->licence_expires_before(),
-                                       req->page().limit(),
-                                       req->page().cursor()};
-    IRIS_ASSIGN_OR_RETURN(auto page,
-                          services_.List(RequesterOf(iris::grpc::CallerOf(*ctx)), list));
+::grpc::Status SocialServiceGrpc::ListSocialServices(::grpc::ServerContext* ctx,
+                                                     const v1::ListSocialServicesRequest* req,
+                                                     v1::ListSocialServicesResponse* out) {
+  return iris::grpc::Answer(*ctx, [&](const identity::Caller& caller) -> absl::Status {
+    app::SocialServiceListRequest list{req->organization_id(),  req->country(),
+                                       req->target_group(),     req->category(),
+                                       req->licensing_status(), req->licence_expires_before(),
+                                       req->page().limit(),     req->page().cursor()};
+    IRIS_ASSIGN_OR_RETURN(auto page, services_.List(caller, list));
     for (const auto& s : page.items) ToProto(s, out->add_items());
     out->mutable_page()->set_next_cursor(page.next_cursor);
     return absl::OkStatus();
   });
 }
 
-::grpc::Status SocialServicesGrpc::ListServiceCategories(
-    ::grpc::ServerContext* ctx, const v1::ListServiceCategoriesRequest*,
-    v1::ListServiceCategoriesResponse* out) {
+::grpc::Status SocialServiceGrpc::ListServiceCategories(::grpc::ServerContext* ctx,
+                                                        const v1::ListServiceCategoriesRequest*,
+                                                        v1::ListServiceCategoriesResponse* out) {
   return iris::grpc::Answer(*ctx, [&]() -> absl::Status {
     IRIS_ASSIGN_OR_RETURN(auto categories, services_.Categories());
     for (const auto& c : categories) {

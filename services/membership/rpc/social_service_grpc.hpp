@@ -6,9 +6,9 @@
 
 namespace iris::membership::rpc {
 
-class SocialServicesGrpc final : public v1::SocialServices::Service {
+class SocialServiceGrpc final : public v1::SocialServices::Service {
  public:
-  explicit SocialServicesGrpc(app::SocialServiceUseCases& services) : services_(services) {}
+  explicit SocialServiceGrpc(app::SocialServiceUseCases& services) : services_(services) {}
 
   ::grpc::Status CreateSocialService(::grpc::ServerContext* ctx,
                                      const v1::CreateSocialServiceRequest* req,

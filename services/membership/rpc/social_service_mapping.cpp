@@ -71,7 +71,7 @@ domain::SocialServicePatch ServicePatchFromProto(const v1::SocialService& in,
   domain::SocialServicePatch p;
   for (const auto& f : sent) {
     if (f == "name") {
-      p.name = domain::LocalizedText(in.name().values().begin(), in.name().values().end());
+      p.name = FromProto(in.name());
     } else if (f == "category") {
       p.category = in.category();
     } else if (f == "target_groups") {

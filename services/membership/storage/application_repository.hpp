@@ -7,26 +7,17 @@
 
 #include "absl/status/statusor.h"
 #include "libs/db/pool.hpp"
+#include "libs/pagination/keyset.hpp"
 #include "services/membership/domain/application.hpp"
 
 namespace iris::membership::storage {
-
-struct ApplicationPosition {
-  int64_t created_at_us = 0;
-  std::string id;
-};
 
 struct ApplicationQuery {
   bool see_all = false;                    // network admins
   std::optional<std::string> own_country;  // coordinators
   std::optional<std::string> status, country;
-  std::optional<ApplicationPosition> after;
-  int limit = 50;
-};
-
-struct ApplicationPage {
-  std::vector<domain::MembershipApplication> items;
-  std::optional<ApplicationPosition> next;
+  std::optional<pagination::Keyset> after;  // absent: the first page
+  int limit = pagination::kDefaultLimit;    // the page size; List fetches RowsToFetch(limit)
 };
 
 class ApplicationRepository {
@@ -43,9 +34,12 @@ class ApplicationRepository {
   // Moves a submitted application to `status`; FAILED_PRECONDITION "invalid_transition" when
   // it is no longer submitted (someone decided first).
   virtual absl::StatusOr<domain::MembershipApplication> Decide(
-      db::Tx& tx, const std::string& id, domain::ApplicationStatus status,
-      const std::string& note, const std::string& organization_id) = 0;
-  virtual absl::StatusOr<ApplicationPage> List(db::Tx& tx, const ApplicationQuery& q) = 0;
+      db::Tx& tx, const std::string& id, domain::ApplicationStatus status, const std::string& note,
+      const std::string& organization_id) = 0;
+  // Up to pagination::RowsToFetch(q.limit) rows in (created_at, id) order after q.after;
+  // pagination::PageOf makes the page.
+  virtual absl::StatusOr<std::vector<domain::MembershipApplication>> List(
+      db::Tx& tx, const ApplicationQuery& q) = 0;
 };
 
 }  // namespace iris::membership::storage

@@ -7,15 +7,10 @@
 
 #include "absl/status/statusor.h"
 #include "libs/db/pool.hpp"
+#include "libs/pagination/keyset.hpp"
 #include "services/membership/domain/organization.hpp"
 
 namespace iris::membership::storage {
-
-// A position in the list order (created_at, id); absent: the first page.
-struct OrganizationPosition {
-  int64_t created_at_us = 0;
-  std::string id;
-};
 
 struct OrganizationQuery {
   // Visibility: all statuses, or active plus the caller's country / own organisation.
@@ -24,14 +19,9 @@ struct OrganizationQuery {
   std::optional<std::string> own_organization;
   // Filters, each optional.
   std::optional<std::string> country, status, kind, target_group;
-  std::vector<std::string> words;  // every one must match; empty: no search
-  std::optional<OrganizationPosition> after;
-  int limit = 50;  // rows to return; the repository fetches one more to know if more exist
-};
-
-struct OrganizationPage {
-  std::vector<domain::Organization> items;
-  std::optional<OrganizationPosition> next;  // set when more rows follow
+  std::vector<std::string> words;           // every one must match; empty: no search
+  std::optional<pagination::Keyset> after;  // absent: the first page
+  int limit = pagination::kDefaultLimit;    // the page size; List fetches RowsToFetch(limit)
 };
 
 class OrganizationRepository {
@@ -40,8 +30,7 @@ class OrganizationRepository {
   // NOT_FOUND when no organisation has this id (a malformed id included).
   virtual absl::StatusOr<domain::Organization> FindById(db::Tx& tx, const std::string& id) = 0;
   // As FindById, locking the row until the transaction ends.
-  virtual absl::StatusOr<domain::Organization> FindForUpdate(db::Tx& tx,
-                                                             const std::string& id) = 0;
+  virtual absl::StatusOr<domain::Organization> FindForUpdate(db::Tx& tx, const std::string& id) = 0;
   // Inserts an active organisation joined today; returns it as stored.
   virtual absl::StatusOr<domain::Organization> Insert(db::Tx& tx,
                                                       const domain::Organization& org) = 0;
@@ -53,7 +42,10 @@ class OrganizationRepository {
                                                          int64_t expected_version,
                                                          domain::OrganizationStatus status,
                                                          const std::string& note) = 0;
-  virtual absl::StatusOr<OrganizationPage> List(db::Tx& tx, const OrganizationQuery& query) = 0;
+  // Up to pagination::RowsToFetch(query.limit) rows in (created_at, id) order after
+  // query.after; pagination::PageOf makes the page.
+  virtual absl::StatusOr<std::vector<domain::Organization>> List(
+      db::Tx& tx, const OrganizationQuery& query) = 0;
 };
 
 }  // namespace iris::membership::storage

@@ -7,20 +7,10 @@
 
 #include "absl/status/statusor.h"
 #include "libs/db/pool.hpp"
+#include "libs/pagination/keyset.hpp"
 #include "services/membership/domain/person.hpp"
 
 namespace iris::membership::storage {
-
-// A position in an organisation's list order (created_at, id).
-struct PersonPosition {
-  int64_t created_at_us = 0;
-  std::string id;
-};
-
-struct PersonPage {
-  std::vector<domain::Person> items;
-  std::optional<PersonPosition> next;  // set when more rows follow
-};
 
 class PersonRepository {
  public:
@@ -33,13 +23,14 @@ class PersonRepository {
   // Writes the client-writable fields when the stored version is still `expected_version`
   // (otherwise FAILED_PRECONDITION "stale_version"); consent_changed dates the consent anew.
   virtual absl::StatusOr<domain::Person> Update(db::Tx& tx, const domain::Person& person,
-                                                int64_t expected_version,
-                                                bool consent_changed) = 0;
+                                                int64_t expected_version, bool consent_changed) = 0;
   // Deletes the row at `expected_version`; FAILED_PRECONDITION "stale_version" otherwise.
   virtual absl::Status Delete(db::Tx& tx, const std::string& id, int64_t expected_version) = 0;
-  virtual absl::StatusOr<PersonPage> List(db::Tx& tx, const std::string& organization_id,
-                                          const std::optional<PersonPosition>& after,
-                                          int limit) = 0;
+  // Up to pagination::RowsToFetch(limit) of the organisation's people in (created_at, id)
+  // order after `after`; pagination::PageOf makes the page.
+  virtual absl::StatusOr<std::vector<domain::Person>> List(
+      db::Tx& tx, const std::string& organization_id,
+      const std::optional<pagination::Keyset>& after, int limit) = 0;
 };
 
 }  // namespace iris::membership::storage

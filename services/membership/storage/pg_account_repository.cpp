@@ -3,35 +3,45 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "libs/db/values.hpp"
+#include "libs/values/uuid.hpp"
 #include "membership_sql.hpp"
 
 namespace iris::membership::storage {
 namespace {
 
-std::optional<std::string> OptionalText(const pqxx::field& f) {
-  if (f.is_null()) return std::nullopt;
-  return f.as<std::string>();
-}
-
 std::vector<std::string> SplitScopes(const pqxx::field& f) {
   return absl::StrSplit(f.as<std::string>(), ',', absl::SkipEmpty());
 }
 
-// Columns: id, email, name, role, organization_id, country[, version, created, updated].
-domain::User ToUser(const pqxx::row& r, bool full) {
+// Who the user is: the columns every users_*.sql statement and api_keys_resolve.sql select.
+domain::User UserFromRow(const pqxx::row& r) {
   domain::User u;
-  u.id = r[0].as<std::string>();
-  u.email = r[1].as<std::string>();
-  u.name = r[2].as<std::string>();
-  u.role = r[3].as<std::string>();
-  u.organization_id = OptionalText(r[4]);
-  u.country = OptionalText(r[5]);
-  if (full) {
-    u.version = r[6].as<int64_t>();
-    u.created_at = db::TimeOf(r[7]);
-    u.updated_at = db::TimeOf(r[8]);
-  }
+  u.id = r["id"].as<std::string>();
+  u.email = r["email"].as<std::string>();
+  u.name = r["name"].as<std::string>();
+  u.role = r["role"].as<std::string>();
+  u.organization_id = db::OptionalText(r["organization_id"]);
+  u.country = db::OptionalText(r["country"]);
   return u;
+}
+
+// The whole stored user, as users_find_by_id.sql and users_insert.sql return it.
+domain::User StoredUserFromRow(const pqxx::row& r) {
+  domain::User u = UserFromRow(r);
+  u.version = r["version"].as<int64_t>();
+  u.created_at = db::TimeOf(r["created_at_us"]);
+  u.updated_at = db::TimeOf(r["updated_at_us"]);
+  return u;
+}
+
+// A row of api_keys_list.sql.
+domain::ApiKey ApiKeyFromRow(const pqxx::row& r) {
+  return {.id = r["id"].as<std::string>(),
+          .user_id = r["user_id"].as<std::string>(),
+          .name = r["name"].as<std::string>(),
+          .prefix = r["prefix"].as<std::string>(),
+          .scopes = SplitScopes(r["scopes"]),
+          .created_at = db::TimeOf(r["created_at_us"])};
 }
 
 }  // namespace
@@ -40,14 +50,14 @@ absl::StatusOr<domain::User> PgAccountRepository::InsertUser(db::Tx& tx, const d
                                                              const std::string& password_hash) {
   auto rows = tx.Exec(sql::kUsersInsert, u.email, u.name, u.role, u.organization_id, u.country,
                       password_hash);
-  return ToUser(rows[0], true);
+  return StoredUserFromRow(rows[0]);
 }
 
 absl::StatusOr<domain::User> PgAccountRepository::FindUser(db::Tx& tx, const std::string& id) {
-  if (!domain::IsUuid(id)) return absl::NotFoundError("user not found");
+  if (!values::IsUuid(id)) return absl::NotFoundError("user not found");
   auto rows = tx.Exec(sql::kUsersFindById, id);
   if (rows.empty()) return absl::NotFoundError("user not found");
-  return ToUser(rows[0], true);
+  return StoredUserFromRow(rows[0]);
 }
 
 absl::StatusOr<std::optional<Credentials>> PgAccountRepository::FindCredentials(
@@ -55,7 +65,7 @@ absl::StatusOr<std::optional<Credentials>> PgAccountRepository::FindCredentials(
   auto rows = tx.Exec(sql::kUsersFindCredentials, email);
   if (rows.empty()) return std::optional<Credentials>();
   return std::optional<Credentials>(
-      Credentials{ToUser(rows[0], false), rows[0][6].as<std::string>()});
+      Credentials{UserFromRow(rows[0]), rows[0]["password_hash"].as<std::string>()});
 }
 
 absl::StatusOr<std::optional<std::string>> PgAccountRepository::InsertFirstAdmin(
@@ -64,41 +74,38 @@ absl::StatusOr<std::optional<std::string>> PgAccountRepository::InsertFirstAdmin
   tx.Exec(sql::kUsersLockBootstrap);
   auto rows = tx.Exec(sql::kUsersInsertFirstAdmin, email, name, password_hash);
   if (rows.empty()) return std::optional<std::string>();
-  return std::optional<std::string>(rows[0][0].as<std::string>());
+  return std::optional<std::string>(rows[0]["id"].as<std::string>());
 }
 
 absl::Status PgAccountRepository::InsertApiKey(db::Tx& tx, domain::ApiKey& key,
                                                const std::string& key_hash) {
   auto rows = tx.Exec(sql::kApiKeysInsert, key.user_id, key.name, key.prefix, key_hash,
                       absl::StrJoin(key.scopes, ","));
-  key.id = rows[0][0].as<std::string>();
-  key.created_at = db::TimeOf(rows[0][1]);
+  key.id = rows[0]["id"].as<std::string>();
+  key.created_at = db::TimeOf(rows[0]["created_at_us"]);
   return absl::OkStatus();
 }
 
 absl::StatusOr<std::vector<domain::ApiKey>> PgAccountRepository::ListApiKeys(
     db::Tx& tx, const std::optional<std::string>& user_id) {
   std::vector<domain::ApiKey> out;
-  for (const auto& r : tx.Exec(sql::kApiKeysList, user_id)) {
-    out.push_back({r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<std::string>(),
-                   r[3].as<std::string>(), SplitScopes(r[4]), db::TimeOf(r[5])});
-  }
+  for (const auto& r : tx.Exec(sql::kApiKeysList, user_id)) out.push_back(ApiKeyFromRow(r));
   return out;
 }
 
 absl::StatusOr<std::string> PgAccountRepository::RevokeApiKey(
     db::Tx& tx, const std::string& id, const std::optional<std::string>& owner) {
-  if (!domain::IsUuid(id)) return absl::NotFoundError("API key not found");
+  if (!values::IsUuid(id)) return absl::NotFoundError("API key not found");
   auto rows = tx.Exec(sql::kApiKeysRevoke, id, owner);
   if (rows.empty()) return absl::NotFoundError("API key not found");
-  return rows[0][0].as<std::string>();
+  return rows[0]["user_id"].as<std::string>();
 }
 
 absl::StatusOr<ResolvedKey> PgAccountRepository::ResolveApiKey(db::Tx& tx,
                                                                const std::string& key_hash) {
   auto rows = tx.Exec(sql::kApiKeysResolve, key_hash);
   if (rows.empty()) return absl::NotFoundError("API key not found");
-  return ResolvedKey{ToUser(rows[0], false), SplitScopes(rows[0][6])};
+  return ResolvedKey{UserFromRow(rows[0]), SplitScopes(rows[0]["scopes"])};
 }
 
 }  // namespace iris::membership::storage

@@ -9,18 +9,15 @@ class PgOrganizationRepository : public OrganizationRepository {
  public:
   absl::StatusOr<domain::Organization> FindById(db::Tx& tx, const std::string& id) override;
   absl::StatusOr<domain::Organization> FindForUpdate(db::Tx& tx, const std::string& id) override;
-  absl::StatusOr<domain::Organization> Insert(db::Tx& tx,
-                                              const domain::Organization& org) override;
+  absl::StatusOr<domain::Organization> Insert(db::Tx& tx, const domain::Organization& org) override;
   absl::StatusOr<domain::Organization> Update(db::Tx& tx, const domain::Organization& org,
                                               int64_t expected_version) override;
   absl::StatusOr<domain::Organization> SetStatus(db::Tx& tx, const std::string& id,
                                                  int64_t expected_version,
                                                  domain::OrganizationStatus status,
                                                  const std::string& note) override;
-  absl::StatusOr<OrganizationPage> List(db::Tx& tx, const OrganizationQuery& query) override;
+  absl::StatusOr<std::vector<domain::Organization>> List(db::Tx& tx,
+                                                         const OrganizationQuery& query) override;
 };
-
-// True for the canonical textual form of a UUID (any case): what Postgres would accept as ours.
-bool IsUuid(std::string_view s);
 
 }  // namespace iris::membership::storage

@@ -1,7 +1,5 @@
 #include "services/membership/storage/pg_reference_repository.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include "libs/db/values.hpp"
 #include "libs/status/status.hpp"
 #include "membership_sql.hpp"
@@ -9,34 +7,21 @@
 namespace iris::membership::storage {
 namespace {
 
-domain::LocalizedText ParseText(const pqxx::field& f) {
-  domain::LocalizedText out;
-  // Keep the document alive for the loop: items() of a temporary dangles.
-  const auto doc = nlohmann::json::parse(f.c_str());
-  for (const auto& [k, v] : doc.items()) {
-    if (v.is_string()) out[k] = v.get<std::string>();
-  }
-  return out;
-}
-
-std::optional<std::string> OptionalText(const pqxx::field& f) {
-  if (f.is_null()) return std::nullopt;
-  return f.as<std::string>();
-}
-
-absl::StatusOr<domain::Network> ToNetwork(const pqxx::row& r) {
-  domain::Network n;
-  n.country = r[0].as<std::string>();
-  n.name = ParseText(r[1]);
-  auto status = domain::ParseNetworkStatus(r[2].as<std::string>());
+// A row of find_network.sql or list_networks.sql, by the column names both select.
+absl::StatusOr<domain::Network> NetworkFromRow(const pqxx::row& r) {
+  const std::string status_word = r["status"].as<std::string>();
+  const auto status = domain::ParseNetworkStatus(status_word);
   // The CHECK constraint makes this unreachable unless schema and code disagree.
-  if (!status) return absl::InternalError("unknown network status " + r[2].as<std::string>());
+  if (!status) return absl::InternalError("unknown network status " + status_word);
+  domain::Network n;
+  n.country = r["country"].as<std::string>();
+  n.name = db::LocalizedTextOf(r["name"]);
   n.status = *status;
-  n.secretariat = OptionalText(r[3]);
-  n.coordinator = OptionalText(r[4]);
-  n.version = r[5].as<int64_t>();
-  n.created_at = db::TimeOf(r[6]);
-  n.updated_at = db::TimeOf(r[7]);
+  n.secretariat = db::OptionalText(r["secretariat"]);
+  n.coordinator = db::OptionalText(r["coordinator"]);
+  n.version = r["version"].as<int64_t>();
+  n.created_at = db::TimeOf(r["created_at_us"]);
+  n.updated_at = db::TimeOf(r["updated_at_us"]);
   return n;
 }
 
@@ -45,7 +30,7 @@ absl::StatusOr<domain::Network> ToNetwork(const pqxx::row& r) {
 absl::StatusOr<std::vector<domain::Country>> PgReferenceRepository::ListCountries(db::Tx& tx) {
   std::vector<domain::Country> out;
   for (const auto& r : tx.Exec(sql::kListCountries)) {
-    out.push_back({r[0].as<std::string>(), ParseText(r[1])});
+    out.push_back({r["code"].as<std::string>(), db::LocalizedTextOf(r["name"])});
   }
   return out;
 }
@@ -54,7 +39,7 @@ absl::StatusOr<std::vector<domain::TargetGroup>> PgReferenceRepository::ListTarg
     db::Tx& tx) {
   std::vector<domain::TargetGroup> out;
   for (const auto& r : tx.Exec(sql::kListTargetGroups)) {
-    out.push_back({r[0].as<std::string>(), ParseText(r[1])});
+    out.push_back({r["code"].as<std::string>(), db::LocalizedTextOf(r["name"])});
   }
   return out;
 }
@@ -62,7 +47,8 @@ absl::StatusOr<std::vector<domain::TargetGroup>> PgReferenceRepository::ListTarg
 absl::StatusOr<std::vector<domain::Language>> PgReferenceRepository::ListLanguages(db::Tx& tx) {
   std::vector<domain::Language> out;
   for (const auto& r : tx.Exec(sql::kListLanguages)) {
-    out.push_back({r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<std::string>()});
+    out.push_back({r["code"].as<std::string>(), r["name"].as<std::string>(),
+                   r["native_name"].as<std::string>()});
   }
   return out;
 }
@@ -70,7 +56,7 @@ absl::StatusOr<std::vector<domain::Language>> PgReferenceRepository::ListLanguag
 absl::StatusOr<std::vector<domain::Network>> PgReferenceRepository::ListNetworks(db::Tx& tx) {
   std::vector<domain::Network> out;
   for (const auto& r : tx.Exec(sql::kListNetworks)) {
-    IRIS_ASSIGN_OR_RETURN(auto n, ToNetwork(r));
+    IRIS_ASSIGN_OR_RETURN(auto n, NetworkFromRow(r));
     out.push_back(std::move(n));
   }
   return out;
@@ -80,7 +66,7 @@ absl::StatusOr<domain::Network> PgReferenceRepository::FindNetwork(db::Tx& tx,
                                                                    const std::string& country) {
   auto rows = tx.Exec(sql::kFindNetwork, country);
   if (rows.empty()) return absl::NotFoundError("no national network for country " + country);
-  return ToNetwork(rows[0]);
+  return NetworkFromRow(rows[0]);
 }
 
 }  // namespace iris::membership::storage

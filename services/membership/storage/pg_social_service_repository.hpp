@@ -9,12 +9,12 @@ class PgSocialServiceRepository : public SocialServiceRepository {
  public:
   absl::StatusOr<domain::SocialService> FindById(db::Tx& tx, const std::string& id) override;
   absl::StatusOr<domain::SocialService> FindForUpdate(db::Tx& tx, const std::string& id) override;
-  absl::StatusOr<domain::SocialService> Insert(db::Tx& tx,
-                                               const domain::SocialService& s) override;
+  absl::StatusOr<domain::SocialService> Insert(db::Tx& tx, const domain::SocialService& s) override;
   absl::StatusOr<domain::SocialService> Update(db::Tx& tx, const domain::SocialService& s,
                                                int64_t expected_version) override;
   absl::Status Delete(db::Tx& tx, const std::string& id, int64_t expected_version) override;
-  absl::StatusOr<SocialServicePage> List(db::Tx& tx, const SocialServiceQuery& q) override;
+  absl::StatusOr<std::vector<domain::SocialService>> List(db::Tx& tx,
+                                                          const SocialServiceQuery& q) override;
   absl::StatusOr<std::vector<ServiceCategory>> ListCategories(db::Tx& tx) override;
 };
 

@@ -7,16 +7,11 @@
 
 #include "absl/status/statusor.h"
 #include "libs/db/pool.hpp"
+#include "libs/pagination/keyset.hpp"
 #include "services/membership/domain/reference.hpp"
 #include "services/membership/domain/social_service.hpp"
 
 namespace iris::membership::storage {
-
-// A position in the list order (created_at, id); absent: the first page.
-struct SocialServicePosition {
-  int64_t created_at_us = 0;
-  std::string id;
-};
 
 struct SocialServiceQuery {
   // Visibility, by the organisation: all, or active plus the caller's country / own one.
@@ -26,13 +21,8 @@ struct SocialServiceQuery {
   // Filters, each optional; licence_expires_before is a YYYY-MM-DD date.
   std::optional<std::string> organization_id, country, target_group, category, licensing_status,
       licence_expires_before;
-  std::optional<SocialServicePosition> after;
-  int limit = 50;  // rows to return; the repository fetches one more to know if more exist
-};
-
-struct SocialServicePage {
-  std::vector<domain::SocialService> items;
-  std::optional<SocialServicePosition> next;  // set when more rows follow
+  std::optional<pagination::Keyset> after;  // absent: the first page
+  int limit = pagination::kDefaultLimit;    // the page size; List fetches RowsToFetch(limit)
 };
 
 struct ServiceCategory {
@@ -56,7 +46,10 @@ class SocialServiceRepository {
                                                        int64_t expected_version) = 0;
   // Deletes the row at `expected_version`; otherwise as Update.
   virtual absl::Status Delete(db::Tx& tx, const std::string& id, int64_t expected_version) = 0;
-  virtual absl::StatusOr<SocialServicePage> List(db::Tx& tx, const SocialServiceQuery& q) = 0;
+  // Up to pagination::RowsToFetch(q.limit) rows in (created_at, id) order after q.after;
+  // pagination::PageOf makes the page.
+  virtual absl::StatusOr<std::vector<domain::SocialService>> List(db::Tx& tx,
+                                                                  const SocialServiceQuery& q) = 0;
   virtual absl::StatusOr<std::vector<ServiceCategory>> ListCategories(db::Tx& tx) = 0;
 };
 

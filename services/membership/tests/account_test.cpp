@@ -94,12 +94,5 @@ TEST(ApiKeyRulesTest, ScopesAreKnownDeduplicatedAndRequired) {
   EXPECT_EQ(Fields(CheckNewApiKey(name, admin)), std::vector<std::string>{"scopes"});
 }
 
-TEST(UuidTest, AcceptsCanonicalFormOnly) {
-  EXPECT_TRUE(IsUuid("7d7c8f0e-1b7a-4c55-9d8c-3f1f2b4a5c6d"));
-  EXPECT_FALSE(IsUuid("7d7c8f0e1b7a4c559d8c3f1f2b4a5c6d"));
-  EXPECT_FALSE(IsUuid("7d7c8f0e-1b7a-4c55-9d8c-3f1f2b4a5c6g"));
-  EXPECT_FALSE(IsUuid(""));
-}
-
 }  // namespace
 }  // namespace iris::membership::domain

@@ -14,9 +14,10 @@
 #include "membership_migrations.hpp"
 #include "membership_sql.hpp"
 #include "services/membership/app/application_use_cases.hpp"
-#include "services/membership/storage/application_pg_repository.hpp"
+#include "services/membership/storage/pg_application_repository.hpp"
 #include "services/membership/storage/pg_organization_repository.hpp"
 #include "services/membership/storage/pg_reference_repository.hpp"
+#include "services/membership/storage/reference_cache.hpp"
 #include "tests/support/test_env.hpp"
 
 namespace iris::membership {
@@ -33,13 +34,14 @@ class ApplicationDbTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     ASSERT_TRUE(
-        db::Migrate(iris::testing::MembershipDatabaseUrl(), "membership", migrations::kAll).ok());
+        db::MigrateService(iris::testing::MembershipDatabaseUrl(), "membership", migrations::kAll)
+            .ok());
   }
 
-  app::Requester Admin() {
-    return {{"admin-1", "network_admin", "", ""}, {"admin-1", "network_admin", "req-db"}};
+  identity::Caller Admin() {
+    return {.subject = "admin-1", .role = "network_admin", .request_id = "req-db"};
   }
-  app::Requester Anonymous() { return {{}, {"", "", "req-anon"}}; }
+  identity::Caller Anonymous() { return {.request_id = "req-anon"}; }
 
   domain::MembershipApplication Submit(const std::string& country = "RS") {
     domain::ApplicationSubmission s;
@@ -57,9 +59,8 @@ class ApplicationDbTest : public ::testing::Test {
   }
 
   int Count(const std::string& sql) {
-    auto n = pool_.Read([&](db::Tx& tx) -> absl::StatusOr<int> {
-      return tx.ExecSql(sql).at(0)[0].as<int>();
-    });
+    auto n = pool_.Read(
+        [&](db::Tx& tx) -> absl::StatusOr<int> { return tx.ExecSql(sql).at(0)[0].as<int>(); });
     EXPECT_TRUE(n.ok()) << n.status();
     return n.ok() ? *n : -1;
   }
@@ -69,7 +70,8 @@ class ApplicationDbTest : public ::testing::Test {
   storage::PgApplicationRepository repo_;
   storage::PgOrganizationRepository orgs_;
   storage::PgReferenceRepository reference_;
-  app::ApplicationUseCases use_cases_{pool_, repo_, orgs_, reference_};
+  storage::ReferenceCache reference_codes_{reference_};
+  app::ApplicationUseCases use_cases_{pool_, repo_, orgs_, reference_codes_};
 };
 
 TEST_F(ApplicationDbTest, ApprovalRegistersTheActiveMemberOrganization) {
@@ -86,10 +88,11 @@ TEST_F(ApplicationDbTest, ApprovalRegistersTheActiveMemberOrganization) {
   EXPECT_EQ(org->kind, domain::OrganizationKind::kMemberCso);
   EXPECT_EQ(org->status, domain::OrganizationStatus::kActive);
   EXPECT_FALSE(org->joined_at.empty());
-  EXPECT_EQ(Count("SELECT count(*)::int FROM membership.outbox WHERE subject_id = '" +
-                  submitted.id + "' AND type IN ('membership.application.submitted', "
-                                 "'membership.application.approved')"),
-            2);
+  EXPECT_EQ(
+      Count("SELECT count(*)::int FROM membership.outbox WHERE subject_id = '" + submitted.id +
+            "' AND type IN ('membership.application.submitted', "
+            "'membership.application.approved')"),
+      2);
 }
 
 TEST_F(ApplicationDbTest, DecidingTwiceIsAConflictAndRejectNeedsANote) {
@@ -129,8 +132,8 @@ TEST_F(ApplicationDbTest, ListsFilterByStatusAndCountryInPages) {
   const auto rs = Submit("RS");
   const auto ba = Submit("BA");
   ASSERT_TRUE(use_cases_.Reject(Admin(), ba.id, "incomplete", 0).ok());
-  app::Requester coordinator{{"c", "national_coordinator", "", "BA"},
-                             {"c", "national_coordinator", "r"}};
+  const identity::Caller coordinator{
+      .subject = "c", .role = "national_coordinator", .country = "BA", .request_id = "r"};
   std::set<std::string> seen;
   std::string cursor;
   for (int guard = 0; guard < 1000; ++guard) {

@@ -17,9 +17,10 @@
 #include "membership_sql.hpp"
 #include "services/membership/app/application_use_cases.hpp"
 #include "services/membership/rpc/application_grpc.hpp"
-#include "services/membership/storage/application_pg_repository.hpp"
+#include "services/membership/storage/pg_application_repository.hpp"
 #include "services/membership/storage/pg_organization_repository.hpp"
 #include "services/membership/storage/pg_reference_repository.hpp"
+#include "services/membership/storage/reference_cache.hpp"
 #include "tests/support/rpc_server.hpp"
 #include "tests/support/test_env.hpp"
 
@@ -27,7 +28,7 @@ namespace iris::membership {
 namespace {
 
 using namespace std::chrono_literals;
-using iris::grpc::Caller;
+using iris::identity::Caller;
 using Stub = v1::Applications::Stub;
 
 Caller Admin() { return {"admin-1", "network_admin", "", "", {}, "rpc-apps"}; }
@@ -44,12 +45,12 @@ class ApplicationRpcTest : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_TRUE(
-        db::Migrate(iris::testing::MembershipDatabaseUrl(), "membership", migrations::kAll).ok());
+        db::MigrateService(iris::testing::MembershipDatabaseUrl(), "membership", migrations::kAll)
+            .ok());
     server_ = std::make_unique<iris::testing::RpcServer>(
         "membership", std::vector<::grpc::Service*>{&api_}, [this] { return pool_.Ping(); });
     ASSERT_TRUE(server_->Start().ok());
-    stub_ = v1::Applications::NewStub(
-        server_->channel());
+    stub_ = v1::Applications::NewStub(server_->channel());
   }
   // Stopped before the services and pool it calls are destroyed.
   void TearDown() override { server_.reset(); }
@@ -87,8 +88,9 @@ class ApplicationRpcTest : public ::testing::Test {
   storage::PgApplicationRepository repo_;
   storage::PgOrganizationRepository orgs_;
   storage::PgReferenceRepository reference_;
-  app::ApplicationUseCases use_cases_{pool_, repo_, orgs_, reference_};
-  rpc::ApplicationsGrpc api_{use_cases_};
+  storage::ReferenceCache reference_codes_{reference_};
+  app::ApplicationUseCases use_cases_{pool_, repo_, orgs_, reference_codes_};
+  rpc::ApplicationGrpc api_{use_cases_};
   std::unique_ptr<iris::testing::RpcServer> server_;
   std::unique_ptr<Stub> stub_;
 };

@@ -1,9 +1,9 @@
 // Rules for membership applications: what a submission must hold and who decides.
+#include "services/membership/domain/application.hpp"
+
 #include <gtest/gtest.h>
 
 #include <set>
-
-#include "services/membership/domain/application.hpp"
 
 namespace iris::membership::domain {
 namespace {
@@ -45,9 +45,8 @@ TEST(ApplicationTest, ProblemsAreNamedByTheirPathInTheBody) {
   s.read_only_sent = {"status", "organization_id"};
   MembershipApplication a;
   EXPECT_EQ(Fields(Draft(s, kRefs, &a)),
-            (std::set<std::string>{"organization.name", "organization.country",
-                                   "organization.kind", "contact.name", "contact.email", "status",
-                                   "organization_id"}));
+            (std::set<std::string>{"organization.name", "organization.country", "organization.kind",
+                                   "contact.name", "contact.email", "status", "organization_id"}));
 }
 
 TEST(ApplicationTest, OrganizationIsRequired) {

@@ -17,6 +17,7 @@
 #include "services/membership/app/organization_use_cases.hpp"
 #include "services/membership/storage/pg_organization_repository.hpp"
 #include "services/membership/storage/pg_reference_repository.hpp"
+#include "services/membership/storage/reference_cache.hpp"
 #include "tests/support/test_env.hpp"
 
 namespace iris::membership {
@@ -34,11 +35,12 @@ class OrganizationDbTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     ASSERT_TRUE(
-        db::Migrate(iris::testing::MembershipDatabaseUrl(), "membership", migrations::kAll).ok());
+        db::MigrateService(iris::testing::MembershipDatabaseUrl(), "membership", migrations::kAll)
+            .ok());
   }
 
-  app::Requester Admin() {
-    return {{"admin-1", "network_admin", "", ""}, {"admin-1", "network_admin", "req-db"}};
+  identity::Caller Admin() {
+    return {.subject = "admin-1", .role = "network_admin", .request_id = "req-db"};
   }
 
   domain::Organization Create(const std::string& name, const std::string& city = "",
@@ -58,11 +60,13 @@ class OrganizationDbTest : public ::testing::Test {
     storage::OrganizationQuery q;
     q.see_all = true;
     q.words = words;
-    auto page = pool_.Read([&](db::Tx& tx) { return repo_.List(tx, q); });
-    EXPECT_TRUE(page.ok()) << page.status();
+    auto rows = pool_.Read([&](db::Tx& tx) { return repo_.List(tx, q); });
+    EXPECT_TRUE(rows.ok()) << rows.status();
     std::vector<std::string> names;
-    if (page.ok()) {
-      for (const auto& o : page->items) names.push_back(o.name);
+    if (rows.ok()) {
+      for (const auto& o : pagination::PageOf(std::move(*rows), q.limit).items) {
+        names.push_back(o.name);
+      }
     }
     return names;
   }
@@ -94,8 +98,8 @@ class OrganizationDbTest : public ::testing::Test {
             const std::string& type) {
     auto n = pool_.Read([&](db::Tx& tx) -> absl::StatusOr<int> {
       return tx.raw()
-          .exec_params("SELECT count(*) FROM membership." + table +
-                           " WHERE subject_id = $1 AND " + type_col + " = $2",
+          .exec_params("SELECT count(*) FROM membership." + table + " WHERE subject_id = $1 AND " +
+                           type_col + " = $2",
                        subject, type)[0][0]
           .as<int>();
     });
@@ -106,7 +110,8 @@ class OrganizationDbTest : public ::testing::Test {
                  sql::kAll};
   storage::PgOrganizationRepository repo_;
   storage::PgReferenceRepository reference_;
-  app::OrganizationUseCases use_cases_{pool_, repo_, reference_};
+  storage::ReferenceCache reference_codes_{reference_};
+  app::OrganizationUseCases use_cases_{pool_, repo_, reference_codes_};
 };
 
 TEST_F(OrganizationDbTest, CreatedOrganisationReadsBackActiveJoinedTodayWithAnAuditTrail) {
@@ -149,14 +154,17 @@ TEST_F(OrganizationDbTest, KeysetPagesAreCompleteAndNeverRepeatWhileRowsAreAdded
   std::vector<std::string> seen;
   std::vector<size_t> sizes;
   for (int guard = 0; guard < 10; ++guard) {
-    auto page = pool_.Read([&](db::Tx& tx) { return repo_.List(tx, q); });
-    ASSERT_TRUE(page.ok()) << page.status();
-    sizes.push_back(page->items.size());
-    for (const auto& o : page->items) seen.push_back(o.id);
+    auto rows = pool_.Read([&](db::Tx& tx) { return repo_.List(tx, q); });
+    ASSERT_TRUE(rows.ok()) << rows.status();
+    const auto page = pagination::PageOf(std::move(*rows), q.limit);
+    sizes.push_back(page.items.size());
+    for (const auto& o : page.items) seen.push_back(o.id);
     // A row added mid-walk sorts after every position already handed out.
     if (guard == 0) created.insert(Create("Paged " + token + " late").id);
-    if (!page->next) break;
-    q.after = page->next;
+    if (page.next_cursor.empty()) break;
+    auto next = pagination::KeysetRequestOf(q.limit, page.next_cursor);
+    ASSERT_TRUE(next.ok()) << next.status();
+    q.after = next->after;
   }
   EXPECT_EQ(sizes, (std::vector<size_t>{3, 3, 2}));
   EXPECT_EQ(std::set<std::string>(seen.begin(), seen.end()), created);
@@ -175,8 +183,8 @@ TEST_F(OrganizationDbTest, DeepPagesUseTheKeysetIndexAndSearchUsesTheTrigramInde
   EXPECT_NE(list_plan.find("Index Cond"), std::string::npos) << list_plan;
   EXPECT_EQ(list_plan.find("Sort"), std::string::npos) << list_plan;
   const std::string search_plan =
-      Plan(sql::kOrganizationsSearch, "true, NULL, NULL, NULL, NULL, NULL, NULL, " + first +
-                                          ", 51, '{udruzenje,cacak}'",
+      Plan(sql::kOrganizationsSearch,
+           "true, NULL, NULL, NULL, NULL, NULL, NULL, " + first + ", 51, '{udruzenje,cacak}'",
            {"seqscan", "indexscan"}, {"organizations_keyset", "organizations_country"},
            /*generic=*/true);
   EXPECT_NE(search_plan.find("organizations_search"), std::string::npos) << search_plan;

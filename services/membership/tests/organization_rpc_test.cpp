@@ -18,6 +18,7 @@
 #include "services/membership/rpc/organization_grpc.hpp"
 #include "services/membership/storage/pg_organization_repository.hpp"
 #include "services/membership/storage/pg_reference_repository.hpp"
+#include "services/membership/storage/reference_cache.hpp"
 #include "tests/support/rpc_server.hpp"
 #include "tests/support/test_env.hpp"
 
@@ -25,7 +26,7 @@ namespace iris::membership {
 namespace {
 
 using namespace std::chrono_literals;
-using iris::grpc::Caller;
+using iris::identity::Caller;
 
 Caller Admin() { return {"admin-1", "network_admin", "", "", {}, "rpc-org"}; }
 Caller Coordinator(std::string country) {
@@ -40,12 +41,12 @@ class OrganizationRpcTest : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_TRUE(
-        db::Migrate(iris::testing::MembershipDatabaseUrl(), "membership", migrations::kAll).ok());
+        db::MigrateService(iris::testing::MembershipDatabaseUrl(), "membership", migrations::kAll)
+            .ok());
     server_ = std::make_unique<iris::testing::RpcServer>(
         "membership", std::vector<::grpc::Service*>{&api_}, [this] { return pool_.Ping(); });
     ASSERT_TRUE(server_->Start().ok());
-    stub_ = v1::Organizations::NewStub(
-        server_->channel());
+    stub_ = v1::Organizations::NewStub(server_->channel());
   }
   // Stopped before the services and pool it calls are destroyed.
   void TearDown() override { server_.reset(); }
@@ -70,8 +71,9 @@ class OrganizationRpcTest : public ::testing::Test {
     return out;
   }
 
-  absl::Status Act(const Caller& caller, const std::string& id, const std::string& verb,
-                   const std::string& note, v1::Organization* out, int64_t expected = 0) {
+  // Calls Suspend-, Reinstate- or WithdrawOrganization, as `verb` says.
+  absl::Status ChangeStatus(const Caller& caller, const std::string& id, const std::string& verb,
+                            const std::string& note, v1::Organization* out, int64_t expected = 0) {
     v1::OrganizationActionRequest req;
     req.set_id(id);
     req.set_note(note);
@@ -103,8 +105,9 @@ class OrganizationRpcTest : public ::testing::Test {
                  sql::kAll};
   storage::PgOrganizationRepository repo_;
   storage::PgReferenceRepository reference_;
-  app::OrganizationUseCases use_cases_{pool_, repo_, reference_};
-  rpc::OrganizationsGrpc api_{use_cases_};
+  storage::ReferenceCache reference_codes_{reference_};
+  app::OrganizationUseCases use_cases_{pool_, repo_, reference_codes_};
+  rpc::OrganizationGrpc api_{use_cases_};
   std::unique_ptr<iris::testing::RpcServer> server_;
   std::unique_ptr<v1::Organizations::Stub> stub_;
 };
@@ -115,7 +118,7 @@ TEST_F(OrganizationRpcTest, MemberOfOneOrganisationCannotUpdateAnother) {
   v1::Organization out;
   // B is in the public directory: the member may read it, so "forbidden", not "not found".
   EXPECT_TRUE(absl::IsPermissionDenied(UpdateCity(MemberOf(a.id()), b.id(), "Novi Sad", &out)));
-  ASSERT_TRUE(Act(Admin(), b.id(), "suspend", "unpaid fees", &out).ok());
+  ASSERT_TRUE(ChangeStatus(Admin(), b.id(), "suspend", "unpaid fees", &out).ok());
   EXPECT_TRUE(absl::IsNotFound(UpdateCity(MemberOf(a.id()), b.id(), "Novi Sad", &out)));
   EXPECT_TRUE(Get(Admin(), b.id(), &out).ok());
   EXPECT_EQ(out.city(), "");
@@ -135,7 +138,8 @@ TEST_F(OrganizationRpcTest, MembersCannotMoveTheirOrganisationOrRunItsLifecycle)
   v1::Organization out;
   EXPECT_TRUE(absl::IsPermissionDenied(
       Call(MemberOf(a.id()), &v1::Organizations::Stub::UpdateOrganization, req, &out)));
-  EXPECT_TRUE(absl::IsPermissionDenied(Act(MemberOf(a.id()), a.id(), "suspend", "x", &out)));
+  EXPECT_TRUE(
+      absl::IsPermissionDenied(ChangeStatus(MemberOf(a.id()), a.id(), "suspend", "x", &out)));
 }
 
 TEST_F(OrganizationRpcTest, CoordinatorRegistersOnlyInItsOwnCountry) {
@@ -152,14 +156,15 @@ TEST_F(OrganizationRpcTest, CoordinatorRegistersOnlyInItsOwnCountry) {
   EXPECT_EQ(out.joined_at().size(), 10u);
   // The RS coordinator may read the active BA organisation but not change it.
   v1::Organization after;
-  EXPECT_TRUE(absl::IsPermissionDenied(Act(Coordinator("RS"), out.id(), "suspend", "x", &after)));
+  EXPECT_TRUE(
+      absl::IsPermissionDenied(ChangeStatus(Coordinator("RS"), out.id(), "suspend", "x", &after)));
 }
 
 TEST_F(OrganizationRpcTest, AnonymousCallersDoNotSeeSuspendedOrganisations) {
   const auto org = Create("ME", Unique("Hidden"));
   v1::Organization out;
   EXPECT_TRUE(Get(Anonymous(), org.id(), &out).ok());
-  ASSERT_TRUE(Act(Coordinator("ME"), org.id(), "suspend", "audit pending", &out).ok());
+  ASSERT_TRUE(ChangeStatus(Coordinator("ME"), org.id(), "suspend", "audit pending", &out).ok());
   EXPECT_EQ(out.status(), v1::ORGANIZATION_STATUS_SUSPENDED);
   EXPECT_EQ(out.status_note(), "audit pending");
   EXPECT_TRUE(absl::IsNotFound(Get(Anonymous(), org.id(), &out)));
@@ -210,25 +215,25 @@ TEST_F(OrganizationRpcTest, ClientsCannotWriteReadOnlyFields) {
 TEST_F(OrganizationRpcTest, LifecycleRefusesInvalidTransitionsMissingNotesAndStaleVersions) {
   const auto org = Create("XK", Unique("Lifecycle"));
   v1::Organization out;
-  auto s = Act(Admin(), org.id(), "reinstate", "", &out);
+  auto s = ChangeStatus(Admin(), org.id(), "reinstate", "", &out);
   EXPECT_TRUE(absl::IsFailedPrecondition(s)) << s;
   EXPECT_EQ(iris::status::DetailOf(s).reason(), "invalid_transition");
 
-  s = Act(Admin(), org.id(), "suspend", "  ", &out);
+  s = ChangeStatus(Admin(), org.id(), "suspend", "  ", &out);
   ASSERT_TRUE(absl::IsInvalidArgument(s)) << s;
   EXPECT_EQ(iris::status::DetailOf(s).errors(0).field(), "note");
 
-  s = Act(Admin(), org.id(), "suspend", "late report", &out, /*expected=*/7);
+  s = ChangeStatus(Admin(), org.id(), "suspend", "late report", &out, /*expected=*/7);
   EXPECT_EQ(iris::status::DetailOf(s).reason(), "stale_version") << s;
 
-  ASSERT_TRUE(Act(Admin(), org.id(), "suspend", "late report", &out, 1).ok());
-  ASSERT_TRUE(Act(Admin(), org.id(), "reinstate", "", &out, 2).ok());
+  ASSERT_TRUE(ChangeStatus(Admin(), org.id(), "suspend", "late report", &out, 1).ok());
+  ASSERT_TRUE(ChangeStatus(Admin(), org.id(), "reinstate", "", &out, 2).ok());
   EXPECT_EQ(out.status(), v1::ORGANIZATION_STATUS_ACTIVE);
-  ASSERT_TRUE(Act(Admin(), org.id(), "withdraw", "closed down", &out).ok());
+  ASSERT_TRUE(ChangeStatus(Admin(), org.id(), "withdraw", "closed down", &out).ok());
   EXPECT_EQ(out.status(), v1::ORGANIZATION_STATUS_WITHDRAWN);
   EXPECT_EQ(out.version(), 4);
   EXPECT_GT(out.status_changed_at().seconds(), 0);
-  s = Act(Admin(), org.id(), "suspend", "again", &out);
+  s = ChangeStatus(Admin(), org.id(), "suspend", "again", &out);
   EXPECT_EQ(iris::status::DetailOf(s).reason(), "invalid_transition");
 }
 

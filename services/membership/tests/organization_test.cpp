@@ -1,14 +1,14 @@
 // Organisation rules: lifecycle, validation, visibility and who may change what.
-#include <gtest/gtest.h>
-
 #include "services/membership/domain/organization.hpp"
+
+#include <gtest/gtest.h>
 
 namespace iris::membership::domain {
 namespace {
 
 using S = OrganizationStatus;
 
-ReferenceCodes Codes() {
+ReferenceCodes KnownCodes() {
   return {{"AL", "BA", "HR", "XK", "ME", "MK", "RS"}, {"roma", "older_people"}};
 }
 
@@ -52,11 +52,11 @@ TEST(OrganizationLifecycleTest, AllowsOnlyTheDocumentedTransitions) {
 TEST(OrganizationValidationTest, ValidInputIsNormalisedAndChangesAreNamed) {
   Organization org;
   std::vector<std::string> changed;
-  EXPECT_TRUE(Apply(ValidPatch(), Codes(), &org, &changed).empty());
+  EXPECT_TRUE(Apply(ValidPatch(), KnownCodes(), &org, &changed).empty());
   EXPECT_EQ(org.country, "RS");
   EXPECT_EQ(org.target_groups, (std::vector<std::string>{"roma", "older_people"}));
-  EXPECT_EQ(changed, (std::vector<std::string>{"name", "country", "target_groups", "email",
-                                               "website"}));
+  EXPECT_EQ(changed,
+            (std::vector<std::string>{"name", "country", "target_groups", "email", "website"}));
 }
 
 TEST(OrganizationValidationTest, ReportsEveryBadFieldAtOnce) {
@@ -72,7 +72,7 @@ TEST(OrganizationValidationTest, ReportsEveryBadFieldAtOnce) {
   p.unknown_sent = {"colour"};
   Organization org;
   std::vector<std::string> changed;
-  auto fields = FieldsOf(Apply(p, Codes(), &org, &changed));
+  auto fields = FieldsOf(Apply(p, KnownCodes(), &org, &changed));
   for (const char* f : {"status", "version", "colour", "name", "acronym", "country", "kind",
                         "target_groups", "email", "website"}) {
     EXPECT_NE(std::find(fields.begin(), fields.end(), f), fields.end()) << f;
@@ -85,17 +85,17 @@ TEST(OrganizationValidationTest, LengthsCountCharactersNotBytes) {
   for (int i = 0; i < 32; ++i) *p.acronym += "Č";  // 64 bytes, 32 characters
   Organization org;
   std::vector<std::string> changed;
-  EXPECT_TRUE(Apply(p, Codes(), &org, &changed).empty());
+  EXPECT_TRUE(Apply(p, KnownCodes(), &org, &changed).empty());
 }
 
 TEST(OrganizationValidationTest, SendingAnEmptyOptionalFieldClearsIt) {
   Organization org;
   std::vector<std::string> changed;
-  ASSERT_TRUE(Apply(ValidPatch(), Codes(), &org, &changed).empty());
+  ASSERT_TRUE(Apply(ValidPatch(), KnownCodes(), &org, &changed).empty());
   OrganizationPatch clear;
   clear.email = "";
   changed.clear();
-  EXPECT_TRUE(Apply(clear, Codes(), &org, &changed).empty());
+  EXPECT_TRUE(Apply(clear, KnownCodes(), &org, &changed).empty());
   EXPECT_EQ(org.email, "");
   EXPECT_EQ(changed, std::vector<std::string>{"email"});
 }
@@ -109,8 +109,8 @@ Organization OrgIn(std::string country, S status, std::string id = "org-1") {
 }
 
 TEST(OrganizationAccessTest, AnonymousAndPartnersSeeOnlyActiveOrganisations) {
-  const Principal anonymous;
-  const Principal partner{"u1", "partner", "", ""};
+  const identity::Caller anonymous;
+  const identity::Caller partner{"u1", "partner", "", ""};
   for (const auto& p : {anonymous, partner}) {
     EXPECT_TRUE(CanSee(p, OrgIn("RS", S::kActive)));
     EXPECT_FALSE(CanSee(p, OrgIn("RS", S::kSuspended)));
@@ -120,20 +120,20 @@ TEST(OrganizationAccessTest, AnonymousAndPartnersSeeOnlyActiveOrganisations) {
 }
 
 TEST(OrganizationAccessTest, CoordinatorsManageTheirCountryOnly) {
-  const Principal rs{"u2", "national_coordinator", "", "RS"};
+  const identity::Caller rs{"u2", "national_coordinator", "", "RS"};
   EXPECT_TRUE(CanManage(rs, OrgIn("RS", S::kSuspended)));
   EXPECT_TRUE(CanSee(rs, OrgIn("RS", S::kWithdrawn)));
   EXPECT_FALSE(CanManage(rs, OrgIn("BA", S::kActive)));
   EXPECT_FALSE(CanSee(rs, OrgIn("BA", S::kSuspended)));
   EXPECT_TRUE(CanCreateIn(rs, "RS"));
   EXPECT_FALSE(CanCreateIn(rs, "BA"));
-  const Principal admin{"u3", "network_admin", "", ""};
+  const identity::Caller admin{"u3", "network_admin", "", ""};
   EXPECT_TRUE(CanCreateIn(admin, "BA"));
   EXPECT_TRUE(CanSee(admin, OrgIn("BA", S::kApplicant)));
 }
 
 TEST(OrganizationAccessTest, MembersEditTheirOwnOrganisationButNotItsCountryOrKind) {
-  const Principal member{"u4", "member", "org-a", ""};
+  const identity::Caller member{"u4", "member", "org-a", ""};
   EXPECT_TRUE(CanEdit(member, OrgIn("RS", S::kSuspended, "org-a")));
   EXPECT_TRUE(CanSee(member, OrgIn("RS", S::kSuspended, "org-a")));
   EXPECT_FALSE(CanManage(member, OrgIn("RS", S::kActive, "org-a")));

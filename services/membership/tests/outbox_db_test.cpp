@@ -1,12 +1,14 @@
 // RecordChange writes the outbox message and the audit row in the caller's transaction.
-#include <gtest/gtest.h>
-
-#include "libs/db/migrator.hpp"
 #include "libs/db/outbox.hpp"
+
+#include <gtest/gtest.h>
 
 #include <unistd.h>
 
 #include <cstdlib>
+
+#include "libs/db/migrator.hpp"
+#include "libs/identity/caller.hpp"
 #include "membership_migrations.hpp"
 #include "membership_sql.hpp"
 #include "tests/support/test_env.hpp"
@@ -18,7 +20,8 @@ class OutboxDbTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     ASSERT_TRUE(
-        db::Migrate(iris::testing::MembershipDatabaseUrl(), "membership", migrations::kAll).ok());
+        db::MigrateService(iris::testing::MembershipDatabaseUrl(), "membership", migrations::kAll)
+            .ok());
   }
   int CountFor(const std::string& table, const std::string& subject) {
     auto n = pool_.Read([&](db::Tx& tx) -> absl::StatusOr<int> {
@@ -45,11 +48,13 @@ db::Change SampleChange(const std::string& subject) {
 }
 
 TEST_F(OutboxDbTest, CommittedChangeLeavesOneMessageAndOneAuditRow) {
-  const std::string subject = "outbox-commit-" + std::to_string(::getpid()) + "-" +
-                              std::to_string(std::rand());
+  const std::string subject =
+      "outbox-commit-" + std::to_string(::getpid()) + "-" + std::to_string(std::rand());
   auto s = pool_.Write([&](db::Tx& tx) {
-    return db::RecordChange(tx, "membership", {"user-1", "network_admin", "req-1"},
-                            SampleChange(subject));
+    return db::RecordChange(
+        tx, "membership",
+        identity::Caller{.subject = "user-1", .role = "network_admin", .request_id = "req-1"},
+        SampleChange(subject));
   });
   ASSERT_TRUE(s.ok()) << s;
   EXPECT_EQ(CountFor("outbox", subject), 1);
@@ -57,8 +62,8 @@ TEST_F(OutboxDbTest, CommittedChangeLeavesOneMessageAndOneAuditRow) {
 }
 
 TEST_F(OutboxDbTest, RolledBackChangeLeavesNothing) {
-  const std::string subject = "outbox-rollback-" + std::to_string(::getpid()) + "-" +
-                              std::to_string(std::rand());
+  const std::string subject =
+      "outbox-rollback-" + std::to_string(::getpid()) + "-" + std::to_string(std::rand());
   auto s = pool_.Write([&](db::Tx& tx) -> absl::Status {
     if (auto r = db::RecordChange(tx, "membership", {}, SampleChange(subject)); !r.ok()) return r;
     return absl::FailedPreconditionError("the use case failed after recording");

@@ -9,13 +9,15 @@
 
 #include "libs/db/migrator.hpp"
 #include "libs/status/status.hpp"
+#include "libs/values/uuid.hpp"
 #include "membership_migrations.hpp"
 #include "membership_sql.hpp"
 #include "services/membership/app/organization_use_cases.hpp"
 #include "services/membership/app/person_use_cases.hpp"
-#include "services/membership/storage/person_pg_repository.hpp"
 #include "services/membership/storage/pg_organization_repository.hpp"
+#include "services/membership/storage/pg_person_repository.hpp"
 #include "services/membership/storage/pg_reference_repository.hpp"
+#include "services/membership/storage/reference_cache.hpp"
 #include "tests/support/test_env.hpp"
 
 namespace iris::membership {
@@ -32,11 +34,12 @@ class PersonDbTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     ASSERT_TRUE(
-        db::Migrate(iris::testing::MembershipDatabaseUrl(), "membership", migrations::kAll).ok());
+        db::MigrateService(iris::testing::MembershipDatabaseUrl(), "membership", migrations::kAll)
+            .ok());
   }
 
-  app::Requester Admin() {
-    return {{"admin-1", "network_admin", "", ""}, {"admin-1", "network_admin", "req-db"}};
+  identity::Caller Admin() {
+    return {.subject = "admin-1", .role = "network_admin", .request_id = "req-db"};
   }
 
   domain::Organization CreateOrg() {
@@ -64,16 +67,16 @@ class PersonDbTest : public ::testing::Test {
   // Text of every audit and outbox row about `id`, for searching personal data in it.
   // Ids are UUIDs the database generated: safe to inline as a literal.
   static std::string Literal(const std::string& id) {
-    EXPECT_TRUE(storage::IsUuid(id)) << id;
+    EXPECT_TRUE(values::IsUuid(id)) << id;
     return "'" + id + "'";
   }
   std::string TrailOf(const std::string& id) {
     auto text = pool_.Read([&](db::Tx& tx) -> absl::StatusOr<std::string> {
       std::string out;
-      for (const auto& r : tx.ExecSql(
-               "SELECT action || ' ' || changes::text || ' ' || coalesce(actor, '') "
-               "FROM membership.audit_log WHERE subject_type = 'person' AND subject_id = " +
-               Literal(id))) {
+      for (const auto& r :
+           tx.ExecSql("SELECT action || ' ' || changes::text || ' ' || coalesce(actor, '') "
+                      "FROM membership.audit_log WHERE subject_type = 'person' AND subject_id = " +
+                      Literal(id))) {
         out += r[0].as<std::string>() + "\n";
       }
       for (const auto& r : tx.ExecSql(
@@ -91,9 +94,10 @@ class PersonDbTest : public ::testing::Test {
                  sql::kAll};
   storage::PgOrganizationRepository org_repo_;
   storage::PgReferenceRepository reference_;
+  storage::ReferenceCache reference_codes_{reference_};
   storage::PgPersonRepository repo_;
-  app::OrganizationUseCases orgs_{pool_, org_repo_, reference_};
-  app::PersonUseCases people_{pool_, repo_, org_repo_, reference_};
+  app::OrganizationUseCases orgs_{pool_, org_repo_, reference_codes_};
+  app::PersonUseCases people_{pool_, repo_, org_repo_, reference_codes_};
 };
 
 TEST_F(PersonDbTest, CreatedPersonReadsBackWithEveryField) {

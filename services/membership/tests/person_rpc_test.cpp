@@ -20,9 +20,10 @@
 #include "services/membership/app/person_use_cases.hpp"
 #include "services/membership/rpc/organization_grpc.hpp"
 #include "services/membership/rpc/person_grpc.hpp"
-#include "services/membership/storage/person_pg_repository.hpp"
 #include "services/membership/storage/pg_organization_repository.hpp"
+#include "services/membership/storage/pg_person_repository.hpp"
 #include "services/membership/storage/pg_reference_repository.hpp"
+#include "services/membership/storage/reference_cache.hpp"
 #include "tests/support/rpc_server.hpp"
 #include "tests/support/test_env.hpp"
 
@@ -30,7 +31,7 @@ namespace iris::membership {
 namespace {
 
 using namespace std::chrono_literals;
-using iris::grpc::Caller;
+using iris::identity::Caller;
 
 Caller Admin() { return {"admin-1", "network_admin", "", "", {}, "rpc-people"}; }
 Caller Coordinator(std::string country) {
@@ -47,7 +48,8 @@ class PersonRpcTest : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_TRUE(
-        db::Migrate(iris::testing::MembershipDatabaseUrl(), "membership", migrations::kAll).ok());
+        db::MigrateService(iris::testing::MembershipDatabaseUrl(), "membership", migrations::kAll)
+            .ok());
     server_ = std::make_unique<iris::testing::RpcServer>(
         "membership", std::vector<::grpc::Service*>{&orgs_api_, &people_api_},
         [this] { return pool_.Ping(); });
@@ -98,11 +100,12 @@ class PersonRpcTest : public ::testing::Test {
                  sql::kAll};
   storage::PgOrganizationRepository org_repo_;
   storage::PgReferenceRepository reference_;
+  storage::ReferenceCache reference_codes_{reference_};
   storage::PgPersonRepository person_repo_;
-  app::OrganizationUseCases orgs_{pool_, org_repo_, reference_};
-  app::PersonUseCases people_{pool_, person_repo_, org_repo_, reference_};
-  rpc::OrganizationsGrpc orgs_api_{orgs_};
-  rpc::PeopleGrpc people_api_{people_};
+  app::OrganizationUseCases orgs_{pool_, org_repo_, reference_codes_};
+  app::PersonUseCases people_{pool_, person_repo_, org_repo_, reference_codes_};
+  rpc::OrganizationGrpc orgs_api_{orgs_};
+  rpc::PersonGrpc people_api_{people_};
   std::unique_ptr<iris::testing::RpcServer> server_;
   std::unique_ptr<v1::Organizations::Stub> orgs_stub_;
   std::unique_ptr<v1::People::Stub> stub_;
@@ -119,23 +122,22 @@ TEST_F(PersonRpcTest, MemberOfOneOrganizationCannotSeeOrTouchAnothersPeople) {
   update.set_id(b_person.id());
   update.mutable_person()->set_role("hijacked");
   v1::Person out;
-  EXPECT_TRUE(absl::IsNotFound(Call(MemberOf(a.id()), &v1::People::Stub::UpdatePerson, update,
-                                    &out)));
+  EXPECT_TRUE(
+      absl::IsNotFound(Call(MemberOf(a.id()), &v1::People::Stub::UpdatePerson, update, &out)));
   v1::ErasePersonRequest erase;
   erase.set_id(b_person.id());
   google::protobuf::Empty empty;
-  EXPECT_TRUE(absl::IsNotFound(Call(MemberOf(a.id()), &v1::People::Stub::ErasePerson, erase,
-                                    &empty)));
+  EXPECT_TRUE(
+      absl::IsNotFound(Call(MemberOf(a.id()), &v1::People::Stub::ErasePerson, erase, &empty)));
   v1::GetPersonRequest exp;
   exp.set_id(b_person.id());
   v1::PersonExport exported;
-  EXPECT_TRUE(absl::IsNotFound(Call(MemberOf(a.id()), &v1::People::Stub::ExportPerson, exp,
-                                    &exported)));
+  EXPECT_TRUE(
+      absl::IsNotFound(Call(MemberOf(a.id()), &v1::People::Stub::ExportPerson, exp, &exported)));
   v1::ListPeopleRequest list;
   list.set_organization_id(b.id());
   v1::ListPeopleResponse page;
-  EXPECT_TRUE(absl::IsNotFound(Call(MemberOf(a.id()), &v1::People::Stub::ListPeople, list,
-                                    &page)));
+  EXPECT_TRUE(absl::IsNotFound(Call(MemberOf(a.id()), &v1::People::Stub::ListPeople, list, &page)));
   EXPECT_TRUE(absl::IsNotFound(CreatePerson(MemberOf(a.id()), b.id(), &out)));
   // Nothing changed, and B's own member still sees its person.
   v1::Person mine;

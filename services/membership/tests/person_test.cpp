@@ -1,7 +1,7 @@
 // Rules for contact persons: validation of what a client writes and who handles whose people.
-#include <gtest/gtest.h>
-
 #include "services/membership/domain/person.hpp"
+
+#include <gtest/gtest.h>
 
 namespace iris::membership::domain {
 namespace {
@@ -42,13 +42,13 @@ TEST(PersonTest, EveryProblemIsReportedAtOnceByField) {
   Person person;
   std::vector<std::string> changed;
   EXPECT_EQ(Fields(Apply(p, kLanguages, &person, &changed)),
-            (std::set<std::string>{"name", "email", "phone", "role", "languages",
-                                   "organization_id", "version", "nickname"}));
+            (std::set<std::string>{"name", "email", "phone", "role", "languages", "organization_id",
+                                   "version", "nickname"}));
 }
 
 TEST(PersonTest, ServerOwnedFieldsAreReadOnly) {
-  for (const char* f : {"id", "organization_id", "consent_given_at", "version", "created_at",
-                        "updated_at"}) {
+  for (const char* f :
+       {"id", "organization_id", "consent_given_at", "version", "created_at", "updated_at"}) {
     EXPECT_TRUE(IsReadOnlyPersonField(f)) << f;
   }
   for (const char* f : {"name", "email", "phone", "role", "languages", "consent"}) {

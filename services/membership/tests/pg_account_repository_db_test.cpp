@@ -1,13 +1,15 @@
 // Users and API keys in Postgres: round trips, constraints, revocation.
+#include "services/membership/storage/pg_account_repository.hpp"
+
 #include <gtest/gtest.h>
 
 #include <random>
 
 #include "libs/db/migrator.hpp"
+#include "libs/values/sha256.hpp"
 #include "membership_migrations.hpp"
 #include "membership_sql.hpp"
 #include "services/membership/app/account_use_cases.hpp"
-#include "services/membership/storage/pg_account_repository.hpp"
 #include "tests/support/test_env.hpp"
 
 namespace iris::membership {
@@ -22,7 +24,8 @@ class PgAccountRepositoryDbTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     ASSERT_TRUE(
-        db::Migrate(iris::testing::MembershipDatabaseUrl(), "membership", migrations::kAll).ok());
+        db::MigrateService(iris::testing::MembershipDatabaseUrl(), "membership", migrations::kAll)
+            .ok());
   }
   absl::StatusOr<domain::User> Insert(domain::NewUser u) {
     return pool_.Write([&](db::Tx& tx) { return repo_.InsertUser(tx, u, "$argon2id$fake"); });
@@ -84,7 +87,7 @@ TEST_F(PgAccountRepositoryDbTest, KeysAreListedResolvedAndRevoked) {
   auto other = Insert(Partner(UniqueEmail("other")));
   ASSERT_TRUE(owner.ok() && other.ok());
   domain::ApiKey key{"", owner->id, "CRM", "abcd1234", {"read", "write"}, {}};
-  const std::string hash = app::AccountUseCases::HashApiKey("iris_abcd1234_" + owner->id);
+  const std::string hash = values::Sha256Hex("iris_abcd1234_" + owner->id);
   ASSERT_TRUE(pool_.Write([&](db::Tx& tx) { return repo_.InsertApiKey(tx, key, hash); }).ok());
   EXPECT_FALSE(key.id.empty());
 
@@ -122,9 +125,8 @@ TEST_F(PgAccountRepositoryDbTest, UnknownScopesAreRefusedByPostgres) {
   auto owner = Insert(Partner(UniqueEmail("scopes")));
   ASSERT_TRUE(owner.ok());
   domain::ApiKey key{"", owner->id, "bad", "abcd1234", {"admin"}, {}};
-  auto s = pool_.Write([&](db::Tx& tx) {
-    return repo_.InsertApiKey(tx, key, app::AccountUseCases::HashApiKey(owner->id));
-  });
+  auto s = pool_.Write(
+      [&](db::Tx& tx) { return repo_.InsertApiKey(tx, key, values::Sha256Hex(owner->id)); });
   EXPECT_EQ(s.code(), absl::StatusCode::kFailedPrecondition);
 }
 

@@ -1,3 +1,5 @@
+#include "services/membership/storage/pg_reference_repository.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -6,7 +8,6 @@
 #include "libs/db/pool.hpp"
 #include "membership_migrations.hpp"
 #include "membership_sql.hpp"
-#include "services/membership/storage/pg_reference_repository.hpp"
 #include "tests/support/test_env.hpp"
 
 namespace iris::membership::storage {
@@ -15,9 +16,9 @@ namespace {
 class PgReferenceRepositoryTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    ASSERT_TRUE(db::Migrate(iris::testing::MembershipDatabaseUrl(), "membership",
-                            migrations::kAll)
-                    .ok());
+    ASSERT_TRUE(
+        db::MigrateService(iris::testing::MembershipDatabaseUrl(), "membership", migrations::kAll)
+            .ok());
   }
   db::Pool pool_{db::PoolConfig{.url = iris::testing::MembershipDatabaseUrl(), .size = 2},
                  sql::kAll};
@@ -51,8 +52,8 @@ TEST_F(PgReferenceRepositoryTest, NorthMacedoniaAndAlbaniaAreInFormation) {
   ASSERT_EQ(networks->size(), 7u);
   for (const auto& n : *networks) {
     const bool forming = n.country == "MK" || n.country == "AL";
-    EXPECT_EQ(n.status, forming ? domain::NetworkStatus::kInFormation
-                                : domain::NetworkStatus::kActive)
+    EXPECT_EQ(n.status,
+              forming ? domain::NetworkStatus::kInFormation : domain::NetworkStatus::kActive)
         << n.country;
     EXPECT_GT(n.created_at.time_since_epoch().count(), 0);
   }

@@ -12,7 +12,8 @@ namespace {
 
 TEST(SchemaIsolationDbTest, MembershipRoleCannotReadAnotherServicesSchema) {
   ASSERT_TRUE(
-      db::Migrate(iris::testing::MembershipDatabaseUrl(), "membership", migrations::kAll).ok());
+      db::MigrateService(iris::testing::MembershipDatabaseUrl(), "membership", migrations::kAll)
+          .ok());
   {
     pqxx::connection admin(iris::testing::AdminDatabaseUrl());
     pqxx::work tx(admin);

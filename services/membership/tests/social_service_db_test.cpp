@@ -17,6 +17,7 @@
 #include "services/membership/storage/pg_organization_repository.hpp"
 #include "services/membership/storage/pg_reference_repository.hpp"
 #include "services/membership/storage/pg_social_service_repository.hpp"
+#include "services/membership/storage/reference_cache.hpp"
 #include "tests/support/test_env.hpp"
 
 namespace iris::membership {
@@ -28,11 +29,12 @@ class SocialServiceDbTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     ASSERT_TRUE(
-        db::Migrate(iris::testing::MembershipDatabaseUrl(), "membership", migrations::kAll).ok());
+        db::MigrateService(iris::testing::MembershipDatabaseUrl(), "membership", migrations::kAll)
+            .ok());
   }
 
-  app::Requester Admin() {
-    return {{"admin-1", "network_admin", "", ""}, {"admin-1", "network_admin", "req-db"}};
+  identity::Caller Admin() {
+    return {.subject = "admin-1", .role = "network_admin", .request_id = "req-db"};
   }
 
   domain::Organization Org(const std::string& country) {
@@ -52,11 +54,9 @@ class SocialServiceDbTest : public ::testing::Test {
     p.name = domain::LocalizedText{{"en", Unique("Service")}};
     p.category = category;
     p.target_groups = std::move(groups);
-    p.licensing = domain::LicensingPatch{status, status == domain::LicensingStatus::kLicensed
-                                                     ? "L-1" : "",
-                                         status == domain::LicensingStatus::kLicensed
-                                             ? "Ministry" : "",
-                                         valid_until};
+    p.licensing = domain::LicensingPatch{
+        status, status == domain::LicensingStatus::kLicensed ? "L-1" : "",
+        status == domain::LicensingStatus::kLicensed ? "Ministry" : "", valid_until};
     auto s = services_.Create(Admin(), org_id, p);
     EXPECT_TRUE(s.ok()) << s.status();
     return s.ok() ? *s : domain::SocialService{};
@@ -76,8 +76,8 @@ class SocialServiceDbTest : public ::testing::Test {
             const std::string& type) {
     auto n = pool_.Read([&](db::Tx& tx) -> absl::StatusOr<int> {
       return tx.raw()
-          .exec_params("SELECT count(*) FROM membership." + table +
-                           " WHERE subject_id = $1 AND " + type_col + " = $2",
+          .exec_params("SELECT count(*) FROM membership." + table + " WHERE subject_id = $1 AND " +
+                           type_col + " = $2",
                        subject, type)[0][0]
           .as<int>();
     });
@@ -88,9 +88,10 @@ class SocialServiceDbTest : public ::testing::Test {
                  sql::kAll};
   storage::PgOrganizationRepository org_repo_;
   storage::PgReferenceRepository reference_;
+  storage::ReferenceCache reference_codes_{reference_};
   storage::PgSocialServiceRepository repo_;
-  app::OrganizationUseCases orgs_{pool_, org_repo_, reference_};
-  app::SocialServiceUseCases services_{pool_, repo_, org_repo_, reference_};
+  app::OrganizationUseCases orgs_{pool_, org_repo_, reference_codes_};
+  app::SocialServiceUseCases services_{pool_, repo_, org_repo_, reference_codes_};
 };
 
 TEST_F(SocialServiceDbTest, ServiceRoundTripsWithEveryField) {
@@ -198,8 +199,7 @@ TEST_F(SocialServiceDbTest, FiltersCombineOnCountryCategoryStatusAndExpiry) {
 
 TEST_F(SocialServiceDbTest, BadFilterValuesAreMalformed) {
   for (auto set : std::vector<std::function<void(app::SocialServiceListRequest&)>>{
-           [](auto& r) { r.category = "spa"; },
-           [](auto& r) { r.licensing_status = "pending"; },
+           [](auto& r) { r.category = "spa"; }, [](auto& r) { r.licensing_status = "pending"; },
            [](auto& r) { r.licence_expires_before = "2026-02-30"; },
            [](auto& r) { r.cursor = "{\"c\":1}"; }}) {
     app::SocialServiceListRequest req;

@@ -22,6 +22,7 @@
 #include "services/membership/storage/pg_organization_repository.hpp"
 #include "services/membership/storage/pg_reference_repository.hpp"
 #include "services/membership/storage/pg_social_service_repository.hpp"
+#include "services/membership/storage/reference_cache.hpp"
 #include "tests/support/rpc_server.hpp"
 #include "tests/support/test_env.hpp"
 
@@ -29,7 +30,7 @@ namespace iris::membership {
 namespace {
 
 using namespace std::chrono_literals;
-using iris::grpc::Caller;
+using iris::identity::Caller;
 using Services = v1::SocialServices::Stub;
 using Orgs = v1::Organizations::Stub;
 
@@ -46,7 +47,8 @@ class SocialServiceRpcTest : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_TRUE(
-        db::Migrate(iris::testing::MembershipDatabaseUrl(), "membership", migrations::kAll).ok());
+        db::MigrateService(iris::testing::MembershipDatabaseUrl(), "membership", migrations::kAll)
+            .ok());
     server_ = std::make_unique<iris::testing::RpcServer>(
         "membership", std::vector<::grpc::Service*>{&services_api_, &orgs_api_},
         [this] { return pool_.Ping(); });
@@ -88,8 +90,8 @@ class SocialServiceRpcTest : public ::testing::Test {
     return Call(*services_, caller, &Services::CreateSocialService, req, out);
   }
 
-  absl::Status SetCapacity(const Caller& caller, const std::string& org_id,
-                           const std::string& id, int capacity) {
+  absl::Status SetCapacity(const Caller& caller, const std::string& org_id, const std::string& id,
+                           int capacity) {
     v1::UpdateSocialServiceRequest req;
     req.set_organization_id(org_id);
     req.set_id(id);
@@ -118,11 +120,12 @@ class SocialServiceRpcTest : public ::testing::Test {
                  sql::kAll};
   storage::PgOrganizationRepository org_repo_;
   storage::PgReferenceRepository reference_;
+  storage::ReferenceCache reference_codes_{reference_};
   storage::PgSocialServiceRepository repo_;
-  app::OrganizationUseCases org_cases_{pool_, org_repo_, reference_};
-  app::SocialServiceUseCases service_cases_{pool_, repo_, org_repo_, reference_};
-  rpc::OrganizationsGrpc orgs_api_{org_cases_};
-  rpc::SocialServicesGrpc services_api_{service_cases_};
+  app::OrganizationUseCases org_cases_{pool_, org_repo_, reference_codes_};
+  app::SocialServiceUseCases service_cases_{pool_, repo_, org_repo_, reference_codes_};
+  rpc::OrganizationGrpc orgs_api_{org_cases_};
+  rpc::SocialServiceGrpc services_api_{service_cases_};
   std::unique_ptr<iris::testing::RpcServer> server_;
   std::unique_ptr<v1::SocialServices::Stub> services_;
   std::unique_ptr<v1::Organizations::Stub> orgs_;
@@ -177,10 +180,10 @@ TEST_F(SocialServiceRpcTest, AnonymousCannotSeeServicesOfASuspendedOrganisation)
   get.set_organization_id(org.id());
   get.set_id(s.id());
   v1::SocialService out;
-  EXPECT_TRUE(absl::IsNotFound(Call(*services_, Anonymous(), &Services::GetSocialService, get,
-                                    &out)));
-  EXPECT_TRUE(absl::IsNotFound(Call(*services_, Coordinator("RS"), &Services::GetSocialService,
-                                    get, &out)));
+  EXPECT_TRUE(
+      absl::IsNotFound(Call(*services_, Anonymous(), &Services::GetSocialService, get, &out)));
+  EXPECT_TRUE(absl::IsNotFound(
+      Call(*services_, Coordinator("RS"), &Services::GetSocialService, get, &out)));
   // A member of another organisation gets "not found", not "forbidden", for writes too.
   EXPECT_TRUE(absl::IsNotFound(SetCapacity(MemberOf(Org("ME").id()), org.id(), s.id(), 1)));
   // Its own members and its country's coordinator still see it.

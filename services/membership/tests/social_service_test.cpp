@@ -81,8 +81,7 @@ TEST(SocialServiceTest, LicensingWithoutStatusIsRefused) {
   p.licensing = Licence(std::nullopt, "A-1", "", "");
   SocialService s;
   std::vector<std::string> changed;
-  EXPECT_EQ(Fields(Apply(p, Refs(), &s, &changed)),
-            std::vector<std::string>{"licensing.status"});
+  EXPECT_EQ(Fields(Apply(p, Refs(), &s, &changed)), std::vector<std::string>{"licensing.status"});
 }
 
 TEST(SocialServiceTest, ImpossibleExpiryDatesAreRefused) {

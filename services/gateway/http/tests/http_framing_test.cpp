@@ -79,8 +79,9 @@ TEST(HttpFramingTest, RequestLineAndTransferCodingErrorsAreProblems) {
            Case{"GET / HTTP/9.9\r\nHost: x\r\n\r\n", 400, "malformed"},
            Case{"POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n", 501,
                 "not_implemented"},
-           Case{"POST / HTTP/1.1\r\nHost: x\r\nContent-Type: garbage\r\nContent-Length: 2\r\n\r\n{}",
-                400, "malformed"},
+           Case{
+               "POST / HTTP/1.1\r\nHost: x\r\nContent-Type: garbage\r\nContent-Length: 2\r\n\r\n{}",
+               400, "malformed"},
        }) {
     RawConnection c(s.server->port());
     ASSERT_TRUE(c.Send(k.request));
@@ -93,16 +94,18 @@ TEST(HttpFramingTest, RequestLineAndTransferCodingErrorsAreProblems) {
 TEST(HttpFramingTest, ExpectContinueInvitesTheBody) {
   Counted s;
   RawConnection c(s.server->port());
-  ASSERT_TRUE(c.Send("POST /v1/x HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n"
-                     "Expect: 100-continue\r\n\r\n"));
+  ASSERT_TRUE(
+      c.Send("POST /v1/x HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n"
+             "Expect: 100-continue\r\n\r\n"));
   EXPECT_EQ(StatusLine(c.ReadResponse(3s)), "HTTP/1.1 100 Continue");
   ASSERT_TRUE(c.Send("hello"));
   const std::string response = c.ReadResponse();
   EXPECT_EQ(StatusLine(response), "HTTP/1.1 200 OK");
   EXPECT_NE(response.find("{\"body_bytes\":5}"), std::string::npos) << response;
   // The next request on the connection gets its own 100.
-  ASSERT_TRUE(c.Send("POST /v1/x HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n"
-                     "Expect: 100-continue\r\n\r\n"));
+  ASSERT_TRUE(
+      c.Send("POST /v1/x HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n"
+             "Expect: 100-continue\r\n\r\n"));
   EXPECT_EQ(StatusLine(c.ReadResponse(3s)), "HTTP/1.1 100 Continue");
   ASSERT_TRUE(c.Send("{}"));
   EXPECT_EQ(StatusLine(c.ReadResponse()), "HTTP/1.1 200 OK");
@@ -114,8 +117,9 @@ TEST(HttpFramingTest, DeclaredBodyOverTheLimitIsRefusedBeforeItIsSent) {
   options.max_body_bytes = 1024;
   Counted s(options);
   RawConnection c(s.server->port());
-  ASSERT_TRUE(c.Send("POST /v1/x HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n"
-                     "Expect: 100-continue\r\n\r\n"));
+  ASSERT_TRUE(
+      c.Send("POST /v1/x HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n"
+             "Expect: 100-continue\r\n\r\n"));
   ExpectProblem(c.ReadResponse(3s), 413, "payload_too_large");
   EXPECT_TRUE(c.ClosedByServer());
   EXPECT_EQ(s.calls.load(), 0);

@@ -1,6 +1,5 @@
-#include "services/gateway/http/server.hpp"
-
 #include <gtest/gtest.h>
+
 #include <sched.h>
 
 #include <atomic>
@@ -13,6 +12,7 @@
 #include <thread>
 #include <vector>
 
+#include "services/gateway/http/server.hpp"
 #include "services/gateway/http/tests/test_client.hpp"
 
 namespace iris::gateway::http {
@@ -31,10 +31,12 @@ using test::WaitFor;
 TEST(HttpServerTest, SlowHandlerDoesNotDelayOtherRequestsOnTheSameIoThread) {
   ServerOptions options;
   options.io_threads = 1;
-  auto server = StartServer([](HttpRequest& r) {
-    if (r.path == "/slow") std::this_thread::sleep_for(1500ms);  // a blocking gRPC call
-    return Json("{}");
-  }, options);
+  auto server = StartServer(
+      [](HttpRequest& r) {
+        if (r.path == "/slow") std::this_thread::sleep_for(1500ms);  // a blocking gRPC call
+        return Json("{}");
+      },
+      options);
   auto slow = std::async(std::launch::async, [&] { return Fetch(server->port(), "GET", "/slow"); });
   ASSERT_TRUE(WaitFor([&] { return server->InFlight() == 1; }));
   const Reply fast = Fetch(server->port(), "GET", "/fast");
@@ -50,10 +52,12 @@ TEST(HttpServerTest, PinnedLanesServeFromTheIoThreadsCpu) {
   options.workers = 4;
   options.pin_threads = PinMode::kOn;
   // The worker reports the lane and CPU it ran on; a pinned I/O thread handed it the request.
-  auto server = StartServer([](HttpRequest&) {
-    return Json("[" + std::to_string(CurrentLane()) + "," + std::to_string(sched_getcpu()) +
-                "]");
-  }, options);
+  auto server = StartServer(
+      [](HttpRequest&) {
+        return Json("[" + std::to_string(CurrentLane()) + "," + std::to_string(sched_getcpu()) +
+                    "]");
+      },
+      options);
   const auto cpus = server->LaneCpus();
   ASSERT_EQ(cpus.size(), 2u);
   for (int i = 0; i < 20; ++i) {  // new connections: both I/O threads get some
@@ -166,8 +170,8 @@ TEST(HttpServerTest, Http11WithoutConnectionHeaderKeepsTheConnectionOpen) {
 
 TEST(HttpServerTest, ConnectionCloseAndHttp10CloseAfterTheResponse) {
   auto server = StartServer([](HttpRequest&) { return Json("{}"); });
-  for (const std::string request : {"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
-                                    "GET / HTTP/1.0\r\n\r\n"}) {
+  for (const std::string request :
+       {"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", "GET / HTTP/1.0\r\n\r\n"}) {
     RawConnection c(server->port());
     ASSERT_TRUE(c.Send(request));
     const std::string response = c.ReadResponse();
@@ -191,10 +195,12 @@ TEST(HttpServerTest, Http10WithKeepAliveKeepsTheConnectionOpen) {
 TEST(HttpServerTest, PipelinedRequestsAreAnsweredInOrder) {
   ServerOptions options;
   options.workers = 4;
-  auto server = StartServer([](HttpRequest& r) {
-    if (r.path == "/first") std::this_thread::sleep_for(300ms);  // finishes after /second would
-    return Json("\"" + r.path + "\"");
-  }, options);
+  auto server = StartServer(
+      [](HttpRequest& r) {
+        if (r.path == "/first") std::this_thread::sleep_for(300ms);  // finishes after /second would
+        return Json("\"" + r.path + "\"");
+      },
+      options);
   RawConnection c(server->port());
   // Separate writes: Pistache 0.0.5 drops a second request that arrives in the same read.
   ASSERT_TRUE(c.Send("GET /first HTTP/1.1\r\nHost: x\r\n\r\n"));
@@ -208,10 +214,12 @@ TEST(HttpServerTest, PipelinedRequestsAreAnsweredInOrder) {
 TEST(HttpServerTest, HandlerSlowerThanTheHeaderTimeoutStillAnswers) {
   ServerOptions options;
   options.header_timeout = 1s;  // Pistache would answer 408 on its own after this
-  auto server = StartServer([](HttpRequest&) {
-    std::this_thread::sleep_for(2200ms);
-    return Json("{}");
-  }, options);
+  auto server = StartServer(
+      [](HttpRequest&) {
+        std::this_thread::sleep_for(2200ms);
+        return Json("{}");
+      },
+      options);
   const Reply r = Fetch(server->port(), "GET", "/", {}, "", 6000);
   EXPECT_EQ(r.status, 200) << r.error;
 }
@@ -220,10 +228,12 @@ TEST(HttpServerTest, BodyOneByteOverTheLimitGetsOurProblem413) {
   ServerOptions options;
   options.max_body_bytes = 1024;
   std::atomic<int> calls{0};
-  auto server = StartServer([&](HttpRequest&) {
-    ++calls;
-    return Json("{}");
-  }, options);
+  auto server = StartServer(
+      [&](HttpRequest&) {
+        ++calls;
+        return Json("{}");
+      },
+      options);
   const Reply at_limit = Fetch(server->port(), "POST", "/", {}, std::string(1024, 'a'));
   EXPECT_EQ(at_limit.status, 200) << at_limit.error;
   const Reply over = Fetch(server->port(), "POST", "/", {}, std::string(1025, 'a'));
@@ -277,10 +287,12 @@ TEST(HttpServerTest, FullQueueGets503WithRetryAfterAtOnce) {
   options.queue_capacity = 1;
   std::promise<void> release;
   std::shared_future<void> released = release.get_future().share();
-  auto server = StartServer([&](HttpRequest&) {
-    released.wait_for(5s);
-    return Json("{}");
-  }, options);
+  auto server = StartServer(
+      [&](HttpRequest&) {
+        released.wait_for(5s);
+        return Json("{}");
+      },
+      options);
   auto running = std::async(std::launch::async, [&] { return Fetch(server->port(), "GET", "/"); });
   ASSERT_TRUE(WaitFor([&] { return server->InFlight() == 1; }));
   auto queued = std::async(std::launch::async, [&] { return Fetch(server->port(), "GET", "/"); });

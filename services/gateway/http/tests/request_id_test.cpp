@@ -37,9 +37,9 @@ TEST(RequestIdTest, KeepsAWellFormedClientId) {
 TEST(RequestIdTest, ReplacesMissingOrUnsafeClientIds) {
   for (const std::optional<std::string>& bad :
        {std::optional<std::string>(), std::optional<std::string>(""),
-        std::optional<std::string>(std::string(129, 'a')),
-        std::optional<std::string>("a b"), std::optional<std::string>("x\r\nSet-Cookie: y"),
-        std::optional<std::string>("id/1"), std::optional<std::string>("é")}) {
+        std::optional<std::string>(std::string(129, 'a')), std::optional<std::string>("a b"),
+        std::optional<std::string>("x\r\nSet-Cookie: y"), std::optional<std::string>("id/1"),
+        std::optional<std::string>("é")}) {
     const std::string id = AcceptOrNewRequestId(bad);
     EXPECT_TRUE(IsUuidV4(id)) << (bad ? *bad : "<none>") << " -> " << id;
   }

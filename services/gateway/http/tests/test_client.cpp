@@ -1,16 +1,17 @@
 #include "services/gateway/http/tests/test_client.hpp"
 
+#include <gtest/gtest.h>
+
 #include <arpa/inet.h>
-#include <curl/curl.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <gtest/gtest.h>
-
 #include <cctype>
 #include <thread>
+
+#include <curl/curl.h>
 
 namespace iris::gateway::http::test {
 

@@ -3,6 +3,7 @@
 #include "services/gateway/http/worker_pool.hpp"
 
 #include <gtest/gtest.h>
+
 #include <sched.h>
 
 #include <atomic>
@@ -37,7 +38,11 @@ TEST(WorkerPoolTest, OneLaneKeepsTheQueueBound) {
   std::promise<void> release;
   auto released = release.get_future().share();
   std::atomic<int> started{0}, ran{0};
-  ASSERT_TRUE(pool.TrySubmit([&] { ++started; released.wait(); ++ran; }));
+  ASSERT_TRUE(pool.TrySubmit([&] {
+    ++started;
+    released.wait();
+    ++ran;
+  }));
   while (started.load() < 1) std::this_thread::sleep_for(1ms);
   EXPECT_TRUE(pool.TrySubmit([&] { ++ran; }));   // waits
   EXPECT_FALSE(pool.TrySubmit([&] { ++ran; }));  // over the bound
@@ -58,11 +63,13 @@ class LanesTest : public ::testing::Test {
   // Runs `f` on a thread that belongs to `lane` (pinned there, as an I/O thread is).
   template <typename F>
   auto OnLane(int lane, F f) {
-    return std::async(std::launch::async, [this, lane, f] {
-      PinCurrentThread(cpus_[static_cast<size_t>(lane)]);
-      SetCurrentLane(lane);
-      return f();
-    }).get();
+    return std::async(std::launch::async,
+                      [this, lane, f] {
+                        PinCurrentThread(cpus_[static_cast<size_t>(lane)]);
+                        SetCurrentLane(lane);
+                        return f();
+                      })
+        .get();
   }
   // Until every worker of `pool` waits for a task (threads start asynchronously).
   static void UntilIdle(const WorkerPool& pool, size_t workers) {
@@ -98,7 +105,11 @@ TEST_F(LanesTest, ABusyLaneSpillsToAFreeOneAndTheBoundCountsEveryLane) {
   auto released = release.get_future().share();
   std::atomic<int> started{0}, ran{0};
   std::promise<int> second_lane;
-  auto block = [&] { ++started; released.wait(); ++ran; };
+  auto block = [&] {
+    ++started;
+    released.wait();
+    ++ran;
+  };
   ASSERT_TRUE(OnLane(0, [&] { return pool.TrySubmit(block); }));
   while (started.load() < 1) std::this_thread::sleep_for(1ms);
   // Lane 0's worker is busy: the next task from lane 0 goes to lane 1's free worker.
@@ -130,7 +141,10 @@ TEST_F(LanesTest, StopDropsWaitingTasksInEveryLane) {
   std::atomic<int> started{0}, ran{0};
   for (int lane : {0, 1}) {
     ASSERT_TRUE(OnLane(lane, [&] {
-      return pool.TrySubmit([&] { ++started; released.wait(); });
+      return pool.TrySubmit([&] {
+        ++started;
+        released.wait();
+      });
     }));
   }
   while (started.load() < 2) std::this_thread::sleep_for(1ms);

@@ -3,4 +3,4 @@ UPDATE membership.membership_applications
 SET status = $2, status_note = NULLIF($3, ''), organization_id = NULLIF($4, '')::uuid,
     status_changed_at = now(), version = version + 1, updated_at = now()
 WHERE id = $1::uuid AND status = 'submitted'
-RETURNING id::text, organization::text, country, contact_name, contact_email, motivation, status, coalesce(status_note, ''), (extract(epoch FROM status_changed_at) * 1000000)::bigint, coalesce(organization_id::text, ''), version, (extract(epoch FROM created_at) * 1000000)::bigint, (extract(epoch FROM updated_at) * 1000000)::bigint
+RETURNING {{applications_columns}}

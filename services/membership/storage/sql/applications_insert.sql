@@ -1,4 +1,4 @@
 INSERT INTO membership.membership_applications (organization, country, contact_name,
                                                 contact_email, motivation)
 VALUES ($1::jsonb, $2, $3, $4, $5)
-RETURNING id::text, organization::text, country, contact_name, contact_email, motivation, status, coalesce(status_note, ''), (extract(epoch FROM status_changed_at) * 1000000)::bigint, coalesce(organization_id::text, ''), version, (extract(epoch FROM created_at) * 1000000)::bigint, (extract(epoch FROM updated_at) * 1000000)::bigint
+RETURNING {{applications_columns}}

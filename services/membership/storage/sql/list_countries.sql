@@ -1,1 +1,1 @@
-SELECT code, name::text FROM membership.countries ORDER BY position
+SELECT code, name::text AS name FROM membership.countries ORDER BY position

@@ -1,1 +1,1 @@
-SELECT code, name::text FROM membership.target_groups ORDER BY position
+SELECT code, name::text AS name FROM membership.target_groups ORDER BY position

@@ -1,7 +1,7 @@
 -- Keyset page on (created_at, id); the first page passes (-infinity, nil uuid) so the
 -- position is always an index condition, also in a generic plan. Fetches limit + 1. ORDER BY
 -- qualifies its columns: a bare `id` would mean the id::text output column.
-SELECT id::text, name, coalesce(acronym, ''), country, coalesce(city, ''), kind, array_to_json(target_groups)::text, coalesce(email, ''), coalesce(website, ''), coalesce(registration_number, ''), status, coalesce(status_note, ''), (extract(epoch FROM status_changed_at) * 1000000)::bigint, coalesce(to_char(joined_at, 'YYYY-MM-DD'), ''), version, (extract(epoch FROM created_at) * 1000000)::bigint, (extract(epoch FROM updated_at) * 1000000)::bigint
+SELECT {{organizations_columns}}
 FROM membership.organizations
 WHERE (status = 'active' OR $1::bool OR country = $2 OR id = $3::uuid)
   AND ($4::text IS NULL OR country = $4)

@@ -1,7 +1,7 @@
 -- As organizations_list, plus $11: the words of q (longest first). Every word must occur in
 -- search_text; the first is the trigram index condition, the rest filter its matches. Words
 -- are folded like the column and LIKE's wildcards in them escaped.
-SELECT id::text, name, coalesce(acronym, ''), country, coalesce(city, ''), kind, array_to_json(target_groups)::text, coalesce(email, ''), coalesce(website, ''), coalesce(registration_number, ''), status, coalesce(status_note, ''), (extract(epoch FROM status_changed_at) * 1000000)::bigint, coalesce(to_char(joined_at, 'YYYY-MM-DD'), ''), version, (extract(epoch FROM created_at) * 1000000)::bigint, (extract(epoch FROM updated_at) * 1000000)::bigint
+SELECT {{organizations_columns}}
 FROM membership.organizations
 WHERE (status = 'active' OR $1::bool OR country = $2 OR id = $3::uuid)
   AND ($4::text IS NULL OR country = $4)

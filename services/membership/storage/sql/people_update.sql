@@ -6,4 +6,4 @@ SET name = $3, email = NULLIF($4, ''), phone = NULLIF($5, ''), role = NULLIF($6,
                             WHEN $8 OR $9 THEN now() END,
     version = version + 1, updated_at = now()
 WHERE id = $1::uuid AND version = $2
-RETURNING id::text, organization_id::text, name, coalesce(email, ''), coalesce(phone, ''), coalesce(role, ''), array_to_json(languages)::text, consent_directory, consent_newsletter, (extract(epoch FROM consent_given_at) * 1000000)::bigint, version, (extract(epoch FROM created_at) * 1000000)::bigint, (extract(epoch FROM updated_at) * 1000000)::bigint
+RETURNING {{people_columns}}

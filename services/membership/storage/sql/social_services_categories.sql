@@ -1,1 +1,1 @@
-SELECT code, name::text FROM membership.service_categories ORDER BY position
+SELECT code, name::text AS name FROM membership.service_categories ORDER BY position

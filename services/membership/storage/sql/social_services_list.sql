@@ -2,7 +2,7 @@
 -- active ones, or all ($1), the caller's country ($2) or own organisation ($3). $4 narrows to
 -- one organisation. licence_expires_before ($9) is strict and leaves out services without
 -- expiry. Fetches limit + 1.
-SELECT s.id::text, s.organization_id::text, s.name::text, s.category, array_to_json(s.target_groups)::text, array_to_json(s.municipalities)::text, s.capacity, s.licensing_status, coalesce(s.licence_number, ''), coalesce(s.licence_authority, ''), coalesce(to_char(s.licence_valid_until, 'YYYY-MM-DD'), ''), s.version, (extract(epoch FROM s.created_at) * 1000000)::bigint, (extract(epoch FROM s.updated_at) * 1000000)::bigint
+SELECT {{social_services_columns}}
 FROM membership.social_services s
 JOIN membership.organizations o ON o.id = s.organization_id
 WHERE (o.status = 'active' OR $1::bool OR o.country = $2 OR o.id = $3::uuid)

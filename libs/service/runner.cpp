@@ -1,0 +1,125 @@
+#include "libs/service/runner.hpp"
+
+#include <cstdio>
+#include <cstring>
+
+#include "libs/db/migrator.hpp"
+#include "libs/db/outbox.hpp"
+#include "libs/grpc/process.hpp"
+#include "libs/grpc/server.hpp"
+#include "libs/log/log.hpp"
+
+namespace iris::service {
+namespace {
+
+void PrintError(const std::string& service, const std::string& what, const absl::Status& s) {
+  std::fprintf(stderr, "%s: %s: %s\n", service.c_str(), what.c_str(),
+               std::string(s.message()).c_str());
+}
+
+}  // namespace
+
+Args ParseArgs(int argc, char** argv, bool has_demo) {
+  Args args;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    Args::Mode mode;
+    if (arg == "--migrate-only") {
+      mode = Args::Mode::kMigrateOnly;
+    } else if (arg == "--load-demo" && has_demo) {
+      mode = Args::Mode::kLoadDemo;
+    } else if (arg == "--help" || arg == "-h") {
+      mode = Args::Mode::kHelp;
+    } else {
+      args.error = "unknown argument '" + arg + "'";
+      return args;
+    }
+    if (args.mode != Args::Mode::kServe && args.mode != mode) {
+      args.error = "give one of --migrate-only, --load-demo, --help";
+      return args;
+    }
+    args.mode = mode;
+  }
+  return args;
+}
+
+std::string Usage(const Definition& def) {
+  const std::string& n = def.identity.name;
+  std::string usage =
+      "usage: iris-" + n +
+      (def.demo.empty() ? " [--migrate-only]\n" : " [--migrate-only | --load-demo]\n");
+  usage += "  --migrate-only  apply the embedded migrations to schema '" + n + "' and exit\n";
+  if (!def.demo.empty()) {
+    usage += "  --load-demo     migrate, load the demo data drawn from the seeds, and exit\n";
+  }
+  usage += "Settings come from " + iris::config::ServiceEnvPrefix(n) +
+           "* and IRIS_* environment variables (README.md).\n";
+  return usage;
+}
+
+absl::Status LoadDemo(iris::db::Pool& pool, const std::string& service,
+                      std::span<const iris::db::Statement> demo) {
+  return pool.Write([&](iris::db::Tx& tx) -> absl::Status {
+    int inserted = 0;
+    for (const auto& statement : demo) {
+      inserted += static_cast<int>(tx.ExecSql(statement.text).affected_rows());
+    }
+    if (inserted == 0) return absl::OkStatus();  // already loaded: nothing happened
+    iris::db::Change change;
+    change.type = service + ".demo.loaded";
+    change.subject_type = "demo";
+    change.subject_id = "seeds";
+    change.action = "seed";
+    change.payload = {{"inserted", inserted}};
+    change.audit = change.payload;
+    return iris::db::RecordChange(tx, service, identity::Caller{.subject = "operator"}, change);
+  });
+}
+
+int RunService(int argc, char** argv, const Definition& def,
+               const std::function<void(iris::config::Env&)>& load_own, const Composer& compose) {
+  const std::string& name = def.identity.name;
+  const Args args = ParseArgs(argc, argv, !def.demo.empty());
+  if (!args.error.empty()) {
+    std::fprintf(stderr, "iris-%s: %s\n%s", name.c_str(), args.error.c_str(), Usage(def).c_str());
+    return 2;
+  }
+  if (args.mode == Args::Mode::kHelp) {
+    std::fputs(Usage(def).c_str(), stdout);
+    return 0;
+  }
+  iris::grpc::ConfigureProcess();
+  iris::grpc::BlockTerminationSignals();
+  iris::config::Env env;
+  const Settings settings = LoadSettings(env, def.identity);
+  load_own(env);
+  if (auto s = env.Finish(); !s.ok()) iris::config::ExitWithConfigErrors(s);
+  iris::log::Init(name, settings.log_level);
+
+  if (args.mode != Args::Mode::kServe || settings.migrate_on_start) {
+    if (auto s = iris::db::MigrateService(settings.database.url, name, def.migrations); !s.ok()) {
+      PrintError(name, "migrations failed", s);
+      return 1;
+    }
+    if (args.mode == Args::Mode::kMigrateOnly) return 0;
+  }
+
+  iris::db::Pool pool(settings.database, def.statements);
+  if (args.mode == Args::Mode::kLoadDemo) {
+    if (auto s = LoadDemo(pool, name, def.demo); !s.ok()) {
+      PrintError(name, "demo data", s);
+      return 1;
+    }
+    return 0;
+  }
+  iris::metrics::Metrics metrics(name);
+  Context ctx{settings, pool, metrics};
+  auto services = compose(ctx);
+  if (!services.ok()) {
+    PrintError(name, "start", services.status());
+    return 1;
+  }
+  return iris::grpc::Serve(settings.server, *services, metrics, [&pool] { return pool.Ping(); });
+}
+
+}  // namespace iris::service

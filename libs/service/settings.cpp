@@ -1,0 +1,31 @@
+#include "libs/service/settings.hpp"
+
+#include <algorithm>
+
+namespace iris::service {
+
+Settings LoadSettings(iris::config::Env& env, const Identity& id) {
+  using std::chrono::milliseconds;
+  const std::string p = iris::config::ServiceEnvPrefix(id.name);
+  std::string role = "iris_" + id.name;
+  std::replace(role.begin(), role.end(), '-', '_');
+  Settings s;
+  s.database.url =
+      env.String(p + "DATABASE_URL", "postgresql://" + role + ":" + role + "@127.0.0.1:15432/iris");
+  s.database.size = env.Int(p + "DB_POOL_SIZE", 8, 1, 256);
+  s.database.application_name = "iris-" + id.name;
+  s.server.service = id.name;
+  s.server.host = env.String("IRIS_LISTEN_HOST", "127.0.0.1");
+  s.server.port = env.Port(p + "GRPC_PORT", id.grpc_port);
+  s.server.metrics_port = env.Port(p + "METRICS_PORT", id.metrics_port);
+  s.server.min_threads = env.Int(p + "GRPC_MIN_THREADS", 2, 1, 1024);
+  s.server.max_threads =
+      std::max(s.server.min_threads, env.Int(p + "GRPC_MAX_THREADS", 32, 1, 1024));
+  s.server.drain_timeout = env.Millis("IRIS_DRAIN_TIMEOUT_MS", milliseconds(10000), milliseconds(0),
+                                      milliseconds(120000));
+  s.migrate_on_start = env.Bool("IRIS_MIGRATE_ON_START", true);
+  s.log_level = env.String("IRIS_LOG_LEVEL", "info");
+  return s;
+}
+
+}  // namespace iris::service

@@ -1,0 +1,69 @@
+// Value helpers every service shares: UUID text, base64url and the SHA-256 hex of API keys.
+#include <gtest/gtest.h>
+
+#include "libs/values/base64url.hpp"
+#include "libs/values/sha256.hpp"
+#include "libs/values/uuid.hpp"
+
+namespace iris::values {
+namespace {
+
+TEST(UuidTest, AcceptsTheCanonicalFormInAnyCase) {
+  EXPECT_TRUE(IsUuid("7d7c8f0e-1b7a-4c55-9d8c-3f1f2b4a5c6d"));
+  EXPECT_TRUE(IsUuid("7D7C8F0E-1B7A-4C55-9D8C-3F1F2B4A5C6D"));
+  EXPECT_TRUE(IsUuid("00000000-0000-0000-0000-000000000000"));
+}
+
+TEST(UuidTest, RejectsEverythingElse) {
+  for (std::string_view bad :
+       {"", "7d7c8f0e1b7a4c559d8c3f1f2b4a5c6d", "7d7c8f0e-1b7a-4c55-9d8c-3f1f2b4a5c6g",
+        "{7d7c8f0e-1b7a-4c55-9d8c-3f1f2b4a5c6d}", "7d7c8f0e-1b7a-4c55-9d8c-3f1f2b4a5c6",
+        "7d7c8f0e-1b7a-4c55-9d8c-3f1f2b4a5c6d0", "7d7c8f0e_1b7a-4c55-9d8c-3f1f2b4a5c6d",
+        " 7d7c8f0e-1b7a-4c55-9d8c-3f1f2b4a5c6"}) {
+    EXPECT_FALSE(IsUuid(bad)) << bad;
+  }
+}
+
+TEST(Base64UrlTest, RoundTripsEveryLengthAndRejectsNonCanonicalText) {
+  std::string bytes;
+  for (int i = 0; i < 40; ++i) {
+    auto back = Base64UrlDecode(Base64UrlEncode(bytes));
+    ASSERT_TRUE(back.has_value());
+    EXPECT_EQ(*back, bytes);
+    bytes += static_cast<char>(i * 37 + 250);
+  }
+  EXPECT_EQ(Base64UrlEncode("\xfb\xff"), "-_8");
+  EXPECT_FALSE(Base64UrlDecode("-_9").has_value());    // non-zero trailing bits
+  EXPECT_FALSE(Base64UrlDecode("AAAAA").has_value());  // impossible length
+  EXPECT_FALSE(Base64UrlDecode("AA==").has_value());   // padding
+  EXPECT_FALSE(Base64UrlDecode("A+/A").has_value());   // standard alphabet
+}
+
+TEST(Base64UrlTest, MatchesRfc4648TestVectorsWithoutPadding) {
+  EXPECT_EQ(Base64UrlEncode(""), "");
+  EXPECT_EQ(Base64UrlEncode("f"), "Zg");
+  EXPECT_EQ(Base64UrlEncode("fo"), "Zm8");
+  EXPECT_EQ(Base64UrlEncode("foo"), "Zm9v");
+  EXPECT_EQ(Base64UrlEncode("foobar"), "Zm9vYmFy");
+}
+
+TEST(Sha256HexTest, MatchesFips180TestVectors) {
+  EXPECT_EQ(Sha256Hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+TEST(Sha256HexTest, IsTheFormApiKeysAreStoredIn) {
+  // 64 lower-case hex digits: what membership's ResolveApiKey expects (it refuses any other
+  // length) and what the gateway sends it. Bytes beyond ASCII and NUL count as they are.
+  const std::string key("iris_abcd1234_\xff\x00x", 17);
+  const std::string hash = Sha256Hex(key);
+  EXPECT_EQ(hash.size(), 64u);
+  EXPECT_EQ(hash.find_first_not_of("0123456789abcdef"), std::string::npos) << hash;
+  EXPECT_NE(hash, Sha256Hex(key.substr(0, 16)));
+  // The gateway's auth_test pins the hash it sends membership to the same value.
+  EXPECT_EQ(Sha256Hex("iris_abcd1234_secret"),
+            "44415219ec3e71d490b41b2762bc6e858426766dbabb32278a9ac2f40df41c98");
+}
+
+}  // namespace
+}  // namespace iris::values

@@ -1,0 +1,46 @@
+#include "services/gateway/clients/upstream.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace iris::gateway {
+
+Upstream::Upstream(std::string name, std::string address, std::chrono::milliseconds deadline)
+    : name_(std::move(name)),
+      address_(std::move(address)),
+      deadline_(deadline),
+      channel_(iris::grpc::MakeChannel(address_)),
+      health_(::grpc::health::v1::Health::NewStub(channel_)) {}
+
+absl::Status Upstream::Unavailable() const {
+  return absl::UnavailableError("the " + name_ + " service did not answer in time; retry shortly");
+}
+
+absl::Status Upstream::Health(std::chrono::milliseconds deadline) {
+  ::grpc::ClientContext ctx;
+  ctx.set_deadline(std::chrono::system_clock::now() + deadline);
+  ::grpc::health::v1::HealthCheckRequest req;
+  ::grpc::health::v1::HealthCheckResponse out;
+  const auto s = health_->Check(&ctx, req, &out);
+  if (!s.ok()) return absl::UnavailableError(name_ + ": " + s.error_message());
+  if (out.status() != ::grpc::health::v1::HealthCheckResponse::SERVING) {
+    return absl::UnavailableError(name_ + ": not serving");
+  }
+  return absl::OkStatus();
+}
+
+Upstream& Upstreams::Add(std::string name, std::string address,
+                         std::chrono::milliseconds deadline) {
+  all_.push_back(std::make_unique<Upstream>(std::move(name), std::move(address), deadline));
+  return *all_.back();
+}
+
+Upstream& Upstreams::Get(const std::string& name) {
+  for (auto& u : all_) {
+    if (u->name() == name) return *u;
+  }
+  std::fprintf(stderr, "gateway: no upstream named %s was registered\n", name.c_str());
+  std::abort();
+}
+
+}  // namespace iris::gateway

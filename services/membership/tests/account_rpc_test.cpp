@@ -1,0 +1,220 @@
+// The Accounts service through its stub: sign-in, users, API keys, over the real database.
+#include <gtest/gtest.h>
+
+#include <cctype>
+#include <random>
+#include <set>
+
+#include "iris/membership/v1/accounts.grpc.pb.h"
+#include "libs/db/migrator.hpp"
+#include "libs/grpc/channel.hpp"
+#include "libs/grpc/server.hpp"
+#include "libs/status/grpc_status.hpp"
+#include "libs/status/status.hpp"
+#include "libs/values/sha256.hpp"
+#include "membership_migrations.hpp"
+#include "membership_sql.hpp"
+#include "services/membership/app/account_use_cases.hpp"
+#include "services/membership/rpc/account_grpc.hpp"
+#include "services/membership/storage/pg_account_repository.hpp"
+#include "tests/support/rpc_server.hpp"
+#include "tests/support/test_env.hpp"
+
+namespace iris::membership {
+namespace {
+
+using namespace std::chrono_literals;
+
+std::string UniqueEmail(const std::string& who) {
+  static std::mt19937_64 rng{std::random_device{}()};
+  return who + "-" + std::to_string(rng()) + "@rpc.example.org";
+}
+
+iris::identity::Caller Admin() {
+  iris::identity::Caller c;
+  c.subject = "00000000-0000-0000-0000-0000000000ad";
+  c.role = "network_admin";
+  return c;
+}
+
+class AccountRpcTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(
+        db::MigrateService(iris::testing::MembershipDatabaseUrl(), "membership", migrations::kAll)
+            .ok());
+    server_ = std::make_unique<iris::testing::RpcServer>(
+        "membership", std::vector<::grpc::Service*>{&api_}, [this] { return pool_.Ping(); });
+    ASSERT_TRUE(server_->Start().ok());
+    stub_ = v1::Accounts::NewStub(server_->channel());
+  }
+  // Stopped before the services and pool it calls are destroyed.
+  void TearDown() override { server_.reset(); }
+
+  template <typename Req, typename Resp>
+  ::grpc::Status Call(::grpc::Status (v1::Accounts::Stub::*method)(::grpc::ClientContext*,
+                                                                   const Req&, Resp*),
+                      const iris::identity::Caller& caller, const Req& req, Resp* out) {
+    ::grpc::ClientContext ctx;
+    iris::grpc::PrepareContext(ctx, caller, 5000ms);
+    return ((*stub_).*method)(&ctx, req, out);
+  }
+
+  // A user created by an admin; returns its caller identity.
+  iris::identity::Caller NewUser(const std::string& email, const std::string& role = "partner") {
+    v1::CreateUserRequest req;
+    req.set_email(email);
+    req.set_password("a password of sixteen");
+    req.set_name("Someone");
+    req.set_role(role);
+    if (role == "member") req.set_organization_id("7d7c8f0e-1b7a-4c55-9d8c-3f1f2b4a5c6d");
+    v1::User out;
+    auto s = Call(&v1::Accounts::Stub::CreateUser, Admin(), req, &out);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    iris::identity::Caller c;
+    c.subject = out.id();
+    c.role = out.role();
+    c.organization_id = out.organization_id();
+    return c;
+  }
+
+  db::Pool pool_{db::PoolConfig{.url = iris::testing::MembershipDatabaseUrl(), .size = 4},
+                 sql::kAll};
+  storage::PgAccountRepository repo_;
+  app::PasswordHasher hasher_;
+  app::AccountUseCases accounts_{pool_, repo_, hasher_};
+  rpc::AccountGrpc api_{accounts_};
+  std::unique_ptr<iris::testing::RpcServer> server_;
+  std::unique_ptr<v1::Accounts::Stub> stub_;
+};
+
+TEST_F(AccountRpcTest, WrongPasswordAndUnknownEmailLookTheSameAndTakeAsLong) {
+  const std::string email = UniqueEmail("signin");
+  auto user = NewUser(email);
+  auto attempt = [&](const std::string& e, const std::string& pw, v1::Principal* out,
+                     std::chrono::milliseconds* took) {
+    v1::AuthenticateRequest req;
+    req.set_email(e);
+    req.set_password(pw);
+    const auto start = std::chrono::steady_clock::now();
+    auto s = Call(&v1::Accounts::Stub::Authenticate, {}, req, out);
+    *took = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                  start);
+    return s;
+  };
+  v1::Principal ok_out, wrong_out, unknown_out;
+  std::chrono::milliseconds ok_took, wrong_took, unknown_took;
+  // Email matching ignores case and surrounding spaces.
+  std::string mixed_case = email;
+  mixed_case[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(mixed_case[0])));
+  auto ok = attempt(" " + mixed_case + " ", "a password of sixteen", &ok_out, &ok_took);
+  ASSERT_TRUE(ok.ok()) << ok.error_message();
+  EXPECT_EQ(ok_out.user_id(), user.subject);
+  EXPECT_EQ(ok_out.role(), "partner");
+  EXPECT_EQ(ok_out.email(), email);
+
+  auto wrong = attempt(email, "a password of seventeen", &wrong_out, &wrong_took);
+  auto unknown =
+      attempt(UniqueEmail("nobody"), "a password of sixteen", &unknown_out, &unknown_took);
+  EXPECT_EQ(wrong.error_code(), ::grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(unknown.error_code(), ::grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(wrong.error_message(), unknown.error_message());
+  // Both ran one argon2id verification (64 MiB, interactive limits).
+  EXPECT_GE(wrong_took, 50ms);
+  EXPECT_GE(unknown_took, 50ms);
+}
+
+TEST_F(AccountRpcTest, OnlyNetworkAdminsCreateUsers) {
+  auto member = NewUser(UniqueEmail("member"), "member");
+  v1::CreateUserRequest req;
+  req.set_email(UniqueEmail("new"));
+  req.set_password("a password of sixteen");
+  req.set_name("New");
+  req.set_role("partner");
+  v1::User out;
+  EXPECT_EQ(Call(&v1::Accounts::Stub::CreateUser, member, req, &out).error_code(),
+            ::grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(Call(&v1::Accounts::Stub::CreateUser, {}, req, &out).error_code(),
+            ::grpc::StatusCode::UNAUTHENTICATED);
+  ASSERT_TRUE(Call(&v1::Accounts::Stub::CreateUser, Admin(), req, &out).ok());
+  EXPECT_FALSE(out.has_organization_id());
+  EXPECT_EQ(Call(&v1::Accounts::Stub::CreateUser, Admin(), req, &out).error_code(),
+            ::grpc::StatusCode::ALREADY_EXISTS);
+}
+
+TEST_F(AccountRpcTest, InvalidUsersGetFieldErrors) {
+  v1::CreateUserRequest req;
+  req.set_email(UniqueEmail("short"));
+  req.set_password("too short");
+  req.set_name("Short");
+  req.set_role("member");
+  v1::User out;
+  auto s = Call(&v1::Accounts::Stub::CreateUser, Admin(), req, &out);
+  ASSERT_EQ(s.error_code(), ::grpc::StatusCode::INVALID_ARGUMENT);
+  auto detail = iris::status::DetailOf(iris::status::FromGrpc(s));
+  std::set<std::string> fields;
+  for (const auto& e : detail.errors()) fields.insert(e.field());
+  EXPECT_EQ(fields, (std::set<std::string>{"password", "organization_id"}));
+}
+
+TEST_F(AccountRpcTest, UsersSeeTheirOwnAccountOnly) {
+  auto me = NewUser(UniqueEmail("me"));
+  auto other = NewUser(UniqueEmail("other"));
+  v1::GetUserRequest req;
+  req.set_id(me.subject);
+  v1::User out;
+  ASSERT_TRUE(Call(&v1::Accounts::Stub::GetUser, me, req, &out).ok());
+  EXPECT_EQ(out.id(), me.subject);
+  EXPECT_EQ(Call(&v1::Accounts::Stub::GetUser, other, req, &out).error_code(),
+            ::grpc::StatusCode::NOT_FOUND);
+  EXPECT_TRUE(Call(&v1::Accounts::Stub::GetUser, Admin(), req, &out).ok());
+}
+
+TEST_F(AccountRpcTest, KeysResolveToTheirOwnerUntilRevoked) {
+  auto me = NewUser(UniqueEmail("keys"));
+  auto other = NewUser(UniqueEmail("stranger"));
+  v1::CreateApiKeyRequest create;
+  create.set_name("CRM");
+  create.add_scopes("read");
+  v1::CreatedApiKey key;
+  ASSERT_TRUE(Call(&v1::Accounts::Stub::CreateApiKey, me, create, &key).ok());
+  EXPECT_EQ(key.key().rfind("iris_" + key.prefix() + "_", 0), 0u);
+  EXPECT_EQ(key.key().size(), 5u + 8u + 1u + 43u);
+
+  v1::ListApiKeysResponse mine, theirs;
+  ASSERT_TRUE(Call(&v1::Accounts::Stub::ListApiKeys, me, {}, &mine).ok());
+  ASSERT_EQ(mine.items_size(), 1);
+  EXPECT_EQ(mine.items(0).id(), key.id());
+  ASSERT_TRUE(Call(&v1::Accounts::Stub::ListApiKeys, other, {}, &theirs).ok());
+  EXPECT_EQ(theirs.items_size(), 0);
+
+  v1::ResolveApiKeyRequest resolve;
+  resolve.set_key_hash(values::Sha256Hex(key.key()));
+  v1::ResolvedApiKey resolved;
+  ASSERT_TRUE(Call(&v1::Accounts::Stub::ResolveApiKey, {}, resolve, &resolved).ok());
+  EXPECT_EQ(resolved.principal().user_id(), me.subject);
+  EXPECT_EQ(std::vector<std::string>(resolved.scopes().begin(), resolved.scopes().end()),
+            std::vector<std::string>{"read"});
+
+  // A key may not mint a key with more scopes than its own.
+  auto as_key = me;
+  as_key.scopes = {"read"};
+  v1::CreateApiKeyRequest wider;
+  wider.set_name("wider");
+  wider.add_scopes("write");
+  v1::CreatedApiKey ignored;
+  EXPECT_EQ(Call(&v1::Accounts::Stub::CreateApiKey, as_key, wider, &ignored).error_code(),
+            ::grpc::StatusCode::PERMISSION_DENIED);
+
+  v1::RevokeApiKeyRequest revoke;
+  revoke.set_id(key.id());
+  v1::RevokeApiKeyResponse done;
+  EXPECT_EQ(Call(&v1::Accounts::Stub::RevokeApiKey, other, revoke, &done).error_code(),
+            ::grpc::StatusCode::NOT_FOUND);
+  ASSERT_TRUE(Call(&v1::Accounts::Stub::RevokeApiKey, me, revoke, &done).ok());
+  EXPECT_EQ(Call(&v1::Accounts::Stub::ResolveApiKey, {}, resolve, &resolved).error_code(),
+            ::grpc::StatusCode::NOT_FOUND);
+}
+
+}  // namespace
+}  // namespace iris::membership
