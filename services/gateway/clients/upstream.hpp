@@ -33,17 +33,19 @@ class Upstream {
   const std::string& address() const { return address_; }  // host:port
   std::chrono::milliseconds deadline() const { return deadline_; }
 
-  // The stub of one of the service's gRPC services, made once and kept as long as this
-  // Upstream: routes take it when they are built, not per call.
+  // The stub of one of the service's gRPC services (e.g. v1::Organizations::Stub), made on
+  // first use and kept as long as this Upstream. Keyed by the stub's type, so a route names only
+  // the method it calls and the stub follows from the method's class.
+  template <typename StubT>
+  StubT& StubOf() {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto& slot = stubs_[std::type_index(typeid(StubT))];
+    if (!slot) slot = std::make_shared<StubT>(channel_);
+    return *static_cast<StubT*>(slot.get());
+  }
   template <typename Service>
   typename Service::Stub& Stub() {
-    std::lock_guard<std::mutex> lock(mu_);
-    auto& slot = stubs_[std::type_index(typeid(Service))];
-    if (!slot) {
-      slot = std::shared_ptr<void>(Service::NewStub(channel_).release(),
-                                   [](void* p) { delete static_cast<typename Service::Stub*>(p); });
-    }
-    return *static_cast<typename Service::Stub*>(slot.get());
+    return StubOf<typename Service::Stub>();
   }
 
   // One unary call with the deadline and the caller's identity and request id. A service that

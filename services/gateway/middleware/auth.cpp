@@ -27,19 +27,14 @@ bool HasScope(const iris::identity::Caller& c, std::string_view scope) {
 ApiKeyResolver MembershipKeyResolver(Upstream& membership) {
   return [&membership](const std::string& key_hash,
                        const std::string& request_id) -> absl::StatusOr<iris::identity::Caller> {
-    ::grpc::ClientContext ctx;
     iris::identity::Caller anonymous;
     anonymous.request_id = request_id;
-    iris::grpc::PrepareContext(ctx, anonymous, membership.deadline());
     iris::membership::v1::ResolveApiKeyRequest req;
     req.set_key_hash(key_hash);
-    iris::membership::v1::ResolvedApiKey out;
-    const auto s = membership.Stub<iris::membership::v1::Accounts>().ResolveApiKey(&ctx, req, &out);
-    if (s.error_code() == ::grpc::StatusCode::UNAVAILABLE ||
-        s.error_code() == ::grpc::StatusCode::DEADLINE_EXCEEDED) {
-      return membership.Unavailable();
-    }
-    if (!s.ok()) return iris::status::FromGrpc(s);
+    IRIS_ASSIGN_OR_RETURN(
+        auto out,
+        membership.Call(membership.Stub<iris::membership::v1::Accounts>(),
+                        &iris::membership::v1::Accounts::Stub::ResolveApiKey, anonymous, req));
     iris::identity::Caller c;
     c.subject = out.principal().user_id();
     c.role = out.principal().role();

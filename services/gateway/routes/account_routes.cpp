@@ -11,14 +11,6 @@ namespace {
 namespace v1 = iris::membership::v1;
 using Stub = v1::Accounts::Stub;
 
-template <typename Request, typename Response>
-absl::StatusOr<Response> Call(Upstream& c,
-                              ::grpc::Status (Stub::*method)(::grpc::ClientContext*, const Request&,
-                                                             Response*),
-                              const RequestContext& r, const Request& req) {
-  return CallUnary(c, c.Stub<v1::Accounts>(), method, r, req);
-}
-
 Reply& WithQuota(Reply& reply, const LoginQuota& q) {
   reply.WithHeader("RateLimit-Limit", std::to_string(q.limit))
       .WithHeader("RateLimit-Remaining", std::to_string(q.remaining))

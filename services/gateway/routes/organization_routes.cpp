@@ -14,14 +14,6 @@ using Stub = v1::Organizations::Stub;
 // The list its cursors are signed for: a cursor of another list is refused (rest::PageRequestOf).
 constexpr std::string_view kCursorScope = "organizations";
 
-template <typename Request, typename Response>
-absl::StatusOr<Response> Call(Upstream& c,
-                              ::grpc::Status (Stub::*method)(::grpc::ClientContext*, const Request&,
-                                                             Response*),
-                              const RequestContext& r, const Request& req) {
-  return CallUnary(c, c.Stub<v1::Organizations>(), method, r, req);
-}
-
 Route VerbRoute(std::string_view verb, Upstream& c,
                 ::grpc::Status (Stub::*method)(::grpc::ClientContext*,
                                                const v1::OrganizationActionRequest&,

@@ -14,14 +14,6 @@ using Stub = v1::People::Stub;
 // The list its cursors are signed for: a cursor of another list is refused (rest::PageRequestOf).
 constexpr std::string_view kCursorScope = "people";
 
-template <typename Request, typename Response>
-absl::StatusOr<Response> Call(Upstream& c,
-                              ::grpc::Status (Stub::*method)(::grpc::ClientContext*, const Request&,
-                                                             Response*),
-                              const RequestContext& r, const Request& req) {
-  return CallUnary(c, c.Stub<v1::People>(), method, r, req);
-}
-
 }  // namespace
 
 std::vector<Route> PeopleRoutes(Upstream& c, const pagination::CursorCodec& cursors) {

@@ -14,14 +14,6 @@ constexpr std::chrono::seconds kReferenceTtl(60);
 // Reference lists are short and change rarely: browsers and proxies may keep them too.
 constexpr std::string_view kReferenceCacheControl = "public, max-age=300";
 
-template <typename Request, typename Response>
-absl::StatusOr<Response> Call(Upstream& c,
-                              ::grpc::Status (Stub::*method)(::grpc::ClientContext*, const Request&,
-                                                             Response*),
-                              const RequestContext& r, const Request& req) {
-  return CallUnary(c, c.Stub<v1::Membership>(), method, r, req);
-}
-
 // cache_ttl: countries, target groups and languages change only with a migration, so each
 // gateway may reuse them for a minute; networks have a status staff may change: not cached.
 template <typename Request, typename Response>

@@ -2,6 +2,9 @@
 
 namespace iris::gateway {
 
+// Each service's routes (MembershipRoutes is below; a new service's lives in its
+// routes/<service>_routes.cpp and is declared here, next to its entry).
+
 const std::vector<ServiceRegistration>& RegisteredServices() {
   static const std::vector<ServiceRegistration> kAll = {
       {"membership", "127.0.0.1:50051", &MembershipRoutes},

@@ -19,14 +19,6 @@ constexpr std::string_view kOrganizationCursorScope = "organization-services";
 // Categories change only with a migration.
 constexpr std::chrono::seconds kCategoriesTtl(60);
 
-template <typename Request, typename Response>
-absl::StatusOr<Response> Call(Upstream& c,
-                              ::grpc::Status (Stub::*method)(::grpc::ClientContext*, const Request&,
-                                                             Response*),
-                              const RequestContext& r, const Request& req) {
-  return CallUnary(c, c.Stub<v1::SocialServices>(), method, r, req);
-}
-
 std::string Location(const v1::SocialService& s) {
   return "/v1/organizations/" + s.organization_id() + "/services/" + s.id();
 }
