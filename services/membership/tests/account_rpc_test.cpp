@@ -17,6 +17,7 @@
 #include "services/membership/app/account_use_cases.hpp"
 #include "services/membership/rpc/account_grpc.hpp"
 #include "services/membership/storage/pg_account_repository.hpp"
+#include "services/membership/tests/membership_test_support.hpp"
 #include "tests/support/rpc_server.hpp"
 #include "tests/support/test_env.hpp"
 
@@ -40,9 +41,7 @@ iris::identity::Caller Admin() {
 class AccountRpcTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(
-        db::MigrateService(iris::testing::MembershipDatabaseUrl(), "membership", migrations::kAll)
-            .ok());
+    ASSERT_TRUE(MigrateSchema().ok());
     server_ = std::make_unique<iris::testing::RpcServer>(
         "membership", std::vector<::grpc::Service*>{&api_}, [this] { return pool_.Ping(); });
     ASSERT_TRUE(server_->Start().ok());

@@ -21,6 +21,7 @@
 #include "services/membership/storage/pg_organization_repository.hpp"
 #include "services/membership/storage/pg_reference_repository.hpp"
 #include "services/membership/storage/reference_cache.hpp"
+#include "services/membership/tests/membership_test_support.hpp"
 #include "tests/support/rpc_server.hpp"
 #include "tests/support/test_env.hpp"
 
@@ -39,14 +40,10 @@ Caller Member() {
   return {"member-1", "member", "00000000-0000-0000-0000-000000000001", "", {}, "rpc-apps"};
 }
 
-std::string Unique(const std::string& prefix) { return iris::testing::UniqueName(prefix); }
-
 class ApplicationRpcTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(
-        db::MigrateService(iris::testing::MembershipDatabaseUrl(), "membership", migrations::kAll)
-            .ok());
+    ASSERT_TRUE(MigrateSchema().ok());
     server_ = std::make_unique<iris::testing::RpcServer>(
         "membership", std::vector<::grpc::Service*>{&api_}, [this] { return pool_.Ping(); });
     ASSERT_TRUE(server_->Start().ok());

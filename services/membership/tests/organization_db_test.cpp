@@ -18,26 +18,15 @@
 #include "services/membership/storage/pg_organization_repository.hpp"
 #include "services/membership/storage/pg_reference_repository.hpp"
 #include "services/membership/storage/reference_cache.hpp"
+#include "services/membership/tests/membership_test_support.hpp"
 #include "tests/support/test_env.hpp"
 
 namespace iris::membership {
 namespace {
 
-// Letters only, so the token folds to itself and no other test's rows contain it.
-std::string Token() {
-  static std::mt19937_64 rng(std::random_device{}() ^ static_cast<uint64_t>(::getpid()));
-  std::string t = "tok";
-  for (int i = 0; i < 12; ++i) t += static_cast<char>('a' + rng() % 26);
-  return t;
-}
-
 class OrganizationDbTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    ASSERT_TRUE(
-        db::MigrateService(iris::testing::MembershipDatabaseUrl(), "membership", migrations::kAll)
-            .ok());
-  }
+  static void SetUpTestSuite() { ASSERT_TRUE(MigrateSchema().ok()); }
 
   identity::Caller Admin() {
     return {.subject = "admin-1", .role = "network_admin", .request_id = "req-db"};

@@ -19,6 +19,7 @@
 #include "services/membership/storage/pg_organization_repository.hpp"
 #include "services/membership/storage/pg_reference_repository.hpp"
 #include "services/membership/storage/reference_cache.hpp"
+#include "services/membership/tests/membership_test_support.hpp"
 #include "tests/support/rpc_server.hpp"
 #include "tests/support/test_env.hpp"
 
@@ -35,14 +36,10 @@ Caller Coordinator(std::string country) {
 Caller MemberOf(const std::string& org) { return {"member-1", "member", org, "", {}, "rpc-org"}; }
 Caller Anonymous() { return {}; }
 
-std::string Unique(const std::string& prefix) { return iris::testing::UniqueName(prefix); }
-
 class OrganizationRpcTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(
-        db::MigrateService(iris::testing::MembershipDatabaseUrl(), "membership", migrations::kAll)
-            .ok());
+    ASSERT_TRUE(MigrateSchema().ok());
     server_ = std::make_unique<iris::testing::RpcServer>(
         "membership", std::vector<::grpc::Service*>{&api_}, [this] { return pool_.Ping(); });
     ASSERT_TRUE(server_->Start().ok());

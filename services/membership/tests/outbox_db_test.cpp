@@ -11,6 +11,7 @@
 #include "libs/identity/caller.hpp"
 #include "membership_migrations.hpp"
 #include "membership_sql.hpp"
+#include "services/membership/tests/membership_test_support.hpp"
 #include "tests/support/test_env.hpp"
 
 namespace iris::membership {
@@ -18,11 +19,7 @@ namespace {
 
 class OutboxDbTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    ASSERT_TRUE(
-        db::MigrateService(iris::testing::MembershipDatabaseUrl(), "membership", migrations::kAll)
-            .ok());
-  }
+  static void SetUpTestSuite() { ASSERT_TRUE(MigrateSchema().ok()); }
   int CountFor(const std::string& table, const std::string& subject) {
     auto n = pool_.Read([&](db::Tx& tx) -> absl::StatusOr<int> {
       return tx.raw()

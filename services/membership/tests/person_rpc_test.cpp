@@ -24,6 +24,7 @@
 #include "services/membership/storage/pg_person_repository.hpp"
 #include "services/membership/storage/pg_reference_repository.hpp"
 #include "services/membership/storage/reference_cache.hpp"
+#include "services/membership/tests/membership_test_support.hpp"
 #include "tests/support/rpc_server.hpp"
 #include "tests/support/test_env.hpp"
 
@@ -42,14 +43,10 @@ Caller MemberOf(const std::string& org) {
 }
 Caller Partner() { return {"partner-1", "partner", "", "", {}, "rpc-people"}; }
 
-std::string Unique(const std::string& prefix) { return iris::testing::UniqueName(prefix); }
-
 class PersonRpcTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(
-        db::MigrateService(iris::testing::MembershipDatabaseUrl(), "membership", migrations::kAll)
-            .ok());
+    ASSERT_TRUE(MigrateSchema().ok());
     server_ = std::make_unique<iris::testing::RpcServer>(
         "membership", std::vector<::grpc::Service*>{&orgs_api_, &people_api_},
         [this] { return pool_.Ping(); });

@@ -10,6 +10,7 @@
 #include "membership_migrations.hpp"
 #include "membership_sql.hpp"
 #include "services/membership/app/account_use_cases.hpp"
+#include "services/membership/tests/membership_test_support.hpp"
 #include "tests/support/test_env.hpp"
 
 namespace iris::membership {
@@ -22,11 +23,7 @@ std::string UniqueEmail(const std::string& who) {
 
 class PgAccountRepositoryDbTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    ASSERT_TRUE(
-        db::MigrateService(iris::testing::MembershipDatabaseUrl(), "membership", migrations::kAll)
-            .ok());
-  }
+  static void SetUpTestSuite() { ASSERT_TRUE(MigrateSchema().ok()); }
   absl::StatusOr<domain::User> Insert(domain::NewUser u) {
     return pool_.Write([&](db::Tx& tx) { return repo_.InsertUser(tx, u, "$argon2id$fake"); });
   }

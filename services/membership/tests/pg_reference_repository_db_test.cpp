@@ -8,6 +8,7 @@
 #include "libs/db/pool.hpp"
 #include "membership_migrations.hpp"
 #include "membership_sql.hpp"
+#include "services/membership/tests/membership_test_support.hpp"
 #include "tests/support/test_env.hpp"
 
 namespace iris::membership::storage {
@@ -15,11 +16,7 @@ namespace {
 
 class PgReferenceRepositoryTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    ASSERT_TRUE(
-        db::MigrateService(iris::testing::MembershipDatabaseUrl(), "membership", migrations::kAll)
-            .ok());
-  }
+  static void SetUpTestSuite() { ASSERT_TRUE(MigrateSchema().ok()); }
   db::Pool pool_{db::PoolConfig{.url = iris::testing::MembershipDatabaseUrl(), .size = 2},
                  sql::kAll};
   PgReferenceRepository repo_;

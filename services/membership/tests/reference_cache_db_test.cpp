@@ -19,17 +19,11 @@
 #include "services/membership/storage/pg_organization_repository.hpp"
 #include "services/membership/storage/pg_person_repository.hpp"
 #include "services/membership/storage/pg_reference_repository.hpp"
+#include "services/membership/tests/membership_test_support.hpp"
 #include "tests/support/test_env.hpp"
 
 namespace iris::membership {
 namespace {
-
-std::string Token() {
-  static std::mt19937_64 rng(std::random_device{}() ^ static_cast<uint64_t>(::getpid()));
-  std::string t = "tok";
-  for (int i = 0; i < 12; ++i) t += static_cast<char>('a' + rng() % 26);
-  return t;
-}
 
 // The real repository, counting the lists the cache reads; fail_next makes that many reads of
 // the countries fail as a lost connection would.
@@ -60,11 +54,7 @@ class CountingReferenceRepository : public storage::PgReferenceRepository {
 
 class ReferenceCacheDbTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    ASSERT_TRUE(
-        db::MigrateService(iris::testing::MembershipDatabaseUrl(), "membership", migrations::kAll)
-            .ok());
-  }
+  static void SetUpTestSuite() { ASSERT_TRUE(MigrateSchema().ok()); }
 
   identity::Caller Admin() {
     return {.subject = "admin-1", .role = "network_admin", .request_id = "req-cache"};

@@ -18,20 +18,15 @@
 #include "services/membership/storage/pg_reference_repository.hpp"
 #include "services/membership/storage/pg_social_service_repository.hpp"
 #include "services/membership/storage/reference_cache.hpp"
+#include "services/membership/tests/membership_test_support.hpp"
 #include "tests/support/test_env.hpp"
 
 namespace iris::membership {
 namespace {
 
-std::string Unique(const std::string& prefix) { return iris::testing::UniqueName(prefix); }
-
 class SocialServiceDbTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    ASSERT_TRUE(
-        db::MigrateService(iris::testing::MembershipDatabaseUrl(), "membership", migrations::kAll)
-            .ok());
-  }
+  static void SetUpTestSuite() { ASSERT_TRUE(MigrateSchema().ok()); }
 
   identity::Caller Admin() {
     return {.subject = "admin-1", .role = "network_admin", .request_id = "req-db"};

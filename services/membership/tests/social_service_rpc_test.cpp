@@ -23,6 +23,7 @@
 #include "services/membership/storage/pg_reference_repository.hpp"
 #include "services/membership/storage/pg_social_service_repository.hpp"
 #include "services/membership/storage/reference_cache.hpp"
+#include "services/membership/tests/membership_test_support.hpp"
 #include "tests/support/rpc_server.hpp"
 #include "tests/support/test_env.hpp"
 
@@ -41,14 +42,10 @@ Caller Coordinator(std::string country) {
 Caller MemberOf(const std::string& org) { return {"member-1", "member", org, "", {}, "rpc-svc"}; }
 Caller Anonymous() { return {}; }
 
-std::string Unique(const std::string& prefix) { return iris::testing::UniqueName(prefix); }
-
 class SocialServiceRpcTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(
-        db::MigrateService(iris::testing::MembershipDatabaseUrl(), "membership", migrations::kAll)
-            .ok());
+    ASSERT_TRUE(MigrateSchema().ok());
     server_ = std::make_unique<iris::testing::RpcServer>(
         "membership", std::vector<::grpc::Service*>{&services_api_, &orgs_api_},
         [this] { return pool_.Ping(); });

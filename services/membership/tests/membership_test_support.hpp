@@ -1,0 +1,35 @@
+// What membership's database and gRPC tests share: the migrated schema and unique names.
+// Header-only: the service's tests are one binary per *_test.cpp (cmake/IrisService.cmake).
+#pragma once
+
+#include <unistd.h>
+
+#include <cstdint>
+#include <random>
+#include <string>
+
+#include "absl/status/status.h"
+#include "libs/db/migrator.hpp"
+#include "membership_migrations.hpp"
+#include "tests/support/test_env.hpp"
+
+namespace iris::membership {
+
+// The test database's membership schema with the kit's and membership's migrations applied, as
+// the service applies them at startup; idempotent, so every suite may call it.
+inline absl::Status MigrateSchema() {
+  return db::MigrateService(iris::testing::MembershipDatabaseUrl(), "membership", migrations::kAll);
+}
+
+// "tok" + 12 letters: folds to itself (search tests) and no other test's rows contain it.
+inline std::string Token() {
+  static std::mt19937_64 rng(std::random_device{}() ^ static_cast<uint64_t>(::getpid()));
+  std::string t = "tok";
+  for (int i = 0; i < 12; ++i) t += static_cast<char>('a' + rng() % 26);
+  return t;
+}
+
+// `prefix` plus a random number (iris::testing::UniqueName).
+inline std::string Unique(const std::string& prefix) { return iris::testing::UniqueName(prefix); }
+
+}  // namespace iris::membership
