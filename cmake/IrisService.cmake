@@ -6,7 +6,8 @@
 #   migrations/*.sql          -> NAME_migrations (applied by the runner after the kit's)
 #   demo/*.sql (optional)     -> NAME_demo       (iris-NAME --load-demo)
 #   src/main.cpp              -> iris-NAME
-#   tests/*_test.cpp          -> one test binary each, labelled by suffix (cmake/IrisTest.cmake)
+#   tests/*_test.cpp          -> one test binary each, NAME_<file>, labelled by suffix
+#                                (cmake/IrisTest.cmake)
 # The proto package proto/iris/NAME/v1 is iris_NAME_proto (proto/CMakeLists.txt). Globs are
 # re-checked at build time, so adding a file needs no edit here. The service is appended to the
 # global property IRIS_SERVICES, which the gateway (its protos) and the e2e tests (its binary)
@@ -36,7 +37,9 @@ function(iris_service name)
 
   file(GLOB test_srcs CONFIGURE_DEPENDS ${dir}/tests/*_test.cpp)
   foreach(src ${test_srcs})
+    # <service>_<file>: two services may both have an outbox_db_test.cpp.
     get_filename_component(test_name ${src} NAME_WE)
+    set(test_name ${name}_${test_name})
     iris_test(${test_name} SOURCES ${src}
       DEPS ${name}_core iris_test_support iris_rpc_test_support iris_db_testing iris_metrics
            iris_health_proto ${A_TEST_DEPS})

@@ -3,8 +3,9 @@
 set(body "// Generated from storage/sql/*.sql by cmake/iris_sql_embed.cmake. Do not edit.\n#pragma once\n#include <array>\n#include \"libs/db/statement.hpp\"\n\nnamespace ${NS} {\n")
 string(REPLACE "|" ";" FILES "${FILES}")
 # A file named _<name>.sql is a fragment, not a statement: each {{<name>}} in a statement is
-# replaced with its text (its leading comment lines dropped), so a column list that many
-# statements return is written once.
+# replaced with its text (its leading comment lines dropped; it must not end in a comment, which
+# would swallow what follows it on the statement's line), so a column list that many statements
+# return is written once.
 set(fragments "")
 foreach(f ${FILES})
   get_filename_component(base ${f} NAME_WE)
@@ -27,7 +28,8 @@ foreach(f ${FILES})
   foreach(fragment ${fragments})
     string(REPLACE "{{${fragment}}}" "${fragment_${fragment}}" text "${text}")
   endforeach()
-  if(text MATCHES "{{([a-z0-9_]+)}}")
+  # Only where fragments exist: migrations and demo data have none and may hold "{{" in a literal.
+  if(fragments AND text MATCHES "{{([a-z0-9_]+)}}")
     message(FATAL_ERROR "${f}: no fragment _${CMAKE_MATCH_1}.sql for {{${CMAKE_MATCH_1}}}")
   endif()
   string(STRIP "${text}" text)

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <exception>
 
 #include "libs/db/migrator.hpp"
 #include "libs/db/outbox.hpp"
@@ -76,9 +77,21 @@ absl::Status LoadDemo(iris::db::Pool& pool, const std::string& service,
   });
 }
 
+bool IsServiceName(std::string_view name) {
+  if (name.empty() || name[0] < 'a' || name[0] > 'z') return false;
+  for (char c : name) {
+    if (!((c >= 'a' && c <= 'z') || c == '_')) return false;
+  }
+  return true;
+}
+
 int RunService(int argc, char** argv, const Definition& def,
                const std::function<void(iris::config::Env&)>& load_own, const Composer& compose) {
   const std::string& name = def.identity.name;
+  if (!IsServiceName(name)) {
+    std::fprintf(stderr, "service name '%s' is not [a-z][a-z_]*\n", name.c_str());
+    return 2;
+  }
   const Args args = ParseArgs(argc, argv, !def.demo.empty());
   if (!args.error.empty()) {
     std::fprintf(stderr, "iris-%s: %s\n%s", name.c_str(), args.error.c_str(), Usage(def).c_str());
@@ -114,12 +127,19 @@ int RunService(int argc, char** argv, const Definition& def,
   }
   iris::metrics::Metrics metrics(name);
   Context ctx{settings, pool, metrics};
-  auto services = compose(ctx);
-  if (!services.ok()) {
-    PrintError(name, "start", services.status());
+  // Declared after the pool and metrics: the parts go first.
+  absl::StatusOr<Composed> composed = absl::InternalError("not composed");
+  try {
+    composed = compose(ctx);
+  } catch (const std::exception& e) {
+    composed = absl::InternalError(e.what());
+  }
+  if (!composed.ok()) {
+    PrintError(name, "start", composed.status());
     return 1;
   }
-  return iris::grpc::Serve(settings.server, *services, metrics, [&pool] { return pool.Ping(); });
+  return iris::grpc::Serve(settings.server, composed->services, metrics,
+                           [&pool] { return pool.Ping(); });
 }
 
 }  // namespace iris::service

@@ -14,6 +14,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <grpcpp/impl/service_type.h>
@@ -67,11 +68,21 @@ struct NoSettings {
 // method `std::vector<::grpc::Service*> Services()`; it may have `absl::Status Start()`,
 // called once before serving (e.g. to create a first admin).
 using ServiceList = std::vector<::grpc::Service*>;
-using Composer = std::function<absl::StatusOr<ServiceList>(Context&)>;
+// What compose makes: the parts, owned here so that RunService destroys them before the pool
+// and metrics they hold references to, and the gRPC services among them to serve.
+struct Composed {
+  std::shared_ptr<void> parts;
+  ServiceList services;
+};
+using Composer = std::function<absl::StatusOr<Composed>(Context&)>;
+
+// A service's name is its schema, its role (iris_<name>) and its variables' prefix, so it must
+// be a plain lower-case identifier: [a-z][a-z_]*.
+bool IsServiceName(std::string_view name);
 
 // The non-template core of Run: load_own reads the service's own settings from the same Env
-// (so every bad variable is reported at once), compose builds the parts and returns the
-// services to serve; parts live until compose's owner (Run) returns.
+// (so every bad variable is reported at once), compose builds the parts and returns them with
+// the services to serve. An exception from compose is one clear line and exit status 1.
 int RunService(int argc, char** argv, const Definition& def,
                const std::function<void(iris::config::Env&)>& load_own, const Composer& compose);
 
@@ -84,20 +95,21 @@ concept HasStart = requires(P& p) {
 
 template <typename Parts, typename Own = NoSettings>
 int Run(int argc, char** argv, const Definition& def) {
-  Own own;
-  std::unique_ptr<Parts> parts;
+  Own own;  // outlives the parts, which may keep a reference to it
   return RunService(
       argc, argv, def, [&](iris::config::Env& env) { own = Own::Load(env); },
-      [&](Context& ctx) -> absl::StatusOr<ServiceList> {
+      [&](Context& ctx) -> absl::StatusOr<Composed> {
+        std::shared_ptr<Parts> parts;
         if constexpr (std::is_same_v<Own, NoSettings>) {
-          parts = std::make_unique<Parts>(ctx);
+          parts = std::make_shared<Parts>(ctx);
         } else {
-          parts = std::make_unique<Parts>(ctx, own);
+          parts = std::make_shared<Parts>(ctx, own);
         }
         if constexpr (internal::HasStart<Parts>) {
           if (auto s = parts->Start(); !s.ok()) return s;
         }
-        return parts->Services();
+        ServiceList services = parts->Services();
+        return Composed{std::move(parts), std::move(services)};
       });
 }
 

@@ -71,9 +71,8 @@ TEST(ServiceSettingsTest, EveryBadValueIsReportedByName) {
   EXPECT_NE(s.message().find("IRIS_GRANTS_DB_POOL_SIZE"), std::string::npos) << s;
 }
 
-TEST(ServiceSettingsTest, PrefixTurnsDashesIntoUnderscores) {
+TEST(ServiceSettingsTest, PrefixIsTheNameInCapitals) {
   EXPECT_EQ(config::ServiceEnvPrefix("membership"), "IRIS_MEMBERSHIP_");
-  EXPECT_EQ(config::ServiceEnvPrefix("case-notes"), "IRIS_CASE_NOTES_");
 }
 
 TEST(ServiceArgsTest, KnowsTheModes) {
@@ -88,6 +87,16 @@ TEST(ServiceArgsTest, RefusesWhatItDoesNotKnow) {
   EXPECT_NE(Parse({"--bogus"}).error, "");
   EXPECT_NE(Parse({"--load-demo"}, /*has_demo=*/false).error, "");
   EXPECT_NE(Parse({"--migrate-only", "--load-demo"}).error, "");
+}
+
+TEST(ServiceNameTest, IsAPlainLowerCaseIdentifier) {
+  EXPECT_TRUE(IsServiceName("membership"));
+  EXPECT_TRUE(IsServiceName("case_notes"));
+  EXPECT_FALSE(IsServiceName(""));
+  EXPECT_FALSE(IsServiceName("case-notes"));  // a schema, a role and a prefix could not agree
+  EXPECT_FALSE(IsServiceName("Grants"));
+  EXPECT_FALSE(IsServiceName("_grants"));
+  EXPECT_FALSE(IsServiceName("grants2"));
 }
 
 TEST(ServiceArgsTest, UsageListsLoadDemoOnlyWhenThereIsDemoData) {

@@ -61,8 +61,11 @@ class Upstream {
     Response response;
     const ::grpc::Status s = (stub.*method)(&ctx, request, &response);
     if (s.ok()) return response;
+    // CANCELLED too: the gateway never cancels a call, so it means the service went away
+    // mid-call (a shutdown past its drain timeout), which is the same as not answering.
     if (s.error_code() == ::grpc::StatusCode::UNAVAILABLE ||
-        s.error_code() == ::grpc::StatusCode::DEADLINE_EXCEEDED) {
+        s.error_code() == ::grpc::StatusCode::DEADLINE_EXCEEDED ||
+        s.error_code() == ::grpc::StatusCode::CANCELLED) {
       return Unavailable();
     }
     return iris::status::FromGrpc(s);

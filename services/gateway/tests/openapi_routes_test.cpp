@@ -57,6 +57,22 @@ TEST(OpenApiRoutesTest, EveryDocumentedOperationIsRouted) {
   }
 }
 
+// A service is declared three times: iris_service() in its CMake file (it is built and
+// started by the e2e System), IRIS_SERVICES in scripts/lib/common.sh (run.sh starts it) and
+// RegisteredServices() (the gateway routes to it). The first and the last must agree.
+TEST(OpenApiRoutesTest, GatewayRegistersEveryBuiltServiceAndNoOther) {
+  std::set<std::string> built, registered;
+  std::string all = IRIS_BUILT_SERVICES;
+  for (size_t start = 0; start < all.size();) {
+    size_t end = all.find('|', start);
+    if (end == std::string::npos) end = all.size();
+    built.insert(all.substr(start, end - start));
+    start = end + 1;
+  }
+  for (const auto& s : RegisteredServices()) registered.insert(s.name);
+  EXPECT_EQ(built, registered);
+}
+
 TEST(OpenApiRoutesTest, DocumentIsOpenApi31) {
   auto doc = ParseOpenApi(docs::kOpenApiYaml);
   ASSERT_TRUE(doc.ok());
