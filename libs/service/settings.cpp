@@ -7,8 +7,7 @@ namespace iris::service {
 Settings LoadSettings(iris::config::Env& env, const Identity& id) {
   using std::chrono::milliseconds;
   const std::string p = iris::config::ServiceEnvPrefix(id.name);
-  std::string role = "iris_" + id.name;
-  std::replace(role.begin(), role.end(), '-', '_');
+  const std::string role = "iris_" + id.name;  // the name is [a-z][a-z_]* (IsServiceName)
   Settings s;
   s.database.url =
       env.String(p + "DATABASE_URL", "postgresql://" + role + ":" + role + "@127.0.0.1:15432/iris");

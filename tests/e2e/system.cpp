@@ -3,12 +3,13 @@
 #include <signal.h>
 #include <unistd.h>
 
-#include <cctype>
 #include <cstdlib>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
 
+#include "absl/strings/str_split.h"
+#include "libs/config/env.hpp"
 #include "tests/support/http_client.hpp"
 #include "tests/support/test_env.hpp"
 
@@ -20,23 +21,11 @@ using namespace std::chrono_literals;
 // IRIS_SERVICE_BINARIES is "name=path|name=path" (tests/CMakeLists.txt).
 std::map<std::string, std::string> Binaries() {
   std::map<std::string, std::string> out;
-  const std::string all = IRIS_SERVICE_BINARIES;
-  size_t start = 0;
-  while (start < all.size()) {
-    size_t end = all.find('|', start);
-    if (end == std::string::npos) end = all.size();
-    const std::string entry = all.substr(start, end - start);
-    const size_t eq = entry.find('=');
-    if (eq != std::string::npos) out[entry.substr(0, eq)] = entry.substr(eq + 1);
-    start = end + 1;
+  for (absl::string_view entry : absl::StrSplit(IRIS_SERVICE_BINARIES, '|', absl::SkipEmpty())) {
+    std::pair<std::string, std::string> kv = absl::StrSplit(entry, absl::MaxSplits('=', 1));
+    out.insert(std::move(kv));
   }
   return out;
-}
-
-std::string Upper(std::string s) {
-  for (char& c : s)
-    c = c == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
 }
 
 }  // namespace
@@ -67,7 +56,8 @@ System::System() : http_port_(FreePort()), metrics_port_(FreePort()) {
     Service& s = services_[name];
     s.grpc_port = FreePort();
     s.metrics_port = FreePort();
-    env.emplace_back("IRIS_" + Upper(name) + "_ADDR", "127.0.0.1:" + std::to_string(s.grpc_port));
+    env.emplace_back(config::ServiceEnvPrefix(name) + "ADDR",
+                     "127.0.0.1:" + std::to_string(s.grpc_port));
     StartService(name);
   }
   gateway_ = std::make_unique<ChildProcess>(GatewayBinary(), std::vector<std::string>{}, env,
@@ -92,9 +82,10 @@ System::~System() {
 
 void System::StartService(const std::string& name) {
   Service& s = services_.at(name);
-  const std::string p = "IRIS_" + Upper(name) + "_";
+  const std::string p = config::ServiceEnvPrefix(name);
   std::vector<std::pair<std::string, std::string>> env = {
-      {p + "DATABASE_URL", RequireEnv(("IRIS_TEST_" + Upper(name) + "_DATABASE_URL").c_str())},
+      {p + "DATABASE_URL",
+       RequireEnv((config::ServiceEnvPrefix("test_" + name) + "DATABASE_URL").c_str())},
       {p + "GRPC_PORT", std::to_string(s.grpc_port)},
       {p + "METRICS_PORT", std::to_string(s.metrics_port)},
       {"IRIS_DRAIN_TIMEOUT_MS", "3000"}};

@@ -10,13 +10,13 @@
 #include <cctype>
 #include <fstream>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 #include <pqxx/pqxx>
 
+#include "absl/strings/str_split.h"
 #include "tests/e2e/api_client.hpp"
 #include "tests/e2e/system.hpp"
 #include "tests/faults/dependencies.hpp"
@@ -65,12 +65,11 @@ json Fill(const json& templ, const std::string& tag, size_t i) {
 const std::vector<WriteScenario>& Scenarios() {
   static const std::vector<WriteScenario> kScenarios = [] {
     std::vector<WriteScenario> out;
-    std::stringstream files(IRIS_WRITE_FAULT_FILES);
-    for (std::string entry; std::getline(files, entry, '|');) {
-      const size_t eq = entry.find('=');
-      if (eq == std::string::npos) continue;
-      const std::string service = entry.substr(0, eq);
-      std::ifstream in(entry.substr(eq + 1));
+    for (absl::string_view entry : absl::StrSplit(IRIS_WRITE_FAULT_FILES, '|', absl::SkipEmpty())) {
+      const std::pair<std::string, std::string> file =
+          absl::StrSplit(entry, absl::MaxSplits('=', 1));
+      const std::string& service = file.first;
+      std::ifstream in(file.second);
       const json doc = json::parse(in);  // a broken file fails the test binary loudly
       std::string title = service;
       title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));

@@ -5,6 +5,7 @@
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
+#include "libs/pagination/tests/expect_malformed.hpp"
 #include "libs/status/problem.hpp"
 #include "libs/status/status.hpp"
 #include "libs/values/base64url.hpp"
@@ -14,15 +15,6 @@ namespace {
 
 using nlohmann::json;
 using values::Base64UrlEncode;
-
-void ExpectMalformedField(const absl::Status& s, const std::string& field) {
-  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(status::HttpStatusFor(s), 400);
-  auto detail = status::DetailOf(s);
-  EXPECT_EQ(detail.reason(), "malformed");
-  ASSERT_EQ(detail.errors_size(), 1);
-  EXPECT_EQ(detail.errors(0).field(), field);
-}
 
 // Flips one character to another of the base64url alphabet.
 std::string Flip(std::string s, std::size_t i) {

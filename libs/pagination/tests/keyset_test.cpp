@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "libs/pagination/tests/expect_malformed.hpp"
 #include "libs/status/problem.hpp"
 #include "libs/status/status.hpp"
 #include "libs/values/types.hpp"
@@ -11,15 +12,6 @@ namespace iris::pagination {
 namespace {
 
 constexpr const char* kId = "0b9f6c1e-5f0e-4c52-9a53-2e0f0c4b1f7d";
-
-void ExpectMalformedField(const absl::Status& s, const std::string& field) {
-  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(status::HttpStatusFor(s), 400);
-  auto detail = status::DetailOf(s);
-  EXPECT_EQ(detail.reason(), "malformed");
-  ASSERT_EQ(detail.errors_size(), 1);
-  EXPECT_EQ(detail.errors(0).field(), field);
-}
 
 // A row as repositories return them: created_at and id are all PageOf looks at.
 struct Row {

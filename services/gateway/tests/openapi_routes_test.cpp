@@ -4,6 +4,7 @@
 #include <set>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/str_split.h"
 #include "gateway_openapi.hpp"
 #include "libs/metrics/metrics.hpp"
 #include "libs/redis/redis.hpp"
@@ -61,14 +62,8 @@ TEST(OpenApiRoutesTest, EveryDocumentedOperationIsRouted) {
 // started by the e2e System), IRIS_SERVICES in scripts/lib/common.sh (run.sh starts it) and
 // RegisteredServices() (the gateway routes to it). The first and the last must agree.
 TEST(OpenApiRoutesTest, GatewayRegistersEveryBuiltServiceAndNoOther) {
-  std::set<std::string> built, registered;
-  std::string all = IRIS_BUILT_SERVICES;
-  for (size_t start = 0; start < all.size();) {
-    size_t end = all.find('|', start);
-    if (end == std::string::npos) end = all.size();
-    built.insert(all.substr(start, end - start));
-    start = end + 1;
-  }
+  const std::set<std::string> built = absl::StrSplit(IRIS_BUILT_SERVICES, '|', absl::SkipEmpty());
+  std::set<std::string> registered;
   for (const auto& s : RegisteredServices()) registered.insert(s.name);
   EXPECT_EQ(built, registered);
 }

@@ -41,10 +41,8 @@ iris::identity::Caller Admin() {
 class AccountRpcTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(MigrateSchema().ok());
-    server_ = std::make_unique<iris::testing::RpcServer>(
-        "membership", std::vector<::grpc::Service*>{&api_}, [this] { return pool_.Ping(); });
-    ASSERT_TRUE(server_->Start().ok());
+    server_ = StartServer({&api_}, pool_);
+    ASSERT_NE(server_, nullptr);
     stub_ = v1::Accounts::NewStub(server_->channel());
   }
   // Stopped before the services and pool it calls are destroyed.

@@ -43,10 +43,8 @@ Caller Member() {
 class ApplicationRpcTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(MigrateSchema().ok());
-    server_ = std::make_unique<iris::testing::RpcServer>(
-        "membership", std::vector<::grpc::Service*>{&api_}, [this] { return pool_.Ping(); });
-    ASSERT_TRUE(server_->Start().ok());
+    server_ = StartServer({&api_}, pool_);
+    ASSERT_NE(server_, nullptr);
     stub_ = v1::Applications::NewStub(server_->channel());
   }
   // Stopped before the services and pool it calls are destroyed.

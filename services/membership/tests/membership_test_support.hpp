@@ -5,12 +5,16 @@
 #include <unistd.h>
 
 #include <cstdint>
+#include <memory>
 #include <random>
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "libs/db/migrator.hpp"
+#include "libs/db/pool.hpp"
 #include "membership_migrations.hpp"
+#include "tests/support/rpc_server.hpp"
 #include "tests/support/test_env.hpp"
 
 namespace iris::membership {
@@ -19,6 +23,17 @@ namespace iris::membership {
 // the service applies them at startup; idempotent, so every suite may call it.
 inline absl::Status MigrateSchema() {
   return db::MigrateService(iris::testing::MembershipDatabaseUrl(), "membership", migrations::kAll);
+}
+
+// Migrates the schema, then serves `services` on a real gRPC server on 127.0.0.1:0 whose health
+// follows `pool`; nullptr when either step fails (the test then fails on it).
+inline std::unique_ptr<iris::testing::RpcServer> StartServer(std::vector<::grpc::Service*> services,
+                                                             db::Pool& pool) {
+  if (!MigrateSchema().ok()) return nullptr;
+  auto server = std::make_unique<iris::testing::RpcServer>("membership", std::move(services),
+                                                           [&pool] { return pool.Ping(); });
+  if (!server->Start().ok()) return nullptr;
+  return server;
 }
 
 // "tok" + 12 letters: folds to itself (search tests) and no other test's rows contain it.

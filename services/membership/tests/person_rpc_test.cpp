@@ -46,11 +46,8 @@ Caller Partner() { return {"partner-1", "partner", "", "", {}, "rpc-people"}; }
 class PersonRpcTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(MigrateSchema().ok());
-    server_ = std::make_unique<iris::testing::RpcServer>(
-        "membership", std::vector<::grpc::Service*>{&orgs_api_, &people_api_},
-        [this] { return pool_.Ping(); });
-    ASSERT_TRUE(server_->Start().ok());
+    server_ = StartServer({&orgs_api_, &people_api_}, pool_);
+    ASSERT_NE(server_, nullptr);
     auto channel = server_->channel();
     orgs_stub_ = v1::Organizations::NewStub(channel);
     stub_ = v1::People::NewStub(channel);

@@ -26,10 +26,8 @@ using namespace std::chrono_literals;
 class ReferenceRpcTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(MigrateSchema().ok());
-    server_ = std::make_unique<iris::testing::RpcServer>(
-        "membership", std::vector<::grpc::Service*>{&api_}, [this] { return pool_.Ping(); });
-    ASSERT_TRUE(server_->Start().ok());
+    server_ = StartServer({&api_}, pool_);
+    ASSERT_NE(server_, nullptr);
     auto channel = server_->channel();
     stub_ = v1::Membership::NewStub(channel);
     health_ = ::grpc::health::v1::Health::NewStub(channel);

@@ -45,11 +45,8 @@ Caller Anonymous() { return {}; }
 class SocialServiceRpcTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(MigrateSchema().ok());
-    server_ = std::make_unique<iris::testing::RpcServer>(
-        "membership", std::vector<::grpc::Service*>{&services_api_, &orgs_api_},
-        [this] { return pool_.Ping(); });
-    ASSERT_TRUE(server_->Start().ok());
+    server_ = StartServer({&services_api_, &orgs_api_}, pool_);
+    ASSERT_NE(server_, nullptr);
     auto channel = server_->channel();
     services_ = v1::SocialServices::NewStub(channel);
     orgs_ = v1::Organizations::NewStub(channel);
