@@ -5,6 +5,8 @@
 #include <pqxx/except>
 #include <spdlog/spdlog.h>
 
+#include "libs/db/constraints.hpp"
+
 namespace iris::db::internal {
 namespace {
 
@@ -20,10 +22,13 @@ std::string ConstraintOf(const std::string& what) {
   return what.substr(start, end - start);
 }
 
-std::string Violated(const char* kind, const std::string& what) {
-  std::string name = ConstraintOf(what);
-  return name.empty() ? std::string(kind) + " constraint violated"
-                      : std::string(kind) + " constraint \"" + name + "\" violated";
+// The client gets a generic conflict (ViolationStatus) that a use case may explain in its
+// request's terms (ExplainViolation); `what` holds SQL and the row's values, personal data
+// included, so only the constraint's name is kept and logged.
+MappedError Violated(ConstraintKind kind, const std::string& what) {
+  Violation v{kind, ConstraintOf(what)};
+  spdlog::info("database: constraint \"{}\" violated", v.constraint);
+  return {ViolationStatus(v), ErrorKind::kFinal};
 }
 
 // SQLSTATE class 08 is "connection exception"; 57P01..57P03 mean the server is going away.
@@ -58,11 +63,11 @@ MappedError MapException(std::exception_ptr e) {
   } catch (const pqxx::deadlock_detected&) {
     return {absl::AbortedError("transaction deadlock; retry"), ErrorKind::kConflict};
   } catch (const pqxx::unique_violation& ex) {
-    return {absl::AlreadyExistsError(Violated("unique", ex.what())), ErrorKind::kFinal};
+    return Violated(ConstraintKind::kUnique, ex.what());
   } catch (const pqxx::check_violation& ex) {
-    return {absl::FailedPreconditionError(Violated("check", ex.what())), ErrorKind::kFinal};
+    return Violated(ConstraintKind::kCheck, ex.what());
   } catch (const pqxx::foreign_key_violation& ex) {
-    return {absl::FailedPreconditionError(Violated("foreign key", ex.what())), ErrorKind::kFinal};
+    return Violated(ConstraintKind::kForeignKey, ex.what());
   } catch (const pqxx::sql_error& ex) {
     if (ex.sqlstate() == "57014") {
       spdlog::warn("database: statement canceled: {}", ex.what());

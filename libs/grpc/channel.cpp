@@ -17,6 +17,11 @@ std::shared_ptr<::grpc::Channel> MakeChannel(const std::string& address) {
   // started were cut off again and again: the gateway took 5 s to reach a membership service
   // that was serving after 0.5 s.
   args.SetInt(GRPC_ARG_MIN_RECONNECT_BACKOFF_MS, 2000);
+  // Services bound a list page to kMaxPageBytes (libs/pagination) and a problem's field errors
+  // (libs/status kMaxErrors); these limits are the headroom above them, so that what a client
+  // asks for never meets gRPC's defaults (4 MB messages, 8 KB metadata) first.
+  args.SetMaxReceiveMessageSize(16 * 1024 * 1024);
+  args.SetInt(GRPC_ARG_MAX_METADATA_SIZE, 256 * 1024);
   args.SetInt(GRPC_ARG_KEEPALIVE_TIME_MS, 30000);
   args.SetInt(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, 5000);
   return ::grpc::CreateCustomChannel(address, ::grpc::InsecureChannelCredentials(), args);

@@ -6,6 +6,7 @@
 #include <google/protobuf/util/json_util.h>
 
 #include "libs/json/api_shape.hpp"
+#include "libs/json/body_checks.hpp"
 #include "libs/status/status.hpp"
 
 namespace iris::json {
@@ -110,8 +111,14 @@ absl::StatusOr<nlohmann::json> ParseBody(std::string_view body) {
   if (TextNestsDeeperThan(body, kMaxDepth)) {
     return Malformed("request body nests deeper than " + std::to_string(kMaxDepth) + " levels");
   }
+  internal::BodyFindings findings;
   try {
-    return nlohmann::json::parse(body);
+    auto parsed = internal::ParseChecked(body, findings);
+    if (!findings.duplicate_key_field.empty()) {
+      return Malformed(findings.duplicate_key_field, "appears twice in one object");
+    }
+    if (!findings.errors.empty()) return status::Invalid(std::move(findings.errors));
+    return parsed;
   } catch (const nlohmann::json::parse_error& e) {
     // nlohmann's own text echoes the input; the byte offset is what a client can act on.
     return Malformed("request body is not valid UTF-8 JSON (error at byte " +

@@ -31,8 +31,10 @@ absl::Status FromJson(const nlohmann::json& j, google::protobuf::Message* out);
 // As FromJson after ParseBody, so unparseable bodies are reason "malformed" (400).
 absl::Status FromJsonString(std::string_view body, google::protobuf::Message* out);
 
-// Syntax errors, invalid UTF-8 and nesting deeper than kMaxDepth are INVALID_ARGUMENT with
-// reason "malformed".
+// Syntax errors, invalid UTF-8, lone surrogate escapes, numbers beyond a double (1e400),
+// nesting deeper than kMaxDepth and an object key given twice are INVALID_ARGUMENT with
+// reason "malformed" (400). Text with control characters (internal::HasControlCharacter) is
+// a field error per string (422).
 absl::StatusOr<nlohmann::json> ParseBody(std::string_view body);
 
 }  // namespace iris::json

@@ -81,4 +81,33 @@ Page<T> PageOf(std::vector<T> rows, int limit) {
   return page;
 }
 
+// A page is bounded in bytes as well as in rows: 110 services with 100 long municipality
+// names each made one page larger than gRPC's 4 MB message limit.
+inline constexpr size_t kMaxPageBytes = 1024 * 1024;
+
+// Hands the page's items to `add` in order (add(item) appends it to the response and returns
+// the bytes it took) until kMaxPageBytes are used; returns the next_cursor to send: the
+// page's own, or the position of the last item sent when the byte bound cut the page short.
+// The first item is always sent, so a page always moves the client forward.
+template <typename T, typename Add>
+std::string FillPage(const Page<T>& page, Add&& add, size_t max_bytes = kMaxPageBytes) {
+  size_t used = 0;
+  for (size_t i = 0; i < page.items.size(); ++i) {
+    if (i > 0 && used >= max_bytes) return EncodeKeyset(KeysetOf(page.items[i - 1]));
+    used += add(page.items[i]);
+  }
+  return page.next_cursor;
+}
+
+// A list response (repeated `items`, a `page` with next_cursor, as every List RPC has) filled
+// from `page` within the byte bound; to_proto(item, message) fills one message.
+template <typename T, typename Response, typename ToProto>
+void FillResponse(const Page<T>& page, Response* out, ToProto&& to_proto) {
+  out->mutable_page()->set_next_cursor(FillPage(page, [&](const T& item) {
+    auto* message = out->add_items();
+    to_proto(item, message);
+    return message->ByteSizeLong();
+  }));
+}
+
 }  // namespace iris::pagination

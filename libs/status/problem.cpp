@@ -83,6 +83,7 @@ Problem ProblemFor(const absl::Status& status, std::string_view request_id) {
     for (const auto& e : detail.errors()) {
       errors.push_back({{"field", e.field()}, {"message", e.message()}});
     }
+    if (detail.omitted_errors() > 0) body["errors_omitted"] = detail.omitted_errors();
   }
   // Replace invalid UTF-8 (e.g. echoed client input) rather than throw.
   p.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

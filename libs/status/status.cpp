@@ -4,14 +4,30 @@
 
 namespace iris::status {
 
+namespace {
+
+// At most kMaxErrorText bytes, cut at a UTF-8 character boundary and marked with "…".
+std::string Capped(const std::string& text) {
+  if (text.size() <= kMaxErrorText) return text;
+  size_t end = kMaxErrorText - 3;  // room for "…"
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end) + "\u2026";
+}
+
+}  // namespace
+
 absl::Status WithDetail(absl::Status status, std::string_view reason,
                         const std::vector<FieldError>& errors) {
   iris::common::v1::ErrorDetail detail;
   detail.set_reason(std::string(reason));
   for (const auto& e : errors) {
+    if (static_cast<size_t>(detail.errors_size()) == kMaxErrors) {
+      detail.set_omitted_errors(static_cast<int32_t>(errors.size() - kMaxErrors));
+      break;
+    }
     auto* fe = detail.add_errors();
-    fe->set_field(e.field);
-    fe->set_message(e.message);
+    fe->set_field(Capped(e.field));
+    fe->set_message(Capped(e.message));
   }
   status.SetPayload(kDetailUrl, absl::Cord(detail.SerializeAsString()));
   return status;
@@ -30,8 +46,9 @@ absl::Status Invalid(std::string_view field, std::string_view message) {
 }
 
 absl::Status Invalid(std::vector<FieldError> errors) {
-  std::string summary =
-      errors.empty() ? "invalid request" : errors.front().field + ": " + errors.front().message;
+  std::string summary = errors.empty()
+                            ? "invalid request"
+                            : Capped(errors.front().field) + ": " + Capped(errors.front().message);
   if (errors.size() > 1) summary += " (and " + std::to_string(errors.size() - 1) + " more)";
   return WithDetail(absl::InvalidArgumentError(summary), "validation", errors);
 }
@@ -46,7 +63,7 @@ absl::Status Validator::Finish() const {
 }
 
 absl::Status Malformed(std::string_view field, std::string_view message) {
-  const std::string f(field), m(message);
+  const std::string f = Capped(std::string(field)), m = Capped(std::string(message));
   return WithDetail(absl::InvalidArgumentError(f + ": " + m), "malformed", {{f, m}});
 }
 

@@ -38,6 +38,12 @@ struct FieldError {
   std::string message;
 };
 
+// What one status carries at most: the first kMaxErrors field errors (the rest are counted),
+// each field name and message cut to kMaxErrorText bytes. A request with 5,000 bad values, or
+// with a field name of a megabyte, made a detail too large for gRPC's metadata.
+inline constexpr size_t kMaxErrors = 100;
+inline constexpr size_t kMaxErrorText = 256;
+
 // Attaches `reason` (the problem type `/problems/<reason>`) and field errors to a status.
 absl::Status WithDetail(absl::Status status, std::string_view reason,
                         const std::vector<FieldError>& errors = {});

@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <cctype>
+#include <future>
 #include <random>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -52,13 +54,30 @@ class AccountsE2eTest : public ::testing::Test {
     return "Bearer " + json::parse(r.body, nullptr, false).value("access_token", "");
   }
   static std::string Admin() { return Bearer(System::kAdminEmail, System::kAdminPassword); }
+  // An organisation for member accounts to belong to (users.organization_id is a foreign key).
+  static std::string NewOrganization() {
+    auto r = Send(
+        "POST", "/v1/organizations", Admin(),
+        {{"name", "Accounts " + UniqueEmail("org")}, {"country", "RS"}, {"kind", "member_cso"}});
+    EXPECT_EQ(r.status, 201) << r.body;
+    return json::parse(r.body, nullptr, false).value("id", "");
+  }
+  // The fields of a 422's errors[].
+  static std::set<std::string> FieldsOf(const HttpResult& r) {
+    EXPECT_EQ(r.status, 422) << r.body;
+    std::set<std::string> fields;
+    for (const auto& e : json::parse(r.body, nullptr, false).value("errors", json::array())) {
+      fields.insert(e.value("field", ""));
+    }
+    return fields;
+  }
   // A new user created by the admin; returns the created user.
   static json CreateUser(const std::string& email, const std::string& role = "partner") {
     json body = {{"email", email},
                  {"password", "a password of sixteen"},
                  {"name", "Test User"},
                  {"role", role}};
-    if (role == "member") body["organization_id"] = "7d7c8f0e-1b7a-4c55-9d8c-3f1f2b4a5c6d";
+    if (role == "member") body["organization_id"] = NewOrganization();
     auto r = Send("POST", "/v1/users", Admin(), body);
     EXPECT_EQ(r.status, 201) << r.body;
     return json::parse(r.body, nullptr, false);
@@ -149,6 +168,53 @@ TEST_F(AccountsE2eTest, AdminCreatesUsersOnceAndOthersMayNot) {
   ExpectProblem(Send("POST", "/v1/users", "", body), 401);
 }
 
+// Regression (issue 11): a member of an organisation that does not exist was created (201), and
+// any database refusal was reported on `country`, a non-ASCII email's included.
+TEST_F(AccountsE2eTest, UnknownOrganizationsAndRefusedEmailsAre422OnTheirOwnField) {
+  json member = {{"email", UniqueEmail("orphan")},
+                 {"password", "a password of sixteen"},
+                 {"name", "Orphan"},
+                 {"role", "member"},
+                 {"organization_id", "7d7c8f0e-1b7a-4c55-9d8c-3f1f2b4a5c6d"}};
+  EXPECT_EQ(FieldsOf(Send("POST", "/v1/users", Admin(), member)),
+            std::set<std::string>{"organization_id"});
+  // An EM SPACE passes the service's email rule and not the database's (\s matches it there).
+  json spaced = {{"email", "em\xe2\x80\x83space-" + UniqueEmail("x")},
+                 {"password", "a password of sixteen"},
+                 {"name", "Spaced"},
+                 {"role", "partner"}};
+  EXPECT_EQ(FieldsOf(Send("POST", "/v1/users", Admin(), spaced)), std::set<std::string>{"email"});
+  // Non-ASCII capitals are lower-cased as ASCII ones are, and sign in in any case.
+  const std::string tail = UniqueEmail("umlaut");
+  json umlaut = {{"email", "\xc3\x84rger-" + tail},  // "Ärger-..."
+                 {"password", "a password of sixteen"},
+                 {"name", "Umlaut"},
+                 {"role", "partner"}};
+  auto created = Send("POST", "/v1/users", Admin(), umlaut);
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(json::parse(created.body)["email"], "\xc3\xa4rger-" + tail);  // "ärger-..."
+  EXPECT_EQ(SignIn("\xc3\x84RGER-" + tail, "a password of sixteen").status, 200);
+}
+
+// Regression (issue 11): a write key got 403 making a read key, though `write` is "all the user
+// may do" (API.md "API keys").
+TEST_F(AccountsE2eTest, AWriteKeyMakesNarrowerKeysAndAReadKeyMakesNoWiderOne) {
+  const std::string email = UniqueEmail("writer");
+  CreateUser(email);
+  const std::string token = Bearer(email, "a password of sixteen");
+  auto writer = Send("POST", "/v1/api-keys", token, {{"name", "CRM"}, {"scopes", {"write"}}});
+  ASSERT_EQ(writer.status, 201) << writer.body;
+  const std::string write_key = "ApiKey " + json::parse(writer.body)["key"].get<std::string>();
+  auto reader =
+      Send("POST", "/v1/api-keys", write_key, {{"name", "reports"}, {"scopes", {"read"}}});
+  ASSERT_EQ(reader.status, 201) << reader.body;
+  EXPECT_EQ(json::parse(reader.body)["scopes"], json::array({"read"}));
+  const std::string read_key = "ApiKey " + json::parse(reader.body)["key"].get<std::string>();
+  EXPECT_EQ(Send("GET", "/v1/me", read_key).status, 200);
+  auto wider = Send("POST", "/v1/api-keys", read_key, {{"name", "more"}, {"scopes", {"write"}}});
+  ExpectProblem(wider, 403);
+}
+
 TEST_F(AccountsE2eTest, ApiKeysWorkUntilRevokedAndReadKeysOnlyRead) {
   const std::string email = UniqueEmail("integrator");
   CreateUser(email);
@@ -200,6 +266,43 @@ TEST_F(AccountsE2eTest, TheEleventhFailedSignInForAnEmailIs429) {
   EXPECT_EQ(limited.Header("ratelimit-remaining"), "0");
   // Another email from the same client is not affected.
   EXPECT_EQ(SignIn(System::kAdminEmail, System::kAdminPassword).status, 200);
+}
+
+// Regression: the limiter checked the count, verified, then counted the failure, so 19 wrong
+// passwords and the right one sent at once were all verified. Now at most 10 are.
+TEST_F(AccountsE2eTest, ConcurrentGuessesNeverCheckMoreThanTenPasswords) {
+  const std::string email = UniqueEmail("rushed");
+  CreateUser(email);
+  std::vector<std::future<HttpResult>> answers;
+  for (int i = 0; i < 20; ++i) {
+    const std::string password =
+        i == 19 ? std::string("a password of sixteen") : "wrong guess " + std::to_string(i);
+    answers.push_back(
+        std::async(std::launch::async, [&email, password] { return SignIn(email, password); }));
+  }
+  // 20 password hashes at once on a small machine may pass a deadline (503, the attempt given
+  // back); what matters is that no more than 10 results were ever shown, and nothing else.
+  int checked = 0, limited = 0;
+  for (auto& a : answers) {
+    auto r = a.get();
+    if (r.status == 401 || r.status == 200) ++checked;
+    if (r.status == 429) ++limited;
+    EXPECT_TRUE(r.status == 401 || r.status == 200 || r.status == 429 || r.status == 503)
+        << r.status << " " << r.body;
+  }
+  EXPECT_LE(checked, 10);
+  EXPECT_GE(limited, 1) << "with 20 attempts at once, some must be refused";
+}
+
+// A successful sign-in is not counted, and its RateLimit-Remaining says what is left after it.
+TEST_F(AccountsE2eTest, ASuccessfulSignInReportsTheQuotaAfterIt) {
+  const std::string email = UniqueEmail("careful");
+  CreateUser(email);
+  for (int i = 0; i < 3; ++i) ASSERT_EQ(SignIn(email, "wrong").status, 401);
+  auto ok = SignIn(email, "a password of sixteen");
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  EXPECT_EQ(ok.Header("ratelimit-remaining"), "7");
+  EXPECT_EQ(SignIn(email, "wrong").Header("ratelimit-remaining"), "6");
 }
 
 }  // namespace

@@ -4,8 +4,11 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <random>
+
+#include "absl/strings/ascii.h"
 
 namespace iris::testing {
 
@@ -36,7 +39,11 @@ std::string UrlEncode(const std::string& s) {
 HttpResult ApiClient::As(const std::string& authorization, const std::string& method,
                          const std::string& path, const std::string& body, Headers headers) const {
   if (!authorization.empty()) headers.push_back({"Authorization", authorization});
-  if (!body.empty()) headers.push_back({"Content-Type", "application/json"});
+  const bool typed = std::any_of(headers.begin(), headers.end(), [](const auto& h) {
+    return absl::AsciiStrToLower(h.first) == "content-type";
+  });
+  // A caller's own Content-Type replaces the default: two would be a 400 (issue 11).
+  if (!body.empty() && !typed) headers.push_back({"Content-Type", "application/json"});
   return HttpRequest(method, system_.Url(path), body, headers);
 }
 

@@ -83,7 +83,7 @@ TEST_F(GatewayE2eTest, WrongMethodIs405ProblemWithAllow) {
   auto r = HttpRequest("POST", system_->Url("/v1/countries"), "{}",
                        {{"Content-Type", "application/json"}});
   ExpectProblem(r, 405);
-  EXPECT_EQ(r.Header("allow"), "GET");
+  EXPECT_EQ(r.Header("allow"), "GET, HEAD");
 }
 
 TEST_F(GatewayE2eTest, UnknownPathIs404Problem) { ExpectProblem(Get("/v1/no-such-thing"), 404); }

@@ -164,6 +164,15 @@ TEST_F(OrganizationsE2eTest, BadCursorsLimitsAndFilterValuesAre400) {
   ExpectProblem(Send("GET", "/v1/organizations?limit=0"), 400, "limit");
   ExpectProblem(Send("GET", "/v1/organizations?limit=201"), 400, "limit");
   ExpectProblem(Send("GET", "/v1/organizations?status=dormant"), 400, "status");
+  // Regression: unknown codes were an empty list, indistinguishable from "nothing matches".
+  ExpectProblem(Send("GET", "/v1/organizations?country=XX"), 400, "country");
+  ExpectProblem(Send("GET", "/v1/organizations?country=" + std::string(300, 'A')), 400, "country");
+  ExpectProblem(Send("GET", "/v1/organizations?target_group=martians"), 400, "target_group");
+  ExpectProblem(Send("GET", "/v1/services?country=XX"), 400, "country");
+  ExpectProblem(Send("GET", "/v1/services?target_group=martians"), 400, "target_group");
+  // Regression (contract fuzzer): an empty filter was silently "no filter".
+  ExpectProblem(Send("GET", "/v1/organizations?country="), 400, "country");
+  ExpectProblem(Send("GET", "/v1/services?category="), 400, "category");
   auto page = json::parse(Send("GET", "/v1/organizations?limit=1").body);
   ASSERT_TRUE(page["next_cursor"].is_string());
   std::string tampered = page["next_cursor"];
@@ -285,6 +294,37 @@ TEST_F(OrganizationsE2eTest, MembersEditOnlyTheirOwnProfileAndCoordinatorsTheirC
   const std::string hidden_path = "/v1/organizations/" + hidden_["id"].get<std::string>();
   EXPECT_EQ(SendAs(coordinator, "GET", hidden_path).status, 200);
   ExpectProblem(SendAs(member, "GET", hidden_path), 404);
+}
+
+// Issue 11: a suspended member is read-only for its own organisation; staff are not.
+TEST_F(OrganizationsE2eTest, MembersOfASuspendedOrganizationMayReadButNotChangeIt) {
+  // A token of its own: once reinstated it is active, and must not join the directory tests' set.
+  const std::string mine = UniqueToken();
+  auto own = Create({{"name", mine + " Paused"}, {"country", "RS"}, {"kind", "member_cso"}});
+  const std::string path = "/v1/organizations/" + own["id"].get<std::string>();
+  const std::string member = ApiClient(*system_).CreateUserAndSignIn(
+      admin_, "member", {{"organization_id", own["id"]}}, "paused." + mine);
+  ASSERT_FALSE(member.empty());
+  auto suspended = Send("POST", path + "/suspend", json{{"note", "audit pending"}}.dump(), true);
+  ASSERT_EQ(suspended.status, 200) << suspended.body;
+
+  EXPECT_EQ(SendAs(member, "GET", path).status, 200);
+  const json service{{"name", {{"en", "Day centre " + mine}}}, {"category", "day_care"}};
+  for (const auto& refused :
+       {SendAs(member, "PATCH", path, R"({"city": "Niš"})"),
+        SendAs(member, "POST", path + "/services", service.dump()),
+        SendAs(member, "POST", path + "/people", R"({"name": "Contact person"})")}) {
+    ExpectProblem(refused, 403);
+    EXPECT_EQ(json::parse(refused.body, nullptr, false).value("type", ""),
+              "/problems/organization_read_only")
+        << refused.body;
+  }
+  EXPECT_EQ(Send("PATCH", path, R"({"city": "Niš"})", true).status, 200);
+  EXPECT_EQ(Send("POST", path + "/services", service.dump(), true).status, 201);
+
+  auto reinstated = Send("POST", path + "/reinstate", "", true);
+  ASSERT_EQ(reinstated.status, 200) << reinstated.body;
+  EXPECT_EQ(SendAs(member, "PATCH", path, R"({"city": "Beograd"})").status, 200);
 }
 
 }  // namespace

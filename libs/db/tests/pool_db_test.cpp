@@ -20,6 +20,7 @@
 #include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/spdlog.h>
 
+#include "libs/db/constraints.hpp"
 #include "libs/db/testing/scratch_schema.hpp"
 
 namespace iris::db {
@@ -119,12 +120,13 @@ TEST_F(PoolDbTest, WriteRollsBackAndReturnsTheFunctionsErrorStatus) {
   EXPECT_EQ(*found, std::nullopt);
 }
 
-TEST_F(PoolDbTest, DuplicateKeyGivesAlreadyExistsNamingTheConstraint) {
+TEST_F(PoolDbTest, DuplicateKeyGivesAlreadyExistsNamingTheConstraintOnTheStatus) {
   Pool pool(Config(), statements_);
   ASSERT_TRUE(Insert(pool, 1, "ada").ok());
   absl::Status s = Insert(pool, 1, "grace");
   EXPECT_EQ(s.code(), absl::StatusCode::kAlreadyExists);
-  EXPECT_THAT(std::string(s.message()), HasSubstr("items_pkey"));
+  ASSERT_TRUE(ViolationOf(s).has_value()) << s;
+  EXPECT_EQ(ViolationOf(s)->constraint, "items_pkey");
   EXPECT_EQ(*Find(pool, 1), "ada");
 }
 

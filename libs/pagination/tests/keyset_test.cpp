@@ -110,5 +110,37 @@ TEST(PageOfTest, WalkingPagesVisitsEveryRowOnce) {
   for (size_t i = 0; i < all.size(); ++i) EXPECT_EQ(seen[i], all[i].id);
 }
 
+TEST(FillPageTest, StopsAtTheByteBoundWithTheCursorOfTheLastItemSent) {
+  auto page = PageOf(Rows(8), 5);
+  std::vector<std::string> sent;
+  auto add = [&](const Row& r) {
+    sent.push_back(r.id);
+    return size_t{400};
+  };
+  const std::string next = FillPage(page, add, 1000);  // 400 + 400 + 400 >= 1000: three
+  ASSERT_EQ(sent.size(), 3u);
+  EXPECT_EQ(next, EncodeKeyset(KeysetOf(page.items[2])));
+}
+
+TEST(FillPageTest, UnderTheBoundThePagesOwnCursorStands) {
+  auto page = PageOf(Rows(8), 5);
+  size_t calls = 0;
+  EXPECT_EQ(FillPage(
+                page, [&](const Row&) { return ++calls, size_t{10}; }, 1000),
+            page.next_cursor);
+  EXPECT_EQ(calls, 5u);
+  auto last = PageOf(Rows(3), 5);
+  EXPECT_EQ(FillPage(last, [](const Row&) { return size_t{10}; }), "");
+}
+
+TEST(FillPageTest, OneHugeItemIsStillSentSoThePageMovesOn) {
+  auto page = PageOf(Rows(3), 5);
+  size_t calls = 0;
+  auto next = FillPage(
+      page, [&](const Row&) { return ++calls, size_t{5000}; }, 1000);
+  EXPECT_EQ(calls, 1u);
+  EXPECT_EQ(next, EncodeKeyset(KeysetOf(page.items[0])));
+}
+
 }  // namespace
 }  // namespace iris::pagination

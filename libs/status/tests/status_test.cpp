@@ -35,6 +35,45 @@ TEST(StatusTest, DetailSurvivesTheGrpcRoundTrip) {
   EXPECT_EQ(HttpStatusFor(back), 412);
 }
 
+// Regression: 5,000 bad values made a detail too large for gRPC metadata (a 429 with
+// "received initial metadata size exceeds limit").
+TEST(StatusTest, FieldErrorsAreCappedAndTheRestCounted) {
+  std::vector<FieldError> errors;
+  for (int i = 0; i < 5000; ++i) {
+    errors.push_back({"target_groups[" + std::to_string(i) + "]", "is not a target group"});
+  }
+  auto s = Invalid(errors);
+  auto detail = DetailOf(s);
+  EXPECT_EQ(detail.errors_size(), static_cast<int>(kMaxErrors));
+  EXPECT_EQ(detail.omitted_errors(), 4900);
+  auto back = DetailOf(FromGrpc(ToGrpc(s)));
+  EXPECT_EQ(back.omitted_errors(), 4900);
+  auto body = nlohmann::json::parse(ProblemFor(s, "req-1").body);
+  EXPECT_EQ(body["errors"].size(), kMaxErrors);
+  EXPECT_EQ(body["errors_omitted"], 4900);
+  // Exactly kMaxErrors: nothing omitted, no count.
+  errors.resize(kMaxErrors);
+  auto full = nlohmann::json::parse(ProblemFor(Invalid(errors), "req-2").body);
+  EXPECT_EQ(full["errors"].size(), kMaxErrors);
+  EXPECT_FALSE(full.contains("errors_omitted"));
+}
+
+TEST(StatusTest, LongFieldNamesAndMessagesAreCutAtACharacter) {
+  const std::string key(100000, 'k');
+  const std::string cyrillic = std::string(250, 'x') + "Ђорђе Ђорђе";
+  auto s = Invalid({{key, "unknown field"}, {"name", cyrillic}});
+  auto detail = DetailOf(s);
+  EXPECT_LE(detail.errors(0).field().size(), kMaxErrorText);
+  EXPECT_TRUE(detail.errors(0).field().ends_with("\u2026"));
+  EXPECT_LE(s.message().size(), 2 * kMaxErrorText + 16);
+  EXPECT_EQ(detail.errors(1).message(), std::string(250, 'x') + "Ђ\u2026");
+  // Still valid UTF-8: the problem body renders without replacement characters.
+  const auto body = ProblemFor(s, "req-3").body;
+  EXPECT_EQ(body.find("\xef\xbf\xbd"), std::string::npos);
+  auto malformed = Malformed(key, "appears twice in one object");
+  EXPECT_LE(malformed.message().size(), 2 * kMaxErrorText + 2);
+}
+
 TEST(StatusTest, MapsCodesToHttpStatuses) {
   EXPECT_EQ(HttpStatusFor(absl::NotFoundError("x")), 404);
   EXPECT_EQ(HttpStatusFor(absl::AlreadyExistsError("x")), 409);

@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include <spdlog/spdlog.h>
+
 namespace iris::gateway {
 
 Upstream::Upstream(std::string name, std::string address, std::chrono::milliseconds deadline)
@@ -14,6 +16,12 @@ Upstream::Upstream(std::string name, std::string address, std::chrono::milliseco
 
 absl::Status Upstream::Unavailable() const {
   return absl::UnavailableError("the " + name_ + " service did not answer in time; retry shortly");
+}
+
+absl::Status Upstream::Exhausted(const std::string& why) const {
+  spdlog::warn("{} service: gRPC resource limit: {}", name_, why);
+  return absl::UnavailableError("the " + name_ +
+                                " service could not take this request now; retry shortly");
 }
 
 absl::Status Upstream::Health(std::chrono::milliseconds deadline) {

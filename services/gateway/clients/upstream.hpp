@@ -68,11 +68,18 @@ class Upstream {
         s.error_code() == ::grpc::StatusCode::CANCELLED) {
       return Unavailable();
     }
+    // RESOURCE_EXHAUSTED without our detail comes from gRPC itself (a message or metadata
+    // limit, a server out of threads), not from a rate limit: it was a 429 that quoted them.
+    if (s.error_code() == ::grpc::StatusCode::RESOURCE_EXHAUSTED && s.error_details().empty()) {
+      return Exhausted(s.error_message());
+    }
     return iris::status::FromGrpc(s);
   }
 
   // The UNAVAILABLE status a route answers while this service is down.
   absl::Status Unavailable() const;
+  // The UNAVAILABLE status (503, Retry-After) for a limit of gRPC's; `why` is only logged.
+  absl::Status Exhausted(const std::string& why) const;
 
   // grpc.health.v1 says SERVING within `deadline`.
   absl::Status Health(std::chrono::milliseconds deadline);

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include <spdlog/spdlog.h>
@@ -15,6 +16,7 @@
 #include "libs/status/status.hpp"
 #include "services/gateway/http/cpu_lanes.hpp"
 #include "services/gateway/http/pistache_connection.hpp"
+#include "services/gateway/http/request_head.hpp"
 #include "services/gateway/http/request_id.hpp"
 #include "services/gateway/http/url.hpp"
 
@@ -137,6 +139,32 @@ std::optional<absl::Status> CheckFraming(const P::Request& request, size_t max_b
   return std::nullopt;
 }
 
+// Pistache keeps its parser's read position private, and resets the parser (dropping its
+// buffer) after each request: bytes of a second request that arrived in the same read were
+// lost and a pipelining client hung. The position tells where a request ends, so the rest is
+// fed back in. (Naming a private member is allowed in an explicit instantiation's arguments;
+// the friend defined there is the only way to the member.)
+template <Pistache::StreamCursor P::Private::ParserBase::*Member>
+struct ParserCursorAccess {
+  friend Pistache::StreamCursor& CursorOf(P::Private::ParserBase& parser) { return parser.*Member; }
+};
+Pistache::StreamCursor& CursorOf(P::Private::ParserBase& parser);
+template struct ParserCursorAccess<&P::Private::ParserBase::cursor>;
+
+// The bytes of the current request the parser holds, from its first byte.
+std::string_view Buffered(P::Private::ParserBase& parser) {
+  const auto* buf = CursorOf(parser).buf;
+  if (buf == nullptr || buf->begptr() == nullptr) return {};
+  return {buf->begptr(), static_cast<size_t>(buf->endptr() - buf->begptr())};
+}
+
+// What the parser has not read yet: the start of the next request.
+std::string Unread(P::Private::ParserBase& parser) {
+  const auto* buf = CursorOf(parser).buf;
+  if (buf == nullptr || buf->curptr() == nullptr) return {};
+  return {buf->curptr(), static_cast<size_t>(buf->endptr() - buf->curptr())};
+}
+
 bool WantsContinue(const P::Request& request) {
   if (request.version() != P::Version::Http11) return false;  // RFC 9110 §10.1.1
   const auto expect = request.headers().tryGetRaw("Expect");
@@ -191,24 +219,45 @@ void PistacheAdapter::onInput(const char* buffer, size_t len,
     auto& request = parser->request;
     std::optional<absl::Status> refusal;
     try {
-      if (!parser->feed(buffer, len)) {
-        refusal = TooLarge(core_->max_body_bytes);
-      } else if (parser->parse() == P::Private::State::Done) {
-        refusal = CheckFraming(request, core_->max_body_bytes);
-        if (!refusal) {
+      if (!parser->feed(buffer, len)) refusal = TooLarge(core_->max_body_bytes);
+      // One read may hold several requests (pipelining): each is dispatched in turn.
+      while (!refusal) {
+        if (parser->step()->id() != P::Private::BodyStep::Id) {
+          const HeadCheck head = CheckRequestHead(Buffered(*parser));
+          if (head.verdict == HeadCheck::Verdict::kRefused) {
+            refusal = head.status;
+            break;
+          }
+          if (head.verdict == HeadCheck::Verdict::kIncomplete) return;  // more bytes to come
+        }
+        if (parser->parse() == P::Private::State::Done) {
+          refusal = CheckFraming(request, core_->max_body_bytes);
+          if (refusal) break;
           internal::ForgetInvitation(*connection);
           P::ResponseWriter writer(request.version(), transport(), this, peer);
           request.copyAddress(peer->address());
           peer->setIdle(false);
           onRequest(request, std::move(writer));
+          std::string next = Unread(*parser);
           parser->reset();
-          return;
+          // RFC 9112 §2.2: empty lines before a request line are ignored (some clients send
+          // one after a body).
+          next.erase(0, next.find_first_not_of("\r\n"));
+          if (next.empty()) return;
+          {
+            std::lock_guard lock(connection->mu);
+            if (connection->closing) return;  // that request closes the connection
+          }
+          if (!parser->feed(next.data(), next.size())) refusal = TooLarge(core_->max_body_bytes);
+          continue;
         }
-      } else if (parser->step()->id() == P::Private::BodyStep::Id) {
-        // The head is complete and the body is on its way: refuse it before reading it, or
-        // invite it.
-        refusal = CheckFraming(request, core_->max_body_bytes);
-        if (!refusal && WantsContinue(request)) internal::InviteBody(connection);
+        if (parser->step()->id() == P::Private::BodyStep::Id) {
+          // The head is complete and the body is on its way: refuse it before reading it, or
+          // invite it.
+          refusal = CheckFraming(request, core_->max_body_bytes);
+          if (!refusal && WantsContinue(request)) internal::InviteBody(connection);
+        }
+        if (!refusal) return;  // more bytes to come
       }
     } catch (const P::HttpError& e) {
       refusal = ParseErrorStatus(e.code(), e.reason());
@@ -221,9 +270,13 @@ void PistacheAdapter::onInput(const char* buffer, size_t len,
     if (!refusal) return;  // more bytes to come
     auto job = std::make_shared<Job>(P::ResponseWriter(request.version(), transport(), this, peer));
     job->ticket = core_->in_flight->Enter();
-    job->request_id = NewRequestId();
+    // Echo the client's id when it can be read, so a client can match even a refused request.
+    job->request_id = AcceptOrNewRequestId(RawHeaderValue(Buffered(*parser), "x-request-id"));
+    // A HEAD answer has no body.
     if (parser->step()->id() != P::Private::RequestLineStep::Id) {
-      job->request.method = P::methodString(request.method());  // a HEAD answer has no body
+      job->request.method = P::methodString(request.method());
+    } else if (Buffered(*parser).starts_with("HEAD ")) {
+      job->request.method = "HEAD";
     }
     job->request.http11 = request.version() == P::Version::Http11;
     job->keep_alive = false;  // what follows on this connection cannot be framed any more

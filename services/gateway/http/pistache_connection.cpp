@@ -13,6 +13,7 @@
 #include <spdlog/spdlog.h>
 
 #include "absl/strings/ascii.h"
+#include "libs/status/problem.hpp"
 #include "libs/status/status.hpp"
 #include "services/gateway/http/problem_response.hpp"
 
@@ -71,6 +72,24 @@ struct Completion {
   }
 };
 
+// The answer to a HEAD request as bytes: status line, `merged` headers, Connection as Send
+// decided it, and the Content-Length a GET would have had.
+std::string HeadOnly(const Job& job, const HttpResponse& r,
+                     const std::map<std::string, std::pair<std::string, std::string>>& merged) {
+  std::string text = job.request.http11 ? "HTTP/1.1 " : "HTTP/1.0 ";
+  text += std::to_string(r.status) + " " + std::string(status::ReasonPhrase(r.status)) + "\r\n";
+  for (const auto& [lower, nv] : merged) text += nv.first + ": " + nv.second + "\r\n";
+  if (!job.keep_alive) {
+    text += "Connection: close\r\n";
+  } else if (!job.request.http11) {
+    text += "Connection: keep-alive\r\n";
+  }
+  if (r.status != 204 && r.status != 304) {
+    text += "Content-Length: " + std::to_string(r.body.size()) + "\r\n";
+  }
+  return text + "\r\n";
+}
+
 void Send(Job& job) {
   auto connection = job.connection.lock();
   if (!connection) {
@@ -111,8 +130,8 @@ void Send(Job& job) {
   for (auto& [lower, nv] : merged) {
     writer.headers().add(std::make_shared<DynHeader>(nv.first, nv.second));
   }
-  // Pistache always writes Content-Length for what it sends, so a HEAD answer says 0.
-  const bool no_body = job.request.method == "HEAD" || r.status == 204 || r.status == 304;
+  const bool head = job.request.method == "HEAD";
+  const bool no_body = head || r.status == 204 || r.status == 304;
   auto completion = std::make_shared<Completion>();
   completion->ticket = job.ticket;
   completion->connection = connection;
@@ -123,10 +142,26 @@ void Send(Job& job) {
     return;
   }
   try {
-    // No mime argument: Pistache would add a second Content-Type.
-    writer.send(static_cast<P::Code>(r.status), no_body ? std::string() : r.body)
-        .then([completion](ssize_t) { completion->Sent(); },
-              [completion](std::exception_ptr) { completion->ticket.reset(); });
+    if (head) {
+      // Pistache's send writes "Content-Length: 0" for an empty body, which a HEAD answer
+      // must not (RFC 9110 §8.6: it is the length GET would send), so this one is written
+      // here: the same head GET would get, and no content.
+      auto peer = writer.getPeer();
+      if (!peer) {
+        job.ticket.reset();
+        return;
+      }
+      std::string text = HeadOnly(job, r, merged);
+      const size_t size = text.size();
+      peer->send(Pistache::RawBuffer(std::move(text), size))
+          .then([completion](ssize_t) { completion->Sent(); },
+                [completion](std::exception_ptr) { completion->ticket.reset(); });
+    } else {
+      // No mime argument: Pistache would add a second Content-Type.
+      writer.send(static_cast<P::Code>(r.status), no_body ? std::string() : r.body)
+          .then([completion](ssize_t) { completion->Sent(); },
+                [completion](std::exception_ptr) { completion->ticket.reset(); });
+    }
   } catch (const std::exception& e) {
     spdlog::warn("sending response for request {} failed: {}", job.request_id, e.what());
   }

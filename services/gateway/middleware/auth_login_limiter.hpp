@@ -1,5 +1,10 @@
 // Failed sign-ins counted in Redis per email and per client IP, in fixed 15-minute windows
 // (API.md "Rate limits"). Successful sign-ins are not counted. Without Redis it fails open.
+//
+// Each attempt reserves its place in both buckets atomically (one Lua script) before the
+// password is checked, and a successful one gives its place back. Checking the count first
+// and counting the failure afterwards let concurrent guesses all pass the check: 19 wrong
+// passwords sent at once were all verified.
 #pragma once
 
 #include <chrono>
@@ -30,19 +35,16 @@ class LoginLimiter {
  public:
   LoginLimiter(iris::redis::Redis& redis, iris::metrics::Metrics& metrics, LoginLimits limits = {});
 
-  // Before checking a password: is either bucket used up?
-  LoginQuota Check(std::string_view email, std::string_view ip);
-  // After a wrong password or unknown email; returns the quota left afterwards.
-  LoginQuota RecordFailure(std::string_view email, std::string_view ip);
+  // Before checking a password: takes one attempt from both buckets, or none and `limited`
+  // when either is used up. At most per_email attempts per email (and per_ip per address) are
+  // ever checked in a window, however many arrive at once.
+  LoginQuota Reserve(std::string_view email, std::string_view ip);
+  // After a successful sign-in: gives the reserved attempt back; the quota left afterwards.
+  LoginQuota Release(std::string_view email, std::string_view ip);
 
  private:
-  struct Bucket {
-    int64_t count = 0;
-    int64_t ttl = 0;
-  };
-  bool Read(const std::string& key, Bucket* out);
-  bool Increment(const std::string& key, Bucket* out);
-  LoginQuota Quota(const Bucket& email, const Bucket& ip) const;
+  LoginQuota Run(const std::string& script, std::string_view email, std::string_view ip);
+  LoginQuota Quota(int64_t email_count, int64_t email_ttl, int64_t ip_count, int64_t ip_ttl) const;
   void Unavailable();
 
   iris::redis::Redis& redis_;

@@ -165,7 +165,7 @@ std::optional<http::HttpResponse> Chain::Dispatch(http::HttpRequest& request, Pr
   }
 
   const bool cacheable =
-      cache_ != nullptr && route.cache_ttl.count() > 0 && request.method == "GET";
+      cache_ != nullptr && route.cache_ttl.count() > 0 && route.method == Method::kGet;
   std::string cache_key;
   std::optional<Reply> hit;
   if (cacheable) {
@@ -177,7 +177,7 @@ std::optional<http::HttpResponse> Chain::Dispatch(http::HttpRequest& request, Pr
   if (!reply.ok()) return ProblemResponse(reply.status(), request_id);
   if (cacheable && !hit && reply->status == 200) cache_->Put(cache_key, *reply, route.cache_ttl);
 
-  if (request.method == "GET" && reply->status == 200) {
+  if (route.method == Method::kGet && reply->status == 200) {
     auto inm = request.HeaderValue("if-none-match");
     for (const auto& h : reply->headers) {
       if (inm && absl::AsciiStrToLower(h.name) == "etag" && NoneMatch(*inm, h.value)) {

@@ -23,7 +23,8 @@ Reply& WithQuota(Reply& reply, const LoginQuota& q) {
 absl::StatusOr<v1::AuthenticateRequest> TokenRequest(const nlohmann::json& body) {
   iris::status::Validator v;
   v1::AuthenticateRequest req;
-  if (!body.is_object()) return iris::status::Invalid("", "must be an object {email, password}");
+  if (!body.is_object())
+    return iris::status::Invalid("body", "must be a JSON object {email, password}");
   for (const char* field : {"email", "password"}) {
     auto it = body.find(field);
     if (it == body.end() || !it->is_string() || it->get<std::string>().empty()) {
@@ -46,22 +47,24 @@ absl::StatusOr<Reply> IssueToken(RequestContext& r, Upstream& c, const Jwt* jwt,
   }
   IRIS_ASSIGN_OR_RETURN(auto req, TokenRequest(*r.json_body));
   const std::string& ip = r.http.remote_address;
-  const LoginQuota before = limiter->Check(req.email(), ip);
-  if (before.limited) {
+  // The attempt is counted before the password is checked (see LoginLimiter) and given back
+  // unless the check failed.
+  const LoginQuota reserved = limiter->Reserve(req.email(), ip);
+  if (reserved.limited) {
     Reply reply =
         rest::Problem(iris::status::WithDetail(
                           absl::ResourceExhaustedError("too many failed sign-ins; try again later"),
                           "rate_limited"),
                       r);
-    reply.WithHeader("Retry-After", std::to_string(before.reset_seconds));
-    return WithQuota(reply, before);
+    reply.WithHeader("Retry-After", std::to_string(reserved.reset_seconds));
+    return WithQuota(reply, reserved);
   }
   auto principal = Call(c, &Stub::Authenticate, r, req);
   if (principal.status().code() == absl::StatusCode::kUnauthenticated) {
-    const LoginQuota after = limiter->RecordFailure(req.email(), ip);
     Reply reply = rest::Problem(principal.status(), r);
-    return WithQuota(reply, after);
+    return WithQuota(reply, reserved);
   }
+  const LoginQuota after = limiter->Release(req.email(), ip);
   IRIS_RETURN_IF_ERROR(principal.status());
   JwtClaims claims;
   claims.subject = principal->user_id();
@@ -72,7 +75,7 @@ absl::StatusOr<Reply> IssueToken(RequestContext& r, Upstream& c, const Jwt* jwt,
                                                 {"token_type", "Bearer"},
                                                 {"expires_in", jwt->ttl().count()}});
   reply.WithHeader("Cache-Control", "no-store");
-  return WithQuota(reply, before);
+  return WithQuota(reply, after);
 }
 
 }  // namespace

@@ -49,11 +49,14 @@ absl::StatusOr<Router::Match> Router::Find(std::string_view method, std::string_
       }
     }
     if (!ok) continue;
-    if (MethodName(routes_[i].method) == method) {
+    // RFC 9110 §9.3.2: HEAD is GET without the content; the adapter sends no body for it.
+    const bool get = routes_[i].method == Method::kGet;
+    if (MethodName(routes_[i].method) == method || (get && method == "HEAD")) {
       m.route = &routes_[i];
       return m;
     }
     allowed.emplace_back(MethodName(routes_[i].method));
+    if (get) allowed.emplace_back("HEAD");
   }
   if (allowed.empty()) return absl::NotFoundError("no resource at this path");
   if (allow != nullptr) *allow = absl::StrJoin(allowed, ", ");

@@ -81,7 +81,7 @@ TEST_F(ChainTest, NotFoundIsAProblemWithTheRequestIdAsInstance) {
 TEST_F(ChainTest, WrongMethodIs405WithAllow) {
   auto r = Send("DELETE", "/v1/things/1");
   EXPECT_EQ(r.status, 405);
-  EXPECT_EQ(HeaderOf(r, "Allow"), "GET");
+  EXPECT_EQ(HeaderOf(r, "Allow"), "GET, HEAD");
   EXPECT_EQ(HeaderOf(r, "Content-Type"), "application/problem+json");
 }
 

@@ -49,7 +49,7 @@ TEST(RouterTest, KnownPathOtherMethodIs405WithAllow) {
   std::string allow;
   auto m = router.Find("DELETE", "/v1/networks/RS", &allow);
   EXPECT_EQ(iris::status::HttpStatusFor(m.status()), 405);
-  EXPECT_EQ(allow, "GET, PATCH");
+  EXPECT_EQ(allow, "GET, HEAD, PATCH");
 }
 
 TEST(RouterTest, MalformedEscapeIsBadRequest) {

@@ -4,6 +4,8 @@
 
 #include <sodium.h>
 
+#include "absl/strings/str_join.h"
+#include "libs/db/constraints.hpp"
 #include "libs/db/outbox.hpp"
 #include "libs/status/status.hpp"
 #include "libs/values/base64url.hpp"
@@ -32,10 +34,47 @@ std::string Hex(const unsigned char* bytes, size_t n) {
 // Who bootstraps the first admin: no user yet, so the audit log names the system.
 identity::Caller SystemCaller() { return identity::Caller{.role = "system"}; }
 
+// What the users table's constraints (V003, V008) mean in a POST /v1/users body. CheckNewUser
+// checks the same rules first; these answer when the two ever disagree, and for what only the
+// data knows: a taken email, an organisation that does not exist.
+constexpr db::ConstraintRule kUserRules[] = {
+    {.constraint = "users_email_key",
+     .field = "email",
+     .message = "a user with this email exists",
+     .conflict = "email_taken"},
+    {"users_email_check", "email", "must be an email address"},
+    {"users_name_check", "name", "is required"},
+    {"users_role_check", "role",
+     "must be one of network_admin, national_coordinator, member, reviewer, partner"},
+    {"users_organization_id_fkey", "organization_id", "is not an organization of the network"},
+    {"users_member_has_organization", "organization_id", "is required for a member"},
+    {"users_country_fkey", "country", "is not a country of the network"},
+    {"users_coordinator_has_country", "country", "is required for a national coordinator"},
+};
+
+// The api_keys table's (V003); CheckNewApiKey checks the same first.
+constexpr db::ConstraintRule kApiKeyRules[] = {
+    {"api_keys_name_check", "name", "is required"},
+    {"api_keys_scopes_check", "scopes", "needs at least one of read, write, webhooks:manage"},
+};
+
+// Whether a key holding `held` may already do all that one holding `wanted` could (API.md "API
+// keys"; the gateway enforces scopes in middleware/auth.cpp): `write` is all the user may do,
+// so it covers every scope; any other covers only itself. (The gateway also lets a
+// webhooks:manage key GET; that is not taken to imply `read` here: should the gateway narrow
+// webhooks:manage to webhooks, a read key made from one would be wider than its maker.)
+bool Covers(const std::vector<std::string>& held, const std::string& wanted) {
+  return std::any_of(held.begin(), held.end(), [&](const std::string& h) {
+    return h == wanted || (h == "write" && domain::IsScope(wanted));
+  });
+}
+
 }  // namespace
 
 absl::StatusOr<domain::User> AccountUseCases::Authenticate(std::string_view email,
                                                            std::string_view password) {
+  // Bounded before any lookup or hashing: a megabyte "password" is not worth an Argon2 run.
+  IRIS_RETURN_IF_ERROR(iris::status::Validation(domain::CheckSignIn(email, password)));
   const std::string normalized = domain::NormalizeEmail(email);
   IRIS_ASSIGN_OR_RETURN(
       auto found, pool_.Read([&](db::Tx& tx) { return repo_.FindCredentials(tx, normalized); }));
@@ -78,15 +117,7 @@ absl::StatusOr<domain::User> AccountUseCases::CreateUser(const identity::Caller&
     IRIS_RETURN_IF_ERROR(db::RecordChange(tx, "membership", caller, change));
     return u;
   });
-  if (created.status().code() == absl::StatusCode::kAlreadyExists) {
-    return iris::status::WithDetail(absl::AlreadyExistsError("a user with this email exists"),
-                                    "email_taken");
-  }
-  if (created.status().code() == absl::StatusCode::kFailedPrecondition) {
-    // The only foreign key of users is the country.
-    return iris::status::Invalid("country", "is not a country of the network");
-  }
-  return created;
+  return db::ExplainViolation(std::move(created), kUserRules);
 }
 
 absl::StatusOr<CreatedApiKey> AccountUseCases::CreateApiKey(const identity::Caller& caller,
@@ -94,10 +125,14 @@ absl::StatusOr<CreatedApiKey> AccountUseCases::CreateApiKey(const identity::Call
                                                             std::vector<std::string> scopes) {
   IRIS_RETURN_IF_ERROR(NeedsSignIn(caller));
   IRIS_RETURN_IF_ERROR(iris::status::Validation(domain::CheckNewApiKey(name, scopes)));
+  // A token (no scopes) acts with all the user may; a key makes keys no wider than itself.
   if (!caller.scopes.empty()) {
     for (const auto& s : scopes) {
-      if (std::find(caller.scopes.begin(), caller.scopes.end(), s) == caller.scopes.end()) {
-        return absl::PermissionDeniedError("a key cannot create a key with scope " + s);
+      if (!Covers(caller.scopes, s)) {
+        return iris::status::WithDetail(
+            absl::PermissionDeniedError("a key with scopes " + absl::StrJoin(caller.scopes, ", ") +
+                                        " cannot create a key with scope " + s),
+            "insufficient_scope");
       }
     }
   }
@@ -115,7 +150,7 @@ absl::StatusOr<CreatedApiKey> AccountUseCases::CreateApiKey(const identity::Call
   sodium_memzero(secret, sizeof secret);
   // The gateway looks keys up by the same hash (middleware/auth.cpp).
   const std::string hash = values::Sha256Hex(out.plaintext);
-  IRIS_RETURN_IF_ERROR(pool_.Write([&](db::Tx& tx) -> absl::Status {
+  absl::Status stored = pool_.Write([&](db::Tx& tx) -> absl::Status {
     IRIS_RETURN_IF_ERROR(repo_.InsertApiKey(tx, out.key, hash));
     db::Change change;
     change.type = "membership.api_key.created";
@@ -125,7 +160,8 @@ absl::StatusOr<CreatedApiKey> AccountUseCases::CreateApiKey(const identity::Call
     change.action = "create";
     change.audit = {{"user_id", out.key.user_id}, {"scopes", out.key.scopes}};
     return db::RecordChange(tx, "membership", caller, change);
-  }));
+  });
+  IRIS_RETURN_IF_ERROR(db::ExplainViolation(std::move(stored), kApiKeyRules));
   return out;
 }
 
@@ -166,7 +202,7 @@ absl::StatusOr<std::optional<std::string>> AccountUseCases::BootstrapAdmin(
                         std::nullopt,       std::nullopt};
   IRIS_RETURN_IF_ERROR(iris::status::Validation(domain::CheckNewUser(admin)));
   IRIS_ASSIGN_OR_RETURN(auto hash, hasher_.Hash(admin.password));
-  return pool_.Write([&](db::Tx& tx) -> absl::StatusOr<std::optional<std::string>> {
+  auto created = pool_.Write([&](db::Tx& tx) -> absl::StatusOr<std::optional<std::string>> {
     IRIS_ASSIGN_OR_RETURN(auto id, repo_.InsertFirstAdmin(tx, admin.email, admin.name, hash));
     if (!id) return id;
     db::Change change;
@@ -179,6 +215,8 @@ absl::StatusOr<std::optional<std::string>> AccountUseCases::BootstrapAdmin(
     IRIS_RETURN_IF_ERROR(db::RecordChange(tx, "membership", SystemCaller(), change));
     return id;
   });
+  // E.g. the email is a non-admin's already: say so, for the operator reading the startup error.
+  return db::ExplainViolation(std::move(created), kUserRules);
 }
 
 }  // namespace iris::membership::app

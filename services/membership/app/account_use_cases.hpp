@@ -31,10 +31,13 @@ class AccountUseCases {
   absl::StatusOr<domain::User> Authenticate(std::string_view email, std::string_view password);
   // The caller's own account, or any for a network admin; NOT_FOUND otherwise.
   absl::StatusOr<domain::User> GetUser(const identity::Caller& caller, const std::string& id);
-  // Network admins only; 422 with field errors; ALREADY_EXISTS for a taken email.
+  // Network admins only; 422 with field errors (also for an organization_id that names no
+  // organisation); ALREADY_EXISTS (problem type email_taken) for a taken email.
   absl::StatusOr<domain::User> CreateUser(const identity::Caller& caller, domain::NewUser user);
 
-  // A key acting for the caller. A caller signed in with a key cannot widen its scopes.
+  // A key acting for the caller. A caller signed in with a key makes keys no wider than its
+  // own: each scope one it holds, or any under `write` (all the user may do); else
+  // PERMISSION_DENIED with problem type insufficient_scope.
   absl::StatusOr<CreatedApiKey> CreateApiKey(const identity::Caller& caller, std::string name,
                                              std::vector<std::string> scopes);
   absl::StatusOr<std::vector<domain::ApiKey>> ListApiKeys(const identity::Caller& caller);

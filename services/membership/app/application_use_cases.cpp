@@ -5,6 +5,8 @@
 #include "absl/strings/ascii.h"
 #include "libs/db/outbox.hpp"
 #include "libs/status/status.hpp"
+#include "services/membership/app/list_filters.hpp"
+#include "services/membership/domain/text_rules.hpp"
 
 namespace iris::membership::app {
 namespace {
@@ -80,8 +82,13 @@ absl::StatusOr<pagination::Page<domain::MembershipApplication>> ApplicationUseCa
   IRIS_ASSIGN_OR_RETURN(auto paging, pagination::KeysetRequestOf(req.limit, req.cursor));
   q.limit = paging.limit;
   q.after = std::move(paging.after);
-  IRIS_ASSIGN_OR_RETURN(auto rows,
-                        pool_.Read([&](db::Tx& tx) { return applications_.List(tx, q); }));
+  IRIS_ASSIGN_OR_RETURN(
+      auto rows,
+      pool_.Read([&](db::Tx& tx) -> absl::StatusOr<std::vector<domain::MembershipApplication>> {
+        IRIS_ASSIGN_OR_RETURN(const storage::KnownCodes* known, reference_codes_.Get(tx));
+        IRIS_RETURN_IF_ERROR(CheckFilterCodes(*known, req.country, ""));
+        return applications_.List(tx, q);
+      }));
   return pagination::PageOf(std::move(rows), paging.limit);
 }
 
@@ -109,7 +116,9 @@ absl::StatusOr<domain::MembershipApplication> ApplicationUseCases::Decide(
     if (!domain::CanDecide(p, a)) return NotFound();
     IRIS_RETURN_IF_ERROR(status::CheckVersion("application", a.version, expected_version));
     if (!approve && trimmed.empty()) return status::Invalid("note", "is required: say why");
-    if (trimmed.size() > 2000) return status::Invalid("note", "must be at most 2000 characters");
+    if (domain::CharCount(trimmed) > 2000) {
+      return status::Invalid("note", "must be at most 2000 characters");
+    }
     if (a.status != domain::ApplicationStatus::kSubmitted) {
       return status::Conflict("invalid_transition",
                               "cannot " + verb + " an application that is " +

@@ -6,13 +6,16 @@
 #include "libs/db/outbox.hpp"
 #include "libs/status/status.hpp"
 #include "libs/values/uuid.hpp"
+#include "services/membership/app/list_filters.hpp"
+#include "services/membership/app/member_writes.hpp"
+#include "services/membership/domain/text_rules.hpp"
 
 namespace iris::membership::app {
 namespace {
 
 constexpr const char* kSchema = "membership";
 // Names, acronyms and cities are short; a longer query is not a search but a probe.
-constexpr size_t kMaxQueryBytes = 200;
+constexpr size_t kMaxQueryLength = 200;  // characters, as docs/openapi.yaml says
 
 using status::Malformed;
 
@@ -105,8 +108,10 @@ absl::StatusOr<domain::Organization> OrganizationUseCases::Update(
     int64_t expected_version) {
   const auto& p = caller;
   auto result = pool_.Write([&](db::Tx& tx) -> absl::StatusOr<domain::Organization> {
+    // Locked: a suspension waits for this change, or this change sees the suspension.
     IRIS_ASSIGN_OR_RETURN(auto org, orgs_.FindForUpdate(tx, id));
     if (!domain::CanEdit(p, org)) return Forbidden(p, org, "change");
+    IRIS_RETURN_IF_ERROR(CheckMemberMayWrite(p, org));
     IRIS_RETURN_IF_ERROR(status::CheckVersion("organization", org.version, expected_version));
     IRIS_ASSIGN_OR_RETURN(const storage::KnownCodes* known, reference_codes_.Get(tx));
     domain::Organization next = org;
@@ -159,14 +164,19 @@ absl::StatusOr<pagination::Page<domain::Organization>> OrganizationUseCases::Lis
     q.kind = req.kind;
   }
   if (!req.target_group.empty()) q.target_group = req.target_group;
-  if (req.q.size() > kMaxQueryBytes) {
-    return Malformed("q", "must be at most " + std::to_string(kMaxQueryBytes) + " bytes");
+  if (domain::CharCount(req.q) > kMaxQueryLength) {
+    return Malformed("q", "must be at most " + std::to_string(kMaxQueryLength) + " characters");
   }
   q.words = domain::SearchWords(req.q);
   IRIS_ASSIGN_OR_RETURN(auto paging, pagination::KeysetRequestOf(req.limit, req.cursor));
   q.limit = paging.limit;
   q.after = std::move(paging.after);
-  IRIS_ASSIGN_OR_RETURN(auto rows, pool_.Read([&](db::Tx& tx) { return orgs_.List(tx, q); }));
+  IRIS_ASSIGN_OR_RETURN(
+      auto rows, pool_.Read([&](db::Tx& tx) -> absl::StatusOr<std::vector<domain::Organization>> {
+        IRIS_ASSIGN_OR_RETURN(const storage::KnownCodes* known, reference_codes_.Get(tx));
+        IRIS_RETURN_IF_ERROR(CheckFilterCodes(*known, req.country, req.target_group));
+        return orgs_.List(tx, q);
+      }));
   return pagination::PageOf(std::move(rows), paging.limit);
 }
 
@@ -183,7 +193,9 @@ absl::StatusOr<domain::Organization> OrganizationUseCases::ChangeStatus(
     if (domain::NoteRequired(verb) && trimmed.empty()) {
       return status::Invalid("note", "is required: say why (" + verb_word + ")");
     }
-    if (trimmed.size() > 2000) return status::Invalid("note", "must be at most 2000 characters");
+    if (domain::CharCount(trimmed) > 2000) {
+      return status::Invalid("note", "must be at most 2000 characters");
+    }
     const auto to = domain::Transition(org.status, verb);
     if (!to) {
       return status::Conflict("invalid_transition",

@@ -4,6 +4,7 @@
 
 #include "libs/db/outbox.hpp"
 #include "libs/status/status.hpp"
+#include "services/membership/app/member_writes.hpp"
 
 namespace iris::membership::app {
 namespace {
@@ -37,26 +38,34 @@ absl::StatusOr<domain::Organization> PersonUseCases::OrganizationFor(
   return org;
 }
 
+absl::StatusOr<domain::Organization> PersonUseCases::OrganizationForChange(
+    db::Tx& tx, const identity::Caller& caller, const std::string& organization_id) {
+  // Share-locked: a suspension waits for this change, or this change sees the suspension.
+  auto org = orgs_.FindForShare(tx, organization_id);
+  if (absl::IsNotFound(org.status())) return absl::NotFoundError("organization not found");
+  IRIS_RETURN_IF_ERROR(org.status());
+  if (!domain::CanHandlePeopleOf(caller, *org)) {
+    return absl::NotFoundError("organization not found");
+  }
+  IRIS_RETURN_IF_ERROR(CheckMemberMayWrite(caller, *org));
+  return org;
+}
+
 absl::StatusOr<domain::Person> PersonUseCases::Create(const identity::Caller& caller,
                                                       const std::string& organization_id,
                                                       const domain::PersonPatch& fields) {
   return pool_.Write([&](db::Tx& tx) -> absl::StatusOr<domain::Person> {
-    auto org = orgs_.FindById(tx, organization_id);
-    if (absl::IsNotFound(org.status())) return absl::NotFoundError("organization not found");
-    IRIS_RETURN_IF_ERROR(org.status());
-    if (!domain::CanHandlePeopleOf(caller, *org)) {
-      return absl::NotFoundError("organization not found");
-    }
+    IRIS_ASSIGN_OR_RETURN(auto org, OrganizationForChange(tx, caller, organization_id));
     IRIS_ASSIGN_OR_RETURN(const storage::KnownCodes* known, reference_codes_.Get(tx));
     domain::Person draft;
-    draft.organization_id = org->id;
+    draft.organization_id = org.id;
     std::vector<std::string> changed;
     auto problems = domain::Apply(fields, known->language_codes, &draft, &changed);
     if (!problems.empty()) return status::Validation(problems);
     IRIS_ASSIGN_OR_RETURN(auto person, people_.Insert(tx, draft));
     IRIS_RETURN_IF_ERROR(db::RecordChange(
         tx, kSchema, caller,
-        ChangeOf(person, *org, "membership.person.created", "create", {{"fields", changed}})));
+        ChangeOf(person, org, "membership.person.created", "create", {{"fields", changed}})));
     return person;
   });
 }
@@ -78,7 +87,7 @@ absl::StatusOr<domain::Person> PersonUseCases::Update(const identity::Caller& ca
                                                       int64_t expected_version) {
   auto result = pool_.Write([&](db::Tx& tx) -> absl::StatusOr<domain::Person> {
     IRIS_ASSIGN_OR_RETURN(auto person, people_.FindForUpdate(tx, id));
-    IRIS_ASSIGN_OR_RETURN(auto org, OrganizationFor(tx, caller, person.organization_id));
+    IRIS_ASSIGN_OR_RETURN(auto org, OrganizationForChange(tx, caller, person.organization_id));
     IRIS_RETURN_IF_ERROR(status::CheckVersion("person", person.version, expected_version));
     IRIS_ASSIGN_OR_RETURN(const storage::KnownCodes* known, reference_codes_.Get(tx));
     domain::Person next = person;
@@ -118,6 +127,8 @@ absl::Status PersonUseCases::Erase(const identity::Caller& caller, const std::st
                                    int64_t expected_version) {
   auto result = pool_.Write([&](db::Tx& tx) -> absl::StatusOr<bool> {
     IRIS_ASSIGN_OR_RETURN(auto person, people_.FindForUpdate(tx, id));
+    // Not OrganizationForChange: members of a suspended or withdrawn organisation still erase
+    // (CheckMemberMayWrite says why).
     IRIS_ASSIGN_OR_RETURN(auto org, OrganizationFor(tx, caller, person.organization_id));
     IRIS_RETURN_IF_ERROR(status::CheckVersion("person", person.version, expected_version));
     IRIS_RETURN_IF_ERROR(people_.Delete(tx, person.id, person.version));

@@ -50,6 +50,12 @@ class PersonUseCases {
   // The person's organisation when the caller handles its people; NOT_FOUND otherwise.
   absl::StatusOr<domain::Organization> OrganizationFor(db::Tx& tx, const identity::Caller& caller,
                                                        const std::string& organization_id);
+  // For a create or an update: the organisation, share-locked until the transaction ends, when
+  // the caller handles its people and may change them now; NOT_FOUND ("organization not found")
+  // or PERMISSION_DENIED for a member while it is suspended or withdrawn (CheckMemberMayWrite).
+  absl::StatusOr<domain::Organization> OrganizationForChange(db::Tx& tx,
+                                                             const identity::Caller& caller,
+                                                             const std::string& organization_id);
 
   db::Pool& pool_;
   storage::PersonRepository& people_;

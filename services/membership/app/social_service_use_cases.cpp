@@ -6,6 +6,8 @@
 #include "libs/db/outbox.hpp"
 #include "libs/status/status.hpp"
 #include "libs/values/uuid.hpp"
+#include "services/membership/app/list_filters.hpp"
+#include "services/membership/app/member_writes.hpp"
 
 namespace iris::membership::app {
 namespace {
@@ -49,10 +51,14 @@ absl::StatusOr<domain::ServiceReferenceCodes> SocialServiceUseCases::AllowedCode
 
 absl::StatusOr<domain::Organization> SocialServiceUseCases::Managed(
     db::Tx& tx, const identity::Caller& p, const std::string& organization_id) {
-  auto org = orgs_.FindById(tx, organization_id);
+  // Share-locked: a suspension waits for this write, or this write sees the suspension.
+  auto org = orgs_.FindForShare(tx, organization_id);
   if (absl::IsNotFound(org.status())) return OrgNotFound();
   IRIS_RETURN_IF_ERROR(org.status());
-  if (domain::CanManageServices(p, *org)) return org;
+  if (domain::CanManageServices(p, *org)) {
+    IRIS_RETURN_IF_ERROR(CheckMemberMayWrite(p, *org));
+    return org;
+  }
   if (!domain::CanSee(p, *org)) return OrgNotFound();
   if (p.anonymous()) return absl::UnauthenticatedError("this operation needs credentials");
   return absl::PermissionDeniedError("you may not change the services of this organization");
@@ -169,6 +175,8 @@ absl::StatusOr<pagination::Page<domain::SocialService>> SocialServiceUseCases::L
   q.after = std::move(paging.after);
   IRIS_ASSIGN_OR_RETURN(
       auto rows, pool_.Read([&](db::Tx& tx) -> absl::StatusOr<std::vector<domain::SocialService>> {
+        IRIS_ASSIGN_OR_RETURN(const storage::KnownCodes* known, reference_codes_.Get(tx));
+        IRIS_RETURN_IF_ERROR(CheckFilterCodes(*known, req.country, req.target_group));
         if (!req.category.empty()) {
           IRIS_ASSIGN_OR_RETURN(auto categories, services_.ListCategories(tx));
           bool known = false;

@@ -51,8 +51,10 @@ class SocialServiceUseCases {
  private:
   // The categories (read each time), target groups and languages (cached) a service may use.
   absl::StatusOr<domain::ServiceReferenceCodes> AllowedCodes(db::Tx& tx);
-  // The organisation when the caller may manage its services; else NOT_FOUND (invisible),
-  // UNAUTHENTICATED (anonymous) or PERMISSION_DENIED.
+  // The organisation, share-locked until the transaction ends, when the caller may manage its
+  // services now; else NOT_FOUND (invisible), UNAUTHENTICATED (anonymous) or PERMISSION_DENIED
+  // (not the caller's, or a member's while it is suspended or withdrawn: CheckMemberMayWrite).
+  // Write transactions only.
   absl::StatusOr<domain::Organization> Managed(db::Tx& tx, const identity::Caller& p,
                                                const std::string& organization_id);
   // The service, locked, when it belongs to the organisation; else NOT_FOUND.

@@ -61,8 +61,19 @@ FieldProblems CheckPassword(std::string_view password) {
     add("password", "must be valid UTF-8");
   } else if (*n < kMinPasswordLength) {
     add("password", absl::StrCat("must be at least ", kMinPasswordLength, " characters"));
-  } else if (password.size() > kMaxPasswordBytes) {
-    add("password", absl::StrCat("must be at most ", kMaxPasswordBytes, " bytes"));
+  } else if (*n > kMaxPasswordLength) {
+    add("password", absl::StrCat("must be at most ", kMaxPasswordLength, " characters"));
+  }
+  return v;
+}
+
+FieldProblems CheckSignIn(std::string_view email, std::string_view password) {
+  FieldProblems v;
+  if (CharCount(email) > kMaxEmailLength) {
+    v.push_back({"email", absl::StrCat("must be at most ", kMaxEmailLength, " characters")});
+  }
+  if (CharCount(password) > kMaxPasswordLength) {
+    v.push_back({"password", absl::StrCat("must be at most ", kMaxPasswordLength, " characters")});
   }
   return v;
 }
@@ -75,9 +86,13 @@ FieldProblems CheckNewUser(NewUser& u) {
   u.email = NormalizeEmail(u.email);
   u.name = Trim(u.name);
   if (u.country) u.country = absl::AsciiStrToUpper(*u.country);
-  if (!IsEmail(u.email) || u.email.size() > 254) add("email", "must be an email address");
+  if (!IsEmail(u.email)) {
+    add("email", "must be an email address");
+  } else if (CharCount(u.email) > kMaxEmailLength) {
+    add("email", absl::StrCat("must be at most ", kMaxEmailLength, " characters"));
+  }
   if (u.name.empty()) add("name", "is required");
-  if (u.name.size() > 200) add("name", "must be at most 200 characters");
+  if (CharCount(u.name) > 200) add("name", "must be at most 200 characters");
   {
     for (auto& p : CheckPassword(u.password)) v.push_back(std::move(p));
   }
@@ -111,10 +126,15 @@ FieldProblems CheckNewApiKey(std::string& name, std::vector<std::string>& scopes
   };
   name = Trim(name);
   if (name.empty()) add("name", "is required");
-  if (name.size() > 100) add("name", "must be at most 100 characters");
+  if (CharCount(name) > 100) add("name", "must be at most 100 characters");
   if (scopes.empty()) add("scopes", "needs at least one of read, write, webhooks:manage");
-  for (const auto& s : scopes) {
-    if (!IsScope(s)) add("scopes", "unknown scope '" + s + "' (read, write, webhooks:manage)");
+  if (scopes.size() > kMaxScopes) {
+    // One problem, not one per entry: the list may be thousands long.
+    add("scopes", absl::StrCat("must list at most ", kMaxScopes, " scopes"));
+  } else {
+    for (const auto& s : scopes) {
+      if (!IsScope(s)) add("scopes", "unknown scope '" + s + "' (read, write, webhooks:manage)");
+    }
   }
   std::sort(scopes.begin(), scopes.end());
   scopes.erase(std::unique(scopes.begin(), scopes.end()), scopes.end());

@@ -9,6 +9,7 @@
 
 #include "libs/identity/caller.hpp"
 #include "services/membership/domain/reference.hpp"
+#include "services/membership/domain/text_rules.hpp"
 
 namespace iris::membership::domain {
 
@@ -19,9 +20,13 @@ using identity::kNetworkAdmin;
 using identity::kPartner;
 using identity::kReviewer;
 
-inline constexpr size_t kMinPasswordLength = 12;  // characters (code points), not bytes
-// argon2 happily hashes megabytes; a bound keeps one request from costing more than others.
-inline constexpr size_t kMaxPasswordBytes = 1024;
+// Characters (code points), not bytes, as every length of the API.
+inline constexpr size_t kMinPasswordLength = 12;
+// argon2 happily hashes megabytes; a bound keeps one request from costing more than others
+// (1024 characters are at most 4 KiB).
+inline constexpr size_t kMaxPasswordLength = 1024;
+// read, write, webhooks:manage: a longer list repeats or invents one.
+inline constexpr size_t kMaxScopes = 3;
 
 struct User {
   std::string id;
@@ -64,8 +69,14 @@ using FieldProblems = std::vector<FieldProblem>;
 // Lower-cased and trimmed; the form emails are stored and looked up in.
 std::string NormalizeEmail(std::string_view email);
 
-// Problems (field "password") unless 12..kMaxPasswordBytes long and valid UTF-8.
+// Problems (field "password") unless kMinPasswordLength..kMaxPasswordLength characters of valid
+// UTF-8.
 FieldProblems CheckPassword(std::string_view password);
+
+// Sign-in's bounds: an email of at most kMaxEmailLength and a password of at most
+// kMaxPasswordLength characters. Longer ones can match no account, and are refused before the
+// lookup and the hash; whether the pair is right is the stored hash's question.
+FieldProblems CheckSignIn(std::string_view email, std::string_view password);
 
 // Normalises `user` (email lower-cased, name trimmed, upper-case country) and reports every
 // broken rule as a field error: a member needs organization_id, a coordinator a country; the
@@ -74,7 +85,8 @@ FieldProblems CheckNewUser(NewUser& user);
 
 // Scopes of API keys: read (GET only), write (all the owner may do), webhooks:manage.
 bool IsScope(std::string_view scope);
-// Name required (at most 100 characters); scopes non-empty, known, duplicates removed.
+// Name required (at most 100 characters); scopes non-empty, at most kMaxScopes, known,
+// duplicates removed.
 FieldProblems CheckNewApiKey(std::string& name, std::vector<std::string>& scopes);
 
 }  // namespace iris::membership::domain

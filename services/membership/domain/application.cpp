@@ -71,7 +71,10 @@ std::vector<InvalidField> Draft(const ApplicationSubmission& s, const ReferenceC
   }
   if (out->contact_email.empty()) {
     problems.push_back({"contact.email", "is required"});
-  } else if (out->contact_email.size() > 254 || !LooksLikeEmail(out->contact_email)) {
+  } else if (CharCount(out->contact_email) > kMaxEmailLength) {
+    problems.push_back(
+        {"contact.email", "must be at most " + std::to_string(kMaxEmailLength) + " characters"});
+  } else if (!LooksLikeEmail(out->contact_email)) {
     problems.push_back({"contact.email", "must be an email address such as ana@example.org"});
   }
   out->motivation = Trimmed(s.motivation);

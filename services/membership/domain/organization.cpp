@@ -136,20 +136,13 @@ std::vector<InvalidField> Apply(const OrganizationPatch& patch, const ReferenceC
   }
 
   if (patch.target_groups) {
-    std::vector<std::string> groups;
-    for (const auto& g : *patch.target_groups) {
-      if (!refs.target_groups.contains(g)) {
-        problems.push_back(
-            {"target_groups", "unknown target group '" + g + "' (GET /v1/target-groups)"});
-      } else if (std::find(groups.begin(), groups.end(), g) == groups.end()) {
-        groups.push_back(g);
-      }
-    }
+    auto groups =
+        CheckCodeList(*patch.target_groups, refs.target_groups, kTargetGroupList, &problems);
     if (groups != org->target_groups) changed->push_back("target_groups");
     org->target_groups = std::move(groups);
   }
 
-  Text(patch.email, "email", 254, &org->email, &problems, changed);
+  Text(patch.email, "email", kMaxEmailLength, &org->email, &problems, changed);
   if (patch.email && !org->email.empty() && !LooksLikeEmail(org->email)) {
     problems.push_back({"email", "must be an email address such as office@example.org"});
   }

@@ -10,6 +10,7 @@
 
 #include "libs/identity/caller.hpp"
 #include "services/membership/domain/reference.hpp"
+#include "services/membership/domain/text_rules.hpp"
 
 namespace iris::membership::domain {
 
@@ -61,16 +62,15 @@ bool IsReadOnlyField(std::string_view field);
 // Fields a client may write.
 bool IsWritableField(std::string_view field);
 
-struct InvalidField {
-  std::string field;
-  std::string message;
-};
-
 // What the data knows: the seven countries and the target-group codes.
 struct ReferenceCodes {
   std::set<std::string> countries;
   std::set<std::string> target_groups;
 };
+
+// The groups an organisation or one of its social services serves.
+inline constexpr CodeList kTargetGroupList{"target_groups", "target group", "GET /v1/target-groups",
+                                           kMaxTargetGroups};
 
 // Applies the patch to `org` and returns every problem at once (read-only fields sent,
 // required fields missing, lengths, shapes, unknown codes). Names of changed fields go to

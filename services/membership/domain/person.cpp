@@ -12,6 +12,8 @@ namespace {
 constexpr std::array<std::string_view, 6> kReadOnly{
     "id", "organization_id", "consent_given_at", "version", "created_at", "updated_at"};
 
+constexpr CodeList kLanguageList{"languages", "language", "GET /v1/languages", kMaxLanguages};
+
 // Digits with the usual separators, an optional leading +, and at least six digits.
 bool LooksLikePhone(std::string_view p) {
   int digits = 0;
@@ -57,7 +59,7 @@ std::vector<InvalidField> Apply(const PersonPatch& patch, const std::set<std::st
   }
   Text(patch.name, "name", 200, &person->name, &problems, changed);
   if (person->name.empty()) problems.push_back({"name", "is required"});
-  Text(patch.email, "email", 254, &person->email, &problems, changed);
+  Text(patch.email, "email", kMaxEmailLength, &person->email, &problems, changed);
   if (patch.email && !person->email.empty() && !LooksLikeEmail(person->email)) {
     problems.push_back({"email", "must be an email address such as ana@example.org"});
   }
@@ -67,14 +69,7 @@ std::vector<InvalidField> Apply(const PersonPatch& patch, const std::set<std::st
   }
   Text(patch.role, "role", 100, &person->role, &problems, changed);
   if (patch.languages) {
-    std::vector<std::string> codes;
-    for (const auto& l : *patch.languages) {
-      if (!languages.contains(l)) {
-        problems.push_back({"languages", "unknown language '" + l + "' (GET /v1/languages)"});
-      } else if (std::find(codes.begin(), codes.end(), l) == codes.end()) {
-        codes.push_back(l);
-      }
-    }
+    auto codes = CheckCodeList(*patch.languages, languages, kLanguageList, &problems);
     if (codes != person->languages) changed->push_back("languages");
     person->languages = std::move(codes);
   }

@@ -1,6 +1,7 @@
 // Reference data of the network: countries, target groups, languages, national networks.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,6 +44,13 @@ struct Network {
   Time created_at;
   Time updated_at;
 };
+
+// How many codes a client may list from a reference list (an organisation's target groups, a
+// person's languages, the keys of a localized name). The lists hold 8 codes each; 20 leaves
+// them room to grow by a migration without an API change, and keeps a 422 listing unknown codes
+// short.
+inline constexpr size_t kMaxTargetGroups = 20;
+inline constexpr size_t kMaxLanguages = 20;
 
 // A syntactically valid country code (two upper-case letters). Whether it is one of ours is a
 // question for the data, not the syntax.

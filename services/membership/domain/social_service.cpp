@@ -36,6 +36,13 @@ LocalizedText CheckName(const LocalizedText& sent, const ServiceReferenceCodes& 
                         std::vector<InvalidField>* problems) {
   LocalizedText name;
   if (sent.empty()) problems->push_back({"name", "needs at least one language"});
+  // Bounded before the keys are looked at: hundreds of unknown keys would be hundreds of
+  // problems.
+  if (sent.size() > kMaxLanguages) {
+    problems->push_back(
+        {"name", "must have at most " + std::to_string(kMaxLanguages) + " languages"});
+    return name;
+  }
   for (const auto& [lang, text] : sent) {
     const std::string field = "name." + lang;
     if (!refs.languages.contains(lang)) {
@@ -52,18 +59,21 @@ LocalizedText CheckName(const LocalizedText& sent, const ServiceReferenceCodes& 
 std::vector<std::string> CheckMunicipalities(const std::vector<std::string>& sent,
                                              std::vector<InvalidField>* problems) {
   std::vector<std::string> out;
+  // Counted as sent, before the names are looked at, as JSON Schema's maxItems counts: a list
+  // of thousands of bad names is one problem, not thousands.
+  if (sent.size() > kMaxMunicipalities) {
+    problems->push_back(
+        {"municipalities", "must list at most " + std::to_string(kMaxMunicipalities) + " names"});
+    return out;
+  }
   for (const auto& m : sent) {
     std::string v = Trimmed(m);
     if (v.empty()) {
       problems->push_back({"municipalities", "must not contain empty names"});
       continue;
     }
-    TooLong(v, "municipalities", 100, problems);
+    TooLong(v, "municipalities", kMaxMunicipalityLength, problems);
     if (std::find(out.begin(), out.end(), v) == out.end()) out.push_back(std::move(v));
-  }
-  if (out.size() > kMaxMunicipalities) {
-    problems->push_back(
-        {"municipalities", "must list at most " + std::to_string(kMaxMunicipalities) + " names"});
   }
   return out;
 }
@@ -158,15 +168,8 @@ std::vector<InvalidField> Apply(const SocialServicePatch& patch, const ServiceRe
   }
 
   if (patch.target_groups) {
-    std::vector<std::string> groups;
-    for (const auto& g : *patch.target_groups) {
-      if (!refs.target_groups.contains(g)) {
-        problems.push_back(
-            {"target_groups", "unknown target group '" + g + "' (GET /v1/target-groups)"});
-      } else if (std::find(groups.begin(), groups.end(), g) == groups.end()) {
-        groups.push_back(g);
-      }
-    }
+    auto groups =
+        CheckCodeList(*patch.target_groups, refs.target_groups, kTargetGroupList, &problems);
     if (groups != service->target_groups) changed->push_back("target_groups");
     service->target_groups = std::move(groups);
   }

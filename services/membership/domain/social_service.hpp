@@ -80,7 +80,9 @@ std::vector<InvalidField> Apply(const SocialServicePatch& patch, const ServiceRe
 // it (network admins, its country's coordinator, its own members).
 bool CanManageServices(const identity::Caller& p, const Organization& org);
 
+// Names of municipalities a service covers, and how many (counted as sent).
 inline constexpr size_t kMaxMunicipalities = 100;
+inline constexpr size_t kMaxMunicipalityLength = 100;
 inline constexpr int64_t kMaxCapacity = 1000000;
 
 }  // namespace iris::membership::domain

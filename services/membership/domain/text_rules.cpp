@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
 
 namespace iris::membership::domain {
 
@@ -22,6 +23,28 @@ bool LooksLikeEmail(std::string_view e) {
   return std::none_of(e.begin(), e.end(), [](char c) {
     return absl::ascii_isspace(static_cast<unsigned char>(c)) || c == ',' || c == '<' || c == '>';
   });
+}
+
+std::vector<std::string> CheckCodeList(const std::vector<std::string>& sent,
+                                       const std::set<std::string>& known, const CodeList& list,
+                                       std::vector<InvalidField>* problems) {
+  std::vector<std::string> codes;
+  if (sent.size() > list.max_items) {
+    problems->push_back(
+        {std::string(list.field), absl::StrCat("must list at most ", list.max_items, " codes of ",
+                                               std::string(list.source))});
+    return codes;
+  }
+  for (const auto& code : sent) {
+    if (!known.contains(code)) {
+      problems->push_back(
+          {std::string(list.field), absl::StrCat("unknown ", std::string(list.code_name), " '",
+                                                 code, "' (", std::string(list.source), ")")});
+    } else if (std::find(codes.begin(), codes.end(), code) == codes.end()) {
+      codes.push_back(code);
+    }
+  }
+  return codes;
 }
 
 }  // namespace iris::membership::domain

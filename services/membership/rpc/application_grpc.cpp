@@ -1,6 +1,7 @@
 #include "services/membership/rpc/application_grpc.hpp"
 
 #include "libs/grpc/answer.hpp"
+#include "libs/pagination/keyset.hpp"
 #include "libs/status/status.hpp"
 #include "services/membership/rpc/application_mapping.hpp"
 
@@ -34,8 +35,7 @@ namespace iris::membership::rpc {
     app::ApplicationListRequest list{req->status(), req->country(), req->page().limit(),
                                      req->page().cursor()};
     IRIS_ASSIGN_OR_RETURN(auto page, applications_.List(caller, list));
-    for (const auto& a : page.items) ToProto(a, out->add_items());
-    out->mutable_page()->set_next_cursor(page.next_cursor);
+    pagination::FillResponse(page, out, [](const auto& item, auto* m) { ToProto(item, m); });
     return absl::OkStatus();
   });
 }

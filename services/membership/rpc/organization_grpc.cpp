@@ -1,6 +1,7 @@
 #include "services/membership/rpc/organization_grpc.hpp"
 
 #include "libs/grpc/answer.hpp"
+#include "libs/pagination/keyset.hpp"
 #include "libs/status/status.hpp"
 #include "services/membership/rpc/organization_mapping.hpp"
 
@@ -47,8 +48,7 @@ namespace iris::membership::rpc {
                                       req->target_group(), req->q(),      req->page().limit(),
                                       req->page().cursor()};
     IRIS_ASSIGN_OR_RETURN(auto page, orgs_.List(caller, list));
-    for (const auto& org : page.items) ToProto(org, out->add_items());
-    out->mutable_page()->set_next_cursor(page.next_cursor);
+    pagination::FillResponse(page, out, [](const auto& item, auto* m) { ToProto(item, m); });
     return absl::OkStatus();
   });
 }

@@ -1,6 +1,7 @@
 #include "services/membership/rpc/person_grpc.hpp"
 
 #include "libs/grpc/answer.hpp"
+#include "libs/pagination/keyset.hpp"
 #include "libs/status/status.hpp"
 #include "services/membership/rpc/person_mapping.hpp"
 
@@ -42,8 +43,7 @@ namespace iris::membership::rpc {
   return iris::grpc::Answer(*ctx, [&](const identity::Caller& caller) -> absl::Status {
     IRIS_ASSIGN_OR_RETURN(auto page, people_.List(caller, req->organization_id(),
                                                   req->page().limit(), req->page().cursor()));
-    for (const auto& p : page.items) ToProto(p, out->add_items());
-    out->mutable_page()->set_next_cursor(page.next_cursor);
+    pagination::FillResponse(page, out, [](const auto& item, auto* m) { ToProto(item, m); });
     return absl::OkStatus();
   });
 }

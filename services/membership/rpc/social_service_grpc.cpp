@@ -1,6 +1,7 @@
 #include "services/membership/rpc/social_service_grpc.hpp"
 
 #include "libs/grpc/answer.hpp"
+#include "libs/pagination/keyset.hpp"
 #include "libs/status/status.hpp"
 #include "services/membership/rpc/reference_mapping.hpp"
 #include "services/membership/rpc/social_service_mapping.hpp"
@@ -59,8 +60,7 @@ namespace iris::membership::rpc {
                                        req->licensing_status(), req->licence_expires_before(),
                                        req->page().limit(),     req->page().cursor()};
     IRIS_ASSIGN_OR_RETURN(auto page, services_.List(caller, list));
-    for (const auto& s : page.items) ToProto(s, out->add_items());
-    out->mutable_page()->set_next_cursor(page.next_cursor);
+    pagination::FillResponse(page, out, [](const auto& item, auto* m) { ToProto(item, m); });
     return absl::OkStatus();
   });
 }

@@ -31,6 +31,10 @@ class OrganizationRepository {
   virtual absl::StatusOr<domain::Organization> FindById(db::Tx& tx, const std::string& id) = 0;
   // As FindById, locking the row until the transaction ends.
   virtual absl::StatusOr<domain::Organization> FindForUpdate(db::Tx& tx, const std::string& id) = 0;
+  // As FindById, with a share lock until the transaction ends: a write that depends on the
+  // organisation's state (its status) keeps that state from changing under it, while other such
+  // writes go on. Pool::Write only: a read-only session refuses row locks.
+  virtual absl::StatusOr<domain::Organization> FindForShare(db::Tx& tx, const std::string& id) = 0;
   // Inserts an active organisation joined today; returns it as stored.
   virtual absl::StatusOr<domain::Organization> Insert(db::Tx& tx,
                                                       const domain::Organization& org) = 0;

@@ -61,6 +61,12 @@ absl::StatusOr<domain::Organization> PgOrganizationRepository::FindForUpdate(
   return One(tx.Exec(sql::kOrganizationsFindByIdForUpdate, id), id);
 }
 
+absl::StatusOr<domain::Organization> PgOrganizationRepository::FindForShare(db::Tx& tx,
+                                                                            const std::string& id) {
+  if (!IsUuid(id)) return absl::NotFoundError("organization " + id + " not found");
+  return One(tx.Exec(sql::kOrganizationsFindByIdForShare, id), id);
+}
+
 absl::StatusOr<domain::Organization> PgOrganizationRepository::Insert(
     db::Tx& tx, const domain::Organization& o) {
   auto rows = tx.Exec(sql::kOrganizationsInsert, o.name, o.acronym, o.country, o.city,

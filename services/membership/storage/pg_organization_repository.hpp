@@ -9,6 +9,7 @@ class PgOrganizationRepository : public OrganizationRepository {
  public:
   absl::StatusOr<domain::Organization> FindById(db::Tx& tx, const std::string& id) override;
   absl::StatusOr<domain::Organization> FindForUpdate(db::Tx& tx, const std::string& id) override;
+  absl::StatusOr<domain::Organization> FindForShare(db::Tx& tx, const std::string& id) override;
   absl::StatusOr<domain::Organization> Insert(db::Tx& tx, const domain::Organization& org) override;
   absl::StatusOr<domain::Organization> Update(db::Tx& tx, const domain::Organization& org,
                                               int64_t expected_version) override;

@@ -15,8 +15,12 @@
 #include "membership_migrations.hpp"
 #include "membership_sql.hpp"
 #include "services/membership/app/account_use_cases.hpp"
+#include "services/membership/app/organization_use_cases.hpp"
 #include "services/membership/rpc/account_grpc.hpp"
 #include "services/membership/storage/pg_account_repository.hpp"
+#include "services/membership/storage/pg_organization_repository.hpp"
+#include "services/membership/storage/pg_reference_repository.hpp"
+#include "services/membership/storage/reference_cache.hpp"
 #include "services/membership/tests/membership_test_support.hpp"
 #include "tests/support/rpc_server.hpp"
 #include "tests/support/test_env.hpp"
@@ -57,6 +61,13 @@ class AccountRpcTest : public ::testing::Test {
     return ((*stub_).*method)(&ctx, req, out);
   }
 
+  // An organisation for member accounts to belong to (users.organization_id is a foreign key).
+  std::string NewOrganization() {
+    auto org = NewMemberOrganization(orgs_, Admin(), "Accounts org");
+    EXPECT_TRUE(org.ok()) << org.status();
+    return org.ok() ? org->id : "";
+  }
+
   // A user created by an admin; returns its caller identity.
   iris::identity::Caller NewUser(const std::string& email, const std::string& role = "partner") {
     v1::CreateUserRequest req;
@@ -64,7 +75,7 @@ class AccountRpcTest : public ::testing::Test {
     req.set_password("a password of sixteen");
     req.set_name("Someone");
     req.set_role(role);
-    if (role == "member") req.set_organization_id("7d7c8f0e-1b7a-4c55-9d8c-3f1f2b4a5c6d");
+    if (role == "member") req.set_organization_id(NewOrganization());
     v1::User out;
     auto s = Call(&v1::Accounts::Stub::CreateUser, Admin(), req, &out);
     EXPECT_TRUE(s.ok()) << s.error_message();
@@ -80,6 +91,10 @@ class AccountRpcTest : public ::testing::Test {
   storage::PgAccountRepository repo_;
   app::PasswordHasher hasher_;
   app::AccountUseCases accounts_{pool_, repo_, hasher_};
+  storage::PgOrganizationRepository org_repo_;
+  storage::PgReferenceRepository reference_;
+  storage::ReferenceCache reference_codes_{reference_};
+  app::OrganizationUseCases orgs_{pool_, org_repo_, reference_codes_};
   rpc::AccountGrpc api_{accounts_};
   std::unique_ptr<iris::testing::RpcServer> server_;
   std::unique_ptr<v1::Accounts::Stub> stub_;
@@ -154,6 +169,54 @@ TEST_F(AccountRpcTest, InvalidUsersGetFieldErrors) {
   EXPECT_EQ(fields, (std::set<std::string>{"password", "organization_id"}));
 }
 
+// The field errors of a CreateUser that failed with INVALID_ARGUMENT.
+std::set<std::string> FieldsOf(const ::grpc::Status& s) {
+  EXPECT_EQ(s.error_code(), ::grpc::StatusCode::INVALID_ARGUMENT) << s.error_message();
+  std::set<std::string> fields;
+  const auto detail = iris::status::DetailOf(iris::status::FromGrpc(s));
+  for (const auto& e : detail.errors()) {
+    fields.insert(e.field());
+  }
+  return fields;
+}
+
+// Regression (issue 11): users.organization_id had no foreign key, so a member of an
+// organisation that does not exist was created.
+TEST_F(AccountRpcTest, AMemberOfAnOrganizationThatDoesNotExistIs422OnOrganizationId) {
+  v1::CreateUserRequest req;
+  req.set_email(UniqueEmail("orphan"));
+  req.set_password("a password of sixteen");
+  req.set_name("Orphan");
+  req.set_role("member");
+  req.set_organization_id("7d7c8f0e-1b7a-4c55-9d8c-3f1f2b4a5c6d");
+  v1::User out;
+  EXPECT_EQ(FieldsOf(Call(&v1::Accounts::Stub::CreateUser, Admin(), req, &out)),
+            std::set<std::string>{"organization_id"});
+  req.set_organization_id(NewOrganization());
+  auto ok = Call(&v1::Accounts::Stub::CreateUser, Admin(), req, &out);
+  ASSERT_TRUE(ok.ok()) << ok.error_message();
+  EXPECT_EQ(out.organization_id(), req.organization_id());
+}
+
+// Regression (issue 11): every constraint failure was reported on `country`, and a non-ASCII
+// capital broke users_email_check (Postgres lower-cases it, NormalizeEmail does not).
+TEST_F(AccountRpcTest, NonAsciiEmailsAreStoredLowerCasedAndARefusedOneIs422OnEmail) {
+  v1::CreateUserRequest req;
+  const std::string tail = UniqueEmail("x");
+  req.set_email("\xc3\x84rger-" + tail);  // "Ärger-..."
+  req.set_password("a password of sixteen");
+  req.set_name("Umlaut");
+  req.set_role("partner");
+  v1::User out;
+  auto created = Call(&v1::Accounts::Stub::CreateUser, Admin(), req, &out);
+  ASSERT_TRUE(created.ok()) << created.error_message();
+  EXPECT_EQ(out.email(), "\xc3\xa4rger-" + tail);  // "ärger-..."
+  // What the domain lets through and Postgres refuses: an EM SPACE, which \s matches there.
+  req.set_email("em\xe2\x80\x83space-" + tail);
+  EXPECT_EQ(FieldsOf(Call(&v1::Accounts::Stub::CreateUser, Admin(), req, &out)),
+            std::set<std::string>{"email"});
+}
+
 TEST_F(AccountRpcTest, UsersSeeTheirOwnAccountOnly) {
   auto me = NewUser(UniqueEmail("me"));
   auto other = NewUser(UniqueEmail("other"));
@@ -203,6 +266,14 @@ TEST_F(AccountRpcTest, KeysResolveToTheirOwnerUntilRevoked) {
   EXPECT_EQ(Call(&v1::Accounts::Stub::CreateApiKey, as_key, wider, &ignored).error_code(),
             ::grpc::StatusCode::PERMISSION_DENIED);
 
+  // Nor may a webhooks:manage key make a read key (only `write` covers other scopes).
+  as_key.scopes = {"webhooks:manage"};
+  v1::CreateApiKeyRequest reader;
+  reader.set_name("reader");
+  reader.add_scopes("read");
+  EXPECT_EQ(Call(&v1::Accounts::Stub::CreateApiKey, as_key, reader, &ignored).error_code(),
+            ::grpc::StatusCode::PERMISSION_DENIED);
+
   v1::RevokeApiKeyRequest revoke;
   revoke.set_id(key.id());
   v1::RevokeApiKeyResponse done;
@@ -211,6 +282,34 @@ TEST_F(AccountRpcTest, KeysResolveToTheirOwnerUntilRevoked) {
   ASSERT_TRUE(Call(&v1::Accounts::Stub::RevokeApiKey, me, revoke, &done).ok());
   EXPECT_EQ(Call(&v1::Accounts::Stub::ResolveApiKey, {}, resolve, &resolved).error_code(),
             ::grpc::StatusCode::NOT_FOUND);
+}
+
+// Regression (issue 11): a write key got 403 for a read key, though `write` is all the user may
+// do (API.md "API keys").
+TEST_F(AccountRpcTest, AWriteKeyCreatesKeysOfAnyNarrowerScope) {
+  auto me = NewUser(UniqueEmail("writer"));
+  auto as_key = me;
+  as_key.scopes = {"write"};
+  for (const auto& scopes : std::vector<std::vector<std::string>>{
+           {"read"}, {"write"}, {"webhooks:manage"}, {"read", "webhooks:manage", "write"}}) {
+    v1::CreateApiKeyRequest req;
+    req.set_name("narrower");
+    for (const auto& scope : scopes) req.add_scopes(scope);
+    v1::CreatedApiKey key;
+    auto s = Call(&v1::Accounts::Stub::CreateApiKey, as_key, req, &key);
+    ASSERT_TRUE(s.ok()) << s.error_message();
+    EXPECT_EQ(std::vector<std::string>(key.scopes().begin(), key.scopes().end()), scopes);
+  }
+  // A read key still makes read keys only, and says which problem it is.
+  as_key.scopes = {"read"};
+  v1::CreateApiKeyRequest wider;
+  wider.set_name("wider");
+  wider.add_scopes("read");
+  wider.add_scopes("write");
+  v1::CreatedApiKey ignored;
+  auto refused = Call(&v1::Accounts::Stub::CreateApiKey, as_key, wider, &ignored);
+  EXPECT_EQ(refused.error_code(), ::grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(iris::status::DetailOf(iris::status::FromGrpc(refused)).reason(), "insufficient_scope");
 }
 
 }  // namespace

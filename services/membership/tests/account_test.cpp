@@ -12,6 +12,15 @@ std::vector<std::string> Fields(const FieldProblems& problems) {
   return out;
 }
 
+// name@example.org of exactly `n` characters, the name part Cyrillic (two bytes a letter), so
+// a limit counted in bytes would refuse it.
+std::string EmailOfLength(size_t n) {
+  const std::string domain = "@example.org";
+  std::string local;
+  for (size_t i = 0; i + domain.size() < n; ++i) local += "ђ";
+  return local + domain;
+}
+
 NewUser Valid(std::string role) {
   NewUser u{" Ana@Example.ORG ", "correct horse battery", " Ana ", std::move(role), std::nullopt,
             std::nullopt};
@@ -36,7 +45,25 @@ TEST(PasswordTest, CountsCharactersNotBytes) {
 
 TEST(PasswordTest, InvalidUtf8AndHugePasswordsAreRefused) {
   EXPECT_FALSE(CheckPassword("abcdefghijkl\xff").empty());
-  EXPECT_FALSE(CheckPassword(std::string(kMaxPasswordBytes + 1, 'a')).empty());
+  EXPECT_TRUE(CheckPassword(std::string(kMaxPasswordLength, 'a')).empty());
+  EXPECT_EQ(Fields(CheckPassword(std::string(kMaxPasswordLength + 1, 'a'))),
+            std::vector<std::string>{"password"});
+}
+
+TEST(PasswordTest, TheUpperBoundCountsCharactersToo) {
+  std::string cyrillic;  // 1024 characters, 2048 bytes
+  for (size_t i = 0; i < kMaxPasswordLength; ++i) cyrillic += "ђ";
+  EXPECT_TRUE(CheckPassword(cyrillic).empty());
+  EXPECT_EQ(Fields(CheckPassword(cyrillic + "ђ")), std::vector<std::string>{"password"});
+}
+
+TEST(SignInTest, EmailAndPasswordAreBoundedBeforeAnyLookup) {
+  EXPECT_TRUE(CheckSignIn(EmailOfLength(kMaxEmailLength), "whatever").empty());
+  EXPECT_TRUE(CheckSignIn("ana@example.org", std::string(kMaxPasswordLength, 'p')).empty());
+  EXPECT_EQ(Fields(CheckSignIn(EmailOfLength(kMaxEmailLength + 1), "whatever")),
+            std::vector<std::string>{"email"});
+  EXPECT_EQ(Fields(CheckSignIn("ana@example.org", std::string(kMaxPasswordLength + 1, 'p'))),
+            std::vector<std::string>{"password"});
 }
 
 TEST(NewUserTest, NormalisesEmailNameAndCountry) {
@@ -79,6 +106,38 @@ TEST(NewUserTest, ReportsEveryBrokenFieldAtOnce) {
   NewUser two_ats = Valid(std::string(kPartner));
   two_ats.email = "a@b@c";
   EXPECT_EQ(Fields(CheckNewUser(two_ats)), std::vector<std::string>{"email"});
+}
+
+TEST(NewUserTest, EmailAndNameLimitsCountCharacters) {
+  auto at_limit = Valid(std::string(kPartner));
+  at_limit.email = EmailOfLength(kMaxEmailLength);
+  at_limit.name.clear();
+  for (int i = 0; i < 200; ++i) at_limit.name += "Ђ";
+  EXPECT_TRUE(CheckNewUser(at_limit).empty());
+
+  auto over = Valid(std::string(kPartner));
+  over.email = EmailOfLength(kMaxEmailLength + 1);
+  over.name = at_limit.name + "Ђ";
+  EXPECT_EQ(Fields(CheckNewUser(over)), (std::vector<std::string>{"email", "name"}));
+}
+
+TEST(ApiKeyRulesTest, NameIsAtMostOneHundredCharacters) {
+  std::string name;
+  for (int i = 0; i < 100; ++i) name += "Ђ";
+  std::vector<std::string> scopes{"read"};
+  EXPECT_TRUE(CheckNewApiKey(name, scopes).empty());
+  name += "Ђ";
+  EXPECT_EQ(Fields(CheckNewApiKey(name, scopes)), std::vector<std::string>{"name"});
+}
+
+TEST(ApiKeyRulesTest, AtMostThreeScopesAndALongListIsOneProblem) {
+  std::string name = "CRM";
+  std::vector<std::string> all{"read", "write", "webhooks:manage"};
+  EXPECT_TRUE(CheckNewApiKey(name, all).empty());
+  std::vector<std::string> four{"read", "write", "webhooks:manage", "read"};
+  EXPECT_EQ(Fields(CheckNewApiKey(name, four)), std::vector<std::string>{"scopes"});
+  std::vector<std::string> many(5000, "admin");
+  EXPECT_EQ(Fields(CheckNewApiKey(name, many)), std::vector<std::string>{"scopes"});
 }
 
 TEST(ApiKeyRulesTest, ScopesAreKnownDeduplicatedAndRequired) {

@@ -49,6 +49,25 @@ TEST(ApplicationTest, ProblemsAreNamedByTheirPathInTheBody) {
                                    "contact.name", "contact.email", "status", "organization_id"}));
 }
 
+TEST(ApplicationTest, ContactEmailIsAtMost254Characters) {
+  // Cyrillic before the @: 254 characters are 496 bytes, so a byte count would refuse it.
+  std::string local;
+  for (int i = 0; i < 254 - 12; ++i) local += "ђ";
+  ApplicationSubmission s = Valid();
+  s.contact_email = local + "@example.org";
+  MembershipApplication a;
+  EXPECT_TRUE(Draft(s, kRefs, &a).empty());
+  s.contact_email = local + "ђ@example.org";
+  EXPECT_EQ(Fields(Draft(s, kRefs, &a)), (std::set<std::string>{"contact.email"}));
+}
+
+TEST(ApplicationTest, OrganisationListLimitsAreNamedUnderOrganization) {
+  ApplicationSubmission s = Valid();
+  s.organization.target_groups = std::vector<std::string>(kMaxTargetGroups + 1, "roma");
+  MembershipApplication a;
+  EXPECT_EQ(Fields(Draft(s, kRefs, &a)), (std::set<std::string>{"organization.target_groups"}));
+}
+
 TEST(ApplicationTest, OrganizationIsRequired) {
   ApplicationSubmission s = Valid();
   s.organization_sent = false;

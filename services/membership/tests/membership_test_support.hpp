@@ -14,6 +14,7 @@
 #include "libs/db/migrator.hpp"
 #include "libs/db/pool.hpp"
 #include "membership_migrations.hpp"
+#include "services/membership/domain/organization.hpp"
 #include "tests/support/rpc_server.hpp"
 #include "tests/support/test_env.hpp"
 
@@ -46,5 +47,17 @@ inline std::string Token() {
 
 // `prefix` plus a random number (iris::testing::UniqueName).
 inline std::string Unique(const std::string& prefix) { return iris::testing::UniqueName(prefix); }
+
+// A new member organisation in Serbia named `prefix` plus a random number, created by `admin`
+// through `orgs` (the use cases): member accounts need one (users.organization_id is a
+// foreign key).
+template <typename Organizations, typename Caller>
+auto NewMemberOrganization(Organizations& orgs, const Caller& admin, const std::string& prefix) {
+  domain::OrganizationPatch p;
+  p.name = Unique(prefix);
+  p.country = "RS";
+  p.kind = domain::OrganizationKind::kMemberCso;
+  return orgs.Create(admin, p);
+}
 
 }  // namespace iris::membership

@@ -88,6 +88,29 @@ TEST(OrganizationValidationTest, LengthsCountCharactersNotBytes) {
   EXPECT_TRUE(Apply(p, KnownCodes(), &org, &changed).empty());
 }
 
+TEST(OrganizationValidationTest, TargetGroupsListAtMostTwentyCodesAsSent) {
+  OrganizationPatch p = ValidPatch();
+  p.target_groups = std::vector<std::string>(kMaxTargetGroups, "roma");
+  Organization org;
+  std::vector<std::string> changed;
+  EXPECT_TRUE(Apply(p, KnownCodes(), &org, &changed).empty());
+  EXPECT_EQ(org.target_groups, std::vector<std::string>{"roma"});
+
+  p.target_groups->push_back("roma");
+  EXPECT_EQ(FieldsOf(Apply(p, KnownCodes(), &org, &changed)),
+            std::vector<std::string>{"target_groups"});
+}
+
+// Regression: 5,000 unknown codes were 5,000 field errors in one 422.
+TEST(OrganizationValidationTest, AHugeListOfUnknownTargetGroupsIsOneProblem) {
+  OrganizationPatch p = ValidPatch();
+  p.target_groups = std::vector<std::string>(5000, "aliens");
+  Organization org;
+  std::vector<std::string> changed;
+  EXPECT_EQ(FieldsOf(Apply(p, KnownCodes(), &org, &changed)),
+            std::vector<std::string>{"target_groups"});
+}
+
 TEST(OrganizationValidationTest, SendingAnEmptyOptionalFieldClearsIt) {
   Organization org;
   std::vector<std::string> changed;

@@ -46,6 +46,24 @@ TEST(PersonTest, EveryProblemIsReportedAtOnceByField) {
                                    "version", "nickname"}));
 }
 
+TEST(PersonTest, LanguagesListAtMostTwentyCodesAsSentAndAHugeListIsOneProblem) {
+  PersonPatch p;
+  p.name = "Ana";
+  p.languages = std::vector<std::string>(kMaxLanguages, "en");
+  Person person;
+  std::vector<std::string> changed;
+  EXPECT_TRUE(Apply(p, kLanguages, &person, &changed).empty());
+  EXPECT_EQ(person.languages, std::vector<std::string>{"en"});
+
+  p.languages->push_back("en");
+  auto problems = Apply(p, kLanguages, &person, &changed);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].field, "languages");
+
+  p.languages = std::vector<std::string>(5000, "xx");
+  EXPECT_EQ(Apply(p, kLanguages, &person, &changed).size(), 1u);
+}
+
 TEST(PersonTest, ServerOwnedFieldsAreReadOnly) {
   for (const char* f :
        {"id", "organization_id", "consent_given_at", "version", "created_at", "updated_at"}) {

@@ -5,6 +5,7 @@
 
 #include <random>
 
+#include "libs/db/constraints.hpp"
 #include "libs/db/migrator.hpp"
 #include "libs/values/sha256.hpp"
 #include "membership_migrations.hpp"
@@ -73,10 +74,33 @@ TEST_F(PgAccountRepositoryDbTest, PostgresHoldsTheRoleRules) {
   // The CHECK constraints catch what a buggy caller might let through.
   auto member = Insert({UniqueEmail("member"), "", "M", "member", std::nullopt, std::nullopt});
   EXPECT_EQ(member.status().code(), absl::StatusCode::kFailedPrecondition);
-  auto upper = Insert(Partner("UPPER-" + UniqueEmail("case")));
-  EXPECT_EQ(upper.status().code(), absl::StatusCode::kFailedPrecondition);
+  auto spaced = Insert(Partner("two words-" + UniqueEmail("space")));
+  EXPECT_EQ(spaced.status().code(), absl::StatusCode::kFailedPrecondition);
   auto country = Insert({UniqueEmail("c"), "", "C", "national_coordinator", std::nullopt, "FR"});
   EXPECT_EQ(country.status().code(), absl::StatusCode::kFailedPrecondition);
+  // Regression (issue 11): V003 promised this key, V008 adds it.
+  auto orphan = Insert({UniqueEmail("orphan"), "", "O", "member",
+                        "7d7c8f0e-1b7a-4c55-9d8c-3f1f2b4a5c6d", std::nullopt});
+  EXPECT_EQ(orphan.status().code(), absl::StatusCode::kFailedPrecondition);
+  const auto violation = db::ViolationOf(orphan.status());
+  ASSERT_TRUE(violation.has_value()) << orphan.status();
+  EXPECT_EQ(violation->constraint, "users_organization_id_fkey");
+}
+
+// NormalizeEmail lower-cases ASCII only; the statements lower-case the rest, as
+// users_email_check (email = lower(email)) wants, so such an address is stored and signs in.
+TEST_F(PgAccountRepositoryDbTest, EmailsAreStoredAndFoundLowerCasedInEveryScript) {
+  const std::string tail = UniqueEmail("case");
+  auto u = Insert(Partner("\xc3\x84RGER-\xd0\x82-" + tail));  // "ÄRGER-Ђ-..."
+  ASSERT_TRUE(u.ok()) << u.status();
+  const std::string stored = "\xc3\xa4rger-\xd1\x92-" + tail;  // "ärger-ђ-..."
+  EXPECT_EQ(u->email, stored);
+  for (const std::string& typed : {stored, "\xc3\x84rger-\xd0\x82-" + tail}) {
+    auto creds = pool_.Read([&](db::Tx& tx) { return repo_.FindCredentials(tx, typed); });
+    ASSERT_TRUE(creds.ok()) << creds.status();
+    ASSERT_TRUE(creds->has_value()) << typed;
+    EXPECT_EQ((*creds)->user.id, u->id);
+  }
 }
 
 TEST_F(PgAccountRepositoryDbTest, KeysAreListedResolvedAndRevoked) {

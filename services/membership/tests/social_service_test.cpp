@@ -153,6 +153,55 @@ TEST(SocialServiceTest, UnknownTargetGroupsAndEmptyMunicipalitiesAreRefused) {
   EXPECT_EQ(s.municipalities, std::vector<std::string>{"Čačak"});
 }
 
+TEST(SocialServiceTest, TargetGroupsListAtMostTwentyCodesAsSent) {
+  auto p = Valid();
+  p.target_groups = std::vector<std::string>(kMaxTargetGroups, "roma");
+  SocialService s;
+  std::vector<std::string> changed;
+  EXPECT_TRUE(Apply(p, Refs(), &s, &changed).empty());
+  p.target_groups->push_back("roma");
+  EXPECT_EQ(Fields(Apply(p, Refs(), &s, &changed)), std::vector<std::string>{"target_groups"});
+  p.target_groups = std::vector<std::string>(5000, "aliens");
+  EXPECT_EQ(Fields(Apply(p, Refs(), &s, &changed)), std::vector<std::string>{"target_groups"});
+}
+
+// Regression: a name with hundreds of unknown language keys was a problem per key.
+TEST(SocialServiceTest, NameHasAtMostTwentyLanguages) {
+  ServiceReferenceCodes refs = Refs();
+  LocalizedText name;
+  for (size_t i = 0; i < kMaxLanguages + 1; ++i) {
+    const std::string lang = "l" + std::to_string(i);
+    refs.languages.insert(lang);
+    if (i < kMaxLanguages) name[lang] = "Centre";
+  }
+  auto p = Valid();
+  p.name = name;
+  SocialService s;
+  std::vector<std::string> changed;
+  EXPECT_TRUE(Apply(p, refs, &s, &changed).empty());
+  (*p.name)["l" + std::to_string(kMaxLanguages)] = "Centre";
+  EXPECT_EQ(Fields(Apply(p, refs, &s, &changed)), std::vector<std::string>{"name"});
+
+  LocalizedText unknown;
+  for (int i = 0; i < 300; ++i) unknown["x" + std::to_string(i)] = "";
+  p.name = unknown;
+  EXPECT_EQ(Fields(Apply(p, Refs(), &s, &changed)), std::vector<std::string>{"name"});
+}
+
+// Counted as sent: duplicates count, and thousands of bad names are one problem.
+TEST(SocialServiceTest, MunicipalitiesListAtMostOneHundredNamesAsSent) {
+  auto p = Valid();
+  p.municipalities = std::vector<std::string>(kMaxMunicipalities, "Čačak");
+  SocialService s;
+  std::vector<std::string> changed;
+  EXPECT_TRUE(Apply(p, Refs(), &s, &changed).empty());
+  EXPECT_EQ(s.municipalities, std::vector<std::string>{"Čačak"});
+  p.municipalities->push_back("Čačak");
+  EXPECT_EQ(Fields(Apply(p, Refs(), &s, &changed)), std::vector<std::string>{"municipalities"});
+  p.municipalities = std::vector<std::string>(5000, "");
+  EXPECT_EQ(Fields(Apply(p, Refs(), &s, &changed)), std::vector<std::string>{"municipalities"});
+}
+
 TEST(SocialServiceTest, ServerOwnedFieldsAreNamedWhenSent) {
   auto p = Valid();
   p.read_only_sent = {"organization_id", "version"};

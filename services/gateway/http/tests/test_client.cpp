@@ -125,6 +125,19 @@ std::string RawConnection::ReadResponse(std::chrono::milliseconds timeout) {
   }
 }
 
+std::string RawConnection::ReadHead(std::chrono::milliseconds timeout) {
+  const auto deadline = Clock::now() + timeout;
+  for (;;) {
+    const auto head_end = buffer_.find("\r\n\r\n");
+    if (head_end != std::string::npos) {
+      std::string head = buffer_.substr(0, head_end + 4);
+      buffer_.erase(0, head_end + 4);
+      return head;
+    }
+    if (!Fill(deadline)) return "";
+  }
+}
+
 bool RawConnection::ClosedByServer(std::chrono::milliseconds timeout) {
   const auto deadline = Clock::now() + timeout;
   while (Fill(deadline)) {

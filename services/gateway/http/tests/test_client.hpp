@@ -47,6 +47,8 @@ class RawConnection {
   bool Send(const std::string& data);
   // The next response (head and Content-Length body), or "" if none came within `timeout`.
   std::string ReadResponse(std::chrono::milliseconds timeout = std::chrono::seconds(3));
+  // The next response's head only (through the empty line): the answer to a HEAD request.
+  std::string ReadHead(std::chrono::milliseconds timeout = std::chrono::seconds(3));
   // True if the server closed the connection within `timeout`.
   bool ClosedByServer(std::chrono::milliseconds timeout = std::chrono::seconds(3));
 

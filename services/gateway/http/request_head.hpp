@@ -1,0 +1,42 @@
+// The syntax of a request's head (RFC 9112 §3, §5), checked on the raw bytes before Pistache
+// parses them. Pistache 0.0.5 waits for more input on a request line or header line it cannot
+// read (`GARBAGE\r\n\r\n` got a bare 408 after 10 s), accepts obs-folded lines and requests
+// without Host, and keeps only the first of repeated headers (so a second Authorization was
+// silently ignored). Pistache-free, so it is unit tested on bytes.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "absl/status/status.h"
+
+namespace iris::gateway::http {
+
+struct HeadCheck {
+  enum class Verdict {
+    kIncomplete,  // nothing wrong so far; the head has not ended yet
+    kComplete,    // the whole head is well-formed; it ends at `head_bytes`
+    kRefused,     // `status` (reason "malformed", 400) says what is wrong
+  };
+  Verdict verdict = Verdict::kIncomplete;
+  absl::Status status;
+  size_t head_bytes = 0;
+};
+
+// `data` starts at the first byte of a request. Every complete line is checked as soon as it
+// has arrived: the request line (method token, origin-form or absolute target without
+// spaces or controls, HTTP/1.0 or HTTP/1.1, CRLF), each header line (a token name directly
+// followed by ':', no obs-fold, no control characters but tab in the value), and, once the
+// empty line ends the head, exactly one Host on HTTP/1.1 (at most one on 1.0) and at most one
+// of each header whose second copy would change the request's meaning.
+HeadCheck CheckRequestHead(std::string_view data);
+
+// The value (without surrounding whitespace) of the first header line named `lower_name`
+// (lower-case) in the head that starts `data`, or nullopt. Reads only lines that end in CRLF
+// before the empty line, and needs nothing else of the head to be well-formed: a request
+// refused for its head still gets its X-Request-Id echoed.
+std::optional<std::string> RawHeaderValue(std::string_view data, std::string_view lower_name);
+
+}  // namespace iris::gateway::http
