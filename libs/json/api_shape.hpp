@@ -18,9 +18,10 @@ namespace iris::json {
 void ToApiShape(nlohmann::json& j, const google::protobuf::Descriptor& d);
 
 // API-shaped client JSON -> what protobuf's parser takes, in place, checking names and types on
-// the way. Every problem found is appended to `errors` (capped, see kMaxFieldErrors).
+// the way. Every problem found is added to `errors` (which keeps the first ones and counts the
+// rest).
 void FromApiShape(nlohmann::json& j, const google::protobuf::Descriptor& d,
-                  std::vector<status::FieldError>& errors);
+                  status::Validator& errors);
 
 inline constexpr std::string_view kLocalizedText = "iris.common.v1.LocalizedText";
 
@@ -28,8 +29,5 @@ inline constexpr std::string_view kLocalizedText = "iris.common.v1.LocalizedText
 inline bool IsWellKnown(const google::protobuf::Descriptor& d) {
   return d.file()->package() == "google.protobuf";
 }
-
-// Enough to fix a body in one round; a hostile body must not produce a megabyte of errors.
-inline constexpr std::size_t kMaxFieldErrors = 20;
 
 }  // namespace iris::json

@@ -58,9 +58,7 @@ class Position {
 };
 
 void AddError(BodyFindings& findings, std::string field, std::string message) {
-  if (findings.errors.size() < kMaxFieldErrors) {
-    findings.errors.push_back({std::move(field), std::move(message)});
-  }
+  findings.errors.Add(field, message);
 }
 
 constexpr const char* kControlMessage =

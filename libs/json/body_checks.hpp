@@ -23,7 +23,7 @@ bool HasControlCharacter(std::string_view utf8);
 // double holds, 1e400, is nlohmann's own parse error.)
 struct BodyFindings {
   std::string duplicate_key_field;  // empty: none
-  std::vector<status::FieldError> errors;
+  status::Validator errors;
 };
 
 // Parses `text` as nlohmann::json::parse does (and throws as it does), recording findings.

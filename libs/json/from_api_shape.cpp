@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <string_view>
 
 #include <google/protobuf/duration.pb.h>
 #include <google/protobuf/timestamp.pb.h>
@@ -21,24 +22,23 @@ using nlohmann::json;
 
 class Checker {
  public:
-  explicit Checker(std::vector<status::FieldError>& errors) : errors_(errors) {}
+  explicit Checker(status::Validator& errors) : errors_(errors) {}
 
   void Message(json& j, const Descriptor& d, const std::string& path);
 
  private:
   void Fail(const std::string& path, std::string message) {
-    if (errors_.size() < kMaxFieldErrors) {
-      errors_.push_back({path.empty() ? "body" : path, std::move(message)});
-    }
+    errors_.Add(path.empty() ? "body" : path, message);
   }
   void WellKnown(json& j, const Descriptor& d, const std::string& path);
   void Field(json& v, const FieldDescriptor& f, const std::string& path);
   void Single(json& v, const FieldDescriptor& f, const std::string& path);
-  void Integer(json& v, const FieldDescriptor& f, const std::string& path);
+  void Integer(json& v, const FieldDescriptor& f, const std::string& path,
+               std::string_view out_of_range = "is out of range");
   void MapKey(const std::string& key, const FieldDescriptor& key_field, const std::string& path);
   void OneofConflicts(const json& j, const Descriptor& d, const std::string& path);
 
-  std::vector<status::FieldError>& errors_;
+  status::Validator& errors_;
 };
 
 std::string Join(const std::string& path, const std::string& key) {
@@ -172,9 +172,7 @@ void Checker::MapKey(const std::string& key, const FieldDescriptor& key_field,
       } else {
         return Fail(path, "key must be an integer");
       }
-      const std::size_t before = errors_.size();
-      Integer(as_number, key_field, path);
-      if (errors_.size() > before) errors_.back().message = "key is out of range";
+      Integer(as_number, key_field, path, "key is out of range");
     }
   }
 }
@@ -220,7 +218,8 @@ void Checker::Single(json& v, const FieldDescriptor& f, const std::string& path)
   }
 }
 
-void Checker::Integer(json& v, const FieldDescriptor& f, const std::string& path) {
+void Checker::Integer(json& v, const FieldDescriptor& f, const std::string& path,
+                      std::string_view out_of_range) {
   // 1.0 and "1" are not integers in our API, whatever protobuf's parser would let through.
   if (!v.is_number_integer()) return Fail(path, "must be an integer");
   const bool is_unsigned = v.is_number_unsigned();
@@ -245,14 +244,14 @@ void Checker::Integer(json& v, const FieldDescriptor& f, const std::string& path
       break;
     default: ok = in_range(0, std::numeric_limits<std::uint64_t>::max()); break;
   }
-  if (!ok) return Fail(path, "is out of range");
+  if (!ok) return Fail(path, std::string(out_of_range));
   // Handing protobuf digits in a string keeps 2^53+1 exact whatever its number parser does.
   v = is_unsigned ? std::to_string(u) : std::to_string(s);
 }
 
 }  // namespace
 
-void FromApiShape(json& j, const Descriptor& d, std::vector<status::FieldError>& errors) {
+void FromApiShape(json& j, const Descriptor& d, status::Validator& errors) {
   Checker(errors).Message(j, d, "");
 }
 

@@ -85,9 +85,9 @@ absl::Status FromJson(const nlohmann::json& j, google::protobuf::Message* out) {
     return Malformed("request body nests deeper than " + std::to_string(kMaxDepth) + " levels");
   }
   nlohmann::json shaped = j;
-  std::vector<status::FieldError> errors;
+  status::Validator errors;
   FromApiShape(shaped, *out->GetDescriptor(), errors);
-  if (!errors.empty()) return status::Invalid(std::move(errors));
+  if (!errors.ok()) return errors.Finish();
 
   google::protobuf::util::JsonParseOptions options;
   options.ignore_unknown_fields = false;
@@ -117,7 +117,7 @@ absl::StatusOr<nlohmann::json> ParseBody(std::string_view body) {
     if (!findings.duplicate_key_field.empty()) {
       return Malformed(findings.duplicate_key_field, "appears twice in one object");
     }
-    if (!findings.errors.empty()) return status::Invalid(std::move(findings.errors));
+    if (!findings.errors.ok()) return findings.errors.Finish();
     return parsed;
   } catch (const nlohmann::json::parse_error& e) {
     // nlohmann's own text echoes the input; the byte offset is what a client can act on.

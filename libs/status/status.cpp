@@ -1,5 +1,8 @@
 #include "libs/status/status.hpp"
 
+#include <algorithm>
+#include <cstdint>
+
 #include "absl/strings/cord.h"
 
 namespace iris::status {
@@ -17,17 +20,18 @@ std::string Capped(const std::string& text) {
 }  // namespace
 
 absl::Status WithDetail(absl::Status status, std::string_view reason,
-                        const std::vector<FieldError>& errors) {
+                        const std::vector<FieldError>& errors, size_t more_omitted) {
   iris::common::v1::ErrorDetail detail;
   detail.set_reason(std::string(reason));
   for (const auto& e : errors) {
-    if (static_cast<size_t>(detail.errors_size()) == kMaxErrors) {
-      detail.set_omitted_errors(static_cast<int32_t>(errors.size() - kMaxErrors));
-      break;
-    }
+    if (static_cast<size_t>(detail.errors_size()) == kMaxErrors) break;
     auto* fe = detail.add_errors();
     fe->set_field(Capped(e.field));
     fe->set_message(Capped(e.message));
+  }
+  const size_t omitted = errors.size() - static_cast<size_t>(detail.errors_size()) + more_omitted;
+  if (omitted > 0) {
+    detail.set_omitted_errors(static_cast<int32_t>(std::min<size_t>(omitted, INT32_MAX)));
   }
   status.SetPayload(kDetailUrl, absl::Cord(detail.SerializeAsString()));
   return status;
@@ -45,21 +49,26 @@ absl::Status Invalid(std::string_view field, std::string_view message) {
   return Invalid({FieldError{std::string(field), std::string(message)}});
 }
 
-absl::Status Invalid(std::vector<FieldError> errors) {
+absl::Status Invalid(std::vector<FieldError> errors, size_t more_omitted) {
   std::string summary = errors.empty()
                             ? "invalid request"
                             : Capped(errors.front().field) + ": " + Capped(errors.front().message);
-  if (errors.size() > 1) summary += " (and " + std::to_string(errors.size() - 1) + " more)";
-  return WithDetail(absl::InvalidArgumentError(summary), "validation", errors);
+  const size_t total = errors.size() + more_omitted;
+  if (total > 1) summary += " (and " + std::to_string(total - 1) + " more)";
+  return WithDetail(absl::InvalidArgumentError(summary), "validation", errors, more_omitted);
 }
 
 void Validator::Add(std::string_view field, std::string_view message) {
+  if (errors_.size() == kMaxErrors) {
+    ++omitted_;
+    return;
+  }
   errors_.push_back({std::string(field), std::string(message)});
 }
 
 absl::Status Validator::Finish() const {
   if (errors_.empty()) return absl::OkStatus();
-  return Invalid(errors_);
+  return Invalid(errors_, omitted_);
 }
 
 absl::Status Malformed(std::string_view field, std::string_view message) {

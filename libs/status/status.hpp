@@ -44,18 +44,21 @@ struct FieldError {
 inline constexpr size_t kMaxErrors = 100;
 inline constexpr size_t kMaxErrorText = 256;
 
-// Attaches `reason` (the problem type `/problems/<reason>`) and field errors to a status.
+// Attaches `reason` (the problem type `/problems/<reason>`) and field errors to a status;
+// `more_omitted` counts errors the caller found but did not keep (Validator).
 absl::Status WithDetail(absl::Status status, std::string_view reason,
-                        const std::vector<FieldError>& errors = {});
+                        const std::vector<FieldError>& errors = {}, size_t more_omitted = 0);
 
 // The ErrorDetail carried by `status`, or an empty one.
 iris::common::v1::ErrorDetail DetailOf(const absl::Status& status);
 
 // INVALID_ARGUMENT with reason "validation" and one or more field errors (422 at the edge).
 absl::Status Invalid(std::string_view field, std::string_view message);
-absl::Status Invalid(std::vector<FieldError> errors);
+absl::Status Invalid(std::vector<FieldError> errors, size_t more_omitted = 0);
 
-// Collects field errors; Finish() is OK when none were added.
+// Collects field errors; Finish() is OK when none were added. Keeps the first kMaxErrors and
+// only counts the rest, so a hostile body cannot make it hold a megabyte of errors, and the
+// answer still says how many there were.
 class Validator {
  public:
   void Add(std::string_view field, std::string_view message);
@@ -64,6 +67,7 @@ class Validator {
 
  private:
   std::vector<FieldError> errors_;
+  size_t omitted_ = 0;
 };
 
 // INVALID_ARGUMENT with reason "malformed" (400 at the edge): the request cannot be read at

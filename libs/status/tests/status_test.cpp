@@ -58,6 +58,21 @@ TEST(StatusTest, FieldErrorsAreCappedAndTheRestCounted) {
   EXPECT_FALSE(full.contains("errors_omitted"));
 }
 
+// A Validator keeps the first kMaxErrors and counts the rest, rather than holding them all.
+TEST(StatusTest, AValidatorKeepsTheFirstErrorsAndCountsTheRest) {
+  Validator v;
+  EXPECT_TRUE(v.Finish().ok());
+  for (int i = 0; i < 5000; ++i) v.Add("f" + std::to_string(i), "is wrong");
+  EXPECT_FALSE(v.ok());
+  auto s = v.Finish();
+  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(s.message().find("(and 4999 more)"), std::string_view::npos) << s;
+  auto detail = DetailOf(s);
+  EXPECT_EQ(detail.errors_size(), static_cast<int>(kMaxErrors));
+  EXPECT_EQ(detail.errors(99).field(), "f99");
+  EXPECT_EQ(detail.omitted_errors(), 4900);
+}
+
 TEST(StatusTest, LongFieldNamesAndMessagesAreCutAtACharacter) {
   const std::string key(100000, 'k');
   const std::string cyrillic = std::string(250, 'x') + "Ђорђе Ђорђе";

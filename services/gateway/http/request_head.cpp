@@ -5,16 +5,16 @@
 #include <string>
 
 #include "absl/strings/ascii.h"
-#include "services/gateway/http/http_types.hpp"
 #include "libs/status/status.hpp"
+#include "services/gateway/http/http_types.hpp"
 
 namespace iris::gateway::http {
 namespace {
 
 // RFC 9110 §5.6.2 tchar.
 bool IsTokenChar(unsigned char c) {
-  return absl::ascii_isalnum(c) || std::string_view("!#$%&'*+-.^_`|~").find(static_cast<char>(
-                                       c)) != std::string_view::npos;
+  return absl::ascii_isalnum(c) ||
+         std::string_view("!#$%&'*+-.^_`|~").find(static_cast<char>(c)) != std::string_view::npos;
 }
 
 bool IsToken(std::string_view s) {
@@ -28,9 +28,9 @@ bool IsToken(std::string_view s) {
 // Headers a request must not repeat: Pistache keeps the first copy only, and for these a
 // second one would mean something else (credentials, framing, preconditions, identity).
 constexpr std::array<std::string_view, 11> kSingletons = {
-    "host",          "authorization",   "content-length", "content-type",
-    "transfer-encoding", "if-match",    "if-none-match",  "idempotency-key",
-    "x-request-id",  "x-api-key",       "expect"};
+    "host",     "authorization", "content-length",  "content-type", "transfer-encoding",
+    "if-match", "if-none-match", "idempotency-key", "x-request-id", "x-api-key",
+    "expect"};
 
 HeadCheck Refuse(const std::string& why) {
   HeadCheck out;

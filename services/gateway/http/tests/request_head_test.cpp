@@ -20,7 +20,7 @@ TEST(RequestHeadTest, AWellFormedHeadIsCompleteWhereItsEmptyLineEnds) {
   auto check = CheckRequestHead(head + "{\"body\":1}");
   EXPECT_EQ(check.verdict, Verdict::kComplete);
   EXPECT_EQ(check.head_bytes, head.size());
-  EXPECT_EQ(Of("GET / HTTP/1.0\r\n\r\n"), Verdict::kComplete);  // 1.0 needs no Host
+  EXPECT_EQ(Of("GET / HTTP/1.0\r\n\r\n"), Verdict::kComplete);           // 1.0 needs no Host
   EXPECT_EQ(Of("GET / HTTP/1.1\r\nHost:\r\n\r\n"), Verdict::kComplete);  // empty Host is allowed
 }
 
@@ -36,9 +36,10 @@ TEST(RequestHeadTest, PartialHeadsWait) {
 // Regression: these waited for Pistache's 10 s header timeout and a bare 408.
 TEST(RequestHeadTest, MalformedRequestLinesAreRefusedAtOnce) {
   for (const std::string bad :
-       {"GARBAGE\r\n\r\n", "GET\r\n", "GET /\r\n", "GET / HTTP/1.1 extra\r\n", "GET  / HTTP/1.1\r\n",
-        " GET / HTTP/1.1\r\n", "GET / HTTP/2.0\r\n", "GET /a\x01 HTTP/1.1\r\n",
-        "GET / HTTP/1.1\n", "G(T / HTTP/1.1\r\n", "\x16\x03\x01\x02\x00", "\r\n"}) {
+       {"GARBAGE\r\n\r\n", "GET\r\n", "GET /\r\n", "GET / HTTP/1.1 extra\r\n",
+        "GET  / HTTP/1.1\r\n", " GET / HTTP/1.1\r\n", "GET / HTTP/2.0\r\n",
+        "GET /a\x01 HTTP/1.1\r\n", "GET / HTTP/1.1\n", "G(T / HTTP/1.1\r\n", "\x16\x03\x01\x02\x00",
+        "\r\n"}) {
     SCOPED_TRACE(bad);
     auto check = CheckRequestHead(bad);
     EXPECT_EQ(check.verdict, Verdict::kRefused);
@@ -49,8 +50,8 @@ TEST(RequestHeadTest, MalformedRequestLinesAreRefusedAtOnce) {
 
 TEST(RequestHeadTest, MalformedHeaderLinesAreRefusedAtOnce) {
   for (const std::string bad : {
-           "no colon here\r\n",              // waited for the 408 before
-           "Name : value\r\n",               // space before the colon (RFC 9112 §5.1)
+           "no colon here\r\n",               // waited for the 408 before
+           "Name : value\r\n",                // space before the colon (RFC 9112 §5.1)
            "X-Folded: a\r\n  continued\r\n",  // obs-fold (RFC 9112 §5.2)
            "\tX: y\r\n",
            "X-Bad\x01: v\r\n",
@@ -73,9 +74,8 @@ TEST(RequestHeadTest, Http11RequiresExactlyOneHost) {
 
 // Regression: Pistache kept the first Authorization and dropped the second silently.
 TEST(RequestHeadTest, HeadersThatMustNotRepeatAreRefusedTwice) {
-  for (const std::string name :
-       {"Authorization", "content-length", "Content-Type", "If-Match", "Idempotency-Key",
-        "X-Request-Id"}) {
+  for (const std::string name : {"Authorization", "content-length", "Content-Type", "If-Match",
+                                 "Idempotency-Key", "X-Request-Id"}) {
     SCOPED_TRACE(name);
     const std::string request =
         "POST / HTTP/1.1\r\nHost: x\r\n" + name + ": a\r\n" + name + ": a\r\n\r\n";
@@ -89,7 +89,8 @@ TEST(RequestHeadTest, HeadersThatMustNotRepeatAreRefusedTwice) {
 }
 
 TEST(RequestHeadTest, RawHeaderValueReadsALineEvenOfAMalformedHead) {
-  const std::string head = "GET /a\x01 HTTP/1.1\r\nHost: x\r\nx-REQUEST-id:  abc-1 \r\nbad line\r\n";
+  const std::string head =
+      "GET /a\x01 HTTP/1.1\r\nHost: x\r\nx-REQUEST-id:  abc-1 \r\nbad line\r\n";
   EXPECT_EQ(RawHeaderValue(head, "x-request-id"), "abc-1");
   EXPECT_EQ(RawHeaderValue(head, "host"), "x");
   EXPECT_EQ(RawHeaderValue(head, "accept"), std::nullopt);
