@@ -25,9 +25,9 @@ class HostileInputE2eTest : public ::testing::Test {
     token_ = UniqueToken();
     admin_ = ApiClient(*system_).AdminAuthorization();
     ASSERT_FALSE(admin_.empty());
-    auto r = As(admin_, "POST", "/v1/organizations",
-                json{{"name", "Hostile " + token_}, {"country", "RS"}, {"kind", "member_cso"}}
-                    .dump());
+    auto r =
+        As(admin_, "POST", "/v1/organizations",
+           json{{"name", "Hostile " + token_}, {"country", "RS"}, {"kind", "member_cso"}}.dump());
     ASSERT_EQ(r.status, 201) << r.body;
     org_ = json::parse(r.body).value("id", "");
   }
@@ -81,7 +81,8 @@ TEST_F(HostileInputE2eTest, AThousandsOfErrorsAnswerIsCappedAndCountsTheRest) {
   ASSERT_EQ(r.status, 422) << r.body.substr(0, 300);
   auto problem = json::parse(r.body);
   EXPECT_EQ(problem["errors"].size(), 100u);
-  EXPECT_GT(problem.value("errors_omitted", 0), 4800) << "5,000 unknown fields and the missing ones";
+  EXPECT_GT(problem.value("errors_omitted", 0), 4800)
+      << "5,000 unknown fields and the missing ones";
   EXPECT_EQ(r.body.find("metadata"), std::string::npos);
 }
 
