@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "libs/status/problem_types.hpp"
 #include "libs/status/status.hpp"
 
 namespace iris::status {
@@ -68,8 +69,9 @@ Problem ProblemFor(const absl::Status& status, std::string_view request_id) {
   p.http_status = HttpStatusFor(status);
   const auto detail = DetailOf(status);
   nlohmann::json body;
-  body["type"] = detail.reason().empty() ? "about:blank" : "/problems/" + detail.reason();
-  body["title"] = ReasonPhrase(p.http_status);
+  const ProblemType& type = ProblemTypeOf(status);
+  body["type"] = "/problems/" + std::string(type.name);
+  body["title"] = std::string(type.title);
   body["status"] = p.http_status;
   // 501 and 503 describe the request or the moment, not our internals.
   if (p.http_status >= 500 && p.http_status != 501 && p.http_status != 503) {

@@ -20,8 +20,8 @@ struct Problem {
   std::string body;
 };
 
-// Renders `status` as RFC 9457 problem+json: type (/problems/<reason> or about:blank), title,
-// status, detail, instance (urn:request:<id>) and errors[] for field errors. INTERNAL and
+// Renders `status` as RFC 9457 problem+json: type (/problems/<name>, problem_types.hpp), its
+// title, status, detail, instance (urn:request:<id>) and errors[] for field errors. INTERNAL and
 // unknown codes get a generic detail: the message of our own bug is logged, never sent.
 Problem ProblemFor(const absl::Status& status, std::string_view request_id);
 

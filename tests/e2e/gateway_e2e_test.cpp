@@ -86,6 +86,22 @@ TEST_F(GatewayE2eTest, WrongMethodIs405ProblemWithAllow) {
   EXPECT_EQ(r.Header("allow"), "GET, HEAD");
 }
 
+// Each problem type's URL answers (issue 12), and the 404 for an unknown one is itself typed.
+TEST_F(GatewayE2eTest, EveryProblemTypeUrlAnswers) {
+  auto list = Get("/problems");
+  ASSERT_EQ(list.status, 200) << list.body;
+  const auto items = json::parse(list.body)["items"];
+  ASSERT_GE(items.size(), 15u);
+  for (const auto& item : items) {
+    auto one = Get(item["type"].get<std::string>());
+    EXPECT_EQ(one.status, 200) << item;
+    EXPECT_EQ(json::parse(one.body), item);
+  }
+  auto unknown = Get("/problems/no_such_type");
+  ExpectProblem(unknown, 404);
+  EXPECT_EQ(json::parse(unknown.body)["type"], "/problems/not_found");
+}
+
 TEST_F(GatewayE2eTest, UnknownPathIs404Problem) { ExpectProblem(Get("/v1/no-such-thing"), 404); }
 
 TEST_F(GatewayE2eTest, MalformedPercentEscapeIs400Problem) {

@@ -274,7 +274,10 @@ TEST_F(OrganizationsE2eTest, MembersEditOnlyTheirOwnProfileAndCoordinatorsTheirC
   const std::string other_path = "/v1/organizations/" + cacak_["id"].get<std::string>();
   const std::string member = SignedIn("member", {{"organization_id", own["id"]}});
   ASSERT_FALSE(member.empty());
-  ExpectProblem(SendAs(member, "PATCH", other_path, R"({"city": "Skopje"})"), 403);
+  auto other = SendAs(member, "PATCH", other_path, R"({"city": "Skopje"})");
+  ExpectProblem(other, 403);
+  // Regression (issue 12): membership's refusals were `about:blank`, the gateway's named.
+  EXPECT_EQ(json::parse(other.body)["type"], "/problems/forbidden");
   ExpectProblem(SendAs(member, "PATCH", own_path, R"({"country": "RS"})"), 403);
   ExpectProblem(SendAs(member, "POST", own_path + "/withdraw", R"({"note": "bye"})"), 403);
   auto mine = SendAs(member, "PATCH", own_path, R"({"city": "Skopje", "acronym": "OWN"})");

@@ -111,7 +111,7 @@ TEST(StatusTest, ProblemBodyFollowsRfc9457) {
   EXPECT_EQ(p.http_status, 422);
   auto j = nlohmann::json::parse(p.body);
   EXPECT_EQ(j["type"], "/problems/validation");
-  EXPECT_EQ(j["title"], "Unprocessable Content");
+  EXPECT_EQ(j["title"], "The request breaks a rule");
   EXPECT_EQ(j["status"], 422);
   EXPECT_EQ(j["instance"], "urn:request:req-1");
   EXPECT_EQ(j["errors"][0]["field"], "limit");
@@ -121,7 +121,7 @@ TEST(StatusTest, InternalErrorsDoNotLeakTheirMessage) {
   auto p = ProblemFor(absl::InternalError("pqxx: relation secret_table"), "r");
   EXPECT_EQ(p.http_status, 500);
   EXPECT_EQ(p.body.find("secret_table"), std::string::npos);
-  EXPECT_EQ(nlohmann::json::parse(p.body)["type"], "about:blank");
+  EXPECT_EQ(nlohmann::json::parse(p.body)["type"], "/problems/internal");
 }
 
 TEST(StatusTest, InvalidUtf8InMessagesIsReplacedNotThrown) {

@@ -41,6 +41,8 @@ const std::vector<ServiceRegistration>& RegisteredServices();
 
 // /healthz, /readyz, /v1/openapi.json
 std::vector<Route> OpsRoutes(Readiness& readiness, const std::string& openapi_json);
+// /problems, /problems/{name}: the problem vocabulary, explained.
+std::vector<Route> ProblemRoutes();
 
 // Every route: the operations routes and each registered service's, with its upstream from
 // `upstreams` (which must hold one per registered service).

@@ -8,6 +8,7 @@
 #include "gateway_openapi.hpp"
 #include "libs/metrics/metrics.hpp"
 #include "libs/redis/redis.hpp"
+#include "libs/status/problem_types.hpp"
 #include "services/gateway/routes/openapi_document.hpp"
 #include "services/gateway/routes/route_table.hpp"
 
@@ -61,6 +62,19 @@ TEST(OpenApiRoutesTest, EveryDocumentedOperationIsRouted) {
 // A service is declared three times: iris_service() in its CMake file (it is built and
 // started by the e2e System), IRIS_SERVICES in scripts/lib/common.sh (run.sh starts it) and
 // RegisteredServices() (the gateway routes to it). The first and the last must agree.
+// The document lists the problem vocabulary (Problem.type's enum) exactly as the registry has it.
+TEST(OpenApiRoutesTest, TheDocumentListsEveryProblemTypeAndNoOther) {
+  auto doc = ParseOpenApi(docs::kOpenApiYaml);
+  ASSERT_TRUE(doc.ok()) << doc.status();
+  std::set<std::string> documented, registered;
+  for (const auto& t : (*doc)["components"]["schemas"]["Problem"]["properties"]["type"]["enum"]) {
+    documented.insert(t.get<std::string>());
+  }
+  for (const auto& t : status::ProblemTypes())
+    registered.insert("/problems/" + std::string(t.name));
+  EXPECT_EQ(documented, registered);
+}
+
 TEST(OpenApiRoutesTest, GatewayRegistersEveryBuiltServiceAndNoOther) {
   const std::set<std::string> built = absl::StrSplit(IRIS_BUILT_SERVICES, '|', absl::SkipEmpty());
   std::set<std::string> registered;

@@ -1,0 +1,124 @@
+#include "libs/status/problem_types.hpp"
+
+#include <array>
+
+#include "libs/status/problem.hpp"
+#include "libs/status/status.hpp"
+
+namespace iris::status {
+namespace {
+
+using C = absl::StatusCode;
+
+// Names are snake_case and stable: clients switch on them. Adding one means documenting it in
+// docs/openapi.yaml (Problem.type's enum); a test keeps both in step.
+constexpr std::array kTypes = {
+    ProblemType{"malformed", C::kInvalidArgument, 400, "The request cannot be read",
+                "The request line, a header, the query, a path segment or the body could not be "
+                "parsed (bad JSON, a key given twice, an unknown or empty query parameter, a bad "
+                "cursor or limit, a repeated header that must be single). `errors[]` names the "
+                "part when it can. Fix the request; sending it again unchanged fails again."},
+    ProblemType{"unauthenticated", C::kUnauthenticated, 401, "Credentials are needed",
+                "The operation needs a bearer token (`Authorization: Bearer ...`, from `POST "
+                "/v1/auth/token`) or an API key (`X-API-Key`), and none was sent, or the "
+                "credential sent is unknown or revoked."},
+    ProblemType{"invalid_token", C::kUnauthenticated, 401, "The token is not valid",
+                "The bearer token is malformed, forged, or expired. Sign in again (or refresh) "
+                "and retry with the new token; on a public route, leave credentials out to be "
+                "anonymous."},
+    ProblemType{"invalid_credentials", C::kUnauthenticated, 401, "Wrong email or password",
+                "Sign-in failed. Failed attempts are counted per email and per address "
+                "(`RateLimit-*` headers say how many remain)."},
+    ProblemType{"forbidden", C::kPermissionDenied, 403, "Not allowed for this caller",
+                "The caller may see the resource but its role or organisation does not allow "
+                "this operation on it."},
+    ProblemType{"insufficient_scope", C::kPermissionDenied, 403,
+                "The API key's scope is too narrow",
+                "The API key does not hold the scope this operation needs (a `read` key cannot "
+                "write; a key cannot create a key wider than itself). Use a key with the scope."},
+    ProblemType{"organization_read_only", C::kPermissionDenied, 403,
+                "The organisation is read-only",
+                "The caller's organisation is suspended or withdrawn: its members may read its "
+                "data but not change it until a network admin reinstates it."},
+    ProblemType{"not_found", C::kNotFound, 404, "Not found",
+                "No such path, or no such resource visible to this caller (what a caller may not "
+                "see is never revealed as existing)."},
+    ProblemType{"method_not_allowed", C::kUnimplemented, 405, "Method not allowed",
+                "The path exists but not with this method; the `Allow` header lists those that "
+                "work."},
+    ProblemType{"conflict", C::kAlreadyExists, 409, "Conflicts with stored data",
+                "The change conflicts with data already stored (a unique value taken, a "
+                "concurrent change); nothing was changed. Read the resource and decide."},
+    ProblemType{"invalid_transition", C::kFailedPrecondition, 409, "Not allowed in this state",
+                "The resource's state does not allow this verb (e.g. approving an application "
+                "already decided). Read its `status` first."},
+    ProblemType{"stale_version", C::kFailedPrecondition, 412, "The resource has changed",
+                "`If-Match` names an older version than the stored one: someone changed it "
+                "since you read it. Fetch it again, re-apply your change, retry with the new "
+                "`ETag`."},
+    ProblemType{"payload_too_large", C::kResourceExhausted, 413, "The body is too large",
+                "The request body is over the gateway's limit (1 MiB by default)."},
+    ProblemType{"unsupported_media_type", C::kUnimplemented, 415, "The body must be JSON",
+                "Send the body with `Content-Type: application/json`."},
+    ProblemType{"validation", C::kInvalidArgument, 422, "The request breaks a rule",
+                "The JSON was read but fields have the wrong type, unknown names or values "
+                "that break a rule. `errors[]` lists each field (`organization.target_groups[2]`) "
+                "with what is wrong (at most 100; `errors_omitted` counts the rest). Nothing was "
+                "written."},
+    ProblemType{"rate_limited", C::kResourceExhausted, 429, "Too many requests",
+                "Wait the seconds `Retry-After` says, then retry."},
+    ProblemType{"internal", C::kInternal, 500, "Internal error",
+                "Our bug, logged with the request id. Quote the `instance` when reporting it."},
+    ProblemType{"not_implemented", C::kUnimplemented, 501, "Not implemented",
+                "The request uses a feature this server does not implement (e.g. a transfer "
+                "coding other than chunked)."},
+    ProblemType{"unavailable", C::kUnavailable, 503, "Temporarily unavailable",
+                "A service behind the gateway did not answer in time. Retry after the seconds "
+                "`Retry-After` says; a request that changes data is safe to retry with the same "
+                "`Idempotency-Key`."},
+    ProblemType{"overloaded", C::kUnavailable, 503, "The server is busy",
+                "Too many requests are in flight on this gateway. Retry after `Retry-After`."},
+};
+
+const ProblemType& ByName(std::string_view name) { return *FindProblemType(name); }
+
+const ProblemType& DefaultFor(absl::StatusCode code) {
+  switch (code) {
+    case C::kInvalidArgument: return ByName("validation");
+    case C::kOutOfRange: return ByName("malformed");
+    case C::kUnauthenticated: return ByName("unauthenticated");
+    case C::kPermissionDenied: return ByName("forbidden");
+    case C::kNotFound: return ByName("not_found");
+    case C::kAlreadyExists:
+    case C::kAborted:
+    case C::kFailedPrecondition: return ByName("conflict");
+    case C::kResourceExhausted: return ByName("rate_limited");
+    case C::kUnimplemented: return ByName("not_implemented");
+    case C::kUnavailable:
+    case C::kDeadlineExceeded: return ByName("unavailable");
+    default: return ByName("internal");
+  }
+}
+
+}  // namespace
+
+std::span<const ProblemType> ProblemTypes() { return kTypes; }
+
+const ProblemType* FindProblemType(std::string_view name) {
+  for (const auto& t : kTypes) {
+    if (t.name == name) return &t;
+  }
+  return nullptr;
+}
+
+const ProblemType& ProblemTypeOf(const absl::Status& status) {
+  const ProblemType* registered = FindProblemType(DetailOf(status).reason());
+  // A reason is trusted only when the answer's status is its type's: "malformed" on a
+  // RESOURCE_EXHAUSTED would otherwise name a 400 in the body of a 429.
+  if (registered != nullptr && registered->http_status == HttpStatusFor(status)) {
+    return *registered;
+  }
+  return DefaultFor(status.code());
+}
+
+}  // namespace iris::status
