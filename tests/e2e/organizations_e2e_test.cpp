@@ -173,6 +173,9 @@ TEST_F(OrganizationsE2eTest, BadCursorsLimitsAndFilterValuesAre400) {
   // Regression (contract fuzzer): an empty filter was silently "no filter".
   ExpectProblem(Send("GET", "/v1/organizations?country="), 400, "country");
   ExpectProblem(Send("GET", "/v1/services?category="), 400, "category");
+  // Regression (issue 12): unknown parameters were ignored (`contry` listed every country).
+  ExpectProblem(Send("GET", "/v1/organizations?contry=RS"), 400, "contry");
+  ExpectProblem(Send("GET", "/v1/countries?page=2"), 400, "page");
   auto page = json::parse(Send("GET", "/v1/organizations?limit=1").body);
   ASSERT_TRUE(page["next_cursor"].is_string());
   std::string tampered = page["next_cursor"];

@@ -1,5 +1,6 @@
 #include "services/gateway/middleware/chain.hpp"
 
+#include <algorithm>
 #include <any>
 #include <chrono>
 #include <exception>
@@ -41,6 +42,15 @@ bool NoneMatch(std::string_view header, std::string_view etag) {
     header.remove_prefix(comma + 1);
   }
   return false;
+}
+
+// A query parameter the route does not take: 400 naming it and what the route does take.
+absl::Status UnknownQueryParameter(const Route& route, const std::string& name) {
+  if (route.query.empty()) return iris::status::Malformed(name, "this operation takes no query");
+  std::string takes;
+  for (const auto& q : route.query) takes += (takes.empty() ? "" : ", ") + q;
+  return iris::status::Malformed(name,
+                                 "is not a parameter of this operation (it takes " + takes + ")");
 }
 
 http::HttpResponse ToHttp(const Reply& reply) {
@@ -149,6 +159,11 @@ std::optional<http::HttpResponse> Chain::Dispatch(http::HttpRequest& request, Pr
       r.headers.push_back({"WWW-Authenticate", "Bearer"});
     }
     return r;
+  }
+  for (const auto& [name, value] : request.query) {
+    if (std::find(route.query.begin(), route.query.end(), name) == route.query.end()) {
+      return ProblemResponse(UnknownQueryParameter(route, name), request_id);
+    }
   }
   if (route.body == Body::kJson) {
     const auto content_type = request.HeaderValue("content-type");

@@ -44,6 +44,7 @@ std::vector<Route> ApplicationRoutes(Upstream& c, const pagination::CursorCodec&
                       IRIS_ASSIGN_OR_RETURN(auto out, Call(c, &Stub::ListApplications, r, req));
                       return rest::ListReply(out, cursors, kCursorScope);
                     }});
+  routes.back().query = rest::ListQuery({"status", "country"});
   routes.push_back({Method::kPost, "/v1/membership-applications", Access::kPublic, Body::kJson,
                     [&c](RequestContext& r) -> absl::StatusOr<Reply> {
                       v1::SubmitApplicationRequest req;

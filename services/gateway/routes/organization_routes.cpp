@@ -47,6 +47,7 @@ std::vector<Route> OrganizationRoutes(Upstream& c, const pagination::CursorCodec
                       IRIS_ASSIGN_OR_RETURN(auto out, Call(c, &Stub::ListOrganizations, r, req));
                       return rest::ListReply(out, cursors, kCursorScope);
                     }});
+  routes.back().query = rest::ListQuery({"country", "status", "kind", "target_group", "q"});
   routes.push_back({Method::kPost, "/v1/organizations", Access::kStaff, Body::kJson,
                     [&c](RequestContext& r) -> absl::StatusOr<Reply> {
                       v1::CreateOrganizationRequest req;

@@ -27,6 +27,7 @@ std::vector<Route> PeopleRoutes(Upstream& c, const pagination::CursorCodec& curs
                       IRIS_ASSIGN_OR_RETURN(auto out, Call(c, &Stub::ListPeople, r, req));
                       return rest::ListReply(out, cursors, kCursorScope);
                     }});
+  routes.back().query = rest::ListQuery();
   routes.push_back({Method::kPost, "/v1/organizations/{id}/people", Access::kAuthenticated,
                     Body::kJson, [&c](RequestContext& r) -> absl::StatusOr<Reply> {
                       v1::CreatePersonRequest req;

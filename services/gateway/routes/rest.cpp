@@ -13,6 +13,12 @@ using status::Malformed;
 
 }  // namespace
 
+std::vector<std::string> ListQuery(std::vector<std::string> filters) {
+  filters.push_back("limit");
+  filters.push_back("cursor");
+  return filters;
+}
+
 std::string Query(const RequestContext& r, std::string_view name) {
   return r.http.QueryValue(name).value_or("");
 }

@@ -19,6 +19,9 @@
 
 namespace iris::gateway::rest {
 
+// The query parameters of a list route: its filters, then `limit` and `cursor`.
+std::vector<std::string> ListQuery(std::vector<std::string> filters = {});
+
 // The query parameter `name`, or "" when absent.
 std::string Query(const RequestContext& r, std::string_view name);
 

@@ -67,6 +67,9 @@ struct Route {
   std::chrono::seconds cache_ttl{0};
   // The handler does no I/O (no service, Redis or file), so it may run on an HTTP I/O thread.
   bool never_blocks = false;
+  // The query parameters it takes, as docs/openapi.yaml documents them (a test keeps both
+  // equal). Any other is a 400 naming it: a misspelt filter must not look like "no filter".
+  std::vector<std::string> query{};
 };
 
 }  // namespace iris::gateway

@@ -26,19 +26,22 @@ std::string Location(const v1::SocialService& s) {
 // Both lists share the filters; a cursor of one is refused by the other.
 Route ListRoute(std::string path, std::string_view list, Upstream& c,
                 const pagination::CursorCodec& cursors) {
-  return {Method::kGet, std::move(path), Access::kPublic, Body::kNone,
-          [&c, &cursors, list](RequestContext& r) -> absl::StatusOr<Reply> {
-            v1::ListSocialServicesRequest req;
-            IRIS_ASSIGN_OR_RETURN(*req.mutable_page(), rest::PageRequestOf(r, cursors, list));
-            if (list == kOrganizationCursorScope) req.set_organization_id(r.PathParam("id"));
-            req.set_country(rest::Query(r, "country"));
-            req.set_target_group(rest::Query(r, "target_group"));
-            req.set_category(rest::Query(r, "category"));
-            req.set_licensing_status(rest::Query(r, "licensing_status"));
-            req.set_licence_expires_before(rest::Query(r, "licence_expires_before"));
-            IRIS_ASSIGN_OR_RETURN(auto out, Call(c, &Stub::ListSocialServices, r, req));
-            return rest::ListReply(out, cursors, list);
-          }};
+  Route route{Method::kGet, std::move(path), Access::kPublic, Body::kNone,
+              [&c, &cursors, list](RequestContext& r) -> absl::StatusOr<Reply> {
+                v1::ListSocialServicesRequest req;
+                IRIS_ASSIGN_OR_RETURN(*req.mutable_page(), rest::PageRequestOf(r, cursors, list));
+                if (list == kOrganizationCursorScope) req.set_organization_id(r.PathParam("id"));
+                req.set_country(rest::Query(r, "country"));
+                req.set_target_group(rest::Query(r, "target_group"));
+                req.set_category(rest::Query(r, "category"));
+                req.set_licensing_status(rest::Query(r, "licensing_status"));
+                req.set_licence_expires_before(rest::Query(r, "licence_expires_before"));
+                IRIS_ASSIGN_OR_RETURN(auto out, Call(c, &Stub::ListSocialServices, r, req));
+                return rest::ListReply(out, cursors, list);
+              }};
+  route.query = rest::ListQuery(
+      {"country", "target_group", "category", "licensing_status", "licence_expires_before"});
+  return route;
 }
 
 }  // namespace

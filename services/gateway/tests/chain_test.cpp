@@ -124,16 +124,54 @@ TEST_F(ChainTest, MatchingIfNoneMatchIs304WithoutBody) {
   EXPECT_EQ(Send("GET", "/v1/things/1", "", {{"if-none-match", "W/\"3\", \"9\""}}).status, 304);
 }
 
+// Regression (issue 12): `?contry=RS` was ignored, so a misspelt filter listed everything.
+TEST(ChainQueryTest, AQueryParameterTheRouteDoesNotTakeIs400NamingIt) {
+  Route list{Method::kGet, "/v1/list", Access::kPublic, Body::kNone,
+             [](RequestContext&) -> absl::StatusOr<Reply> {
+               return Reply::Json(200, nlohmann::json::object());
+             }};
+  list.query = {"country", "limit"};
+  Route plain{Method::kGet, "/v1/plain", Access::kPublic, Body::kNone,
+              [](RequestContext&) -> absl::StatusOr<Reply> {
+                return Reply::Json(200, nlohmann::json::object());
+              }};
+  Router router({list, plain});
+  iris::metrics::Metrics metrics("gateway-query-test");
+  Chain chain(router, metrics);
+  auto send = [&](std::string path, std::vector<std::pair<std::string, std::string>> query) {
+    http::HttpRequest req;
+    req.method = "GET";
+    req.path = std::move(path);
+    req.query = std::move(query);
+    return chain.Handle(req);
+  };
+  EXPECT_EQ(send("/v1/list", {{"country", "RS"}, {"limit", "2"}}).status, 200);
+  auto misspelt = send("/v1/list", {{"contry", "RS"}});
+  EXPECT_EQ(misspelt.status, 400);
+  const auto problem = nlohmann::json::parse(misspelt.body);
+  EXPECT_EQ(problem["errors"][0]["field"], "contry");
+  EXPECT_NE(problem["errors"][0]["message"].get<std::string>().find("country, limit"),
+            std::string::npos)
+      << problem;
+  EXPECT_EQ(send("/v1/plain", {{"page", "2"}}).status, 400);
+  EXPECT_EQ(send("/v1/plain", {}).status, 200);
+}
+
 TEST(ChainCacheTest, CacheableRoutesCallUpstreamOncePerTtlAndNeverCacheErrors) {
   int calls = 0;
   bool fail = false;
-  Router router({{Method::kGet, "/v1/ref", Access::kPublic, Body::kNone,
-                  [&](RequestContext&) -> absl::StatusOr<Reply> {
-                    ++calls;
-                    if (fail) return absl::UnavailableError("down");
-                    return Reply::Json(200, nlohmann::json{{"n", calls}});
-                  },
-                  std::chrono::seconds(60)}});
+  Route ref{Method::kGet,
+            "/v1/ref",
+            Access::kPublic,
+            Body::kNone,
+            [&](RequestContext&) -> absl::StatusOr<Reply> {
+              ++calls;
+              if (fail) return absl::UnavailableError("down");
+              return Reply::Json(200, nlohmann::json{{"n", calls}});
+            },
+            std::chrono::seconds(60)};
+  ref.query = {"x"};
+  Router router({ref});
   iris::metrics::Metrics metrics("gateway-cache-test");
   Chain chain(router, metrics);
   ResponseCache cache;

@@ -1,6 +1,7 @@
 // Keeps docs/openapi.yaml and the gateway's route table in step, in both directions.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 
 #include "absl/strings/ascii.h"
@@ -15,7 +16,8 @@
 namespace iris::gateway {
 namespace {
 
-std::set<std::string> RoutedOperations() {
+// Each routed operation ("GET /v1/x") with the query parameters it takes.
+std::map<std::string, std::set<std::string>> RoutedQueries() {
   // Clients connect lazily: nothing here is contacted.
   Upstreams upstreams;
   for (const auto& service : RegisteredServices()) {
@@ -25,10 +27,16 @@ std::set<std::string> RoutedOperations() {
   iris::metrics::Metrics metrics("openapi-test");
   Readiness readiness(upstreams, redis, metrics);
   std::string openapi;
-  std::set<std::string> out;
+  std::map<std::string, std::set<std::string>> out;
   for (const auto& r : AllRoutes(upstreams, {readiness, openapi})) {
-    out.insert(std::string(MethodName(r.method)) + " " + r.path);
+    out[std::string(MethodName(r.method)) + " " + r.path] = {r.query.begin(), r.query.end()};
   }
+  return out;
+}
+
+std::set<std::string> RoutedOperations() {
+  std::set<std::string> out;
+  for (const auto& [op, query] : RoutedQueries()) out.insert(op);
   return out;
 }
 
@@ -45,6 +53,38 @@ std::set<std::string> DocumentedOperations() {
   return out;
 }
 
+// Each documented operation with its query parameters (inline or $ref to components).
+std::map<std::string, std::set<std::string>> DocumentedQueries() {
+  auto doc = ParseOpenApi(docs::kOpenApiYaml);
+  EXPECT_TRUE(doc.ok()) << doc.status();
+  std::map<std::string, std::set<std::string>> out;
+  const auto& shared = (*doc)["components"]["parameters"];
+  for (const auto& [path, item] : (*doc)["paths"].items()) {
+    for (const auto& [method, op] : item.items()) {
+      if (!op.is_object() || !op.contains("responses")) continue;
+      auto& names = out[absl::AsciiStrToUpper(method) + " " + path];
+      for (auto p : op.value("parameters", nlohmann::json::array())) {
+        if (p.contains("$ref")) {
+          const std::string ref = p["$ref"];
+          p = shared[ref.substr(ref.rfind('/') + 1)];
+        }
+        if (p.value("in", "") == "query") names.insert(p.value("name", ""));
+      }
+    }
+  }
+  return out;
+}
+
+// Regression (issue 12): unknown query parameters were ignored, so `?contry=RS` listed all.
+TEST(OpenApiRoutesTest, EachRouteTakesExactlyTheDocumentedQueryParameters) {
+  const auto documented = DocumentedQueries();
+  for (const auto& [op, query] : RoutedQueries()) {
+    auto it = documented.find(op);
+    if (it == documented.end()) continue;  // EveryRoutedOperationIsDocumented reports it
+    EXPECT_EQ(query, it->second) << op;
+  }
+}
+
 TEST(OpenApiRoutesTest, EveryRoutedOperationIsDocumented) {
   const auto documented = DocumentedOperations();
   for (const auto& op : RoutedOperations()) {
@@ -59,9 +99,6 @@ TEST(OpenApiRoutesTest, EveryDocumentedOperationIsRouted) {
   }
 }
 
-// A service is declared three times: iris_service() in its CMake file (it is built and
-// started by the e2e System), IRIS_SERVICES in scripts/lib/common.sh (run.sh starts it) and
-// RegisteredServices() (the gateway routes to it). The first and the last must agree.
 // The document lists the problem vocabulary (Problem.type's enum) exactly as the registry has it.
 TEST(OpenApiRoutesTest, TheDocumentListsEveryProblemTypeAndNoOther) {
   auto doc = ParseOpenApi(docs::kOpenApiYaml);
@@ -75,6 +112,9 @@ TEST(OpenApiRoutesTest, TheDocumentListsEveryProblemTypeAndNoOther) {
   EXPECT_EQ(documented, registered);
 }
 
+// A service is declared three times: iris_service() in its CMake file (it is built and
+// started by the e2e System), IRIS_SERVICES in scripts/lib/common.sh (run.sh starts it) and
+// RegisteredServices() (the gateway routes to it). The first and the last must agree.
 TEST(OpenApiRoutesTest, GatewayRegistersEveryBuiltServiceAndNoOther) {
   const std::set<std::string> built = absl::StrSplit(IRIS_BUILT_SERVICES, '|', absl::SkipEmpty());
   std::set<std::string> registered;
