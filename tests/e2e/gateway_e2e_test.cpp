@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <signal.h>
+#include <zlib.h>
 
 #include <nlohmann/json.hpp>
 
@@ -84,6 +85,53 @@ TEST_F(GatewayE2eTest, WrongMethodIs405ProblemWithAllow) {
                        {{"Content-Type", "application/json"}});
   ExpectProblem(r, 405);
   EXPECT_EQ(r.Header("allow"), "GET, HEAD");
+}
+
+std::string Gunzip(const std::string& data) {
+  z_stream z{};
+  EXPECT_EQ(inflateInit2(&z, 15 + 16), Z_OK);
+  std::string out(4 << 20, '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  EXPECT_EQ(inflate(&z, Z_FINISH), Z_STREAM_END);
+  out.resize(out.size() - z.avail_out);
+  inflateEnd(&z);
+  return out;
+}
+
+// Issue 12: every GET answer has an entity tag (lists included: 304 on If-None-Match), an
+// anonymous public one may be stored if revalidated, and bodies over 1 KiB are gzipped for
+// clients that take it (read back here with zlib).
+TEST_F(GatewayE2eTest, ListsAreRevalidatedAndLargeAnswersGzipped) {
+  auto list = Get("/v1/organizations?limit=5");
+  ASSERT_EQ(list.status, 200);
+  const std::string etag = list.Header("etag");
+  EXPECT_EQ(etag.rfind("W/\"", 0), 0u) << etag;
+  EXPECT_EQ(list.Header("cache-control"), "public, no-cache");
+  EXPECT_NE(list.Header("vary").find("Authorization"), std::string::npos);
+  auto same = Get("/v1/organizations?limit=5", {{"If-None-Match", etag}});
+  EXPECT_EQ(same.status, 304);
+  EXPECT_TRUE(same.body.empty());
+  EXPECT_EQ(same.Header("etag"), etag);
+  EXPECT_EQ(same.Header("cache-control"), "public, no-cache");
+
+  auto plain = Get("/problems");
+  ASSERT_EQ(plain.status, 200);
+  ASSERT_GT(plain.body.size(), 1024u);
+  EXPECT_TRUE(plain.Header("content-encoding").empty());
+  EXPECT_NE(plain.Header("vary").find("Accept-Encoding"), std::string::npos);
+  auto gz = Get("/problems", {{"Accept-Encoding", "br, gzip;q=0.8"}});
+  ASSERT_EQ(gz.status, 200);
+  EXPECT_EQ(gz.Header("content-encoding"), "gzip");
+  EXPECT_LT(gz.body.size(), plain.body.size() / 2);
+  EXPECT_EQ(Gunzip(gz.body), plain.body);
+  EXPECT_EQ(gz.Header("etag"), plain.Header("etag")) << "one weak tag for both encodings";
+  EXPECT_TRUE(
+      Get("/problems", {{"Accept-Encoding", "gzip;q=0"}}).Header("content-encoding").empty());
+  // Small answers are sent as they are.
+  EXPECT_TRUE(Get("/healthz", {{"Accept-Encoding", "gzip"}}).Header("content-encoding").empty());
 }
 
 // Each problem type's URL answers (issue 12), and the 404 for an unknown one is itself typed.

@@ -10,6 +10,7 @@
 #include "libs/json/proto_json.hpp"
 #include "libs/log/log.hpp"
 #include "libs/status/status.hpp"
+#include "services/gateway/http/compression.hpp"
 #include "services/gateway/http/request_id.hpp"
 
 namespace iris::gateway {
@@ -51,6 +52,42 @@ absl::Status UnknownQueryParameter(const Route& route, const std::string& name) 
   for (const auto& q : route.query) takes += (takes.empty() ? "" : ", ") + q;
   return iris::status::Malformed(name,
                                  "is not a parameter of this operation (it takes " + takes + ")");
+}
+
+bool HasHeader(const std::vector<http::Header>& headers, std::string_view lower_name) {
+  for (const auto& h : headers) {
+    if (absl::AsciiStrToLower(h.name) == lower_name) return true;
+  }
+  return false;
+}
+
+// What a GET answer lacks to be revalidated and cached right (issue 12): an entity tag (weak:
+// it names the content, whatever its encoding), and for an anonymous caller of a public route,
+// leave to store it if it is revalidated. The answer depends on the credentials sent.
+void AddValidators(Reply& reply, bool anonymous_public) {
+  if (!HasHeader(reply.headers, "etag")) {
+    reply.WithHeader("ETag", "W/\"" + http::ContentTag(reply.body) + "\"");
+  }
+  if (anonymous_public && !HasHeader(reply.headers, "cache-control")) {
+    reply.WithHeader("Cache-Control", "public, no-cache");
+  }
+  reply.WithHeader("Vary", "Authorization, X-API-Key");
+}
+
+// gzip when the client takes it and the body is worth it; either way a cache learns that the
+// answer depends on Accept-Encoding.
+void Compress(const http::HttpRequest& request, http::HttpResponse& response) {
+  if (response.body.size() < http::kMinGzipBytes ||
+      HasHeader(response.headers, "content-encoding")) {
+    return;
+  }
+  response.headers.push_back({"Vary", "Accept-Encoding"});
+  const auto accept = request.HeaderValue("accept-encoding");
+  if (!accept || !http::AcceptsGzip(*accept)) return;
+  if (auto gzipped = http::Gzip(response.body)) {
+    response.body = *std::move(gzipped);
+    response.headers.push_back({"Content-Encoding", "gzip"});
+  }
 }
 
 http::HttpResponse ToHttp(const Reply& reply) {
@@ -109,6 +146,7 @@ std::optional<http::HttpResponse> Chain::Run(http::HttpRequest& request, bool ma
     request.handler_state = std::move(progress);
     return std::nullopt;
   }
+  Compress(request, *response);
   response->headers.push_back({"X-Request-Id", request_id});
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - progress.start).count();
@@ -193,12 +231,19 @@ std::optional<http::HttpResponse> Chain::Dispatch(http::HttpRequest& request, Pr
   if (cacheable && !hit && reply->status == 200) cache_->Put(cache_key, *reply, route.cache_ttl);
 
   if (route.method == Method::kGet && reply->status == 200) {
+    AddValidators(*reply, route.access == Access::kPublic && ctx.caller.anonymous());
     auto inm = request.HeaderValue("if-none-match");
     for (const auto& h : reply->headers) {
       if (inm && absl::AsciiStrToLower(h.name) == "etag" && NoneMatch(*inm, h.value)) {
+        // RFC 9110 §15.4.5: a 304 carries what the 200 would have of ETag, caching and Vary.
         http::HttpResponse not_modified;
         not_modified.status = 304;
-        not_modified.headers.push_back({"ETag", h.value});
+        for (const auto& kept : reply->headers) {
+          const std::string name = absl::AsciiStrToLower(kept.name);
+          if (name == "etag" || name == "cache-control" || name == "vary") {
+            not_modified.headers.push_back(kept);
+          }
+        }
         return not_modified;
       }
     }
