@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/e2e/api_client.hpp"
 #include "tests/e2e/system.hpp"
 #include "tests/support/http_client.hpp"
 #include "tests/support/process.hpp"
@@ -303,6 +304,59 @@ TEST_F(AccountsE2eTest, ASuccessfulSignInReportsTheQuotaAfterIt) {
   ASSERT_EQ(ok.status, 200) << ok.body;
   EXPECT_EQ(ok.Header("ratelimit-remaining"), "7");
   EXPECT_EQ(SignIn(email, "wrong").Header("ratelimit-remaining"), "6");
+}
+
+// Regression (issue 12): POST /v1/users answered a Location that was a 404, and accounts could
+// not be listed at all.
+TEST_F(AccountsE2eTest, AnAccountIsReadWhereItsLocationPointsAndListedForAdmins) {
+  const std::string email = UniqueEmail("located");
+  json body = {{"email", email},
+               {"password", "a password of sixteen"},
+               {"name", "Located User"},
+               {"role", "member"},
+               {"organization_id", NewOrganization()}};
+  auto created = Send("POST", "/v1/users", Admin(), body);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string location = created.Header("location");
+  const std::string id = json::parse(created.body)["id"];
+  auto read = Send("GET", location, Admin());
+  ASSERT_EQ(read.status, 200) << read.body;
+  EXPECT_EQ(json::parse(read.body)["email"], email);
+  EXPECT_EQ(read.Header("etag"), "\"1\"");
+  const std::string self = Bearer(email, "a password of sixteen");
+  EXPECT_EQ(Send("GET", location, self).status, 200) << "one's own account";
+  const json other = CreateUser(UniqueEmail("other"));
+  ExpectProblem(Send("GET", "/v1/users/" + other["id"].get<std::string>(), self), 404);
+  ExpectProblem(Send("GET", location), 401);
+
+  // The list: admins only, filtered, paged.
+  ExpectProblem(Send("GET", "/v1/users", self), 403);
+  const std::string org = body["organization_id"];
+  auto members = Send("GET", "/v1/users?role=member&country=rs&organization_id=" + org, Admin());
+  ASSERT_EQ(members.status, 200) << members.body;
+  const auto items = json::parse(members.body)["items"];
+  ASSERT_EQ(items.size(), 1u) << members.body;
+  EXPECT_EQ(items[0]["id"], id);
+  EXPECT_EQ(
+      json::parse(Send("GET", "/v1/users?country=BA&organization_id=" + org, Admin()).body)["items"]
+          .size(),
+      0u)
+      << "a member's country is its organisation's";
+  ExpectProblem(Send("GET", "/v1/users?role=kids", Admin()), 400);
+  ExpectProblem(Send("GET", "/v1/users?country=XX", Admin()), 400);
+  std::set<std::string> seen;
+  std::string next = "/v1/users?limit=2";
+  for (int pages = 0; !next.empty() && pages < 500; ++pages) {
+    auto page = Send("GET", next, Admin());
+    ASSERT_EQ(page.status, 200) << page.body;
+    auto doc = json::parse(page.body);
+    for (const auto& u : doc["items"]) EXPECT_TRUE(seen.insert(u["id"]).second);
+    next = doc["next_cursor"].is_string()
+               ? "/v1/users?limit=2&cursor=" + UrlEncode(doc["next_cursor"].get<std::string>())
+               : "";
+  }
+  EXPECT_TRUE(seen.count(id));
+  EXPECT_TRUE(seen.count(other["id"].get<std::string>()));
 }
 
 }  // namespace

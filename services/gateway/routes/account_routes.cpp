@@ -9,6 +9,9 @@ namespace iris::gateway {
 namespace {
 
 namespace v1 = iris::membership::v1;
+
+// The list GET /v1/users's cursors are signed for (rest::PageRequestOf).
+constexpr std::string_view kUsersCursorScope = "users";
 using Stub = v1::Accounts::Stub;
 
 Reply& WithQuota(Reply& reply, const LoginQuota& q) {
@@ -80,7 +83,8 @@ absl::StatusOr<Reply> IssueToken(RequestContext& r, Upstream& c, const Jwt* jwt,
 
 }  // namespace
 
-std::vector<Route> AccountRoutes(Upstream& c, const Jwt* jwt, LoginLimiter* limiter) {
+std::vector<Route> AccountRoutes(Upstream& c, const Jwt* jwt, LoginLimiter* limiter,
+                                 const pagination::CursorCodec& cursors) {
   std::vector<Route> routes;
   routes.push_back(
       {Method::kPost, "/v1/auth/token", Access::kPublic, Body::kJson,
@@ -101,6 +105,29 @@ std::vector<Route> AccountRoutes(Upstream& c, const Jwt* jwt, LoginLimiter* limi
                       IRIS_ASSIGN_OR_RETURN(auto user, Call(c, &Stub::CreateUser, r, req));
                       return rest::Created(user, user.version(), "/v1/users/" + user.id());
                     }});
+  // Where POST /v1/users's Location points: the caller's own account, or any for a network
+  // admin (membership answers 404 otherwise).
+  routes.push_back({Method::kGet, "/v1/users/{id}", Access::kAuthenticated, Body::kNone,
+                    [&c](RequestContext& r) -> absl::StatusOr<Reply> {
+                      v1::GetUserRequest req;
+                      req.set_id(r.PathParam("id"));
+                      IRIS_ASSIGN_OR_RETURN(auto user, Call(c, &Stub::GetUser, r, req));
+                      return rest::Resource(user, user.version())
+                          .WithHeader("Cache-Control", "private, no-cache");
+                    }});
+  routes.push_back({Method::kGet, "/v1/users", Access::kNetworkAdmin, Body::kNone,
+                    [&c, &cursors](RequestContext& r) -> absl::StatusOr<Reply> {
+                      v1::ListUsersRequest req;
+                      IRIS_ASSIGN_OR_RETURN(*req.mutable_page(),
+                                            rest::PageRequestOf(r, cursors, kUsersCursorScope));
+                      req.set_role(rest::Query(r, "role"));
+                      req.set_country(rest::Query(r, "country"));
+                      req.set_organization_id(rest::Query(r, "organization_id"));
+                      IRIS_ASSIGN_OR_RETURN(auto out, Call(c, &Stub::ListUsers, r, req));
+                      return rest::ListReply(out, cursors, kUsersCursorScope)
+                          .WithHeader("Cache-Control", "private, no-cache");
+                    }});
+  routes.back().query = rest::ListQuery({"role", "country", "organization_id"});
   routes.push_back({Method::kGet, "/v1/api-keys", Access::kAuthenticated, Body::kNone,
                     [&c](RequestContext& r) -> absl::StatusOr<Reply> {
                       IRIS_ASSIGN_OR_RETURN(

@@ -36,7 +36,7 @@ std::vector<Route> MembershipRoutes(Upstream& membership, const RouteDeps& deps)
   append(SocialServiceRoutes(membership, deps.Cursors()));
   append(PeopleRoutes(membership, deps.Cursors()));
   append(ApplicationRoutes(membership, deps.Cursors()));
-  append(AccountRoutes(membership, deps.jwt, deps.login_limiter));
+  append(AccountRoutes(membership, deps.jwt, deps.login_limiter, deps.Cursors()));
   return all;
 }
 

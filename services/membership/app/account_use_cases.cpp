@@ -4,12 +4,15 @@
 
 #include <sodium.h>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_join.h"
 #include "libs/db/constraints.hpp"
 #include "libs/db/outbox.hpp"
+#include "libs/pagination/keyset.hpp"
 #include "libs/status/status.hpp"
 #include "libs/values/base64url.hpp"
 #include "libs/values/sha256.hpp"
+#include "services/membership/app/list_filters.hpp"
 
 namespace iris::membership::app {
 namespace {
@@ -94,6 +97,30 @@ absl::StatusOr<domain::User> AccountUseCases::GetUser(const identity::Caller& ca
     return absl::NotFoundError("user not found");
   }
   return pool_.Read([&](db::Tx& tx) { return repo_.FindUser(tx, id); });
+}
+
+absl::StatusOr<pagination::Page<domain::User>> AccountUseCases::ListUsers(
+    const identity::Caller& caller, const storage::UserFilter& filter, int limit,
+    const std::string& cursor) {
+  IRIS_RETURN_IF_ERROR(NeedsSignIn(caller));
+  if (!caller.HasRole(domain::kNetworkAdmin)) {
+    return absl::PermissionDeniedError("only network admins list users");
+  }
+  if (!filter.role.empty() && !identity::IsRole(filter.role)) {
+    return iris::status::Malformed("role",
+                                   "must be one of network_admin, national_coordinator, "
+                                   "member, reviewer, partner");
+  }
+  IRIS_ASSIGN_OR_RETURN(auto paging, pagination::KeysetRequestOf(limit, cursor));
+  storage::UserFilter normalized = filter;
+  normalized.country = absl::AsciiStrToUpper(filter.country);
+  IRIS_ASSIGN_OR_RETURN(
+      auto rows, pool_.Read([&](db::Tx& tx) -> absl::StatusOr<std::vector<domain::User>> {
+        IRIS_ASSIGN_OR_RETURN(const storage::KnownCodes* known, reference_codes_.Get(tx));
+        IRIS_RETURN_IF_ERROR(CheckFilterCodes(*known, normalized.country, ""));
+        return repo_.ListUsers(tx, normalized, paging.after, paging.limit);
+      }));
+  return pagination::PageOf(std::move(rows), paging.limit);
 }
 
 absl::StatusOr<domain::User> AccountUseCases::CreateUser(const identity::Caller& caller,

@@ -13,6 +13,7 @@
 #include "services/membership/app/password_hasher.hpp"
 #include "services/membership/domain/account.hpp"
 #include "services/membership/storage/account_repository.hpp"
+#include "services/membership/storage/reference_cache.hpp"
 
 namespace iris::membership::app {
 
@@ -23,14 +24,20 @@ struct CreatedApiKey {
 
 class AccountUseCases {
  public:
-  AccountUseCases(db::Pool& pool, storage::AccountRepository& repo, const PasswordHasher& hasher)
-      : pool_(pool), repo_(repo), hasher_(hasher) {}
+  AccountUseCases(db::Pool& pool, storage::AccountRepository& repo, const PasswordHasher& hasher,
+                  storage::ReferenceCache& reference_codes)
+      : pool_(pool), repo_(repo), hasher_(hasher), reference_codes_(reference_codes) {}
 
   // UNAUTHENTICATED (reason invalid_credentials, one message) for an unknown email or a wrong
   // password; both cost one argon2 verification.
   absl::StatusOr<domain::User> Authenticate(std::string_view email, std::string_view password);
   // The caller's own account, or any for a network admin; NOT_FOUND otherwise.
   absl::StatusOr<domain::User> GetUser(const identity::Caller& caller, const std::string& id);
+  // Network admins only (PERMISSION_DENIED otherwise): accounts in creation order. An unknown
+  // role or country is INVALID_ARGUMENT "malformed" naming the filter.
+  absl::StatusOr<pagination::Page<domain::User>> ListUsers(const identity::Caller& caller,
+                                                           const storage::UserFilter& filter,
+                                                           int limit, const std::string& cursor);
   // Network admins only; 422 with field errors (also for an organization_id that names no
   // organisation); ALREADY_EXISTS (problem type email_taken) for a taken email.
   absl::StatusOr<domain::User> CreateUser(const identity::Caller& caller, domain::NewUser user);
@@ -55,6 +62,7 @@ class AccountUseCases {
   db::Pool& pool_;
   storage::AccountRepository& repo_;
   const PasswordHasher& hasher_;
+  storage::ReferenceCache& reference_codes_;
 };
 
 }  // namespace iris::membership::app

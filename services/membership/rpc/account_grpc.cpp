@@ -1,6 +1,7 @@
 #include "services/membership/rpc/account_grpc.hpp"
 
 #include "libs/grpc/answer.hpp"
+#include "libs/pagination/keyset.hpp"
 #include "libs/status/status.hpp"
 #include "services/membership/rpc/reference_mapping.hpp"
 
@@ -54,6 +55,17 @@ void FillKey(const domain::ApiKey& k, Out* out) {
   return iris::grpc::Answer(*ctx, [&](const identity::Caller& caller) -> absl::Status {
     IRIS_ASSIGN_OR_RETURN(auto user, accounts_.GetUser(caller, req->id()));
     UserToProto(user, out);
+    return absl::OkStatus();
+  });
+}
+
+::grpc::Status AccountGrpc::ListUsers(::grpc::ServerContext* ctx, const v1::ListUsersRequest* req,
+                                      v1::ListUsersResponse* out) {
+  return iris::grpc::Answer(*ctx, [&](const identity::Caller& caller) -> absl::Status {
+    const storage::UserFilter filter{req->role(), req->country(), req->organization_id()};
+    IRIS_ASSIGN_OR_RETURN(
+        auto page, accounts_.ListUsers(caller, filter, req->page().limit(), req->page().cursor()));
+    pagination::FillResponse(page, out, [](const auto& u, auto* m) { UserToProto(u, m); });
     return absl::OkStatus();
   });
 }

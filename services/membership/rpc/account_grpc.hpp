@@ -12,6 +12,8 @@ class AccountGrpc final : public v1::Accounts::Service {
 
   ::grpc::Status Authenticate(::grpc::ServerContext* ctx, const v1::AuthenticateRequest* req,
                               v1::Principal* out) override;
+  ::grpc::Status ListUsers(::grpc::ServerContext* ctx, const v1::ListUsersRequest* req,
+                           v1::ListUsersResponse* out) override;
   ::grpc::Status GetUser(::grpc::ServerContext* ctx, const v1::GetUserRequest* req,
                          v1::User* out) override;
   ::grpc::Status CreateUser(::grpc::ServerContext* ctx, const v1::CreateUserRequest* req,

@@ -75,7 +75,7 @@ struct Parts {
                                              reference_codes};
   app::PersonUseCases people{pool, person_repo, organization_repo, reference_codes};
   app::ApplicationUseCases applications{pool, application_repo, organization_repo, reference_codes};
-  app::AccountUseCases accounts{pool, account_repo, hasher};
+  app::AccountUseCases accounts{pool, account_repo, hasher, reference_codes};
 
   rpc::ReferenceGrpc reference_api{reference};
   rpc::OrganizationGrpc organizations_api{organizations};

@@ -7,6 +7,7 @@
 
 #include "absl/status/statusor.h"
 #include "libs/db/pool.hpp"
+#include "libs/pagination/keyset.hpp"
 #include "services/membership/domain/account.hpp"
 
 namespace iris::membership::storage {
@@ -15,6 +16,13 @@ namespace iris::membership::storage {
 struct Credentials {
   domain::User user;
   std::string password_hash;
+};
+
+// What GET /v1/users filters on; "" is "any".
+struct UserFilter {
+  std::string role;
+  std::string country;  // a member's country is its organisation's
+  std::string organization_id;
 };
 
 struct ResolvedKey {
@@ -38,6 +46,11 @@ class AccountRepository {
       db::Tx& tx, const std::string& email, const std::string& name,
       const std::string& password_hash) = 0;
 
+  // Up to pagination::RowsToFetch(limit) accounts matching `filter` in (created_at, id) order
+  // after `after`; pagination::PageOf makes the page.
+  virtual absl::StatusOr<std::vector<domain::User>> ListUsers(
+      db::Tx& tx, const UserFilter& filter, const std::optional<pagination::Keyset>& after,
+      int limit) = 0;
   // Fills id and created_at of `key`.
   virtual absl::Status InsertApiKey(db::Tx& tx, domain::ApiKey& key,
                                     const std::string& key_hash) = 0;

@@ -60,6 +60,19 @@ absl::StatusOr<domain::User> PgAccountRepository::FindUser(db::Tx& tx, const std
   return StoredUserFromRow(rows[0]);
 }
 
+absl::StatusOr<std::vector<domain::User>> PgAccountRepository::ListUsers(
+    db::Tx& tx, const UserFilter& filter, const std::optional<pagination::Keyset>& after,
+    int limit) {
+  std::vector<domain::User> out;
+  // Not a uuid names no organisation: an empty page, not a cast error.
+  if (!filter.organization_id.empty() && !values::IsUuid(filter.organization_id)) return out;
+  const auto [after_at, after_id] = db::KeysetBindOf(after);
+  auto rows = tx.Exec(sql::kUsersList, after_at, after_id, filter.role, filter.country,
+                      filter.organization_id, pagination::RowsToFetch(limit));
+  for (const auto& r : rows) out.push_back(StoredUserFromRow(r));
+  return out;
+}
+
 absl::StatusOr<std::optional<Credentials>> PgAccountRepository::FindCredentials(
     db::Tx& tx, const std::string& email) {
   auto rows = tx.Exec(sql::kUsersFindCredentials, email);

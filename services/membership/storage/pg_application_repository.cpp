@@ -102,9 +102,7 @@ absl::StatusOr<domain::MembershipApplication> PgApplicationRepository::Decide(
 
 absl::StatusOr<std::vector<domain::MembershipApplication>> PgApplicationRepository::List(
     db::Tx& tx, const ApplicationQuery& q) {
-  const std::string after_at = q.after ? db::TimestampText(q.after->created_at_us) : "-infinity";
-  const std::string after_id =
-      q.after ? q.after->id : std::string("00000000-0000-0000-0000-000000000000");
+  const auto [after_at, after_id] = db::KeysetBindOf(q.after);
   auto rows = tx.Exec(sql::kApplicationsList, q.see_all, q.own_country, q.status, q.country,
                       after_at, after_id, pagination::RowsToFetch(q.limit));
   std::vector<domain::MembershipApplication> out;

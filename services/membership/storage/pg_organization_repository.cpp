@@ -97,9 +97,7 @@ absl::StatusOr<domain::Organization> PgOrganizationRepository::SetStatus(
 absl::StatusOr<std::vector<domain::Organization>> PgOrganizationRepository::List(
     db::Tx& tx, const OrganizationQuery& q) {
   // The first page starts before every row, so the keyset stays an index condition.
-  const std::string after_at = q.after ? db::TimestampText(q.after->created_at_us) : "-infinity";
-  const std::string after_id =
-      q.after ? q.after->id : std::string("00000000-0000-0000-0000-000000000000");
+  const auto [after_at, after_id] = db::KeysetBindOf(q.after);
   const int fetch = pagination::RowsToFetch(q.limit);
   pqxx::result rows =
       q.words.empty()

@@ -83,9 +83,7 @@ absl::StatusOr<std::vector<domain::Person>> PgPersonRepository::List(
     int limit) {
   std::vector<domain::Person> out;
   if (!IsUuid(organization_id)) return out;
-  const std::string after_at = after ? db::TimestampText(after->created_at_us) : "-infinity";
-  const std::string after_id =
-      after ? after->id : std::string("00000000-0000-0000-0000-000000000000");
+  const auto [after_at, after_id] = db::KeysetBindOf(after);
   auto rows = tx.Exec(sql::kPeopleList, organization_id, after_at, after_id,
                       pagination::RowsToFetch(limit));
   for (const auto& r : rows) out.push_back(PersonFromRow(r));

@@ -93,9 +93,7 @@ absl::Status PgSocialServiceRepository::Delete(db::Tx& tx, const std::string& id
 absl::StatusOr<std::vector<domain::SocialService>> PgSocialServiceRepository::List(
     db::Tx& tx, const SocialServiceQuery& q) {
   // The first page starts before every row, so the keyset stays an index condition.
-  const std::string after_at = q.after ? db::TimestampText(q.after->created_at_us) : "-infinity";
-  const std::string after_id =
-      q.after ? q.after->id : std::string("00000000-0000-0000-0000-000000000000");
+  const auto [after_at, after_id] = db::KeysetBindOf(q.after);
   auto rows =
       tx.Exec(sql::kSocialServicesList, q.see_all, q.own_country, q.own_organization,
               q.organization_id, q.country, q.target_group, q.category, q.licensing_status,

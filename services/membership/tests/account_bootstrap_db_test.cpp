@@ -13,6 +13,8 @@
 #include "membership_sql.hpp"
 #include "services/membership/app/account_use_cases.hpp"
 #include "services/membership/storage/pg_account_repository.hpp"
+#include "services/membership/storage/pg_reference_repository.hpp"
+#include "services/membership/storage/reference_cache.hpp"
 
 namespace iris::membership {
 namespace {
@@ -39,7 +41,7 @@ class AccountBootstrapDbTest : public ::testing::Test {
     pool_ = std::make_unique<db::Pool>(
         db::PoolConfig{.url = url_, .size = 4},
         std::vector<db::Statement>{sql::kUsersLockBootstrap, sql::kUsersInsertFirstAdmin});
-    accounts_ = std::make_unique<app::AccountUseCases>(*pool_, repo_, hasher_);
+    accounts_ = std::make_unique<app::AccountUseCases>(*pool_, repo_, hasher_, reference_codes_);
   }
   void TearDown() override {
     accounts_.reset();
@@ -55,6 +57,8 @@ class AccountBootstrapDbTest : public ::testing::Test {
   std::string name_, url_;
   storage::PgAccountRepository repo_;
   app::PasswordHasher hasher_;
+  storage::PgReferenceRepository reference_;  // not used: bootstrap lists nothing
+  storage::ReferenceCache reference_codes_{reference_};
   std::unique_ptr<db::Pool> pool_;
   std::unique_ptr<app::AccountUseCases> accounts_;
 };

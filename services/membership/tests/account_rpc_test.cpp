@@ -90,10 +90,10 @@ class AccountRpcTest : public ::testing::Test {
                  sql::kAll};
   storage::PgAccountRepository repo_;
   app::PasswordHasher hasher_;
-  app::AccountUseCases accounts_{pool_, repo_, hasher_};
-  storage::PgOrganizationRepository org_repo_;
   storage::PgReferenceRepository reference_;
   storage::ReferenceCache reference_codes_{reference_};
+  app::AccountUseCases accounts_{pool_, repo_, hasher_, reference_codes_};
+  storage::PgOrganizationRepository org_repo_;
   app::OrganizationUseCases orgs_{pool_, org_repo_, reference_codes_};
   rpc::AccountGrpc api_{accounts_};
   std::unique_ptr<iris::testing::RpcServer> server_;
