@@ -359,5 +359,65 @@ TEST_F(AccountsE2eTest, AnAccountIsReadWhereItsLocationPointsAndListedForAdmins)
   EXPECT_TRUE(seen.count(other["id"].get<std::string>()));
 }
 
+// Issue 12: browser sessions. Sign-in answers a refresh token; each refresh rotates it; a
+// used one presented again ends the session (RFC 9700 §4.14.2); logout ends it.
+TEST_F(AccountsE2eTest, RefreshTokensRotateAndAReplayedOneEndsTheSession) {
+  const std::string email = UniqueEmail("session");
+  CreateUser(email);
+  auto signed_in = SignIn(email, "a password of sixteen");
+  ASSERT_EQ(signed_in.status, 200) << signed_in.body;
+  const std::string first = json::parse(signed_in.body).value("refresh_token", "");
+  ASSERT_EQ(first.rfind("iris_rt_", 0), 0u) << signed_in.body;
+  auto refresh = [](const std::string& token) {
+    return Send("POST", "/v1/auth/refresh", "", {{"refresh_token", token}});
+  };
+  auto rotated = refresh(first);
+  ASSERT_EQ(rotated.status, 200) << rotated.body;
+  const auto body = json::parse(rotated.body);
+  EXPECT_EQ(rotated.Header("cache-control"), "no-store");
+  const std::string second = body["refresh_token"];
+  EXPECT_NE(second, first);
+  EXPECT_EQ(Send("GET", "/v1/me", "Bearer " + body["access_token"].get<std::string>()).status, 200);
+
+  auto replayed = refresh(first);
+  ExpectProblem(replayed, 401);
+  EXPECT_EQ(json::parse(replayed.body)["type"], "/problems/invalid_token");
+  ExpectProblem(refresh(second), 401);  // the replay ended the session for its holder too
+
+  // Logout ends a session; an unknown token is no error.
+  const std::string other =
+      json::parse(SignIn(email, "a password of sixteen").body)["refresh_token"];
+  EXPECT_EQ(Send("POST", "/v1/auth/logout", "", {{"refresh_token", other}}).status, 204);
+  ExpectProblem(refresh(other), 401);
+  EXPECT_EQ(Send("POST", "/v1/auth/logout", "", {{"refresh_token", "iris_rt_unknown"}}).status,
+            204);
+  EXPECT_EQ(Send("POST", "/v1/auth/refresh", "", json::object()).status, 422);
+  EXPECT_EQ(Send("POST", "/v1/auth/logout", "", {{"refresh_token", std::string(129, 'x')}}).status,
+            422);
+}
+
+// Two refreshes with one token at once: Postgres lets exactly one rotate it; the other is a
+// replay and ends the session.
+TEST_F(AccountsE2eTest, ConcurrentRefreshesWithOneTokenRotateItOnce) {
+  const std::string email = UniqueEmail("racing");
+  CreateUser(email);
+  const std::string token =
+      json::parse(SignIn(email, "a password of sixteen").body)["refresh_token"];
+  std::vector<std::future<HttpResult>> answers;
+  for (int i = 0; i < 6; ++i) {
+    answers.push_back(std::async(std::launch::async, [&token] {
+      return Send("POST", "/v1/auth/refresh", "", {{"refresh_token", token}});
+    }));
+  }
+  int ok = 0, refused = 0;
+  for (auto& a : answers) {
+    auto r = a.get();
+    if (r.status == 200) ++ok;
+    if (r.status == 401) ++refused;
+  }
+  EXPECT_EQ(ok, 1);
+  EXPECT_EQ(refused, 5);
+}
+
 }  // namespace
 }  // namespace iris::testing

@@ -36,7 +36,8 @@ std::vector<Route> MembershipRoutes(Upstream& membership, const RouteDeps& deps)
   append(SocialServiceRoutes(membership, deps.Cursors()));
   append(PeopleRoutes(membership, deps.Cursors()));
   append(ApplicationRoutes(membership, deps.Cursors()));
-  append(AccountRoutes(membership, deps.jwt, deps.login_limiter, deps.Cursors()));
+  append(AccountRoutes(membership, deps.Cursors()));
+  append(SessionRoutes(membership, deps.jwt, deps.login_limiter));
   return all;
 }
 

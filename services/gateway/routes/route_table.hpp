@@ -51,9 +51,10 @@ std::vector<Route> AllRoutes(Upstreams& upstreams, const RouteDeps& deps);
 // membership's areas (routes/<area>_routes.cpp), joined by MembershipRoutes.
 std::vector<Route> MembershipRoutes(Upstream& membership, const RouteDeps& deps);
 std::vector<Route> ReferenceRoutes(Upstream& membership);
-// /v1/auth/token, /v1/me, /v1/users..., /v1/api-keys...
-std::vector<Route> AccountRoutes(Upstream& membership, const Jwt* jwt, LoginLimiter* limiter,
-                                 const pagination::CursorCodec& cursors);
+// /v1/me, /v1/users..., /v1/api-keys...
+std::vector<Route> AccountRoutes(Upstream& membership, const pagination::CursorCodec& cursors);
+// /v1/auth/token (sign-in), /v1/auth/refresh, /v1/auth/logout.
+std::vector<Route> SessionRoutes(Upstream& membership, const Jwt* jwt, LoginLimiter* limiter);
 // /v1/organizations...: cursors signs and checks list positions.
 std::vector<Route> OrganizationRoutes(Upstream& membership, const pagination::CursorCodec& cursors);
 // /v1/organizations/{id}/people, /v1/people...: personal data, signed-in callers only.

@@ -3,19 +3,11 @@
 #include "libs/grpc/answer.hpp"
 #include "libs/pagination/keyset.hpp"
 #include "libs/status/status.hpp"
+#include "services/membership/rpc/account_mapping.hpp"
 #include "services/membership/rpc/reference_mapping.hpp"
 
 namespace iris::membership::rpc {
 namespace {
-
-void ToPrincipal(const domain::User& u, v1::Principal* out) {
-  out->set_user_id(u.id);
-  out->set_role(u.role);
-  out->set_organization_id(u.organization_id.value_or(""));
-  out->set_country(u.country.value_or(""));
-  out->set_name(u.name);
-  out->set_email(u.email);
-}
 
 void UserToProto(const domain::User& u, v1::User* out) {
   out->set_id(u.id);

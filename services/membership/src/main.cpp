@@ -10,12 +10,14 @@
 #include "services/membership/app/organization_use_cases.hpp"
 #include "services/membership/app/person_use_cases.hpp"
 #include "services/membership/app/reference_use_cases.hpp"
+#include "services/membership/app/session_use_cases.hpp"
 #include "services/membership/app/social_service_use_cases.hpp"
 #include "services/membership/rpc/account_grpc.hpp"
 #include "services/membership/rpc/application_grpc.hpp"
 #include "services/membership/rpc/organization_grpc.hpp"
 #include "services/membership/rpc/person_grpc.hpp"
 #include "services/membership/rpc/reference_grpc.hpp"
+#include "services/membership/rpc/session_grpc.hpp"
 #include "services/membership/rpc/social_service_grpc.hpp"
 #include "services/membership/src/config.hpp"
 #include "services/membership/storage/pg_account_repository.hpp"
@@ -23,6 +25,7 @@
 #include "services/membership/storage/pg_organization_repository.hpp"
 #include "services/membership/storage/pg_person_repository.hpp"
 #include "services/membership/storage/pg_reference_repository.hpp"
+#include "services/membership/storage/pg_session_repository.hpp"
 #include "services/membership/storage/pg_social_service_repository.hpp"
 #include "services/membership/storage/reference_cache.hpp"
 
@@ -54,8 +57,8 @@ struct Parts {
   }
 
   service::ServiceList Services() {
-    return {&reference_api, &accounts_api,     &organizations_api,
-            &people_api,    &applications_api, &social_services_api};
+    return {&reference_api,    &accounts_api,        &sessions_api, &organizations_api,
+            &applications_api, &social_services_api, &people_api};
   }
 
   db::Pool& pool;
@@ -66,6 +69,7 @@ struct Parts {
   storage::PgPersonRepository person_repo;
   storage::PgApplicationRepository application_repo;
   storage::PgAccountRepository account_repo;
+  storage::PgSessionRepository session_repo;
   storage::ReferenceCache reference_codes{reference_repo};
   app::PasswordHasher hasher;
 
@@ -76,6 +80,7 @@ struct Parts {
   app::PersonUseCases people{pool, person_repo, organization_repo, reference_codes};
   app::ApplicationUseCases applications{pool, application_repo, organization_repo, reference_codes};
   app::AccountUseCases accounts{pool, account_repo, hasher, reference_codes};
+  app::SessionUseCases sessions{pool, accounts, account_repo, session_repo};
 
   rpc::ReferenceGrpc reference_api{reference};
   rpc::OrganizationGrpc organizations_api{organizations};
@@ -83,6 +88,7 @@ struct Parts {
   rpc::PersonGrpc people_api{people};
   rpc::ApplicationGrpc applications_api{applications};
   rpc::AccountGrpc accounts_api{accounts};
+  rpc::SessionGrpc sessions_api{sessions};
 };
 
 }  // namespace

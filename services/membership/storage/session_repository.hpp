@@ -1,0 +1,45 @@
+// Refresh tokens of browser sessions (V009): the storage app::SessionUseCases needs.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "libs/db/pool.hpp"
+#include "services/membership/domain/account.hpp"
+
+namespace iris::membership::storage {
+
+// A stored refresh token, as a refresh finds it (locked).
+struct StoredRefreshToken {
+  std::string id;
+  std::string family_id;
+  std::string user_id;
+  bool used = false;
+  bool revoked = false;
+  bool expired = false;
+};
+
+// What an insert made: the session (family) and when the token expires.
+struct IssuedRefreshToken {
+  std::string family_id;
+  domain::Time expires_at;
+};
+
+class SessionRepository {
+ public:
+  virtual ~SessionRepository() = default;
+  // A token of `family_id`, or of a new session when it is empty.
+  virtual absl::StatusOr<IssuedRefreshToken> Insert(db::Tx& tx, const std::string& family_id,
+                                                    const std::string& user_id,
+                                                    const std::string& token_hash,
+                                                    std::chrono::seconds lifetime) = 0;
+  // The token with this hash, locked FOR UPDATE, or nullopt.
+  virtual absl::StatusOr<std::optional<StoredRefreshToken>> FindForUpdate(
+      db::Tx& tx, const std::string& token_hash) = 0;
+  virtual absl::Status MarkUsed(db::Tx& tx, const std::string& id) = 0;
+  virtual absl::Status RevokeFamily(db::Tx& tx, const std::string& family_id) = 0;
+};
+
+}  // namespace iris::membership::storage
