@@ -344,6 +344,7 @@ TEST_F(AccountsE2eTest, AnAccountIsReadWhereItsLocationPointsAndListedForAdmins)
       << "a member's country is its organisation's";
   ExpectProblem(Send("GET", "/v1/users?role=kids", Admin()), 400);
   ExpectProblem(Send("GET", "/v1/users?country=XX", Admin()), 400);
+  ExpectProblem(Send("GET", "/v1/users?organization_id=not-a-uuid", Admin()), 400);
   std::set<std::string> seen;
   std::string next = "/v1/users?limit=2";
   for (int pages = 0; !next.empty() && pages < 500; ++pages) {

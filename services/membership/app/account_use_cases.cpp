@@ -12,6 +12,7 @@
 #include "libs/status/status.hpp"
 #include "libs/values/base64url.hpp"
 #include "libs/values/sha256.hpp"
+#include "libs/values/uuid.hpp"
 #include "services/membership/app/list_filters.hpp"
 
 namespace iris::membership::app {
@@ -110,6 +111,9 @@ absl::StatusOr<pagination::Page<domain::User>> AccountUseCases::ListUsers(
     return iris::status::Malformed("role",
                                    "must be one of network_admin, national_coordinator, "
                                    "member, reviewer, partner");
+  }
+  if (!filter.organization_id.empty() && !values::IsUuid(filter.organization_id)) {
+    return iris::status::Malformed("organization_id", "must be an organisation's id (a UUID)");
   }
   IRIS_ASSIGN_OR_RETURN(auto paging, pagination::KeysetRequestOf(limit, cursor));
   storage::UserFilter normalized = filter;

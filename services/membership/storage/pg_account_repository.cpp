@@ -64,7 +64,7 @@ absl::StatusOr<std::vector<domain::User>> PgAccountRepository::ListUsers(
     db::Tx& tx, const UserFilter& filter, const std::optional<pagination::Keyset>& after,
     int limit) {
   std::vector<domain::User> out;
-  // Not a uuid names no organisation: an empty page, not a cast error.
+  // Not a uuid names no organisation (the use case refuses it first): never a cast error.
   if (!filter.organization_id.empty() && !values::IsUuid(filter.organization_id)) return out;
   const auto [after_at, after_id] = db::KeysetBindOf(after);
   auto rows = tx.Exec(sql::kUsersList, after_at, after_id, filter.role, filter.country,
