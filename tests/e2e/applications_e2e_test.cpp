@@ -185,5 +185,34 @@ TEST_F(ApplicationsE2eTest, RejectionNeedsANoteAndIsFinal) {
   ExpectProblem(As(coordinator_rs_, "POST", path + "/approve"), 409);
 }
 
+// Issue 12: the applicant has no account; the submission's status link lets it follow the
+// application, and nobody without the link can.
+TEST_F(ApplicationsE2eTest, TheApplicantFollowsItsApplicationByItsStatusLink) {
+  auto submitted =
+      As("", "POST", "/v1/membership-applications", Application("RS", "Status " + token_).dump());
+  ASSERT_EQ(submitted.status, 201) << submitted.body;
+  EXPECT_EQ(submitted.Header("cache-control"), "no-store");
+  const auto body = json::parse(submitted.body);
+  const std::string link = body.value("status_url", "");
+  ASSERT_EQ(link.rfind("/v1/application-status/iris_as_", 0), 0u) << submitted.body;
+  auto before = As("", "GET", link);
+  ASSERT_EQ(before.status, 200) << before.body;
+  EXPECT_EQ(json::parse(before.body)["status"], "submitted");
+  EXPECT_EQ(json::parse(before.body)["id"], body["id"]);
+  EXPECT_FALSE(json::parse(before.body).contains("status_url"));
+
+  const std::string path = "/v1/membership-applications/" + body["id"].get<std::string>();
+  ASSERT_EQ(As(admin_, "POST", path + "/approve").status, 200);
+  auto after = As("", "GET", link);
+  ASSERT_EQ(after.status, 200) << after.body;
+  EXPECT_EQ(json::parse(after.body)["status"], "approved");
+  EXPECT_NE(after.Header("etag"), before.Header("etag"));
+
+  std::string forged = link;
+  forged.back() = forged.back() == 'A' ? 'B' : 'A';
+  ExpectProblem(As("", "GET", forged), 404);
+  ExpectProblem(As("", "GET", "/v1/application-status/" + std::string(200, 'x')), 404);
+}
+
 }  // namespace
 }  // namespace iris::testing

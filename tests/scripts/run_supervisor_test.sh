@@ -63,14 +63,17 @@ port_free() {
 }
 # Below 32768, so no client socket (ephemeral range) can take one after the check; 21000-24999
 # stays clear of scripts/test.sh (15532, 16479), run.sh's and bench/run.sh's defaults.
+# pick_port VAR: sets port[VAR]. Not run in a subshell ($(...)), which would forget `taken` and
+# could hand two variables one port (it did: Redis and a metrics port, once in a few hundred).
 declare -A taken=()
+declare -A port=()
 pick_port() {
   local p tries
   for ((tries = 0; tries < 200; tries++)); do
     p=$((21000 + RANDOM % 4000))
     if [[ -z "${taken[$p]:-}" ]] && port_free "$p"; then
       taken[$p]=1
-      printf '%s\n' "$p"
+      port[$1]="$p"
       return 0
     fi
   done
@@ -78,9 +81,8 @@ pick_port() {
 }
 port_vars=(IRIS_PG_PORT IRIS_REDIS_PORT IRIS_HTTP_PORT IRIS_METRICS_PORT
   IRIS_MEMBERSHIP_GRPC_PORT IRIS_MEMBERSHIP_METRICS_PORT)
-declare -A port=()
 for var in "${port_vars[@]}"; do
-  port[$var]="$(pick_port)" || {
+  pick_port "$var" || {
     echo "no free port found in 21000-24999"
     rm -rf "$tmp"
     echo "run_supervisor_test: 0 passed, 1 failed"

@@ -45,13 +45,31 @@ std::vector<Route> ApplicationRoutes(Upstream& c, const pagination::CursorCodec&
                       return rest::ListReply(out, cursors, kCursorScope);
                     }});
   routes.back().query = rest::ListQuery({"status", "country"});
-  routes.push_back({Method::kPost, "/v1/membership-applications", Access::kPublic, Body::kJson,
+  routes.push_back(
+      {Method::kPost, "/v1/membership-applications", Access::kPublic, Body::kJson,
+       [&c](RequestContext& r) -> absl::StatusOr<Reply> {
+         v1::SubmitApplicationRequest req;
+         IRIS_RETURN_IF_ERROR(rest::BodyInto(r, req.mutable_application(), req.mutable_fields()));
+         IRIS_ASSIGN_OR_RETURN(auto submitted, Call(c, &Stub::SubmitApplication, r, req));
+         const auto& a = submitted.application();
+         // The applicant has no account: the status link is how it follows the
+         // application. Shown once, so nothing may store the answer.
+         auto doc = iris::json::ToJson(a);
+         doc["status_url"] = "/v1/application-status/" + submitted.status_token();
+         return Reply::Json(201, doc)
+             .WithHeader("ETag", rest::Etag(a.version()))
+             .WithHeader("Location", "/v1/membership-applications/" + a.id())
+             .WithHeader("Cache-Control", "no-store");
+       }});
+  // The link holds the credential: whoever has it sees the application, nobody else (404).
+  routes.push_back({Method::kGet, "/v1/application-status/{token}", Access::kPublic, Body::kNone,
                     [&c](RequestContext& r) -> absl::StatusOr<Reply> {
-                      v1::SubmitApplicationRequest req;
-                      IRIS_RETURN_IF_ERROR(
-                          rest::BodyInto(r, req.mutable_application(), req.mutable_fields()));
-                      IRIS_ASSIGN_OR_RETURN(auto a, Call(c, &Stub::SubmitApplication, r, req));
-                      return rest::Created(a, a.version(), "/v1/membership-applications/" + a.id());
+                      v1::GetApplicationStatusRequest req;
+                      req.set_status_token(r.PathParam("token"));
+                      IRIS_ASSIGN_OR_RETURN(auto a, Call(c, &Stub::GetApplicationStatus, r, req));
+                      return rest::Resource(a, a.version())
+                          .WithHeader("Cache-Control", "private, no-store")
+                          .WithHeader("Referrer-Policy", "no-referrer");
                     }});
   routes.push_back({Method::kGet, "/v1/membership-applications/{id}", Access::kStaff, Body::kNone,
                     [&c](RequestContext& r) -> absl::StatusOr<Reply> {

@@ -5,6 +5,8 @@
 #include "absl/strings/ascii.h"
 #include "libs/db/outbox.hpp"
 #include "libs/status/status.hpp"
+#include "libs/values/random_token.hpp"
+#include "libs/values/sha256.hpp"
 #include "services/membership/app/list_filters.hpp"
 #include "services/membership/domain/text_rules.hpp"
 
@@ -37,19 +39,30 @@ db::Change ChangeOf(const domain::MembershipApplication& a, std::string type, st
 
 }  // namespace
 
-absl::StatusOr<domain::MembershipApplication> ApplicationUseCases::Submit(
+absl::StatusOr<SubmittedApplication> ApplicationUseCases::Submit(
     const identity::Caller& caller, const domain::ApplicationSubmission& s) {
-  return pool_.Write([&](db::Tx& tx) -> absl::StatusOr<domain::MembershipApplication> {
+  const std::string token = values::RandomToken("iris_as_");
+  return pool_.Write([&](db::Tx& tx) -> absl::StatusOr<SubmittedApplication> {
     IRIS_ASSIGN_OR_RETURN(const storage::KnownCodes* known, reference_codes_.Get(tx));
     domain::MembershipApplication draft;
     auto problems = domain::Draft(s, known->organization_codes, &draft);
     if (!problems.empty()) return status::Validation(problems);
-    IRIS_ASSIGN_OR_RETURN(auto saved, applications_.Insert(tx, draft));
+    IRIS_ASSIGN_OR_RETURN(auto saved, applications_.Insert(tx, draft, values::Sha256Hex(token)));
     IRIS_RETURN_IF_ERROR(db::RecordChange(
         tx, kSchema, caller,
         ChangeOf(saved, "membership.application.submitted", "submit", nlohmann::json::object())));
-    return saved;
+    return SubmittedApplication{std::move(saved), token};
   });
+}
+
+absl::StatusOr<domain::MembershipApplication> ApplicationUseCases::GetByStatusToken(
+    std::string_view token) {
+  // Longer than any token Submit makes: not one (and not worth a hash and a query).
+  if (token.empty() || token.size() > 128) return NotFound();
+  auto a = pool_.Read(
+      [&](db::Tx& tx) { return applications_.FindByStatusToken(tx, values::Sha256Hex(token)); });
+  if (absl::IsNotFound(a.status())) return NotFound();
+  return a;
 }
 
 absl::StatusOr<domain::MembershipApplication> ApplicationUseCases::Get(

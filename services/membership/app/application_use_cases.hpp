@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -22,6 +23,13 @@ struct ApplicationListRequest {
   std::string cursor;  // a previous page's next_cursor; empty: first page
 };
 
+// A new application and its status token (plaintext, in this answer only; the store keeps its
+// SHA-256).
+struct SubmittedApplication {
+  domain::MembershipApplication application;
+  std::string status_token;
+};
+
 class ApplicationUseCases {
  public:
   ApplicationUseCases(db::Pool& pool, storage::ApplicationRepository& applications,
@@ -29,9 +37,12 @@ class ApplicationUseCases {
                       storage::ReferenceCache& reference_codes)
       : pool_(pool), applications_(applications), orgs_(orgs), reference_codes_(reference_codes) {}
 
-  // Anyone, no account needed.
-  absl::StatusOr<domain::MembershipApplication> Submit(const identity::Caller& caller,
-                                                       const domain::ApplicationSubmission& s);
+  // Anyone, no account needed. The answer carries the application's status token: the
+  // applicant follows its state with it (GetByStatusToken), no account needed either.
+  absl::StatusOr<SubmittedApplication> Submit(const identity::Caller& caller,
+                                              const domain::ApplicationSubmission& s);
+  // The application whose status token this is; NOT_FOUND otherwise.
+  absl::StatusOr<domain::MembershipApplication> GetByStatusToken(std::string_view token);
   absl::StatusOr<domain::MembershipApplication> Get(const identity::Caller& caller,
                                                     const std::string& id);
   absl::StatusOr<pagination::Page<domain::MembershipApplication>> List(

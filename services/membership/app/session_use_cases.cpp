@@ -2,25 +2,14 @@
 
 #include <optional>
 
-#include <sodium.h>
-
 #include "libs/status/status.hpp"
-#include "libs/values/base64url.hpp"
+#include "libs/values/random_token.hpp"
 #include "libs/values/sha256.hpp"
 
 namespace iris::membership::app {
 namespace {
 
-// "iris_rt_" + 32 random bytes: the prefix tells a leaked token's kind at a glance (secret
-// scanners match it), the bytes make guessing hopeless.
-std::string NewRefreshToken() {
-  unsigned char secret[32];
-  randombytes_buf(secret, sizeof secret);
-  std::string token = "iris_rt_" + values::Base64UrlEncode(std::string_view(
-                                       reinterpret_cast<const char*>(secret), sizeof secret));
-  sodium_memzero(secret, sizeof secret);
-  return token;
-}
+std::string NewRefreshToken() { return values::RandomToken("iris_rt_"); }
 
 // Longer than any token NewRefreshToken makes (51 characters), with room to change the format.
 constexpr size_t kMaxRefreshTokenLength = 128;

@@ -9,10 +9,22 @@ namespace iris::membership::rpc {
 
 ::grpc::Status ApplicationGrpc::SubmitApplication(::grpc::ServerContext* ctx,
                                                   const v1::SubmitApplicationRequest* req,
-                                                  v1::MembershipApplication* out) {
+                                                  v1::SubmittedApplication* out) {
   return iris::grpc::Answer(*ctx, [&](const identity::Caller& caller) -> absl::Status {
     const auto submission = SubmissionFromProto(req->application(), req->fields());
-    IRIS_ASSIGN_OR_RETURN(auto a, applications_.Submit(caller, submission));
+    IRIS_ASSIGN_OR_RETURN(auto submitted, applications_.Submit(caller, submission));
+    ToProto(submitted.application, out->mutable_application());
+    out->set_status_token(submitted.status_token);
+    return absl::OkStatus();
+  });
+}
+
+// No caller identity: the token is the credential.
+::grpc::Status ApplicationGrpc::GetApplicationStatus(::grpc::ServerContext* ctx,
+                                                     const v1::GetApplicationStatusRequest* req,
+                                                     v1::MembershipApplication* out) {
+  return iris::grpc::Answer(*ctx, [&]() -> absl::Status {
+    IRIS_ASSIGN_OR_RETURN(auto a, applications_.GetByStatusToken(req->status_token()));
     ToProto(a, out);
     return absl::OkStatus();
   });

@@ -12,7 +12,10 @@ class ApplicationGrpc final : public v1::Applications::Service {
 
   ::grpc::Status SubmitApplication(::grpc::ServerContext* ctx,
                                    const v1::SubmitApplicationRequest* req,
-                                   v1::MembershipApplication* out) override;
+                                   v1::SubmittedApplication* out) override;
+  ::grpc::Status GetApplicationStatus(::grpc::ServerContext* ctx,
+                                      const v1::GetApplicationStatusRequest* req,
+                                      v1::MembershipApplication* out) override;
   ::grpc::Status GetApplication(::grpc::ServerContext* ctx, const v1::GetApplicationRequest* req,
                                 v1::MembershipApplication* out) override;
   ::grpc::Status ListApplications(::grpc::ServerContext* ctx,

@@ -29,8 +29,11 @@ class ApplicationRepository {
   // As FindById, locking the row until the transaction ends.
   virtual absl::StatusOr<domain::MembershipApplication> FindForUpdate(db::Tx& tx,
                                                                       const std::string& id) = 0;
+  // NOT_FOUND when no application has a status token with this SHA-256.
+  virtual absl::StatusOr<domain::MembershipApplication> FindByStatusToken(
+      db::Tx& tx, const std::string& token_hash) = 0;
   virtual absl::StatusOr<domain::MembershipApplication> Insert(
-      db::Tx& tx, const domain::MembershipApplication& a) = 0;
+      db::Tx& tx, const domain::MembershipApplication& a, const std::string& status_token_hash) = 0;
   // Moves a submitted application to `status`; FAILED_PRECONDITION "invalid_transition" when
   // it is no longer submitted (someone decided first).
   virtual absl::StatusOr<domain::MembershipApplication> Decide(

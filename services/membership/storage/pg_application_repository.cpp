@@ -82,10 +82,18 @@ absl::StatusOr<domain::MembershipApplication> PgApplicationRepository::FindForUp
   return ApplicationFromRow(rows[0]);
 }
 
+absl::StatusOr<domain::MembershipApplication> PgApplicationRepository::FindByStatusToken(
+    db::Tx& tx, const std::string& token_hash) {
+  auto rows = tx.Exec(sql::kApplicationsFindByStatusToken, token_hash);
+  if (rows.empty()) return absl::NotFoundError("no application has this status link");
+  return ApplicationFromRow(rows[0]);
+}
+
 absl::StatusOr<domain::MembershipApplication> PgApplicationRepository::Insert(
-    db::Tx& tx, const domain::MembershipApplication& a) {
+    db::Tx& tx, const domain::MembershipApplication& a, const std::string& status_token_hash) {
   auto rows = tx.Exec(sql::kApplicationsInsert, OrganizationJson(a.organization).dump(),
-                      a.organization.country, a.contact_name, a.contact_email, a.motivation);
+                      a.organization.country, a.contact_name, a.contact_email, a.motivation,
+                      status_token_hash);
   return ApplicationFromRow(rows.at(0));
 }
 

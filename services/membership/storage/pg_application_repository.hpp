@@ -11,8 +11,11 @@ class PgApplicationRepository : public ApplicationRepository {
                                                          const std::string& id) override;
   absl::StatusOr<domain::MembershipApplication> FindForUpdate(db::Tx& tx,
                                                               const std::string& id) override;
+  absl::StatusOr<domain::MembershipApplication> FindByStatusToken(
+      db::Tx& tx, const std::string& token_hash) override;
   absl::StatusOr<domain::MembershipApplication> Insert(
-      db::Tx& tx, const domain::MembershipApplication& a) override;
+      db::Tx& tx, const domain::MembershipApplication& a,
+      const std::string& status_token_hash) override;
   absl::StatusOr<domain::MembershipApplication> Decide(db::Tx& tx, const std::string& id,
                                                        domain::ApplicationStatus status,
                                                        const std::string& note,

@@ -45,7 +45,7 @@ class ApplicationDbTest : public ::testing::Test {
     s.motivation = "We want to join.";
     auto a = use_cases_.Submit(Anonymous(), s);
     EXPECT_TRUE(a.ok()) << a.status();
-    return a.ok() ? *a : domain::MembershipApplication{};
+    return a.ok() ? a->application : domain::MembershipApplication{};
   }
 
   int Count(const std::string& sql) {

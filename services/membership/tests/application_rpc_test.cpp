@@ -64,10 +64,11 @@ class ApplicationRpcTest : public ::testing::Test {
     a->mutable_organization()->set_country(country);
     a->mutable_contact()->set_name("Ana");
     a->mutable_contact()->set_email("ana@example.org");
-    v1::MembershipApplication out;
+    v1::SubmittedApplication out;
     auto s = Call(Caller{}, &Stub::SubmitApplication, req, &out);
     EXPECT_TRUE(s.ok()) << s;
-    return out;
+    EXPECT_EQ(out.status_token().rfind("iris_as_", 0), 0u);
+    return out.application();
   }
 
   absl::Status Decide(const Caller& caller, const std::string& id, bool approve,
@@ -136,7 +137,7 @@ TEST_F(ApplicationRpcTest, ServerOwnedFieldsCannotBeSubmitted) {
   a->mutable_contact()->set_email("ana@example.org");
   a->set_status(v1::APPLICATION_STATUS_APPROVED);
   a->set_organization_id("00000000-0000-0000-0000-000000000001");
-  v1::MembershipApplication out;
+  v1::SubmittedApplication out;
   auto s = Call(Caller{}, &Stub::SubmitApplication, req, &out);
   ASSERT_TRUE(absl::IsInvalidArgument(s)) << s;
   const auto detail = status::DetailOf(s);
