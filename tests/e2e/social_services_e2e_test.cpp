@@ -107,6 +107,11 @@ TEST_F(SocialServicesE2eTest, AdminCreatesReadsUpdatesAndDeletesWithEtags) {
   EXPECT_EQ(created.Header("location"), path);
   EXPECT_EQ(created.Header("etag"), "\"1\"");
   EXPECT_EQ(s["organization_id"], own_);
+  // Issue 12: whose service it is, without a call per row; lists carry it too.
+  EXPECT_EQ(s["organization_name"], token_ + " RS");
+  const auto listed = json::parse(As("", "GET", Services(own_)).body)["items"];
+  ASSERT_FALSE(listed.empty());
+  EXPECT_EQ(listed[0]["organization_name"], token_ + " RS");
   EXPECT_EQ(s["licensing"]["status"], "licensed");
   EXPECT_EQ(s["licensing"]["valid_until"], "2026-06-30");
   EXPECT_EQ(s["capacity"], 20);
@@ -154,8 +159,11 @@ TEST_F(SocialServicesE2eTest, InvalidBodiesAre422NamingTheField) {
   ExpectProblem(r, 422, "licensing.authority");
   ExpectProblem(r, 422, "licensing.valid_until");
 
-  for (const auto& [field, value] : std::vector<std::pair<std::string, json>>{
-           {"organization_id", other_}, {"id", own_}, {"version", 3}}) {
+  for (const auto& [field, value] :
+       std::vector<std::pair<std::string, json>>{{"organization_id", other_},
+                                                 {"organization_name", "Someone else"},
+                                                 {"id", own_},
+                                                 {"version", 3}}) {
     json body = Service();
     body[field] = value;
     ExpectProblem(As(admin_, "POST", Services(own_), body.dump()), 422, field);

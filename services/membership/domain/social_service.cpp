@@ -19,8 +19,8 @@ constexpr std::array<std::pair<LicensingStatus, std::string_view>, 5> kLicensing
     {LicensingStatus::kExpired, "expired"},
 }};
 
-constexpr std::array<std::string_view, 5> kReadOnly{"id", "organization_id", "version",
-                                                    "created_at", "updated_at"};
+constexpr std::array<std::string_view, 6> kReadOnly{
+    "id", "organization_id", "organization_name", "version", "created_at", "updated_at"};
 
 std::string Trimmed(const std::string& s) { return std::string(absl::StripAsciiWhitespace(s)); }
 

@@ -28,6 +28,7 @@ struct Licensing {
 struct SocialService {
   std::string id;
   std::string organization_id;
+  std::string organization_name;  // read-only: the organisation's name as it is now
   LocalizedText name;
   std::string category;
   std::vector<std::string> target_groups;

@@ -42,6 +42,7 @@ std::set<std::string> SetFields(const v1::SocialService& in) {
 void ToProto(const domain::SocialService& in, v1::SocialService* out) {
   out->set_id(in.id);
   out->set_organization_id(in.organization_id);
+  out->set_organization_name(in.organization_name);
   ToProto(in.name, out->mutable_name());
   out->set_category(in.category);
   for (const auto& g : in.target_groups) out->add_target_groups(g);

@@ -20,6 +20,7 @@ absl::StatusOr<domain::SocialService> SocialServiceFromRow(const pqxx::row& r) {
   domain::SocialService s;
   s.id = r["id"].as<std::string>();
   s.organization_id = r["organization_id"].as<std::string>();
+  s.organization_name = r["organization_name"].as<std::string>();
   s.name = db::LocalizedTextOf(r["name"]);
   s.category = r["category"].as<std::string>();
   s.target_groups = db::TextArrayOf(r["target_groups"]);

@@ -1,6 +1,9 @@
 -- The columns every social services statement returns, named: the repository reads a row by these
 -- names in one place. Included as {{social_services_columns}} (cmake/iris_sql_embed.cmake).
 s.id::text AS id, s.organization_id::text AS organization_id, s.name::text AS name,
+  -- A list shows whose service it is without a call per row (issue 12).
+  (SELECT o_name.name FROM membership.organizations o_name
+   WHERE o_name.id = s.organization_id) AS organization_name,
   s.category, array_to_json(s.target_groups)::text AS target_groups,
   array_to_json(s.municipalities)::text AS municipalities, s.capacity, s.licensing_status,
   coalesce(s.licence_number, '') AS licence_number,
