@@ -74,8 +74,8 @@ constexpr std::array kTypes = {
                 "coding other than chunked)."},
     ProblemType{"unavailable", C::kUnavailable, 503, "Temporarily unavailable",
                 "A service behind the gateway did not answer in time. Retry after the seconds "
-                "`Retry-After` says; a request that changes data is safe to retry with the same "
-                "`Idempotency-Key`."},
+                "`Retry-After` says. A request that changes data may have been carried out: "
+                "read the resource before sending it again."},
     ProblemType{"overloaded", C::kUnavailable, 503, "The server is busy",
                 "Too many requests are in flight on this gateway. Retry after `Retry-After`."},
 };

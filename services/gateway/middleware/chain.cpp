@@ -68,10 +68,13 @@ void AddValidators(Reply& reply, bool anonymous_public) {
   if (!HasHeader(reply.headers, "etag")) {
     reply.WithHeader("ETag", "W/\"" + http::ContentTag(reply.body) + "\"");
   }
-  if (anonymous_public && !HasHeader(reply.headers, "cache-control")) {
-    reply.WithHeader("Cache-Control", "public, no-cache");
+  // Caches must revalidate either way; only an anonymous public answer may be shared. Personal
+  // data answered to an X-API-Key has no Authorization header to keep shared caches away.
+  if (!HasHeader(reply.headers, "cache-control")) {
+    reply.WithHeader("Cache-Control", anonymous_public ? "public, no-cache" : "private, no-cache");
   }
-  reply.WithHeader("Vary", "Authorization, X-API-Key");
+  // Accept-Encoding too, whatever this body's size: a 304 replaces a cache's stored headers.
+  reply.WithHeader("Vary", "Authorization, X-API-Key, Accept-Encoding");
 }
 
 // gzip when the client takes it and the body is worth it; either way a cache learns that the
@@ -81,12 +84,25 @@ void Compress(const http::HttpRequest& request, http::HttpResponse& response) {
       HasHeader(response.headers, "content-encoding")) {
     return;
   }
-  response.headers.push_back({"Vary", "Accept-Encoding"});
+  bool varies = false;
+  for (const auto& h : response.headers) {
+    varies =
+        varies || (absl::AsciiStrToLower(h.name) == "vary" &&
+                   absl::AsciiStrToLower(h.value).find("accept-encoding") != std::string::npos);
+  }
+  if (!varies) response.headers.push_back({"Vary", "Accept-Encoding"});
   const auto accept = request.HeaderValue("accept-encoding");
   if (!accept || !http::AcceptsGzip(*accept)) return;
   if (auto gzipped = http::Gzip(response.body)) {
     response.body = *std::move(gzipped);
     response.headers.push_back({"Content-Encoding", "gzip"});
+    // RFC 9110 §8.8.3: a strong tag names one encoding's bytes; the gzipped ones get the weak
+    // form (If-Match and If-None-Match compare weakly here, so clients see no difference).
+    for (auto& h : response.headers) {
+      if (absl::AsciiStrToLower(h.name) == "etag" && h.value.rfind("W/", 0) != 0) {
+        h.value = "W/" + h.value;
+      }
+    }
   }
 }
 

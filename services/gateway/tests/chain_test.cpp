@@ -124,6 +124,45 @@ TEST_F(ChainTest, MatchingIfNoneMatchIs304WithoutBody) {
   EXPECT_EQ(Send("GET", "/v1/things/1", "", {{"if-none-match", "W/\"3\", \"9\""}}).status, 304);
 }
 
+// Issue 12 (review): what caches and clients need on GET answers, gzipped or not.
+TEST(ChainRepresentationTest, GetAnswersCarryValidatorsAndGzipWeakensAStrongTag) {
+  const std::string big(4096, 'x');
+  Route thing{Method::kGet, "/v1/big", Access::kPublic, Body::kNone,
+              [&big](RequestContext&) -> absl::StatusOr<Reply> {
+                return Reply::Json(200, nlohmann::json{{"x", big}}).WithHeader("ETag", "\"3\"");
+              }};
+  Router router({thing});
+  iris::metrics::Metrics metrics("gateway-representation-test");
+  Chain chain(router, metrics);
+  auto send = [&](std::vector<http::Header> headers) {
+    http::HttpRequest req;
+    req.method = "GET";
+    req.path = "/v1/big";
+    req.headers = std::move(headers);
+    return chain.Handle(req);
+  };
+  auto header = [](const http::HttpResponse& r, std::string_view name) {
+    std::string joined;
+    for (const auto& h : r.headers) {
+      if (h.name == name) joined += (joined.empty() ? "" : ", ") + h.value;
+    }
+    return joined;
+  };
+  auto plain = send({});
+  EXPECT_EQ(header(plain, "ETag"), "\"3\"");
+  EXPECT_EQ(header(plain, "Cache-Control"), "public, no-cache");
+  EXPECT_NE(header(plain, "Vary").find("Accept-Encoding"), std::string::npos);
+  auto gz = send({{"accept-encoding", "gzip"}});
+  EXPECT_EQ(header(gz, "Content-Encoding"), "gzip");
+  EXPECT_EQ(header(gz, "ETag"), "W/\"3\"") << "one strong tag may not name two encodings";
+  EXPECT_EQ(header(gz, "Vary").find("Accept-Encoding"), header(gz, "Vary").rfind("Accept-Encoding"))
+      << "named once";
+  auto not_modified = send({{"if-none-match", "W/\"3\""}});
+  EXPECT_EQ(not_modified.status, 304);
+  EXPECT_NE(header(not_modified, "Vary").find("Accept-Encoding"), std::string::npos)
+      << "a 304 replaces the stored headers (RFC 9111 §4.3.4)";
+}
+
 // Regression (issue 12): `?contry=RS` was ignored, so a misspelt filter listed everything.
 TEST(ChainQueryTest, AQueryParameterTheRouteDoesNotTakeIs400NamingIt) {
   Route list{Method::kGet, "/v1/list", Access::kPublic, Body::kNone,

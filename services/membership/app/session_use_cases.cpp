@@ -48,6 +48,7 @@ absl::StatusOr<SessionGrant> SessionUseCases::Refresh(std::string_view refresh_t
   const std::string hash = values::Sha256Hex(refresh_token);
   const std::string next = NewRefreshToken();
   IRIS_ASSIGN_OR_RETURN(Outcome outcome, pool_.Write([&](db::Tx& tx) -> absl::StatusOr<Outcome> {
+    IRIS_RETURN_IF_ERROR(sessions_.LockSession(tx, hash));
     IRIS_ASSIGN_OR_RETURN(auto stored, sessions_.FindForUpdate(tx, hash));
     if (!stored) return Outcome{std::nullopt, "the refresh token is not known"};
     if (stored->revoked) return Outcome{std::nullopt, "the session has ended; sign in again"};
@@ -74,6 +75,7 @@ absl::Status SessionUseCases::End(std::string_view refresh_token) {
   IRIS_RETURN_IF_ERROR(CheckLength(refresh_token));
   const std::string hash = values::Sha256Hex(refresh_token);
   return pool_.Write([&](db::Tx& tx) -> absl::Status {
+    IRIS_RETURN_IF_ERROR(sessions_.LockSession(tx, hash));
     IRIS_ASSIGN_OR_RETURN(auto stored, sessions_.FindForUpdate(tx, hash));
     if (!stored) return absl::OkStatus();
     return sessions_.RevokeFamily(tx, stored->family_id);

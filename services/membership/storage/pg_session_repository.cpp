@@ -16,6 +16,11 @@ absl::StatusOr<IssuedRefreshToken> PgSessionRepository::Insert(db::Tx& tx,
                             db::TimeOf(rows[0]["expires_at_us"])};
 }
 
+absl::Status PgSessionRepository::LockSession(db::Tx& tx, const std::string& token_hash) {
+  tx.Exec(sql::kRefreshTokensLockSession, token_hash);
+  return absl::OkStatus();
+}
+
 absl::StatusOr<std::optional<StoredRefreshToken>> PgSessionRepository::FindForUpdate(
     db::Tx& tx, const std::string& token_hash) {
   auto rows = tx.Exec(sql::kRefreshTokensFindForUpdate, token_hash);

@@ -11,6 +11,7 @@ class PgSessionRepository final : public SessionRepository {
                                             const std::string& user_id,
                                             const std::string& token_hash,
                                             std::chrono::seconds lifetime) override;
+  absl::Status LockSession(db::Tx& tx, const std::string& token_hash) override;
   absl::StatusOr<std::optional<StoredRefreshToken>> FindForUpdate(
       db::Tx& tx, const std::string& token_hash) override;
   absl::Status MarkUsed(db::Tx& tx, const std::string& id) override;

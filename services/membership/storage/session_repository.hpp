@@ -35,6 +35,10 @@ class SessionRepository {
                                                     const std::string& user_id,
                                                     const std::string& token_hash,
                                                     std::chrono::seconds lifetime) = 0;
+  // Waits for and takes the transaction's lock on the session of the token with this hash
+  // (nothing when no token has it). Call it before FindForUpdate in every transaction that may
+  // change a session.
+  virtual absl::Status LockSession(db::Tx& tx, const std::string& token_hash) = 0;
   // The token with this hash, locked FOR UPDATE, or nullopt.
   virtual absl::StatusOr<std::optional<StoredRefreshToken>> FindForUpdate(
       db::Tx& tx, const std::string& token_hash) = 0;
