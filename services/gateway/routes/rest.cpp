@@ -4,6 +4,7 @@
 
 #include "libs/status/problem.hpp"
 #include "libs/status/status.hpp"
+#include "services/gateway/http/compression.hpp"
 #include "services/gateway/http/http_types.hpp"
 
 namespace iris::gateway::rest {
@@ -81,6 +82,8 @@ absl::StatusOr<int64_t> ExpectedVersion(const RequestContext& r) {
     return Malformed("If-Match", problem);
   }
   tag = tag.substr(1, tag.size() - 2);
+  // "7.<variant>" (Etag with a variant): the version alone is the precondition.
+  tag = tag.substr(0, tag.find('.'));
   int64_t version = 0;
   auto [ptr, ec] = std::from_chars(tag.data(), tag.data() + tag.size(), version);
   if (ec != std::errc() || ptr != tag.data() + tag.size() || version < 1) {
@@ -89,14 +92,20 @@ absl::StatusOr<int64_t> ExpectedVersion(const RequestContext& r) {
   return version;
 }
 
-std::string Etag(int64_t version) { return "\"" + std::to_string(version) + "\""; }
-
-Reply Resource(const google::protobuf::Message& m, int64_t version, int status) {
-  return Reply::Json(status, m).WithHeader("ETag", Etag(version));
+std::string Etag(int64_t version, std::string_view variant) {
+  std::string tag = "\"" + std::to_string(version);
+  if (!variant.empty()) tag += "." + http::ContentTag(variant);
+  return tag + "\"";
 }
 
-Reply Created(const google::protobuf::Message& m, int64_t version, std::string location) {
-  return Resource(m, version, 201).WithHeader("Location", std::move(location));
+Reply Resource(const google::protobuf::Message& m, int64_t version, int status,
+               std::string_view variant) {
+  return Reply::Json(status, m).WithHeader("ETag", Etag(version, variant));
+}
+
+Reply Created(const google::protobuf::Message& m, int64_t version, std::string location,
+              std::string_view variant) {
+  return Resource(m, version, 201, variant).WithHeader("Location", std::move(location));
 }
 
 Reply Created(const google::protobuf::Message& m, std::string location) {

@@ -59,13 +59,18 @@ Reply UnpagedList(const google::protobuf::Message& response, std::string_view ca
 // cannot form the header should not learn "stale" from us.
 absl::StatusOr<int64_t> ExpectedVersion(const RequestContext& r);
 
-// The strong entity tag of a version: "7" (quotes included).
-std::string Etag(int64_t version);
+// The strong entity tag of a version: "7" (quotes included). A resource whose body also shows
+// data of another resource (a service's organization_name) passes that data as `variant`:
+// "7.<tag of variant>", so a cached copy is not revalidated after the other changed, while
+// If-Match still compares the version only (ExpectedVersion ignores what follows the dot).
+std::string Etag(int64_t version, std::string_view variant = "");
 
 // A single resource with its ETag.
-Reply Resource(const google::protobuf::Message& m, int64_t version, int status = 200);
+Reply Resource(const google::protobuf::Message& m, int64_t version, int status = 200,
+               std::string_view variant = "");
 // 201 Created with Location and ETag.
-Reply Created(const google::protobuf::Message& m, int64_t version, std::string location);
+Reply Created(const google::protobuf::Message& m, int64_t version, std::string location,
+              std::string_view variant = "");
 // 201 Created with Location, for a resource without a version (an API key): no ETag.
 Reply Created(const google::protobuf::Message& m, std::string location);
 // 204 No Content.

@@ -59,7 +59,7 @@ std::vector<Route> SocialServiceRoutes(Upstream& c, const pagination::CursorCode
                       IRIS_RETURN_IF_ERROR(
                           rest::BodyInto(r, req.mutable_social_service(), req.mutable_fields()));
                       IRIS_ASSIGN_OR_RETURN(auto s, Call(c, &Stub::CreateSocialService, r, req));
-                      return rest::Created(s, s.version(), Location(s));
+                      return rest::Created(s, s.version(), Location(s), s.organization_name());
                     }});
   routes.push_back({Method::kGet, one, Access::kPublic, Body::kNone,
                     [&c](RequestContext& r) -> absl::StatusOr<Reply> {
@@ -67,7 +67,7 @@ std::vector<Route> SocialServiceRoutes(Upstream& c, const pagination::CursorCode
                       req.set_organization_id(r.PathParam("id"));
                       req.set_id(r.PathParam("service_id"));
                       IRIS_ASSIGN_OR_RETURN(auto s, Call(c, &Stub::GetSocialService, r, req));
-                      return rest::Resource(s, s.version());
+                      return rest::Resource(s, s.version(), 200, s.organization_name());
                     }});
   routes.push_back({Method::kPatch, one, Access::kAuthenticated, Body::kJson,
                     [&c](RequestContext& r) -> absl::StatusOr<Reply> {
@@ -79,7 +79,7 @@ std::vector<Route> SocialServiceRoutes(Upstream& c, const pagination::CursorCode
                       IRIS_RETURN_IF_ERROR(
                           rest::BodyInto(r, req.mutable_social_service(), req.mutable_fields()));
                       IRIS_ASSIGN_OR_RETURN(auto s, Call(c, &Stub::UpdateSocialService, r, req));
-                      return rest::Resource(s, s.version());
+                      return rest::Resource(s, s.version(), 200, s.organization_name());
                     }});
   routes.push_back({Method::kDelete, one, Access::kAuthenticated, Body::kNone,
                     [&c](RequestContext& r) -> absl::StatusOr<Reply> {
