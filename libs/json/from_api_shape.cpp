@@ -68,7 +68,7 @@ void Checker::Message(json& j, const Descriptor& d, const std::string& path) {
     const std::string field_path = Join(path, entry.key());
     const FieldDescriptor* f = d.FindFieldByName(entry.key());
     if (f == nullptr) {
-      Fail(field_path, "unknown field");
+      Fail(field_path, "is not a field of this request");
     } else if (entry.value().is_null() && !NullIsAValue(*f)) {
       nulls.push_back(entry.key());
     } else {

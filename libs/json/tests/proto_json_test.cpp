@@ -225,11 +225,14 @@ TEST(FromJsonTest, NullMeansNotSetAndTheTargetIsReplaced) {
 }
 
 TEST(FromJsonTest, UnknownFieldsAreNamed) {
-  EXPECT_EQ(OnlyError(R"({"big_id": 1, "nope": 2})"), (Error{"nope", "unknown field"}));
-  EXPECT_EQ(OnlyError(R"({"line": {"bogus": 1}})"), (Error{"line.bogus", "unknown field"}));
-  EXPECT_EQ(OnlyError(R"({"lines": [{}, {"x": 1}]})"), (Error{"lines[1].x", "unknown field"}));
+  EXPECT_EQ(OnlyError(R"({"big_id": 1, "nope": 2})"),
+            (Error{"nope", "is not a field of this request"}));
+  EXPECT_EQ(OnlyError(R"({"line": {"bogus": 1}})"),
+            (Error{"line.bogus", "is not a field of this request"}));
+  EXPECT_EQ(OnlyError(R"({"lines": [{}, {"x": 1}]})"),
+            (Error{"lines[1].x", "is not a field of this request"}));
   // The API is snake_case: protobuf's camelCase aliases are not accepted.
-  EXPECT_EQ(OnlyError(R"({"bigId": 1})"), (Error{"bigId", "unknown field"}));
+  EXPECT_EQ(OnlyError(R"({"bigId": 1})"), (Error{"bigId", "is not a field of this request"}));
 }
 
 TEST(FromJsonTest, WrongTypesAreNamed) {
