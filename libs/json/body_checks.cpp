@@ -3,8 +3,6 @@
 #include <set>
 #include <utility>
 
-#include "libs/json/api_shape.hpp"
-
 namespace iris::json::internal {
 namespace {
 

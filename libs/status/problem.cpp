@@ -8,35 +8,7 @@
 namespace iris::status {
 
 int HttpStatusFor(const absl::Status& status) {
-  using C = absl::StatusCode;
-  const auto detail = DetailOf(status);
-  switch (status.code()) {
-    case C::kOk: return 200;
-    case C::kInvalidArgument:
-      // "malformed" is what the gateway says when it cannot parse the request at all.
-      return detail.reason() == "malformed" ? 400 : 422;
-    case C::kOutOfRange: return 400;
-    case C::kNotFound: return 404;
-    case C::kAlreadyExists:
-    case C::kAborted: return 409;
-    case C::kFailedPrecondition:
-      if (detail.reason() == "stale_version") return 412;
-      if (detail.reason() == "not_modified") return 304;
-      return 409;
-    case C::kUnauthenticated: return 401;
-    case C::kPermissionDenied: return 403;
-    case C::kResourceExhausted:
-      if (detail.reason() == "payload_too_large") return 413;
-      return 429;
-    case C::kUnavailable:
-    case C::kDeadlineExceeded: return 503;
-    case C::kUnimplemented:
-      // The gateway uses these reasons for method / media-type mismatches.
-      if (detail.reason() == "method_not_allowed") return 405;
-      if (detail.reason() == "unsupported_media_type") return 415;
-      return 501;
-    default: return 500;
-  }
+  return status.ok() ? 200 : ProblemTypeOf(status).http_status;
 }
 
 bool NeedsRetryAfter(int http_status) { return http_status == 429 || http_status == 503; }

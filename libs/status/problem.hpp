@@ -8,7 +8,7 @@
 
 namespace iris::status {
 
-// HTTP status for a non-OK status (CONVENTIONS.md §4 table).
+// HTTP status for a status: its problem type's (problem_types.hpp), 200 for OK.
 int HttpStatusFor(const absl::Status& status);
 
 // True for statuses that tell the client to come back later (429, 503).

@@ -2,7 +2,6 @@
 
 #include <array>
 
-#include "libs/status/problem.hpp"
 #include "libs/status/status.hpp"
 
 namespace iris::status {
@@ -49,6 +48,9 @@ constexpr std::array kTypes = {
     ProblemType{"conflict", C::kAlreadyExists, 409, "Conflicts with stored data",
                 "The change conflicts with data already stored (a unique value taken, a "
                 "concurrent change); nothing was changed. Read the resource and decide."},
+    ProblemType{"email_taken", C::kAlreadyExists, 409, "The email is taken",
+                "Another account already has this email address (compared without case). Use "
+                "another, or find the existing account."},
     ProblemType{"invalid_transition", C::kFailedPrecondition, 409, "Not allowed in this state",
                 "The resource's state does not allow this verb (e.g. approving an application "
                 "already decided). Read its `status` first."},
@@ -112,13 +114,16 @@ const ProblemType* FindProblemType(std::string_view name) {
 }
 
 const ProblemType& ProblemTypeOf(const absl::Status& status) {
+  const ProblemType& by_code = DefaultFor(status.code());
   const ProblemType* registered = FindProblemType(DetailOf(status).reason());
-  // A reason is trusted only when the answer's status is its type's: "malformed" on a
-  // RESOURCE_EXHAUSTED would otherwise name a 400 in the body of a 429.
-  if (registered != nullptr && registered->http_status == HttpStatusFor(status)) {
+  // A reason names the type when it fits the code: its own code, or one answered with the same
+  // status (a constraint's "conflict" may ride an ABORTED). "malformed" on a RESOURCE_EXHAUSTED
+  // is a 429, not a 400 in disguise.
+  if (registered != nullptr &&
+      (registered->code == status.code() || registered->http_status == by_code.http_status)) {
     return *registered;
   }
-  return DefaultFor(status.code());
+  return by_code;
 }
 
 }  // namespace iris::status

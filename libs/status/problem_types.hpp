@@ -27,6 +27,7 @@ const ProblemType* FindProblemType(std::string_view name);
 
 // The type of a non-OK status: its reason when registered, else the default of its code
 // (NOT_FOUND -> not_found, PERMISSION_DENIED -> forbidden, INTERNAL -> internal, ...).
+// HttpStatusFor answers this type's status: the two cannot disagree.
 const ProblemType& ProblemTypeOf(const absl::Status& status);
 
 }  // namespace iris::status

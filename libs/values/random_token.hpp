@@ -3,10 +3,15 @@
 // 256 bits make guessing hopeless, so lookups by the secret's SHA-256 need no rate limit.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
 namespace iris::values {
+
+// Longer than any token RandomToken makes (a prefix and 43 characters), with room for the
+// format to change: a longer one is not ours, and is refused before it is hashed.
+inline constexpr size_t kMaxTokenLength = 128;
 
 // OpenSSL's CSPRNG; throws std::runtime_error if it fails (it does not on a seeded system).
 std::string RandomToken(std::string_view prefix);

@@ -3,11 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <signal.h>
-#include <zlib.h>
 
 #include <nlohmann/json.hpp>
 
 #include "tests/e2e/system.hpp"
+#include "tests/support/gunzip.hpp"
 #include "tests/support/http_client.hpp"
 
 namespace iris::testing {
@@ -85,20 +85,6 @@ TEST_F(GatewayE2eTest, WrongMethodIs405ProblemWithAllow) {
                        {{"Content-Type", "application/json"}});
   ExpectProblem(r, 405);
   EXPECT_EQ(r.Header("allow"), "GET, HEAD");
-}
-
-std::string Gunzip(const std::string& data) {
-  z_stream z{};
-  EXPECT_EQ(inflateInit2(&z, 15 + 16), Z_OK);
-  std::string out(4 << 20, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  EXPECT_EQ(inflate(&z, Z_FINISH), Z_STREAM_END);
-  out.resize(out.size() - z.avail_out);
-  inflateEnd(&z);
-  return out;
 }
 
 // Issue 12: every GET answer has an entity tag (lists included: 304 on If-None-Match), an

@@ -218,6 +218,13 @@ std::optional<http::HttpResponse> Chain::Dispatch(http::HttpRequest& request, Pr
     if (std::find(route.query.begin(), route.query.end(), name) == route.query.end()) {
       return ProblemResponse(UnknownQueryParameter(route, name), request_id);
     }
+    // `?country=` filters nothing: a form that sends an empty field should leave it out, and a
+    // 400 says so rather than an answer that silently ignores the parameter.
+    if (value.empty()) {
+      return ProblemResponse(
+          iris::status::Malformed(name, "has no value: leave the parameter out instead"),
+          request_id);
+    }
   }
   if (route.body == Body::kJson) {
     const auto content_type = request.HeaderValue("content-type");

@@ -41,8 +41,7 @@ std::vector<Route> AccountRoutes(Upstream& c, const pagination::CursorCodec& cur
                       v1::GetUserRequest req;
                       req.set_id(r.PathParam("id"));
                       IRIS_ASSIGN_OR_RETURN(auto user, Call(c, &Stub::GetUser, r, req));
-                      return rest::Resource(user, user.version())
-                          .WithHeader("Cache-Control", "private, no-cache");
+                      return rest::Resource(user, user.version());
                     }});
   routes.push_back({Method::kGet, "/v1/users", Access::kNetworkAdmin, Body::kNone,
                     [&c, &cursors](RequestContext& r) -> absl::StatusOr<Reply> {
@@ -53,8 +52,8 @@ std::vector<Route> AccountRoutes(Upstream& c, const pagination::CursorCodec& cur
                       req.set_country(rest::Query(r, "country"));
                       req.set_organization_id(rest::Query(r, "organization_id"));
                       IRIS_ASSIGN_OR_RETURN(auto out, Call(c, &Stub::ListUsers, r, req));
-                      return rest::ListReply(out, cursors, kUsersCursorScope)
-                          .WithHeader("Cache-Control", "private, no-cache");
+                      // Cache-Control: the chain's private, no-cache for signed-in callers.
+                      return rest::ListReply(out, cursors, kUsersCursorScope);
                     }});
   routes.back().query = rest::ListQuery({"role", "country", "organization_id"});
   routes.push_back({Method::kGet, "/v1/api-keys", Access::kAuthenticated, Body::kNone,

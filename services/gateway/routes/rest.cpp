@@ -28,13 +28,10 @@ absl::StatusOr<iris::common::v1::PageRequest> PageRequestOf(const RequestContext
                                                             const pagination::CursorCodec& codec,
                                                             std::string_view list) {
   iris::common::v1::PageRequest page;
-  // `?country=` filters nothing: a form that sends an empty field should leave it out, and a
-  // 400 tells it so rather than a list that silently ignores the filter.
-  for (const auto& [name, value] : r.http.query) {
-    if (value.empty()) return Malformed(name, "has no value: leave the parameter out instead");
-  }
   const auto limit = r.http.QueryValue("limit");
   if (limit) {
+    // An explicit empty ?limit= is as malformed as ?limit=abc (the chain refuses it first).
+    if (limit->empty()) return pagination::MalformedLimit();
     IRIS_ASSIGN_OR_RETURN(int n, pagination::ParseLimit(*limit));
     page.set_limit(n);
   }

@@ -28,8 +28,7 @@ std::string Query(const RequestContext& r, std::string_view name);
 // `?limit=` and `?cursor=` as a PageRequest for a service: limit 0 means the service default;
 // the cursor is verified and unwrapped to the position the service issued. A cursor is bound
 // to its list (`list`, e.g. "organizations"): one from another list, a tampered one or a bad
-// limit is INVALID_ARGUMENT reason "malformed" (400), as is any query parameter sent with an
-// empty value (`?country=`): every list route pages, so this is where lists refuse it.
+// limit is INVALID_ARGUMENT reason "malformed" (400).
 absl::StatusOr<iris::common::v1::PageRequest> PageRequestOf(const RequestContext& r,
                                                             const pagination::CursorCodec& codec,
                                                             std::string_view list);

@@ -193,6 +193,10 @@ TEST(ChainQueryTest, AQueryParameterTheRouteDoesNotTakeIs400NamingIt) {
             std::string::npos)
       << problem;
   EXPECT_EQ(send("/v1/plain", {{"page", "2"}}).status, 400);
+  // An empty value is no filter: refused, naming it, on every route.
+  auto empty = send("/v1/list", {{"country", ""}});
+  EXPECT_EQ(empty.status, 400);
+  EXPECT_EQ(nlohmann::json::parse(empty.body)["errors"][0]["field"], "country");
   EXPECT_EQ(send("/v1/plain", {}).status, 200);
 }
 

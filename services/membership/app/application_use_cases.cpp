@@ -58,7 +58,7 @@ absl::StatusOr<SubmittedApplication> ApplicationUseCases::Submit(
 absl::StatusOr<domain::MembershipApplication> ApplicationUseCases::GetByStatusToken(
     std::string_view token) {
   // Longer than any token Submit makes: not one (and not worth a hash and a query).
-  if (token.empty() || token.size() > 128) return NotFound();
+  if (token.empty() || token.size() > values::kMaxTokenLength) return NotFound();
   auto a = pool_.Read(
       [&](db::Tx& tx) { return applications_.FindByStatusToken(tx, values::Sha256Hex(token)); });
   if (absl::IsNotFound(a.status())) return NotFound();

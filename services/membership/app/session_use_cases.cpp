@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "absl/strings/str_cat.h"
 #include "libs/status/status.hpp"
 #include "libs/values/random_token.hpp"
 #include "libs/values/sha256.hpp"
@@ -11,12 +12,10 @@ namespace {
 
 std::string NewRefreshToken() { return values::RandomToken("iris_rt_"); }
 
-// Longer than any token NewRefreshToken makes (51 characters), with room to change the format.
-constexpr size_t kMaxRefreshTokenLength = 128;
-
 absl::Status CheckLength(std::string_view refresh_token) {
-  if (refresh_token.size() <= kMaxRefreshTokenLength) return absl::OkStatus();
-  return status::Invalid("refresh_token", "must be at most 128 characters");
+  if (refresh_token.size() <= values::kMaxTokenLength) return absl::OkStatus();
+  return status::Invalid("refresh_token",
+                         absl::StrCat("must be at most ", values::kMaxTokenLength, " characters"));
 }
 
 absl::Status InvalidRefreshToken(std::string_view why) {

@@ -12,8 +12,7 @@ absl::StatusOr<IssuedRefreshToken> PgSessionRepository::Insert(db::Tx& tx,
                                                                std::chrono::seconds lifetime) {
   auto rows = tx.Exec(sql::kRefreshTokensInsert, family_id, user_id, token_hash,
                       static_cast<int64_t>(lifetime.count()));
-  return IssuedRefreshToken{rows[0]["family_id"].as<std::string>(),
-                            db::TimeOf(rows[0]["expires_at_us"])};
+  return IssuedRefreshToken{db::TimeOf(rows[0]["expires_at_us"])};
 }
 
 absl::Status PgSessionRepository::LockSession(db::Tx& tx, const std::string& token_hash) {

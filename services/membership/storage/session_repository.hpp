@@ -21,9 +21,8 @@ struct StoredRefreshToken {
   bool expired = false;
 };
 
-// What an insert made: the session (family) and when the token expires.
+// What an insert made: when the token expires.
 struct IssuedRefreshToken {
-  std::string family_id;
   domain::Time expires_at;
 };
 

@@ -3,26 +3,14 @@
 
 #include <gtest/gtest.h>
 
-#include <zlib.h>
-
 #include <string>
+
+#include "tests/support/gunzip.hpp"
 
 namespace iris::gateway::http {
 namespace {
 
-std::string Gunzip(const std::string& data) {
-  z_stream z{};
-  EXPECT_EQ(inflateInit2(&z, 15 + 16), Z_OK);
-  std::string out(1 << 20, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  EXPECT_EQ(inflate(&z, Z_FINISH), Z_STREAM_END);
-  out.resize(out.size() - z.avail_out);
-  inflateEnd(&z);
-  return out;
-}
+using iris::testing::Gunzip;
 
 TEST(CompressionTest, GzipIsTakenWhenTheClientAllowsIt) {
   for (const char* yes : {"gzip", "GZIP", "deflate, gzip;q=0.5", "x-gzip", "*", "br, *;q=0.1",
