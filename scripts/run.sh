@@ -13,6 +13,7 @@ source "$here/lib/ports.sh"
 source "$here/lib/postgres.sh"
 source "$here/lib/redis.sh"
 source "$here/lib/procs.sh"
+source "$here/lib/npm.sh"
 
 case "${1:-}" in
   "") ;;
@@ -92,6 +93,22 @@ fi
 for name in "${IRIS_SERVICES[@]}" gateway; do
   [[ -x "$(binary "$name")" ]] || iris_die "$(binary "$name") is missing: build it (unset IRIS_SKIP_BUILD)"
 done
+
+# --- the interactive docs page (GET /docs): Swagger UI from npm ---------------------------
+# IRIS_DOCS_DIR set (even empty: no page) is used as it is; otherwise the page's npm
+# directory, installed here. Without the npm registry the system still runs, without the page.
+if [[ ! -v IRIS_DOCS_DIR ]]; then
+  docs_dir="$IRIS_ROOT/services/gateway/docs_page"
+  if iris_npm_ci "$docs_dir"; then
+    IRIS_DOCS_DIR="$docs_dir"
+  else
+    iris_log "warning: npm ci failed in $docs_dir: the gateway runs without its docs page"
+    IRIS_DOCS_DIR=""
+  fi
+elif [[ -n "$IRIS_DOCS_DIR" ]]; then
+  IRIS_DOCS_DIR="$(iris_abs "$IRIS_DOCS_DIR")"
+fi
+export IRIS_DOCS_DIR
 
 # Each run starts fresh logs, so "last lines" in an error are this run's; one earlier run is
 # kept as <name>.log.1.
@@ -205,6 +222,7 @@ iris_wait_ready gateway "$IRIS_LOG_DIR/gateway.log" gateway_ready
   echo "IRIS is running. Ctrl-C stops everything."
   echo "  API         $base   (try: curl $base/v1/networks)"
   echo "  contract    $base/v1/openapi.json"
+  if [[ -n "$IRIS_DOCS_DIR" ]]; then echo "  docs        $base/docs   (interactive; docs/getting-started.md)"; fi
   echo "  health      $base/healthz  $base/readyz"
   echo "  metrics     gateway http://$(connect_host "$IRIS_METRICS_HOST"):$IRIS_METRICS_PORT/metrics"
   for svc in "${IRIS_SERVICES[@]}"; do

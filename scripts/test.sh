@@ -14,6 +14,7 @@ source "$here/lib/ports.sh"
 source "$here/lib/postgres.sh"
 source "$here/lib/redis.sh"
 source "$here/lib/format.sh"
+source "$here/lib/npm.sh"
 
 case "${1:-}" in
   -h | --help)
@@ -25,7 +26,7 @@ esac
 iris_default IRIS_TEST_PG_PORT 15532
 iris_default IRIS_TEST_REDIS_PORT 16479
 
-iris_install_packages
+iris_install_packages "${IRIS_TEST_PACKAGES[@]}"
 iris_check_ports IRIS_TEST_PG_PORT IRIS_TEST_REDIS_PORT || exit 1
 # Before the build, so an unformatted file fails in seconds; the result counts at the end.
 format_rc=0
@@ -123,16 +124,9 @@ fi
 # --- the REST contract ----------------------------------------------------------------------
 openapi_rc=0
 openapi_dir="$IRIS_ROOT/tests/openapi"
-lock_sum="$(sha256sum "$openapi_dir/package-lock.json" | cut -d' ' -f1)"
-stamp="$openapi_dir/node_modules/.iris-lock.sha256"
-if [[ "$(cat "$stamp" 2>/dev/null)" != "$lock_sum" ]]; then
-  iris_log "installing the OpenAPI validator (npm ci in tests/openapi)"
-  if (cd "$openapi_dir" && npm ci --no-audit --no-fund --loglevel=error </dev/null); then
-    printf '%s\n' "$lock_sum" >"$stamp"
-  else
-    openapi_rc=1
-    iris_log "npm ci failed in $openapi_dir"
-  fi
+if ! iris_npm_ci "$openapi_dir"; then
+  openapi_rc=1
+  iris_log "npm ci failed in $openapi_dir"
 fi
 if ((openapi_rc == 0)); then
   node "$openapi_dir/validate.mjs" "$IRIS_ROOT/docs/openapi.yaml" || openapi_rc=1

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "libs/status/status.hpp"
+
 namespace iris::db {
 namespace {
 
@@ -17,6 +19,8 @@ const char* OrNull(const std::string& s) { return s.empty() ? nullptr : s.c_str(
 absl::Status RecordChange(Tx& tx, std::string_view schema, const identity::Caller& caller,
                           const Change& change) {
   if (!IsIdentifier(schema)) return absl::InternalError("bad outbox schema name");
+  // Every change is recorded just before its commit, after every rule: the end of a dry run.
+  if (caller.dry_run) return status::DryRunPassed();
   const std::string s(schema);
   // Exceptions propagate to the pool, which maps them (the pool is the libpqxx edge).
   tx.raw().exec_params("INSERT INTO " + s +

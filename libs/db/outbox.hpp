@@ -27,6 +27,8 @@ struct Change {
 // (subject, role) and the request id. The tables are the kit's (libs/db/kit/*.sql), created in
 // each service's schema by MigrateService.
 // `schema` must be a plain identifier ([a-z_]+); it is ours, never client input.
+// For a dry run (caller.dry_run) it records nothing and returns status::DryRunPassed(), which
+// rolls the transaction back: every change is recorded after every rule has been checked.
 absl::Status RecordChange(Tx& tx, std::string_view schema, const identity::Caller& caller,
                           const Change& change);
 

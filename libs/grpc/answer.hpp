@@ -14,6 +14,7 @@
 #include "libs/identity/caller.hpp"
 #include "libs/log/log.hpp"
 #include "libs/status/grpc_status.hpp"
+#include "libs/status/status.hpp"
 
 namespace iris::grpc {
 
@@ -40,6 +41,9 @@ template <typename F>
     iris::log::Error("unhandled non-standard exception in rpc");
     status = absl::InternalError("internal error");
   }
+  // A dry run never answers success, even from a use case that changed nothing (and so
+  // recorded nothing): the caller must not take the resource in the response for one written.
+  if (caller.dry_run && status.ok()) status = iris::status::DryRunPassed();
   if (status.code() == absl::StatusCode::kInternal || status.code() == absl::StatusCode::kUnknown) {
     iris::log::Error("rpc failed", {{"error", std::string(status.message())}});
   }

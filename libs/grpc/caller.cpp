@@ -22,6 +22,7 @@ identity::Caller CallerOf(const ::grpc::ServerContext& ctx) {
   c.organization_id = Get(ctx, kOrganizationKey);
   c.country = Get(ctx, kCountryKey);
   c.request_id = Get(ctx, kRequestIdKey);
+  c.dry_run = Get(ctx, kDryRunKey) == "1";
   std::string scopes = Get(ctx, kScopesKey);
   if (!scopes.empty()) c.scopes = absl::StrSplit(scopes, ',', absl::SkipEmpty());
   return c;
@@ -29,6 +30,7 @@ identity::Caller CallerOf(const ::grpc::ServerContext& ctx) {
 
 void AttachCaller(::grpc::ClientContext& ctx, const identity::Caller& c) {
   if (!c.request_id.empty()) ctx.AddMetadata(kRequestIdKey, c.request_id);
+  if (c.dry_run) ctx.AddMetadata(kDryRunKey, "1");
   if (c.anonymous()) return;
   ctx.AddMetadata(kSubjectKey, c.subject);
   if (!c.role.empty()) ctx.AddMetadata(kRoleKey, c.role);

@@ -17,6 +17,7 @@ inline constexpr const char* kOrganizationKey = "x-iris-organization";
 inline constexpr const char* kCountryKey = "x-iris-country";
 inline constexpr const char* kScopesKey = "x-iris-scopes";
 inline constexpr const char* kRequestIdKey = "x-request-id";
+inline constexpr const char* kDryRunKey = "x-iris-dry-run";  // "1": Caller::dry_run
 
 // The caller of an incoming call. Answer calls it once per RPC and hands the result on.
 identity::Caller CallerOf(const ::grpc::ServerContext& ctx);

@@ -28,6 +28,10 @@ struct Caller {
   std::string country = {};              // national_coordinator (and optionally reviewer)
   std::vector<std::string> scopes = {};  // API key scopes; empty for tokens (all the role may)
   std::string request_id = {};
+  // Check only: run every rule of the request but write nothing (the gateway asks this when a
+  // body had shape errors, to answer every error at once). db::RecordChange refuses to record a
+  // change of a dry run, and grpc::Answer never answers one with success.
+  bool dry_run = false;
 
   bool anonymous() const { return subject.empty(); }
   bool HasRole(std::string_view r) const { return role == r; }

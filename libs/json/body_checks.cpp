@@ -62,17 +62,35 @@ void AddError(BodyFindings& findings, std::string field, std::string message) {
 constexpr const char* kControlMessage =
     "must not contain control characters (only tab and line breaks are text)";
 
+bool IsControlAt(std::string_view utf8, size_t i) {
+  const auto c = static_cast<unsigned char>(utf8[i]);
+  if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) return true;
+  // U+0080..U+009F are C2 80..C2 9F in UTF-8 (the text is valid UTF-8 by now).
+  if (c == 0xc2 && i + 1 < utf8.size()) {
+    const auto next = static_cast<unsigned char>(utf8[i + 1]);
+    return next >= 0x80 && next <= 0x9f;
+  }
+  return false;
+}
+
+std::string WithoutControlCharacters(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  for (size_t i = 0; i < utf8.size(); ++i) {
+    if (!IsControlAt(utf8, i)) {
+      out += utf8[i];
+    } else if (static_cast<unsigned char>(utf8[i]) == 0xc2) {
+      ++i;  // a C1 control is two bytes
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 bool HasControlCharacter(std::string_view utf8) {
   for (size_t i = 0; i < utf8.size(); ++i) {
-    const auto c = static_cast<unsigned char>(utf8[i]);
-    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) return true;
-    // U+0080..U+009F are C2 80..C2 9F in UTF-8 (the text is valid UTF-8 by now).
-    if (c == 0xc2 && i + 1 < utf8.size()) {
-      const auto next = static_cast<unsigned char>(utf8[i + 1]);
-      if (next >= 0x80 && next <= 0x9f) return true;
-    }
+    if (IsControlAt(utf8, i)) return true;
   }
   return false;
 }
@@ -98,6 +116,7 @@ nlohmann::json ParseChecked(std::string_view text, BodyFindings& findings) {
       case Event::value:
         if (parsed.is_string() && HasControlCharacter(parsed.get_ref<const std::string&>())) {
           AddError(findings, at.Path(), kControlMessage);
+          parsed = WithoutControlCharacters(parsed.get_ref<const std::string&>());
         }
         at.ValueDone();
         break;

@@ -21,9 +21,11 @@ bool HasControlCharacter(std::string_view utf8);
 // Findings of one parse: the first duplicate object key (RFC 8259 leaves its meaning open,
 // and parsers disagree on which copy wins) and field errors for forbidden text. (A number no
 // double holds, 1e400, is nlohmann's own parse error.)
+// Text with control characters is kept without them, so the body still parses and its other
+// rules can be checked (the field error says what was wrong).
 struct BodyFindings {
   std::string duplicate_key_field;  // empty: none
-  status::Validator errors;
+  status::Validator& errors;
 };
 
 // Parses `text` as nlohmann::json::parse does (and throws as it does), recording findings.

@@ -36,7 +36,7 @@ class Checker {
   void Integer(json& v, const FieldDescriptor& f, const std::string& path,
                std::string_view out_of_range = "is out of range");
   void MapKey(const std::string& key, const FieldDescriptor& key_field, const std::string& path);
-  void OneofConflicts(const json& j, const Descriptor& d, const std::string& path);
+  void OneofConflicts(json& j, const Descriptor& d, const std::string& path);
 
   status::Validator& errors_;
 };
@@ -63,24 +63,29 @@ void Checker::Message(json& j, const Descriptor& d, const std::string& path) {
   }
   if (IsWellKnown(d)) return WellKnown(j, d, path);
   if (!j.is_object()) return Fail(path, "must be an object");
-  std::vector<std::string> nulls;
+  // Left out of what protobuf parses: nulls, since null means "not set" (which protobuf would
+  // also accept, but only for some field kinds), and fields with an error, so the rest of the
+  // body still parses and its rules can still be checked (FromJson's `found`).
+  std::vector<std::string> dropped;
   for (auto& entry : j.items()) {
     const std::string field_path = Join(path, entry.key());
     const FieldDescriptor* f = d.FindFieldByName(entry.key());
+    const size_t errors_before = errors_.count();
     if (f == nullptr) {
       Fail(field_path, "is not a field of this request");
     } else if (entry.value().is_null() && !NullIsAValue(*f)) {
-      nulls.push_back(entry.key());
+      dropped.push_back(entry.key());
     } else {
       Field(entry.value(), *f, field_path);
     }
+    if (errors_.count() != errors_before) dropped.push_back(entry.key());
   }
-  // null means "not set", which protobuf would also accept but only for some field kinds.
-  for (const auto& key : nulls) j.erase(key);
+  for (const auto& key : dropped) j.erase(key);
   OneofConflicts(j, d, path);
 }
 
-void Checker::OneofConflicts(const json& j, const Descriptor& d, const std::string& path) {
+void Checker::OneofConflicts(json& j, const Descriptor& d, const std::string& path) {
+  std::vector<std::string> conflicting;
   for (int i = 0; i < d.oneof_decl_count(); ++i) {
     const auto& oneof = *d.oneof_decl(i);
     const FieldDescriptor* first = nullptr;
@@ -91,9 +96,11 @@ void Checker::OneofConflicts(const json& j, const Descriptor& d, const std::stri
         first = f;
       } else {
         Fail(Join(path, f->name()), "cannot be set together with " + first->name());
+        conflicting.push_back(f->name());
       }
     }
   }
+  for (const auto& key : conflicting) j.erase(key);
 }
 
 void Checker::WellKnown(json& j, const Descriptor& d, const std::string& path) {

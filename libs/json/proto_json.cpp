@@ -80,23 +80,36 @@ std::string ToJsonString(const google::protobuf::Message& m) {
   return ToJson(m).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-absl::Status FromJson(const nlohmann::json& j, google::protobuf::Message* out) {
+absl::Status FromJson(const nlohmann::json& j, google::protobuf::Message* out,
+                      status::Validator& found) {
   if (ValueNestsDeeperThan(j, kMaxDepth)) {
     return Malformed("request body nests deeper than " + std::to_string(kMaxDepth) + " levels");
   }
+  out->Clear();
+  if (!j.is_object()) return status::Invalid("body", "must be a JSON object");
   nlohmann::json shaped = j;
-  status::Validator errors;
-  FromApiShape(shaped, *out->GetDescriptor(), errors);
-  if (!errors.ok()) return errors.Finish();
+  FromApiShape(shaped, *out->GetDescriptor(), found);
 
   google::protobuf::util::JsonParseOptions options;
   options.ignore_unknown_fields = false;
   const std::string text = shaped.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  out->Clear();
   auto parsed = google::protobuf::util::JsonStringToMessage(text, out, options);
   if (!parsed.ok()) {
+    // What the checks above let through (bad base64...): named, and nothing else is sent.
     out->Clear();
-    return status::Invalid({FieldErrorFromProtobuf(parsed.message().ToString())});
+    const auto e = FieldErrorFromProtobuf(parsed.message().ToString());
+    found.Add(e.field, e.message);
+    return found.Finish();
+  }
+  return absl::OkStatus();
+}
+
+absl::Status FromJson(const nlohmann::json& j, google::protobuf::Message* out) {
+  status::Validator errors;
+  IRIS_RETURN_IF_ERROR(FromJson(j, out, errors));
+  if (!errors.ok()) {
+    out->Clear();
+    return errors.Finish();
   }
   return absl::OkStatus();
 }
@@ -107,17 +120,16 @@ absl::Status FromJsonString(std::string_view body, google::protobuf::Message* ou
   return FromJson(*j, out);
 }
 
-absl::StatusOr<nlohmann::json> ParseBody(std::string_view body) {
+absl::StatusOr<nlohmann::json> ParseBody(std::string_view body, status::Validator& found) {
   if (TextNestsDeeperThan(body, kMaxDepth)) {
     return Malformed("request body nests deeper than " + std::to_string(kMaxDepth) + " levels");
   }
-  internal::BodyFindings findings;
+  internal::BodyFindings findings{.duplicate_key_field = {}, .errors = found};
   try {
     auto parsed = internal::ParseChecked(body, findings);
     if (!findings.duplicate_key_field.empty()) {
       return Malformed(findings.duplicate_key_field, "appears twice in one object");
     }
-    if (!findings.errors.ok()) return findings.errors.Finish();
     return parsed;
   } catch (const nlohmann::json::parse_error& e) {
     // nlohmann's own text echoes the input; the byte offset is what a client can act on.
@@ -126,6 +138,13 @@ absl::StatusOr<nlohmann::json> ParseBody(std::string_view body) {
   } catch (const nlohmann::json::exception&) {
     return Malformed("request body is not valid JSON");
   }
+}
+
+absl::StatusOr<nlohmann::json> ParseBody(std::string_view body) {
+  status::Validator found;
+  IRIS_ASSIGN_OR_RETURN(auto parsed, ParseBody(body, found));
+  IRIS_RETURN_IF_ERROR(found.Finish());
+  return parsed;
 }
 
 }  // namespace iris::json

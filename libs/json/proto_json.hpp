@@ -11,6 +11,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "libs/status/status.hpp"
 
 namespace iris::json {
 
@@ -28,6 +29,11 @@ std::string ToJsonString(const google::protobuf::Message& m);
 // Replaces *out. Unknown fields, wrong types, unknown enum words and out-of-range numbers are
 // INVALID_ARGUMENT with a field error per problem (422); null means "not set".
 absl::Status FromJson(const nlohmann::json& j, google::protobuf::Message* out);
+// As FromJson, but field errors go to `found` and the fields they name are left out of *out,
+// so what remains can still be checked by the service (the gateway's dry run, which answers
+// every error of a body at once). Fails only when nothing can be read: `j` is not an object.
+absl::Status FromJson(const nlohmann::json& j, google::protobuf::Message* out,
+                      status::Validator& found);
 // As FromJson after ParseBody, so unparseable bodies are reason "malformed" (400).
 absl::Status FromJsonString(std::string_view body, google::protobuf::Message* out);
 
@@ -36,5 +42,8 @@ absl::Status FromJsonString(std::string_view body, google::protobuf::Message* ou
 // reason "malformed" (400). Text with control characters (internal::HasControlCharacter) is
 // a field error per string (422).
 absl::StatusOr<nlohmann::json> ParseBody(std::string_view body);
+// As ParseBody, but text with control characters goes to `found` as field errors and the text
+// is kept without them (so the body still parses and its other rules can be checked).
+absl::StatusOr<nlohmann::json> ParseBody(std::string_view body, status::Validator& found);
 
 }  // namespace iris::json

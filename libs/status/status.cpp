@@ -71,6 +71,15 @@ absl::Status Validator::Finish() const {
   return Invalid(errors_, omitted_);
 }
 
+absl::Status DryRunPassed() {
+  return WithDetail(absl::AbortedError("dry run: every rule passed, nothing was written"),
+                    kDryRunReason);
+}
+
+bool IsDryRunPassed(const absl::Status& status) {
+  return status.code() == absl::StatusCode::kAborted && DetailOf(status).reason() == kDryRunReason;
+}
+
 absl::Status Malformed(std::string_view field, std::string_view message) {
   const std::string f = Capped(std::string(field)), m = Capped(std::string(message));
   return WithDetail(absl::InvalidArgumentError(f + ": " + m), "malformed", {{f, m}});

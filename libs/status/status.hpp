@@ -64,6 +64,10 @@ class Validator {
   void Add(std::string_view field, std::string_view message);
   bool ok() const { return errors_.empty(); }
   absl::Status Finish() const;
+  // Every error added, kept or only counted.
+  size_t count() const { return errors_.size() + omitted_; }
+  const std::vector<FieldError>& errors() const { return errors_; }
+  size_t omitted() const { return omitted_; }
 
  private:
   std::vector<FieldError> errors_;
@@ -86,6 +90,13 @@ absl::Status Validation(const Problems& problems) {
   if (errors.empty()) return absl::OkStatus();
   return Invalid(std::move(errors));
 }
+
+// What a dry run (identity::Caller::dry_run) ends with once every rule passed: ABORTED with
+// reason kDryRunReason, so the transaction rolls back and nobody mistakes it for success. Only
+// the gateway sees it (it asked for the dry run).
+inline constexpr std::string_view kDryRunReason = "dry_run";
+absl::Status DryRunPassed();
+bool IsDryRunPassed(const absl::Status& status);
 
 // FAILED_PRECONDITION / ABORTED etc. with a named reason, e.g. Conflict("invalid_transition", ...).
 absl::Status Conflict(std::string_view reason, std::string_view message);

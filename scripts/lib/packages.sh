@@ -16,6 +16,10 @@ IRIS_APT_PACKAGES=(
   postgresql-15 postgresql-client-15 redis-server wrk prometheus
   nodejs npm curl ca-certificates clang-format-14
 )
+# ... and what only scripts/test.sh adds: the browser that opens GET /docs and jq, which the
+# commands of docs/getting-started.md use (tests/scripts/web_developer_test.sh runs both).
+# shellcheck disable=SC2034  # read by scripts/test.sh
+IRIS_TEST_PACKAGES=(chromium jq)
 
 # A node >= 18 with npm from elsewhere (e.g. NodeSource, whose nodejs ships npm) is kept:
 # Debian's npm package conflicts with it.
@@ -27,15 +31,17 @@ iris_have_node() {
   ((${v%%.*} >= 18))
 }
 
+# iris_missing_packages [EXTRA...]: those of IRIS_APT_PACKAGES and EXTRA not installed.
 iris_missing_packages() {
   local p
+  local -a wanted=("${IRIS_APT_PACKAGES[@]}" "$@")
   local -A installed=()
   # One dpkg-query for all: it prints the known ones and complains about the others.
   while read -r p; do installed[$p]=1; done < <(
-    dpkg-query -W -f='${db:Status-Abbrev}${Package}\n' "${IRIS_APT_PACKAGES[@]}" 2>/dev/null |
+    dpkg-query -W -f='${db:Status-Abbrev}${Package}\n' "${wanted[@]}" 2>/dev/null |
       sed -n 's/^ii  *//p'
   )
-  for p in "${IRIS_APT_PACKAGES[@]}"; do
+  for p in "${wanted[@]}"; do
     if [[ $p == nodejs || $p == npm ]] && iris_have_node; then
       continue
     fi
@@ -43,10 +49,11 @@ iris_missing_packages() {
   done
 }
 
-# Installs whatever is missing; touches apt only then. Without root it uses sudo.
+# iris_install_packages [EXTRA...]: installs whatever of IRIS_APT_PACKAGES and EXTRA is
+# missing; touches apt only then. Without root it uses sudo.
 iris_install_packages() {
   local missing sudo=()
-  mapfile -t missing < <(iris_missing_packages)
+  mapfile -t missing < <(iris_missing_packages "$@")
   ((${#missing[@]} > 0)) || return 0
   iris_log "installing missing packages: ${missing[*]}"
   if ((EUID != 0)); then

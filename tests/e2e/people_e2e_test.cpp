@@ -165,7 +165,7 @@ TEST_F(PeopleE2eTest, InvalidAndServerOwnedFieldsAre422ByName) {
   ExpectProblem(As(admin_, "POST", path, json{{"name", "A"}, {"email", "nope"}}.dump()), 422,
                 "email");
   ExpectProblem(As(admin_, "POST", path, json{{"name", "A"}, {"languages", {"xx"}}}.dump()), 422,
-                "languages");
+                "languages[0]");
   ExpectProblem(As(admin_, "POST", path, json{{"name", "A"}, {"organization_id", org_b_}}.dump()),
                 422, "organization_id");
   ExpectProblem(As(admin_, "POST", path, json{{"name", "A"}, {"version", 9}}.dump()), 422,

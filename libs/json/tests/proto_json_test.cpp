@@ -250,7 +250,7 @@ TEST(FromJsonTest, WrongTypesAreNamed) {
   EXPECT_EQ(OnlyError(R"({"maybe_count": "5"})"), (Error{"maybe_count", "must be an integer"}));
   EXPECT_EQ(OnlyError(R"({"max_award": {"amount": "800000", "currency": "EUR"}})"),
             (Error{"max_award.amount", "must be an integer"}));
-  EXPECT_EQ(OnlyError(R"([1, 2])"), (Error{"body", "must be an object"}));
+  EXPECT_EQ(OnlyError(R"([1, 2])"), (Error{"body", "must be a JSON object"}));
 }
 
 TEST(FromJsonTest, OutOfRangeNumbersAreNamed) {

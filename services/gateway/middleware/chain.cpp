@@ -235,7 +235,7 @@ std::optional<http::HttpResponse> Chain::Dispatch(http::HttpRequest& request, Pr
               "unsupported_media_type"),
           request_id);
     }
-    auto parsed = iris::json::ParseBody(request.body);
+    auto parsed = iris::json::ParseBody(request.body, ctx.body_errors);
     if (!parsed.ok()) return ProblemResponse(parsed.status(), request_id);
     ctx.json_body = std::move(*parsed);
   }
@@ -250,6 +250,8 @@ std::optional<http::HttpResponse> Chain::Dispatch(http::HttpRequest& request, Pr
   }
   if (!hit && !may_block && !route.never_blocks) return std::nullopt;
   absl::StatusOr<Reply> reply = hit ? absl::StatusOr<Reply>(*hit) : route.handle(ctx);
+  // A handler that succeeded without calling a service has not answered the body's errors yet.
+  if (reply.ok() && !ctx.body_errors.ok()) reply = ctx.body_errors.Finish();
   if (!reply.ok()) return ProblemResponse(reply.status(), request_id);
   if (cacheable && !hit && reply->status == 200) cache_->Put(cache_key, *reply, route.cache_ttl);
 

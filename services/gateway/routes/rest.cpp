@@ -6,6 +6,7 @@
 #include "libs/status/status.hpp"
 #include "services/gateway/http/compression.hpp"
 #include "services/gateway/http/http_types.hpp"
+#include "services/gateway/routes/body_errors.hpp"
 
 namespace iris::gateway::rest {
 namespace {
@@ -116,14 +117,25 @@ Reply Problem(const absl::Status& status, const RequestContext& r) {
   return Reply::Raw(problem.http_status, "application/problem+json", problem.body);
 }
 
-absl::Status BodyInto(const RequestContext& r, google::protobuf::Message* out,
+absl::Status BodyInto(RequestContext& r, google::protobuf::Message* out,
                       google::protobuf::FieldMask* fields) {
   if (!r.json_body || !r.json_body->is_object()) {
     return status::Invalid("body", "must be a JSON object");
   }
-  IRIS_RETURN_IF_ERROR(iris::json::FromJson(*r.json_body, out));
+  const size_t known_before = r.body_errors.errors().size();
+  IRIS_RETURN_IF_ERROR(iris::json::FromJson(*r.json_body, out, r.body_errors));
+  r.dry_run_allowed = true;
   if (fields) {
-    for (const auto& [key, value] : r.json_body->items()) fields->add_paths(key);
+    // A field left out for an error is not "sent": the service's dry run must not take its
+    // absence for the client's value.
+    const auto& errors = r.body_errors.errors();
+    for (const auto& [key, value] : r.json_body->items()) {
+      bool left_out = false;
+      for (size_t i = known_before; i < errors.size() && !left_out; ++i) {
+        left_out = FieldPathsOverlap(errors[i].field, key);
+      }
+      if (!left_out) fields->add_paths(key);
+    }
   }
   return absl::OkStatus();
 }

@@ -80,8 +80,10 @@ Reply Problem(const absl::Status& status, const RequestContext& r);
 
 // The JSON body (a Body::kJson route) into `out`, and the names of the top-level fields the
 // client sent into `fields`, so a service writes only those (PATCH) and can name read-only
-// ones. Not an object, unknown fields or wrong types: INVALID_ARGUMENT with field errors (422).
-absl::Status BodyInto(const RequestContext& r, google::protobuf::Message* out,
+// ones. Not an object: INVALID_ARGUMENT (422). Unknown fields, wrong types and unknown enum
+// words go to r.body_errors and their fields are left out: the route's Call then makes a dry
+// run of the rest and answers every error at once (body_errors.hpp).
+absl::Status BodyInto(RequestContext& r, google::protobuf::Message* out,
                       google::protobuf::FieldMask* fields);
 
 // A verb's optional body {"note": "..."} (Body::kNone routes: no body is fine). With a body,

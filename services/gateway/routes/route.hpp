@@ -14,6 +14,7 @@
 
 #include "absl/status/statusor.h"
 #include "libs/identity/caller.hpp"
+#include "libs/status/status.hpp"
 #include "services/gateway/http/http_types.hpp"
 
 namespace iris::gateway {
@@ -39,6 +40,13 @@ struct RequestContext {
   iris::identity::Caller caller;
   std::map<std::string, std::string> path_params;  // percent-decoded
   std::optional<nlohmann::json> json_body;
+  // Field errors found in the body before any service saw it (control characters, wrong
+  // types, unknown fields or enum words). They do not stop the route: the fields they name are
+  // left out, and the service's dry run of the rest adds its rule errors, so one answer names
+  // every error (upstream_call.hpp). Only rest::BodyInto allows that dry run (it knows what was
+  // left out); any other route answers these errors before calling a service.
+  iris::status::Validator body_errors = {};
+  bool dry_run_allowed = false;
 
   std::string PathParam(const std::string& name) const;
 };

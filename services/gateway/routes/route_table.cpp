@@ -20,6 +20,7 @@ const pagination::CursorCodec& RouteDeps::Cursors() const {
 std::vector<Route> AllRoutes(Upstreams& upstreams, const RouteDeps& deps) {
   std::vector<Route> all = OpsRoutes(deps.readiness, deps.openapi_json);
   for (auto& r : ProblemRoutes()) all.push_back(std::move(r));
+  for (auto& r : DocsRoutes(deps.docs_page)) all.push_back(std::move(r));
   for (const auto& service : RegisteredServices()) {
     for (auto& r : service.routes(upstreams.Get(service.name), deps)) all.push_back(std::move(r));
   }

@@ -10,6 +10,7 @@
 #include "services/gateway/middleware/auth_login_limiter.hpp"
 #include "services/gateway/middleware/jwt.hpp"
 #include "services/gateway/middleware/readiness.hpp"
+#include "services/gateway/routes/docs_page.hpp"
 #include "services/gateway/routes/route.hpp"
 
 namespace iris::gateway {
@@ -24,6 +25,8 @@ struct RouteDeps {
   // Without jwt and limiter (tests that only list routes) POST /v1/auth/token answers 503.
   const Jwt* jwt = nullptr;
   LoginLimiter* login_limiter = nullptr;
+  // Without it (tests that only list routes) GET /docs answers 404: not installed.
+  const DocsPage* docs_page = nullptr;
 
   const pagination::CursorCodec& Cursors() const;
 };
@@ -43,6 +46,8 @@ const std::vector<ServiceRegistration>& RegisteredServices();
 std::vector<Route> OpsRoutes(Readiness& readiness, const std::string& openapi_json);
 // /problems, /problems/{name}: the problem vocabulary, explained.
 std::vector<Route> ProblemRoutes();
+// /docs, /docs/{asset}: the interactive API docs, from `page` (null: not installed).
+std::vector<Route> DocsRoutes(const DocsPage* page);
 
 // Every route: the operations routes and each registered service's, with its upstream from
 // `upstreams` (which must hold one per registered service).

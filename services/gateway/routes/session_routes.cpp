@@ -26,14 +26,16 @@ Reply& WithQuota(Reply& reply, const LoginQuota& q) {
 
 // `body`'s fields `names`, each a required non-empty string, and no other field. By hand
 // rather than rest::BodyInto: the JSON mapping does not check presence or emptiness.
-absl::StatusOr<std::vector<std::string>> RequiredStrings(const nlohmann::json& body,
+// Errors join those the body already had (control characters): one answer names them all.
+absl::StatusOr<std::vector<std::string>> RequiredStrings(RequestContext& r,
                                                          const std::vector<std::string>& names) {
+  const nlohmann::json& body = *r.json_body;
   if (!body.is_object()) {
     std::string shape;
     for (const auto& n : names) shape += (shape.empty() ? "" : ", ") + n;
     return iris::status::Invalid("body", "must be a JSON object {" + shape + "}");
   }
-  iris::status::Validator v;
+  iris::status::Validator& v = r.body_errors;
   std::vector<std::string> values;
   for (const auto& name : names) {
     auto it = body.find(name);
@@ -73,7 +75,7 @@ absl::StatusOr<Reply> IssueToken(RequestContext& r, Upstream& c, const Jwt* jwt,
   if (jwt == nullptr || limiter == nullptr) {
     return absl::UnavailableError("sign-in is not configured on this gateway");
   }
-  IRIS_ASSIGN_OR_RETURN(auto fields, RequiredStrings(*r.json_body, {"email", "password"}));
+  IRIS_ASSIGN_OR_RETURN(auto fields, RequiredStrings(r, {"email", "password"}));
   v1::AuthenticateRequest req;
   req.set_email(fields[0]);
   req.set_password(fields[1]);
@@ -121,21 +123,20 @@ std::vector<Route> SessionRoutes(Upstream& c, const Jwt* jwt, LoginLimiter* limi
                       if (jwt == nullptr) {
                         return absl::UnavailableError("sign-in is not configured on this gateway");
                       }
-                      IRIS_ASSIGN_OR_RETURN(auto fields,
-                                            RequiredStrings(*r.json_body, {"refresh_token"}));
+                      IRIS_ASSIGN_OR_RETURN(auto fields, RequiredStrings(r, {"refresh_token"}));
                       IRIS_ASSIGN_OR_RETURN(
                           auto session, Call(c, &Stub::Refresh, r, RefreshRequestOf(fields[0])));
                       return TokenReply(*jwt, session);
                     }});
   // Logout ends the session of the refresh token; the access token runs out by itself (at most
   // its expires_in), as JWTs are not looked up.
-  routes.push_back(
-      {Method::kPost, "/v1/auth/logout", Access::kPublic, Body::kJson,
-       [&c](RequestContext& r) -> absl::StatusOr<Reply> {
-         IRIS_ASSIGN_OR_RETURN(auto fields, RequiredStrings(*r.json_body, {"refresh_token"}));
-         IRIS_RETURN_IF_ERROR(Call(c, &Stub::EndSession, r, RefreshRequestOf(fields[0])).status());
-         return rest::NoContent();
-       }});
+  routes.push_back({Method::kPost, "/v1/auth/logout", Access::kPublic, Body::kJson,
+                    [&c](RequestContext& r) -> absl::StatusOr<Reply> {
+                      IRIS_ASSIGN_OR_RETURN(auto fields, RequiredStrings(r, {"refresh_token"}));
+                      IRIS_RETURN_IF_ERROR(
+                          Call(c, &Stub::EndSession, r, RefreshRequestOf(fields[0])).status());
+                      return rest::NoContent();
+                    }});
   return routes;
 }
 

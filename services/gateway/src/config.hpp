@@ -29,6 +29,9 @@ struct Config {
   std::string jwt_previous_keys;
   int jwt_ttl_seconds = 900;
   std::string log_level;
+  // The interactive docs page's files (GET /docs); empty: none. scripts/run.sh installs them
+  // with npm into services/gateway/docs_page and points this there.
+  std::string docs_dir;
 
   static Config Load(iris::config::Env& env) {
     using std::chrono::milliseconds;
@@ -60,6 +63,7 @@ struct Config {
     c.jwt_previous_keys = env.String("IRIS_JWT_PREVIOUS_KEYS", "");
     c.jwt_ttl_seconds = env.Int("IRIS_JWT_TTL_SECONDS", 900, 60, 86400);
     c.log_level = env.String("IRIS_LOG_LEVEL", "info");
+    c.docs_dir = env.String("IRIS_DOCS_DIR", "");
     return c;
   }
 };

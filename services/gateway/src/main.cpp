@@ -86,6 +86,16 @@ int main() {
     return 1;
   }
   const std::string openapi_json = openapi->dump();
+  // Read once here, so a docs directory without its files stops the start with one clear line.
+  const auto docs_page = LoadDocsPage(cfg.docs_dir);
+  if (!docs_page.ok()) {
+    std::fprintf(stderr, "gateway: IRIS_DOCS_DIR: %s\n",
+                 std::string(docs_page.status().message()).c_str());
+    return 1;
+  }
+  if (!docs_page->installed()) {
+    iris::log::Info("no docs page: IRIS_DOCS_DIR is unset, GET /docs answers 404");
+  }
 
   iris::metrics::Metrics metrics("gateway");
   if (auto s = metrics.Serve(cfg.metrics_address); !s.ok()) {
@@ -110,6 +120,7 @@ int main() {
   deps.cursors = &cursors;
   deps.jwt = &jwt;
   deps.login_limiter = &login_limiter;
+  deps.docs_page = &*docs_page;
   Router router(AllRoutes(upstreams, deps));
   Chain chain(router, metrics, &authenticator);
   ResponseCache cache;

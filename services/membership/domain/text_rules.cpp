@@ -35,11 +35,13 @@ std::vector<std::string> CheckCodeList(const std::vector<std::string>& sent,
                                                std::string(list.source))});
     return codes;
   }
-  for (const auto& code : sent) {
+  for (size_t i = 0; i < sent.size(); ++i) {
+    const std::string& code = sent[i];
     if (!known.contains(code)) {
-      problems->push_back(
-          {std::string(list.field), absl::StrCat("unknown ", std::string(list.code_name), " '",
-                                                 code, "' (", std::string(list.source), ")")});
+      // Named by its index, as the gateway names elements: "target_groups[2]".
+      problems->push_back({absl::StrCat(std::string(list.field), "[", i, "]"),
+                           absl::StrCat("unknown ", std::string(list.code_name), " '", code, "' (",
+                                        std::string(list.source), ")")});
     } else if (std::find(codes.begin(), codes.end(), code) == codes.end()) {
       codes.push_back(code);
     }

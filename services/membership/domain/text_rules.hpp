@@ -33,7 +33,8 @@ struct CodeList {
   size_t max_items;            // counted as sent, duplicates included (JSON Schema's maxItems)
 };
 
-// The known codes of `sent`, each once, in the order sent; a problem per unknown code. A list
+// The known codes of `sent`, each once, in the order sent; a problem per unknown code, named by
+// its index ("target_groups[2]", the gateway's notation for elements). A list
 // longer than max_items is one problem and its codes are not looked at, so a hostile list of
 // thousands of unknown codes cannot grow the 422 with it.
 std::vector<std::string> CheckCodeList(const std::vector<std::string>& sent,

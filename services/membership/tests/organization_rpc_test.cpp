@@ -245,7 +245,7 @@ TEST_F(OrganizationRpcTest, ValidationNamesEveryBadField) {
   const auto detail = iris::status::DetailOf(s);
   for (const auto& e : detail.errors()) fields.insert(e.field());
   EXPECT_EQ(fields, (std::set<std::string>{"name", "country", "kind", "email", "website",
-                                           "target_groups"}));
+                                           "target_groups[0]"}));
 }
 
 }  // namespace

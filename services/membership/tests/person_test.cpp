@@ -42,8 +42,8 @@ TEST(PersonTest, EveryProblemIsReportedAtOnceByField) {
   Person person;
   std::vector<std::string> changed;
   EXPECT_EQ(Fields(Apply(p, kLanguages, &person, &changed)),
-            (std::set<std::string>{"name", "email", "phone", "role", "languages", "organization_id",
-                                   "version", "nickname"}));
+            (std::set<std::string>{"name", "email", "phone", "role", "languages[0]",
+                                   "organization_id", "version", "nickname"}));
 }
 
 TEST(PersonTest, LanguagesListAtMostTwentyCodesAsSentAndAHugeListIsOneProblem) {

@@ -147,7 +147,9 @@ TEST(SocialServiceTest, UnknownTargetGroupsAndEmptyMunicipalitiesAreRefused) {
   SocialService s;
   std::vector<std::string> changed;
   const auto problems = Apply(p, Refs(), &s, &changed);
-  EXPECT_TRUE(Has(problems, "target_groups"));
+  // Each unknown code is named by its index, as the gateway names elements.
+  EXPECT_TRUE(Has(problems, "target_groups[1]"));
+  EXPECT_FALSE(Has(problems, "target_groups"));
   EXPECT_TRUE(Has(problems, "municipalities"));
   EXPECT_EQ(s.target_groups, std::vector<std::string>{"roma"});
   EXPECT_EQ(s.municipalities, std::vector<std::string>{"Čačak"});

@@ -1,0 +1,138 @@
+// Issue 12's first wall, replayed through the gateway: a wrong type or enum word used to hide
+// every other error of a body (the gateway stopped before the service's rules), so a form needed
+// one round trip per kind of error. Now the gateway's field errors and the service's rule errors
+// come in one answer (services/gateway/routes/body_errors.hpp), and nothing is written.
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/e2e/api_client.hpp"
+#include "tests/e2e/system.hpp"
+#include "tests/support/http_client.hpp"
+
+namespace iris::testing {
+namespace {
+
+using nlohmann::json;
+
+class EveryErrorE2eTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    system_ = new System();
+    token_ = UniqueToken();
+    admin_ = ApiClient(*system_).AdminAuthorization();
+    ASSERT_FALSE(admin_.empty());
+    auto r =
+        As(admin_, "POST", "/v1/organizations",
+           json{{"name", "Every " + token_}, {"country", "RS"}, {"kind", "member_cso"}}.dump());
+    ASSERT_EQ(r.status, 201) << r.body;
+    org_ = json::parse(r.body).value("id", "");
+  }
+  static void TearDownTestSuite() {
+    delete system_;
+    system_ = nullptr;
+  }
+  static HttpResult As(const std::string& authorization, const std::string& method,
+                       const std::string& path, const std::string& body = "",
+                       Headers headers = {}) {
+    return ApiClient(*system_).As(authorization, method, path, body, headers);
+  }
+  static std::set<std::string> FieldsOf(const HttpResult& r) {
+    std::set<std::string> fields;
+    auto body = json::parse(r.body, nullptr, false);
+    for (const auto& e : body.value("errors", json::array())) fields.insert(e.value("field", ""));
+    return fields;
+  }
+  static size_t CountNamed(const std::string& name) {
+    auto r = As(admin_, "GET", "/v1/organizations?q=" + name);
+    return json::parse(r.body).value("items", json::array()).size();
+  }
+
+  static System* system_;
+  static std::string token_, admin_, org_;
+};
+System* EveryErrorE2eTest::system_ = nullptr;
+std::string EveryErrorE2eTest::token_, EveryErrorE2eTest::admin_, EveryErrorE2eTest::org_;
+
+// The issue's example: `kind: "ngo"` named only kind; the bad target group and website came
+// after the fix.
+TEST_F(EveryErrorE2eTest, AnUnknownEnumWordAndRuleErrorsComeInOneAnswer) {
+  const std::string name = "Round" + token_;
+  auto r = As(admin_, "POST", "/v1/organizations",
+              json{{"name", name},
+                   {"country", "RS"},
+                   {"kind", "ngo"},
+                   {"target_groups", {"roma", "kids"}},
+                   {"website", "not a url"}}
+                  .dump());
+  EXPECT_EQ(r.status, 422) << r.body;
+  EXPECT_EQ(FieldsOf(r), (std::set<std::string>{"kind", "target_groups[1]", "website"})) << r.body;
+  EXPECT_EQ(json::parse(r.body).value("type", ""), "/problems/validation");
+  EXPECT_EQ(CountNamed(name), 0u) << "a dry run wrote the organisation";
+}
+
+// A body whose only error is a type error is otherwise valid: the service's dry run passes and
+// must not leave the organisation behind.
+TEST_F(EveryErrorE2eTest, ADryRunThatPassesWritesNothing) {
+  const std::string name = "Dry" + token_;
+  auto r =
+      As(admin_, "POST", "/v1/organizations",
+         json{{"name", name}, {"country", "RS"}, {"kind", "member_cso"}, {"acronym", 5}}.dump());
+  EXPECT_EQ(r.status, 422) << r.body;
+  EXPECT_EQ(FieldsOf(r), std::set<std::string>{"acronym"}) << r.body;
+  EXPECT_EQ(CountNamed(name), 0u);
+
+  const std::string path = "/v1/organizations/" + org_;
+  const auto before = json::parse(As(admin_, "GET", path).body);
+  auto patch = As(admin_, "PATCH", path, json{{"city", "Niš"}, {"acronym", 7}}.dump());
+  EXPECT_EQ(patch.status, 422) << patch.body;
+  EXPECT_EQ(json::parse(As(admin_, "GET", path).body), before) << "a dry run changed it";
+}
+
+// A field left out for a type error is not "required" to the service: one error per field.
+TEST_F(EveryErrorE2eTest, ALeftOutFieldIsNotAlsoReportedMissing) {
+  auto r =
+      As(admin_, "POST", "/v1/organizations",
+         json{{"name", 42}, {"country", "RS"}, {"kind", "member_cso"}, {"email", "nope"}}.dump());
+  EXPECT_EQ(r.status, 422) << r.body;
+  EXPECT_EQ(FieldsOf(r), (std::set<std::string>{"name", "email"})) << r.body;
+  auto body = json::parse(r.body);
+  for (const auto& e : body["errors"]) {
+    if (e["field"] == "name") {
+      EXPECT_EQ(e["message"], "must be a string") << r.body;
+    }
+  }
+}
+
+// Control characters (found while parsing) and a rule of the service, nested: one answer, and
+// the element notation is the same on both sides.
+TEST_F(EveryErrorE2eTest, ControlCharactersAndNestedRulesComeTogether) {
+  const json application = {{"organization",
+                             {{"name", std::string("Bad\x01name", 8)},
+                              {"country", "RS"},
+                              {"target_groups", {"roma", "kids"}}}},
+                            {"contact", {{"name", "Amra"}, {"email", "nope"}}},
+                            {"motivation", 5}};
+  auto r = As("", "POST", "/v1/membership-applications", application.dump());
+  EXPECT_EQ(r.status, 422) << r.body;
+  EXPECT_EQ(FieldsOf(r), (std::set<std::string>{"organization.name", "motivation",
+                                                "organization.target_groups[1]", "contact.email"}))
+      << r.body;
+}
+
+// What the service decides before the body (who, which resource, which version) wins: no body
+// fix changes it.
+TEST_F(EveryErrorE2eTest, NotFoundAndStaleVersionWinOverFieldErrors) {
+  auto missing = As(admin_, "PATCH", "/v1/organizations/00000000-0000-4000-8000-000000000000",
+                    json{{"kind", "ngo"}}.dump());
+  EXPECT_EQ(missing.status, 404) << missing.body;
+  auto stale = As(admin_, "PATCH", "/v1/organizations/" + org_, json{{"kind", "ngo"}}.dump(),
+                  {{"If-Match", "\"999\""}});
+  EXPECT_EQ(stale.status, 412) << stale.body;
+}
+
+}  // namespace
+}  // namespace iris::testing
