@@ -40,6 +40,10 @@ values::LocalizedText LocalizedTextOf(const pqxx::field& json_object) {
   return out;
 }
 
+std::string LocalizedTextJson(const values::LocalizedText& text) {
+  return nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 std::string TimestampText(int64_t us) {
   int64_t secs = us / 1000000, frac = us % 1000000;
   if (frac < 0) {

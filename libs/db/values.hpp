@@ -34,6 +34,8 @@ std::vector<std::string> TextArrayOf(const pqxx::field& json_array);
 // A jsonb column of translations selected as `col::text` ({"en": "...", "sr-Latn": "..."});
 // an entry whose value is not a string is left out rather than failing the whole row.
 values::LocalizedText LocalizedTextOf(const pqxx::field& json_object);
+// The other way: the JSON object to bind as `$n::jsonb`.
+std::string LocalizedTextJson(const values::LocalizedText& text);
 
 // RFC 3339 with microseconds, UTC, for binding a timestamptz parameter as text.
 std::string TimestampText(int64_t micros_since_epoch);

@@ -1,4 +1,5 @@
 // API-shaped client JSON -> protobuf's JSON mapping, with field-named errors on the way.
+#include <algorithm>
 #include <cfloat>
 #include <charconv>
 #include <cmath>
@@ -45,6 +46,19 @@ std::string Join(const std::string& path, const std::string& key) {
   return path.empty() ? key : path + "." + key;
 }
 
+// A message-typed field whose value (an object, or a list of objects) dropped its own bad
+// fields while being checked: it stays, so the service still checks the rest of it
+// (`organization.kind` wrong must not hide the rules of `organization.website`).
+bool CleansItself(const json& v, const FieldDescriptor& f) {
+  if (f.cpp_type() != FieldDescriptor::CPPTYPE_MESSAGE || f.is_map() ||
+      IsWellKnown(*f.message_type()) || f.message_type()->full_name() == kLocalizedText) {
+    return false;
+  }
+  if (!f.is_repeated()) return v.is_object();
+  return v.is_array() &&
+         std::all_of(v.begin(), v.end(), [](const json& e) { return e.is_object(); });
+}
+
 // A field whose JSON null carries meaning instead of "unset".
 bool NullIsAValue(const FieldDescriptor& f) {
   return f.cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE &&
@@ -78,7 +92,9 @@ void Checker::Message(json& j, const Descriptor& d, const std::string& path) {
     } else {
       Field(entry.value(), *f, field_path);
     }
-    if (errors_.count() != errors_before) dropped.push_back(entry.key());
+    if (errors_.count() != errors_before && !(f != nullptr && CleansItself(entry.value(), *f))) {
+      dropped.push_back(entry.key());
+    }
   }
   for (const auto& key : dropped) j.erase(key);
   OneofConflicts(j, d, path);

@@ -81,7 +81,7 @@ std::string ToJsonString(const google::protobuf::Message& m) {
 }
 
 absl::Status FromJson(const nlohmann::json& j, google::protobuf::Message* out,
-                      status::Validator& found) {
+                      status::Validator& found, std::vector<std::string>* left_out) {
   if (ValueNestsDeeperThan(j, kMaxDepth)) {
     return Malformed("request body nests deeper than " + std::to_string(kMaxDepth) + " levels");
   }
@@ -89,6 +89,12 @@ absl::Status FromJson(const nlohmann::json& j, google::protobuf::Message* out,
   if (!j.is_object()) return status::Invalid("body", "must be a JSON object");
   nlohmann::json shaped = j;
   FromApiShape(shaped, *out->GetDescriptor(), found);
+  if (left_out != nullptr) {
+    for (const auto& [key, value] : j.items()) {
+      // Nulls are left out too, but they mean "clear it": they were sent.
+      if (!value.is_null() && !shaped.contains(key)) left_out->push_back(key);
+    }
+  }
 
   google::protobuf::util::JsonParseOptions options;
   options.ignore_unknown_fields = false;

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <google/protobuf/message.h>
 #include <nlohmann/json.hpp>
@@ -32,8 +33,10 @@ absl::Status FromJson(const nlohmann::json& j, google::protobuf::Message* out);
 // As FromJson, but field errors go to `found` and the fields they name are left out of *out,
 // so what remains can still be checked by the service (the gateway's dry run, which answers
 // every error of a body at once). Fails only when nothing can be read: `j` is not an object.
+// `left_out` (optional) receives the top-level keys left out (a nested object with an error
+// stays, without its bad fields).
 absl::Status FromJson(const nlohmann::json& j, google::protobuf::Message* out,
-                      status::Validator& found);
+                      status::Validator& found, std::vector<std::string>* left_out = nullptr);
 // As FromJson after ParseBody, so unparseable bodies are reason "malformed" (400).
 absl::Status FromJsonString(std::string_view body, google::protobuf::Message* out);
 

@@ -123,6 +123,24 @@ TEST_F(EveryErrorE2eTest, ControlCharactersAndNestedRulesComeTogether) {
       << r.body;
 }
 
+// A wrong enum word inside a nested object drops that field only: the rest of the object is
+// still checked by the service.
+TEST_F(EveryErrorE2eTest, ANestedTypeErrorKeepsItsSiblingsChecked) {
+  const json application = {{"organization",
+                             {{"name", "Nested " + token_},
+                              {"country", "RS"},
+                              {"kind", "ngo"},
+                              {"website", "not a url"},
+                              {"target_groups", {"kids"}}}},
+                            {"contact", {{"name", "Amra"}, {"email", "amra@example.org"}}},
+                            {"motivation", "We support Roma children."}};
+  auto r = As("", "POST", "/v1/membership-applications", application.dump());
+  EXPECT_EQ(r.status, 422) << r.body;
+  EXPECT_EQ(FieldsOf(r), (std::set<std::string>{"organization.kind", "organization.website",
+                                                "organization.target_groups[0]"}))
+      << r.body;
+}
+
 // What the service decides before the body (who, which resource, which version) wins: no body
 // fix changes it.
 TEST_F(EveryErrorE2eTest, NotFoundAndStaleVersionWinOverFieldErrors) {

@@ -333,5 +333,67 @@ TEST_F(OrganizationsE2eTest, MembersOfASuspendedOrganizationMayReadButNotChangeI
   EXPECT_EQ(SendAs(member, "PATCH", path, R"({"city": "Beograd"})").status, 200);
 }
 
+// Issue 12: a directory page needs a description, address, phone and logo, and the contact
+// persons who consented to the directory, without a call per person.
+TEST_F(OrganizationsE2eTest, TheProfileCarriesWhatADirectoryPageShows) {
+  auto org = Create({{"name", token_ + " Profile"},
+                     {"country", "RS"},
+                     {"kind", "member_cso"},
+                     {"description", {{"en", "Day care in Niš"}, {"sr-Latn", "Dnevni boravak"}}},
+                     {"address", "Obrenovićeva 1, 18000 Niš"},
+                     {"phone", "+381 18 123 456"},
+                     {"logo_url", "https://example.org/logo.png"}});
+  const std::string path = "/v1/organizations/" + org["id"].get<std::string>();
+  EXPECT_EQ(org["description"]["sr-Latn"], "Dnevni boravak") << org.dump();
+  EXPECT_EQ(org["address"], "Obrenovićeva 1, 18000 Niš");
+  EXPECT_EQ(org["phone"], "+381 18 123 456");
+  EXPECT_EQ(org["logo_url"], "https://example.org/logo.png");
+  EXPECT_EQ(org["contacts"], json::array());
+
+  // Every profile rule in one answer.
+  auto bad = Send("PATCH", path,
+                  json{{"logo_url", "http://example.org/logo.png"},
+                       {"phone", "call us"},
+                       {"description", {{"xx", "?"}, {"en", ""}}}}
+                      .dump(),
+                  true);
+  EXPECT_EQ(bad.status, 422) << bad.body;
+  std::set<std::string> fields;
+  const auto problem = json::parse(bad.body);  // kept: a loop over a temporary's member dangles
+  for (const auto& e : problem["errors"]) fields.insert(e["field"].get<std::string>());
+  EXPECT_EQ(fields,
+            (std::set<std::string>{"logo_url", "phone", "description.xx", "description.en"}))
+      << bad.body;
+
+  // Contacts: only those who consented, name, role and email, for anonymous callers too.
+  auto person = [&](const std::string& name, bool directory) {
+    auto r = Send("POST", path + "/people",
+                  json{{"name", name},
+                       {"role", "Coordinator"},
+                       {"email", "contact@example.org"},
+                       {"consent", {{"directory", directory}, {"newsletter", false}}}}
+                      .dump(),
+                  true);
+    EXPECT_EQ(r.status, 201) << r.body;
+  };
+  const auto etag_before = Send("GET", path).Header("etag");
+  person("Zorana Public", true);
+  person("Anonymous Private", false);
+  auto shown = Send("GET", path);
+  ASSERT_EQ(shown.status, 200) << shown.body;
+  EXPECT_EQ(json::parse(shown.body)["contacts"],
+            (json::array({{{"name", "Zorana Public"},
+                           {"role", "Coordinator"},
+                           {"email", "contact@example.org"}}})))
+      << shown.body;
+  EXPECT_NE(shown.Header("etag"), etag_before) << "a cached profile would keep old contacts";
+  // Clearing: "" and {} empty a field again.
+  auto cleared =
+      Send("PATCH", path, json{{"description", json::object()}, {"logo_url", ""}}.dump(), true);
+  ASSERT_EQ(cleared.status, 200) << cleared.body;
+  EXPECT_TRUE(json::parse(cleared.body)["description"].is_null()) << cleared.body;
+  EXPECT_TRUE(json::parse(cleared.body)["logo_url"].is_null()) << cleared.body;
+}
+
 }  // namespace
 }  // namespace iris::testing

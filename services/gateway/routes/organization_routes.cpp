@@ -14,6 +14,19 @@ using Stub = v1::Organizations::Stub;
 // The list its cursors are signed for: a cursor of another list is refused (rest::PageRequestOf).
 constexpr std::string_view kCursorScope = "organizations";
 
+// The profile shows its directory contacts, which change without a new organisation version
+// (a person's consent or name): they are the ETag's variant (rest::Etag), so a cached profile
+// is not revalidated with old contacts. Empty without contacts: the plain version tag.
+std::string ContactsVariant(const v1::Organization& org) {
+  std::string variant;
+  for (const auto& c : org.contacts()) variant += c.SerializeAsString();
+  return variant;
+}
+
+Reply Profile(const v1::Organization& org) {
+  return rest::Resource(org, org.version(), 200, ContactsVariant(org));
+}
+
 Route VerbRoute(std::string_view verb, Upstream& c,
                 ::grpc::Status (Stub::*method)(::grpc::ClientContext*,
                                                const v1::OrganizationActionRequest&,
@@ -26,7 +39,7 @@ Route VerbRoute(std::string_view verb, Upstream& c,
         req.set_expected_version(verb_req.expected_version);
         req.set_note(verb_req.note);
         IRIS_ASSIGN_OR_RETURN(auto org, Call(c, method, r, req));
-        return rest::Resource(org, org.version());
+        return Profile(org);
       });
 }
 
@@ -54,14 +67,15 @@ std::vector<Route> OrganizationRoutes(Upstream& c, const pagination::CursorCodec
                       IRIS_RETURN_IF_ERROR(
                           rest::BodyInto(r, req.mutable_organization(), req.mutable_fields()));
                       IRIS_ASSIGN_OR_RETURN(auto org, Call(c, &Stub::CreateOrganization, r, req));
-                      return rest::Created(org, org.version(), "/v1/organizations/" + org.id());
+                      return rest::Created(org, org.version(), "/v1/organizations/" + org.id(),
+                                           ContactsVariant(org));
                     }});
   routes.push_back({Method::kGet, "/v1/organizations/{id}", Access::kPublic, Body::kNone,
                     [&c](RequestContext& r) -> absl::StatusOr<Reply> {
                       v1::GetOrganizationRequest req;
                       req.set_id(r.PathParam("id"));
                       IRIS_ASSIGN_OR_RETURN(auto org, Call(c, &Stub::GetOrganization, r, req));
-                      return rest::Resource(org, org.version());
+                      return Profile(org);
                     }});
   routes.push_back({Method::kPatch, "/v1/organizations/{id}", Access::kAuthenticated, Body::kJson,
                     [&c](RequestContext& r) -> absl::StatusOr<Reply> {
@@ -72,7 +86,7 @@ std::vector<Route> OrganizationRoutes(Upstream& c, const pagination::CursorCodec
                       IRIS_RETURN_IF_ERROR(
                           rest::BodyInto(r, req.mutable_organization(), req.mutable_fields()));
                       IRIS_ASSIGN_OR_RETURN(auto org, Call(c, &Stub::UpdateOrganization, r, req));
-                      return rest::Resource(org, org.version());
+                      return Profile(org);
                     }});
   routes.push_back(VerbRoute("suspend", c, &Stub::SuspendOrganization));
   routes.push_back(VerbRoute("reinstate", c, &Stub::ReinstateOrganization));

@@ -1,5 +1,6 @@
 #include "services/gateway/routes/rest.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include "libs/status/problem.hpp"
@@ -122,19 +123,16 @@ absl::Status BodyInto(RequestContext& r, google::protobuf::Message* out,
   if (!r.json_body || !r.json_body->is_object()) {
     return status::Invalid("body", "must be a JSON object");
   }
-  const size_t known_before = r.body_errors.errors().size();
-  IRIS_RETURN_IF_ERROR(iris::json::FromJson(*r.json_body, out, r.body_errors));
+  std::vector<std::string> left_out;
+  IRIS_RETURN_IF_ERROR(iris::json::FromJson(*r.json_body, out, r.body_errors, &left_out));
   r.dry_run_allowed = true;
   if (fields) {
     // A field left out for an error is not "sent": the service's dry run must not take its
     // absence for the client's value.
-    const auto& errors = r.body_errors.errors();
     for (const auto& [key, value] : r.json_body->items()) {
-      bool left_out = false;
-      for (size_t i = known_before; i < errors.size() && !left_out; ++i) {
-        left_out = FieldPathsOverlap(errors[i].field, key);
+      if (std::find(left_out.begin(), left_out.end(), key) == left_out.end()) {
+        fields->add_paths(key);
       }
-      if (!left_out) fields->add_paths(key);
     }
   }
   return absl::OkStatus();

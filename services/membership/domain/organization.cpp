@@ -25,31 +25,17 @@ constexpr std::array<std::pair<OrganizationStatus, std::string_view>, 4> kStatus
     {OrganizationStatus::kWithdrawn, "withdrawn"},
 }};
 
-constexpr std::array<std::string_view, 8> kReadOnly{
-    "id",        "status",  "status_note", "status_changed_at",
-    "joined_at", "version", "created_at",  "updated_at"};
-constexpr std::array<std::string_view, 9> kWritable{"name",  "acronym", "country",
-                                                    "city",  "kind",    "target_groups",
-                                                    "email", "website", "registration_number"};
+constexpr std::array<std::string_view, 9> kReadOnly{
+    "id",      "status",     "status_note", "status_changed_at", "joined_at",
+    "version", "created_at", "updated_at",  "contacts"};
+constexpr std::array<std::string_view, 13> kWritable{
+    "name",        "acronym", "country",
+    "city",        "kind",    "target_groups",
+    "email",       "website", "registration_number",
+    "description", "address", "phone",
+    "logo_url"};
 
 std::string Trimmed(const std::string& s) { return std::string(absl::StripAsciiWhitespace(s)); }
-
-bool LooksLikeWebsite(std::string_view w) {
-  std::string_view rest;
-  const std::string lower = absl::AsciiStrToLower(std::string(w.substr(0, 8)));
-  if (lower.rfind("https://", 0) == 0) {
-    rest = w.substr(8);
-  } else if (lower.rfind("http://", 0) == 0) {
-    rest = w.substr(7);
-  } else {
-    return false;
-  }
-  if (rest.empty() || rest.front() == '/' || rest.front() == ':' || rest.front() == '.') {
-    return false;
-  }
-  return std::none_of(rest.begin(), rest.end(),
-                      [](char c) { return absl::ascii_isspace(static_cast<unsigned char>(c)); });
-}
 
 // Sets a text field from the patch, trimmed; records the change and any length problem.
 void Text(const std::optional<std::string>& sent, std::string_view field, size_t max_chars,
@@ -152,6 +138,22 @@ std::vector<InvalidField> Apply(const OrganizationPatch& patch, const ReferenceC
   }
   Text(patch.registration_number, "registration_number", 64, &org->registration_number, &problems,
        changed);
+
+  if (patch.description) {
+    auto description =
+        CheckLocalizedText(*patch.description, "description", refs.languages, 2000, &problems);
+    if (description != org->description) changed->push_back("description");
+    org->description = std::move(description);
+  }
+  Text(patch.address, "address", 300, &org->address, &problems, changed);
+  Text(patch.phone, "phone", 40, &org->phone, &problems, changed);
+  if (patch.phone && !org->phone.empty() && !LooksLikePhone(org->phone)) {
+    problems.push_back({"phone", "must be a phone number such as +381 11 123 4567"});
+  }
+  Text(patch.logo_url, "logo_url", 2048, &org->logo_url, &problems, changed);
+  if (patch.logo_url && !org->logo_url.empty() && !LooksLikeWebsite(org->logo_url, true)) {
+    problems.push_back({"logo_url", "must be an https:// address (pages load it over https)"});
+  }
   return problems;
 }
 

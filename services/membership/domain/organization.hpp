@@ -22,6 +22,17 @@ std::optional<OrganizationKind> ParseKind(std::string_view word);
 std::string_view StatusWord(OrganizationStatus s);  // "active", ...
 std::optional<OrganizationStatus> ParseStatus(std::string_view word);
 
+// A contact person shown on the public profile: one who consented to the directory
+// (consent.directory). Read from people; never written through an organisation.
+struct DirectoryContact {
+  std::string name;
+  std::string role;   // empty: not given
+  std::string email;  // empty: not given
+};
+
+// At most this many contacts on a profile (by name): a directory card, not the people list.
+inline constexpr size_t kMaxDirectoryContacts = 20;
+
 // Empty strings mean "not given" for the optional text fields.
 struct Organization {
   std::string id;
@@ -34,6 +45,11 @@ struct Organization {
   std::string email;
   std::string website;
   std::string registration_number;
+  LocalizedText description;  // empty: none
+  std::string address;
+  std::string phone;
+  std::string logo_url;                    // https only
+  std::vector<DirectoryContact> contacts;  // read-only
   OrganizationStatus status = OrganizationStatus::kActive;
   std::string status_note;
   std::optional<Time> status_changed_at;
@@ -51,6 +67,8 @@ struct OrganizationPatch {
   bool kind_sent = false;                // sent as null/empty: "kind is required"
   std::optional<std::vector<std::string>> target_groups;
   std::optional<std::string> email, website, registration_number;
+  std::optional<LocalizedText> description;  // an empty map clears it
+  std::optional<std::string> address, phone, logo_url;
   // Names of fields the client sent that it may never write (status, version, ...).
   std::vector<std::string> read_only_sent;
   // Names that are no field of an organisation at all.
@@ -62,10 +80,12 @@ bool IsReadOnlyField(std::string_view field);
 // Fields a client may write.
 bool IsWritableField(std::string_view field);
 
-// What the data knows: the seven countries and the target-group codes.
+// What the data knows: the seven countries, the target-group codes and the languages (keys of
+// the localized description).
 struct ReferenceCodes {
-  std::set<std::string> countries;
-  std::set<std::string> target_groups;
+  std::set<std::string> countries = {};
+  std::set<std::string> target_groups = {};
+  std::set<std::string> languages = {};
 };
 
 // The groups an organisation or one of its social services serves.

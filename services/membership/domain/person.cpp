@@ -14,21 +14,6 @@ constexpr std::array<std::string_view, 6> kReadOnly{
 
 constexpr CodeList kLanguageList{"languages", "language", "GET /v1/languages", kMaxLanguages};
 
-// Digits with the usual separators, an optional leading +, and at least six digits.
-bool LooksLikePhone(std::string_view p) {
-  int digits = 0;
-  for (size_t i = 0; i < p.size(); ++i) {
-    const char c = p[i];
-    if (absl::ascii_isdigit(static_cast<unsigned char>(c))) {
-      ++digits;
-    } else if (!(c == ' ' || c == '-' || c == '(' || c == ')' || c == '/' || c == '.' ||
-                 (c == '+' && i == 0))) {
-      return false;
-    }
-  }
-  return digits >= 6;
-}
-
 void Text(const std::optional<std::string>& sent, std::string_view field, size_t max_chars,
           std::string* value, std::vector<InvalidField>* problems,
           std::vector<std::string>* changed) {

@@ -34,26 +34,8 @@ void TooLong(const std::string& value, std::string_view field, size_t max,
 
 LocalizedText CheckName(const LocalizedText& sent, const ServiceReferenceCodes& refs,
                         std::vector<InvalidField>* problems) {
-  LocalizedText name;
   if (sent.empty()) problems->push_back({"name", "needs at least one language"});
-  // Bounded before the keys are looked at: hundreds of unknown keys would be hundreds of
-  // problems.
-  if (sent.size() > kMaxLanguages) {
-    problems->push_back(
-        {"name", "must have at most " + std::to_string(kMaxLanguages) + " languages"});
-    return name;
-  }
-  for (const auto& [lang, text] : sent) {
-    const std::string field = "name." + lang;
-    if (!refs.languages.contains(lang)) {
-      problems->push_back({field, "must be a language of GET /v1/languages"});
-    }
-    std::string v = Trimmed(text);
-    if (v.empty()) problems->push_back({field, "must not be empty"});
-    TooLong(v, field, 200, problems);
-    name[lang] = std::move(v);
-  }
-  return name;
+  return CheckLocalizedText(sent, "name", refs.languages, 200, problems);
 }
 
 std::vector<std::string> CheckMunicipalities(const std::vector<std::string>& sent,

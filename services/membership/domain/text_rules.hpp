@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -24,6 +25,21 @@ size_t CharCount(std::string_view utf8);
 // local@domain.tld with one '@', no spaces, commas or angle brackets: catches typos, not every
 // RFC 5322 corner (delivery is the real check).
 bool LooksLikeEmail(std::string_view email);
+
+// Digits with the usual separators, an optional leading +, and at least six digits.
+bool LooksLikePhone(std::string_view phone);
+
+// http(s)://host... with no spaces; `https_only` refuses http:// (addresses a browser loads
+// inside an https page, such as a logo, must not be mixed content).
+bool LooksLikeWebsite(std::string_view url, bool https_only = false);
+
+// A localized map as sent ({"en": ..., "sr-Latn": ...}): each key a language of `languages`
+// (GET /v1/languages), each text trimmed, non-empty and at most `max_chars` characters, at most
+// kMaxLanguages entries (one problem for more, before any key is looked at). Problems are
+// named "<field>.<language>". Returns the trimmed map.
+std::map<std::string, std::string> CheckLocalizedText(
+    const std::map<std::string, std::string>& sent, std::string_view field,
+    const std::set<std::string>& languages, size_t max_chars, std::vector<InvalidField>* problems);
 
 // A list of codes of one reference list (target groups, languages) as a client sends it.
 struct CodeList {

@@ -65,6 +65,17 @@ void ToProto(const domain::Organization& in, v1::Organization* out) {
   out->set_email(in.email);
   out->set_website(in.website);
   out->set_registration_number(in.registration_number);
+  // No description is null in the API (an unset message), not {}.
+  if (!in.description.empty()) ToProto(in.description, out->mutable_description());
+  out->set_address(in.address);
+  out->set_phone(in.phone);
+  out->set_logo_url(in.logo_url);
+  for (const auto& c : in.contacts) {
+    auto* contact = out->add_contacts();
+    contact->set_name(c.name);
+    contact->set_role(c.role);
+    contact->set_email(c.email);
+  }
   out->set_status(StatusToProto(in.status));
   out->set_status_note(in.status_note);
   if (in.status_changed_at) ToProto(*in.status_changed_at, out->mutable_status_changed_at());
@@ -106,6 +117,14 @@ domain::OrganizationPatch PatchFromProto(const v1::Organization& in,
       p.website = in.website();
     else if (f == "registration_number")
       p.registration_number = in.registration_number();
+    else if (f == "description")
+      p.description = FromProto(in.description());
+    else if (f == "address")
+      p.address = in.address();
+    else if (f == "phone")
+      p.phone = in.phone();
+    else if (f == "logo_url")
+      p.logo_url = in.logo_url();
     else if (domain::IsReadOnlyField(f))
       p.read_only_sent.push_back(f);
     else

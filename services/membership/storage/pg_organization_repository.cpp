@@ -1,5 +1,7 @@
 #include "services/membership/storage/pg_organization_repository.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "libs/db/values.hpp"
 #include "libs/status/status.hpp"
 #include "libs/values/uuid.hpp"
@@ -27,6 +29,16 @@ absl::StatusOr<domain::Organization> OrganizationFromRow(const pqxx::row& r) {
   o.email = r["email"].as<std::string>();
   o.website = r["website"].as<std::string>();
   o.registration_number = r["registration_number"].as<std::string>();
+  o.description = db::LocalizedTextOf(r["description"]);
+  o.address = r["address"].as<std::string>();
+  o.phone = r["phone"].as<std::string>();
+  o.logo_url = r["logo_url"].as<std::string>();
+  // Built by the statement (json_agg), so its shape is ours; a parse failure is a bug.
+  const auto contacts = nlohmann::json::parse(r["contacts"].as<std::string>());
+  for (const auto& c : contacts) {
+    o.contacts.push_back({c.at("name").get<std::string>(), c.at("role").get<std::string>(),
+                          c.at("email").get<std::string>()});
+  }
   o.status = *status;
   o.status_note = r["status_note"].as<std::string>();
   o.status_changed_at = db::OptionalTimeOf(r["status_changed_at_us"]);
@@ -71,7 +83,8 @@ absl::StatusOr<domain::Organization> PgOrganizationRepository::Insert(
     db::Tx& tx, const domain::Organization& o) {
   auto rows = tx.Exec(sql::kOrganizationsInsert, o.name, o.acronym, o.country, o.city,
                       std::string(domain::KindWord(o.kind)), db::TextArray(o.target_groups),
-                      o.email, o.website, o.registration_number);
+                      o.email, o.website, o.registration_number,
+                      db::LocalizedTextJson(o.description), o.address, o.phone, o.logo_url);
   return OrganizationFromRow(rows.at(0));
 }
 
@@ -80,7 +93,8 @@ absl::StatusOr<domain::Organization> PgOrganizationRepository::Update(db::Tx& tx
                                                                       int64_t expected_version) {
   auto rows = tx.Exec(sql::kOrganizationsUpdate, o.id, expected_version, o.name, o.acronym,
                       o.country, o.city, std::string(domain::KindWord(o.kind)),
-                      db::TextArray(o.target_groups), o.email, o.website, o.registration_number);
+                      db::TextArray(o.target_groups), o.email, o.website, o.registration_number,
+                      db::LocalizedTextJson(o.description), o.address, o.phone, o.logo_url);
   if (rows.empty()) return Stale();
   return OrganizationFromRow(rows[0]);
 }

@@ -36,10 +36,6 @@ absl::StatusOr<domain::SocialService> SocialServiceFromRow(const pqxx::row& r) {
   return s;
 }
 
-std::string NameJson(const domain::LocalizedText& name) {
-  return nlohmann::json(name).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
 std::optional<int64_t> Capacity(const domain::SocialService& s) { return s.capacity; }
 
 absl::StatusOr<domain::SocialService> One(const pqxx::result& rows, const std::string& id) {
@@ -68,19 +64,20 @@ absl::StatusOr<domain::SocialService> PgSocialServiceRepository::FindForUpdate(
 
 absl::StatusOr<domain::SocialService> PgSocialServiceRepository::Insert(
     db::Tx& tx, const domain::SocialService& s) {
-  auto rows = tx.Exec(sql::kSocialServicesInsert, s.organization_id, NameJson(s.name), s.category,
-                      db::TextArray(s.target_groups), db::TextArray(s.municipalities), Capacity(s),
-                      std::string(domain::LicensingWord(s.licensing.status)),
+  auto rows = tx.Exec(sql::kSocialServicesInsert, s.organization_id, db::LocalizedTextJson(s.name),
+                      s.category, db::TextArray(s.target_groups), db::TextArray(s.municipalities),
+                      Capacity(s), std::string(domain::LicensingWord(s.licensing.status)),
                       s.licensing.licence_number, s.licensing.authority, s.licensing.valid_until);
   return SocialServiceFromRow(rows.at(0));
 }
 
 absl::StatusOr<domain::SocialService> PgSocialServiceRepository::Update(
     db::Tx& tx, const domain::SocialService& s, int64_t expected_version) {
-  auto rows = tx.Exec(sql::kSocialServicesUpdate, s.id, expected_version, NameJson(s.name),
-                      s.category, db::TextArray(s.target_groups), db::TextArray(s.municipalities),
-                      Capacity(s), std::string(domain::LicensingWord(s.licensing.status)),
-                      s.licensing.licence_number, s.licensing.authority, s.licensing.valid_until);
+  auto rows =
+      tx.Exec(sql::kSocialServicesUpdate, s.id, expected_version, db::LocalizedTextJson(s.name),
+              s.category, db::TextArray(s.target_groups), db::TextArray(s.municipalities),
+              Capacity(s), std::string(domain::LicensingWord(s.licensing.status)),
+              s.licensing.licence_number, s.licensing.authority, s.licensing.valid_until);
   if (rows.empty()) return Stale();
   return SocialServiceFromRow(rows[0]);
 }

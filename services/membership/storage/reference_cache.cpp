@@ -16,6 +16,7 @@ absl::StatusOr<const KnownCodes*> ReferenceCache::Get(db::Tx& tx) {
   for (const auto& g : groups) codes->organization_codes.target_groups.insert(g.code);
   IRIS_ASSIGN_OR_RETURN(auto languages, reference_.ListLanguages(tx));
   for (const auto& l : languages) codes->language_codes.insert(l.code);
+  codes->organization_codes.languages = codes->language_codes;
   codes_ = std::move(codes);
   loaded_.store(codes_.get(), std::memory_order_release);
   return codes_.get();

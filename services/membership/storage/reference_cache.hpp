@@ -16,7 +16,7 @@ namespace iris::membership::storage {
 
 // The codes of the reference tables, in the shapes the domain's checks take them.
 struct KnownCodes {
-  domain::ReferenceCodes organization_codes;  // countries and target groups
+  domain::ReferenceCodes organization_codes;  // countries, target groups, languages
   std::set<std::string> language_codes;
 };
 

@@ -9,7 +9,7 @@ namespace {
 using S = OrganizationStatus;
 
 ReferenceCodes KnownCodes() {
-  return {{"AL", "BA", "HR", "XK", "ME", "MK", "RS"}, {"roma", "older_people"}};
+  return {{"AL", "BA", "HR", "XK", "ME", "MK", "RS"}, {"roma", "older_people"}, {"en", "sr-Latn"}};
 }
 
 std::vector<std::string> FieldsOf(const std::vector<InvalidField>& problems) {
@@ -77,6 +77,26 @@ TEST(OrganizationValidationTest, ReportsEveryBadFieldAtOnce) {
                         "target_groups[0]", "email", "website"}) {
     EXPECT_NE(std::find(fields.begin(), fields.end(), f), fields.end()) << f;
   }
+}
+
+TEST(OrganizationValidationTest, TheDirectoryProfileHasItsOwnRules) {
+  OrganizationPatch p = ValidPatch();
+  p.description = LocalizedText{{"en", " Day care "}, {"sr-Latn", "Dnevni boravak"}};
+  p.address = "Obrenovićeva 1, Niš";
+  p.phone = "+381 18 123 456";
+  p.logo_url = "https://example.org/logo.png";
+  Organization org;
+  std::vector<std::string> changed;
+  EXPECT_TRUE(Apply(p, KnownCodes(), &org, &changed).empty());
+  EXPECT_EQ(org.description.at("en"), "Day care");
+
+  p.description = LocalizedText{{"xx", "?"}, {"en", " "}};
+  p.phone = "call us";
+  p.logo_url = "http://example.org/logo.png";
+  p.address = std::string(301, 'a');
+  EXPECT_EQ(FieldsOf(Apply(p, KnownCodes(), &org, &changed)),
+            (std::vector<std::string>{"description.en", "description.xx", "address", "phone",
+                                      "logo_url"}));
 }
 
 TEST(OrganizationValidationTest, LengthsCountCharactersNotBytes) {
