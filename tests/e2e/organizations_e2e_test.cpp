@@ -387,6 +387,9 @@ TEST_F(OrganizationsE2eTest, TheProfileCarriesWhatADirectoryPageShows) {
                            {"email", "contact@example.org"}}})))
       << shown.body;
   EXPECT_NE(shown.Header("etag"), etag_before) << "a cached profile would keep old contacts";
+  // The scheme's case does not matter (the database agrees with the rule).
+  auto upper = Send("PATCH", path, json{{"logo_url", "HTTPS://example.org/L.png"}}.dump(), true);
+  EXPECT_EQ(upper.status, 200) << upper.body;
   // Clearing: "" and {} empty a field again.
   auto cleared =
       Send("PATCH", path, json{{"description", json::object()}, {"logo_url", ""}}.dump(), true);

@@ -31,6 +31,17 @@ TEST(ParseBodyTest, ControlCharactersAreA422NamingEachField) {
             (std::vector<std::string>{"name", "organization.city", "municipalities[1]"}));
 }
 
+// For the dry run (every error at once): the errors are collected and the text kept without
+// its control characters, so the rest of the body can still be checked.
+TEST(ParseBodyTest, CollectingKeepsTheTextWithoutItsControls) {
+  status::Validator found;
+  auto j = ParseBody(R"({"name": "X\u0000y\u0085z", "list": ["a\u0007b", "ok"]})", found);
+  ASSERT_TRUE(j.ok()) << j.status();
+  EXPECT_EQ((*j)["name"], "Xyz");
+  EXPECT_EQ((*j)["list"], (nlohmann::json{"ab", "ok"}));
+  EXPECT_EQ(found.count(), 2u);
+}
+
 TEST(ParseBodyTest, TabsAndLineBreaksAreText) {
   EXPECT_TRUE(ParseBody(R"({"note": "a\tb\nc\r\nd", "name": "Ђорђе 😀"})").ok());
 }

@@ -351,5 +351,24 @@ TEST(FromJsonTest, DeepValuesBuiltInCodeAreRefusedToo) {
   EXPECT_EQ(status::HttpStatusFor(FromJson(json{{"ids", deep}}, &m)), 400);
 }
 
+// For the dry run (every error at once): bad fields are named and left out at their own
+// level, the rest is parsed, and the caller learns which top-level keys were left out.
+TEST(FromJsonCollectingTest, LeavesOutBadFieldsAtTheirOwnLevel) {
+  Sample m;
+  status::Validator found;
+  std::vector<std::string> left_out;
+  const auto body = json::parse(R"({"small": "x", "display_name": "kept", "colour": 1,
+      "line": {"amount": "1", "label": "kept too"}, "ids": [1, "2"], "maybe_note": null})");
+  ASSERT_TRUE(FromJson(body, &m, found, &left_out).ok());
+  EXPECT_EQ(found.count(), 4u);
+  EXPECT_EQ(m.display_name(), "kept");
+  EXPECT_EQ(m.line().label(), "kept too");  // the nested object stays, without its bad field
+  EXPECT_EQ(m.line().amount(), 0);
+  EXPECT_EQ(m.ids_size(), 0);  // a bad element leaves out the whole list
+  EXPECT_THAT(left_out, ::testing::UnorderedElementsAre("small", "colour", "ids"));
+  // Without a collector the same body is one 422 naming all four.
+  EXPECT_EQ(status::DetailOf(FromJson(body, &m)).errors_size(), 4);
+}
+
 }  // namespace
 }  // namespace iris::json

@@ -1,7 +1,7 @@
 #include "services/gateway/routes/rest.hpp"
 
-#include <algorithm>
 #include <charconv>
+#include <set>
 
 #include "libs/status/problem.hpp"
 #include "libs/status/status.hpp"
@@ -128,11 +128,11 @@ absl::Status BodyInto(RequestContext& r, google::protobuf::Message* out,
   r.dry_run_allowed = true;
   if (fields) {
     // A field left out for an error is not "sent": the service's dry run must not take its
-    // absence for the client's value.
+    // absence for the client's value. A set: a body of 100,000 unknown keys leaves out as many
+    // (a linear search per key was seconds of CPU for one anonymous request).
+    const std::set<std::string> skipped(left_out.begin(), left_out.end());
     for (const auto& [key, value] : r.json_body->items()) {
-      if (std::find(left_out.begin(), left_out.end(), key) == left_out.end()) {
-        fields->add_paths(key);
-      }
+      if (!skipped.contains(key)) fields->add_paths(key);
     }
   }
   return absl::OkStatus();

@@ -6,7 +6,7 @@ ALTER TABLE membership.organizations
     CHECK (jsonb_typeof(description) = 'object'),
   ADD COLUMN address text CHECK (length(address) <= 300),
   ADD COLUMN phone text CHECK (length(phone) <= 40),
-  ADD COLUMN logo_url text CHECK (length(logo_url) <= 2048 AND logo_url LIKE 'https://%');
+  ADD COLUMN logo_url text CHECK (length(logo_url) <= 2048 AND logo_url ~* '^https://');
 
 CREATE INDEX people_directory ON membership.people (organization_id, name, id)
   WHERE consent_directory;
