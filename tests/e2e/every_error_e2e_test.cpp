@@ -9,54 +9,23 @@
 
 #include <nlohmann/json.hpp>
 
-#include "tests/e2e/api_client.hpp"
-#include "tests/e2e/system.hpp"
-#include "tests/support/http_client.hpp"
+#include "tests/e2e/e2e_suite.hpp"
 
 namespace iris::testing {
 namespace {
 
 using nlohmann::json;
 
-class EveryErrorE2eTest : public ::testing::Test {
+class EveryErrorE2eTest : public E2eSuite {
  protected:
-  static void SetUpTestSuite() {
-    system_ = new System();
-    token_ = UniqueToken();
-    admin_ = ApiClient(*system_).AdminAuthorization();
-    ASSERT_FALSE(admin_.empty());
-    auto r =
-        As(admin_, "POST", "/v1/organizations",
-           json{{"name", "Every " + token_}, {"country", "RS"}, {"kind", "member_cso"}}.dump());
-    ASSERT_EQ(r.status, 201) << r.body;
-    org_ = json::parse(r.body).value("id", "");
-  }
-  static void TearDownTestSuite() {
-    delete system_;
-    system_ = nullptr;
-  }
-  static HttpResult As(const std::string& authorization, const std::string& method,
-                       const std::string& path, const std::string& body = "",
-                       Headers headers = {}) {
-    return ApiClient(*system_).As(authorization, method, path, body, headers);
-  }
-  static std::set<std::string> FieldsOf(const HttpResult& r) {
-    std::set<std::string> fields;
-    auto body = json::parse(r.body, nullptr, false);
-    for (const auto& e : body.value("errors", json::array())) fields.insert(e.value("field", ""));
-    return fields;
-  }
+  static void SetUpTestSuite() { Start("Every"); }
+  static void TearDownTestSuite() { Stop(); }
   static size_t CountNamed(const std::string& name) {
     auto r = As(admin_, "GET", "/v1/organizations?q=" + name);
     EXPECT_EQ(r.status, 200) << r.body;
     return json::parse(r.body).at("items").size();
   }
-
-  static System* system_;
-  static std::string token_, admin_, org_;
 };
-System* EveryErrorE2eTest::system_ = nullptr;
-std::string EveryErrorE2eTest::token_, EveryErrorE2eTest::admin_, EveryErrorE2eTest::org_;
 
 // The example: `kind: "ngo"` named only kind; the bad target group and website came
 // after the fix.

@@ -9,48 +9,18 @@
 
 #include <nlohmann/json.hpp>
 
-#include "tests/e2e/api_client.hpp"
-#include "tests/e2e/system.hpp"
-#include "tests/support/http_client.hpp"
+#include "tests/e2e/e2e_suite.hpp"
 
 namespace iris::testing {
 namespace {
 
 using nlohmann::json;
 
-class HostileInputE2eTest : public ::testing::Test {
+class HostileInputE2eTest : public E2eSuite {
  protected:
-  static void SetUpTestSuite() {
-    system_ = new System();
-    token_ = UniqueToken();
-    admin_ = ApiClient(*system_).AdminAuthorization();
-    ASSERT_FALSE(admin_.empty());
-    auto r =
-        As(admin_, "POST", "/v1/organizations",
-           json{{"name", "Hostile " + token_}, {"country", "RS"}, {"kind", "member_cso"}}.dump());
-    ASSERT_EQ(r.status, 201) << r.body;
-    org_ = json::parse(r.body).value("id", "");
-  }
-  static void TearDownTestSuite() {
-    delete system_;
-    system_ = nullptr;
-  }
-  static HttpResult As(const std::string& authorization, const std::string& method,
-                       const std::string& path, const std::string& body = "") {
-    return ApiClient(*system_).As(authorization, method, path, body);
-  }
-  static std::set<std::string> FieldsOf(const HttpResult& r) {
-    std::set<std::string> fields;
-    auto body = json::parse(r.body, nullptr, false);
-    for (const auto& e : body.value("errors", json::array())) fields.insert(e.value("field", ""));
-    return fields;
-  }
-
-  static System* system_;
-  static std::string token_, admin_, org_;
+  static void SetUpTestSuite() { Start("Hostile"); }
+  static void TearDownTestSuite() { Stop(); }
 };
-System* HostileInputE2eTest::system_ = nullptr;
-std::string HostileInputE2eTest::token_, HostileInputE2eTest::admin_, HostileInputE2eTest::org_;
 
 // Regression: a NUL in an application's name was a 500, and elsewhere cut the stored text short.
 TEST_F(HostileInputE2eTest, ANulCharacterIsA422OnItsFieldAndNothingIsCut) {

@@ -3,7 +3,7 @@
 # the gateway keeps serving; a crash loop stops everything with a non-zero status; SIGTERM stops
 # everything with status 0. Nothing is left running either way.
 # Usage: run_supervisor_test.sh BUILD_DIR (ctest passes CMAKE_BINARY_DIR; nothing is built).
-# shellcheck disable=SC2317  # the predicates below are called through check and wait_for
+# shellcheck disable=SC2317  # the predicates below are called through check and iris_wait_until
 set -uo pipefail  # no -e: a failed check is counted and the test goes on (or stops) by itself
 
 # Ports, data dir, start_run / wait_running / stop_run, check, finish and the cleanup trap.
@@ -49,7 +49,7 @@ check "GET /v1/countries answers 200 (cached) or 503 problem+json with Retry-Aft
 membership is down" countries_ok
 echo "   (GET /v1/countries answered $countries_answer)"
 restarted_and_serving() { run_says "restarted membership (pid " && networks_ok; }
-if wait_for 20 restarted_and_serving; then
+if iris_wait_until 20 restarted_and_serving; then
   pass "run.sh logs 'restarted membership (pid N)' and GET /v1/networks/RS answers 200, \
 $((SECONDS - killed_at)) s after the kill"
 else

@@ -6,7 +6,7 @@
 # (check, pass, fail) and finish, which prints `<test>: N passed, M failed` and exits.
 # Runs as root like scripts/test.sh (PostgreSQL then runs as irisdb) or as a plain user.
 # shellcheck shell=bash
-# shellcheck disable=SC2317  # predicates are called through check and wait_for
+# shellcheck disable=SC2317  # predicates are called through check and iris_wait_until
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 test_name="$(basename "$0" .sh)"
@@ -39,15 +39,6 @@ check() {
   local what="$1"
   shift
   if "$@"; then pass "$what"; else fail "$what"; fi
-}
-# wait_for SECONDS COMMAND...: polls COMMAND every 0.2 s; every wait of a test is bounded.
-wait_for() {
-  local deadline=$((SECONDS + $1))
-  shift
-  until "$@"; do
-    ((SECONDS < deadline)) || return 1
-    sleep 0.2
-  done
 }
 
 for name in "${IRIS_SERVICES[@]}" gateway; do
@@ -121,13 +112,13 @@ run_says() { grep -qF -- "$1" "$run_out"; }
 run_rc=255
 wait_run_exit() {
   run_rc=255
-  wait_for "$1" run_gone || return 1
+  iris_wait_until "$1" run_gone || return 1
   run_rc=0
   wait "$run_pid" || run_rc=$?
   run_pid=""
 }
 running_or_gone() { run_says "IRIS is running" || run_gone; }
-wait_running() { wait_for 120 running_or_gone && run_says "IRIS is running"; }
+wait_running() { iris_wait_until 120 running_or_gone && run_says "IRIS is running"; }
 
 # alive PID: running; a zombie (dead, its parent has not reaped it yet) is not.
 alive() {
@@ -211,7 +202,7 @@ cleanup() {
   trap '' INT TERM HUP
   if run_alive; then
     kill -TERM "$run_pid" 2>/dev/null
-    wait_for 40 run_gone || kill -KILL "$run_pid" 2>/dev/null
+    iris_wait_until 40 run_gone || kill -KILL "$run_pid" 2>/dev/null
   fi
   # Whatever is still there: Postgres by an immediate shutdown (SIGQUIT stops its children too).
   pid="$(head -n1 "$data/pg/postmaster.pid" 2>/dev/null)"
