@@ -76,10 +76,6 @@ absl::Status DryRunPassed() {
                     kDryRunReason);
 }
 
-bool IsDryRunPassed(const absl::Status& status) {
-  return status.code() == absl::StatusCode::kAborted && DetailOf(status).reason() == kDryRunReason;
-}
-
 absl::Status Malformed(std::string_view field, std::string_view message) {
   const std::string f = Capped(std::string(field)), m = Capped(std::string(message));
   return WithDetail(absl::InvalidArgumentError(f + ": " + m), "malformed", {{f, m}});

@@ -96,7 +96,6 @@ absl::Status Validation(const Problems& problems) {
 // the gateway sees it (it asked for the dry run).
 inline constexpr std::string_view kDryRunReason = "dry_run";
 absl::Status DryRunPassed();
-bool IsDryRunPassed(const absl::Status& status);
 
 // FAILED_PRECONDITION / ABORTED etc. with a named reason, e.g. Conflict("invalid_transition", ...).
 absl::Status Conflict(std::string_view reason, std::string_view message);
