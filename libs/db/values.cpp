@@ -71,9 +71,9 @@ std::string TextArray(const std::vector<std::string>& items) {
   return out + "}";
 }
 
-KeysetBind KeysetBindOf(const std::optional<pagination::Keyset>& after) {
-  if (!after) return {"-infinity", "00000000-0000-0000-0000-000000000000"};
-  return {TimestampText(after->created_at_us), after->id};
+std::optional<std::string> AnyOf(const std::vector<std::string>& values) {
+  if (values.empty()) return std::nullopt;
+  return TextArray(values);
 }
 
 }  // namespace iris::db

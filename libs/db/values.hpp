@@ -40,16 +40,10 @@ std::string LocalizedTextJson(const values::LocalizedText& text);
 // RFC 3339 with microseconds, UTC, for binding a timestamptz parameter as text.
 std::string TimestampText(int64_t micros_since_epoch);
 
-// The bind parameters of a keyset position: its instant as text and its id, or
-// (-infinity, nil uuid) before the first row. Every list's SQL reads them as
-// `(created_at, id) > ($n::timestamptz, $m::uuid)`.
-struct KeysetBind {
-  std::string after_at;
-  std::string after_id;
-};
-KeysetBind KeysetBindOf(const std::optional<pagination::Keyset>& after);
-
 // A Postgres text[] literal, {"a","b"}, with quotes and backslashes escaped; bind as $n::text[].
 std::string TextArray(const std::vector<std::string>& items);
+// A filter that takes several values: their text[] literal, or NULL (no filter) when none;
+// statements read it as `($n::text[] IS NULL OR col = ANY($n::text[]))`.
+std::optional<std::string> AnyOf(const std::vector<std::string>& values);
 
 }  // namespace iris::db

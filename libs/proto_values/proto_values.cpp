@@ -42,4 +42,8 @@ values::Money FromProto(const iris::common::v1::Money& in) {
   return values::Money{in.amount(), in.currency()};
 }
 
+pagination::PageParams FromProto(const iris::common::v1::PageRequest& in) {
+  return {in.limit(), in.cursor(), in.sort(), in.include_total()};
+}
+
 }  // namespace iris::proto_values

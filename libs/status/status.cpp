@@ -71,6 +71,12 @@ absl::Status Validator::Finish() const {
   return Invalid(errors_, omitted_);
 }
 
+absl::Status Validator::FinishMalformed() const {
+  if (errors_.empty()) return absl::OkStatus();
+  const absl::Status invalid = Invalid(errors_, omitted_);
+  return WithDetail(absl::InvalidArgumentError(invalid.message()), "malformed", errors_, omitted_);
+}
+
 absl::Status DryRunPassed() {
   return WithDetail(absl::AbortedError("dry run: every rule passed, nothing was written"),
                     kDryRunReason);

@@ -64,6 +64,9 @@ class Validator {
   void Add(std::string_view field, std::string_view message);
   bool ok() const { return errors_.empty(); }
   absl::Status Finish() const;
+  // As Finish, with reason "malformed" (400): for what a request asks rather than what it
+  // writes, such as the filters of a list.
+  absl::Status FinishMalformed() const;
   // Every error added, kept or only counted.
   size_t count() const { return errors_.size() + omitted_; }
   const std::vector<FieldError>& errors() const { return errors_; }

@@ -18,6 +18,14 @@ std::optional<std::string> HttpRequest::QueryValue(std::string_view name) const 
   return std::nullopt;
 }
 
+std::vector<std::string> HttpRequest::QueryValues(std::string_view name) const {
+  std::vector<std::string> out;
+  for (const auto& [n, v] : query) {
+    if (n == name) out.push_back(v);
+  }
+  return out;
+}
+
 std::string_view TrimOws(std::string_view value) {
   while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
   while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);

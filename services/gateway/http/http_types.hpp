@@ -21,9 +21,9 @@ struct HttpRequest {
   // Raw request path, NOT percent-decoded: the router splits it into segments first, then
   // decodes each, so an encoded '/' (%2F) cannot forge a segment boundary.
   std::string path;
-  // Percent-decoded ('+' as space) names and values. Pistache 0.0.5 keeps the query in a hash
-  // map: arrival order is lost and only the first value of a repeated name survives, so the
-  // adapter lists them sorted by name to stay deterministic.
+  // Percent-decoded ('+' as space) names and values in arrival order, repeated names kept
+  // (`country=RS&country=BA`): the adapter reads them from the request line itself, since
+  // Pistache 0.0.5's query map keeps only the first value of a name.
   std::vector<std::pair<std::string, std::string>> query;
   // Names lower-cased. Pistache keeps one value per name (the first), sorted here by name.
   std::vector<Header> headers;
@@ -40,7 +40,10 @@ struct HttpRequest {
 
   // First header named `lower_name` (which must be lower-case).
   std::optional<std::string> HeaderValue(std::string_view lower_name) const;
+  // The first value of `name`, or nullopt.
   std::optional<std::string> QueryValue(std::string_view name) const;
+  // Every value of `name`, in arrival order.
+  std::vector<std::string> QueryValues(std::string_view name) const;
 };
 
 struct HttpResponse {

@@ -74,15 +74,12 @@ void CopyRequest(const P::Request& in, HttpRequest& out) {
             [](const Header& a, const Header& b) { return a.name < b.name; });
 }
 
-// Decodes the query into out.query; false on a malformed escape or non-UTF-8 text.
-bool DecodeQuery(const P::Request& in, HttpRequest& out) {
-  for (auto it = in.query().parameters_begin(); it != in.query().parameters_end(); ++it) {
-    auto name = PercentDecode(it->first, true);
-    auto value = PercentDecode(it->second, true);
-    if (!name.ok() || !value.ok()) return false;
-    out.query.emplace_back(*std::move(name), *std::move(value));
-  }
-  std::sort(out.query.begin(), out.query.end());
+// Decodes the query as sent (Connection::raw_query, read from the request line before
+// Pistache parsed it) into out.query; false on a malformed escape or non-UTF-8 text.
+bool DecodeQuery(std::string_view raw_query, HttpRequest& out) {
+  auto decoded = DecodeQueryString(raw_query);
+  if (!decoded.ok()) return false;
+  out.query = *std::move(decoded);
   return true;
 }
 
@@ -187,7 +184,7 @@ void PistacheAdapter::onRequest(const P::Request& request, P::ResponseWriter wri
     // here (see onInput).
     if (job->request.body.size() > core_->max_body_bytes) {
       job->ready = Problem(TooLarge(core_->max_body_bytes), job->request_id);
-    } else if (!DecodeQuery(request, job->request)) {
+    } else if (!DecodeQuery(internal::ConnectionOf(peer)->raw_query, job->request)) {
       job->ready =
           Problem(status::WithDetail(
                       absl::InvalidArgumentError("query string is not valid percent-encoded UTF-8"),
@@ -229,6 +226,7 @@ void PistacheAdapter::onInput(const char* buffer, size_t len,
             break;
           }
           if (head.verdict == HeadCheck::Verdict::kIncomplete) return;  // more bytes to come
+          connection->raw_query = std::string(RawQuery(Buffered(*parser)));
         }
         if (parser->parse() == P::Private::State::Done) {
           refusal = CheckFraming(request, core_->max_body_bytes);

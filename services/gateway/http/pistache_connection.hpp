@@ -54,6 +54,7 @@ struct Connection {
 
   // Touched only by the peer's I/O thread (onInput), so unguarded.
   bool continue_sent = false;  // "100 Continue" sent or owed for the request being read
+  std::string raw_query;       // the query of the request being read, as sent (RawQuery)
   std::weak_ptr<Pistache::Tcp::Peer> peer;  // set when created
 };
 

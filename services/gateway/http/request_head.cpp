@@ -132,4 +132,19 @@ std::optional<std::string> RawHeaderValue(std::string_view data, std::string_vie
   return std::nullopt;
 }
 
+std::string_view RawQuery(std::string_view data) {
+  const size_t eol = data.find("\r\n");
+  const std::string_view line = data.substr(0, eol);
+  const size_t target = line.find(' ');
+  if (target == std::string_view::npos) return {};
+  const size_t version = line.find(' ', target + 1);
+  const std::string_view uri =
+      line.substr(target + 1, version == std::string_view::npos ? std::string_view::npos
+                                                                : version - target - 1);
+  const size_t q = uri.find('?');
+  if (q == std::string_view::npos) return {};
+  std::string_view query = uri.substr(q + 1);
+  return query.substr(0, query.find('#'));
+}
+
 }  // namespace iris::gateway::http

@@ -33,6 +33,12 @@ struct HeadCheck {
 // of each header whose second copy would change the request's meaning.
 HeadCheck CheckRequestHead(std::string_view data);
 
+// The query of the request line that starts `data` (what follows the target's first '?', up to
+// the space before the version, without a '#fragment'), as sent: still percent-encoded, every
+// repeated name kept. Pistache 0.0.5 keeps the query in a hash map, which keeps only the first
+// value of a repeated name, so the adapter reads it here. "" without a query or a request line.
+std::string_view RawQuery(std::string_view data);
+
 // The value (without surrounding whitespace) of the first header line named `lower_name`
 // (lower-case) in the head that starts `data`, or nullopt. Reads only lines that end in CRLF
 // before the empty line, and needs nothing else of the head to be well-formed: a request

@@ -77,4 +77,24 @@ absl::StatusOr<std::string> PercentDecode(std::string_view in, bool plus_as_spac
   return out;
 }
 
+absl::StatusOr<std::vector<std::pair<std::string, std::string>>> DecodeQueryString(
+    std::string_view raw) {
+  std::vector<std::pair<std::string, std::string>> out;
+  size_t start = 0;
+  while (start <= raw.size()) {
+    size_t end = raw.find('&', start);
+    if (end == std::string_view::npos) end = raw.size();
+    const std::string_view pair = raw.substr(start, end - start);
+    start = end + 1;
+    if (pair.empty()) continue;
+    const size_t eq = pair.find('=');
+    auto name = PercentDecode(pair.substr(0, eq), true);
+    if (!name.ok()) return name.status();
+    auto value = PercentDecode(eq == std::string_view::npos ? "" : pair.substr(eq + 1), true);
+    if (!value.ok()) return value.status();
+    out.emplace_back(*std::move(name), *std::move(value));
+  }
+  return out;
+}
+
 }  // namespace iris::gateway::http

@@ -4,9 +4,12 @@
 #include <any>
 #include <chrono>
 #include <exception>
+#include <map>
+#include <string_view>
 #include <utility>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/str_join.h"
 #include "libs/json/proto_json.hpp"
 #include "libs/log/log.hpp"
 #include "libs/status/status.hpp"
@@ -45,13 +48,40 @@ bool NoneMatch(std::string_view header, std::string_view etag) {
   return false;
 }
 
-// A query parameter the route does not take: 400 naming it and what the route does take.
-absl::Status UnknownQueryParameter(const Route& route, const std::string& name) {
-  if (route.query.empty()) return iris::status::Malformed(name, "this operation takes no query");
-  std::string takes;
-  for (const auto& q : route.query) takes += (takes.empty() ? "" : ", ") + q;
-  return iris::status::Malformed(name,
-                                 "is not a parameter of this operation (it takes " + takes + ")");
+// Values one repeatable filter takes (docs/openapi.yaml: maxItems).
+constexpr size_t kMaxRepeats = 50;
+
+bool Contains(const std::vector<std::string>& names, std::string_view name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// Every problem of the query in one 400 (as for bodies): a parameter the route does not take
+// (named with what it does take), one without a value, one given twice that takes one value.
+absl::Status CheckQuery(const Route& route, const http::HttpRequest& request) {
+  iris::status::Validator v;
+  std::map<std::string_view, size_t> seen;
+  for (const auto& [name, value] : request.query) {
+    const size_t times = ++seen[name];
+    const bool first = times == 1;
+    if (!Contains(route.query, name)) {
+      if (!first) continue;
+      if (route.query.empty()) {
+        v.Add(name, "this operation takes no query");
+      } else {
+        v.Add(name, "is not a parameter of this operation (it takes " +
+                        absl::StrJoin(route.query, ", ") + ")");
+      }
+    } else if (value.empty()) {
+      // `?country=` filters nothing: a form that sends an empty field should leave it out, and
+      // a 400 says so rather than an answer that silently ignores the parameter.
+      v.Add(name, "has no value: leave the parameter out instead");
+    } else if (!first && !Contains(route.repeatable, name)) {
+      if (times == 2) v.Add(name, "may be given once");
+    } else if (times == kMaxRepeats + 1) {
+      v.Add(name, "may be given at most " + std::to_string(kMaxRepeats) + " times");
+    }
+  }
+  return v.FinishMalformed();
 }
 
 bool HasHeader(const std::vector<http::Header>& headers, std::string_view lower_name) {
@@ -214,17 +244,8 @@ std::optional<http::HttpResponse> Chain::Dispatch(http::HttpRequest& request, Pr
     }
     return r;
   }
-  for (const auto& [name, value] : request.query) {
-    if (std::find(route.query.begin(), route.query.end(), name) == route.query.end()) {
-      return ProblemResponse(UnknownQueryParameter(route, name), request_id);
-    }
-    // `?country=` filters nothing: a form that sends an empty field should leave it out, and a
-    // 400 says so rather than an answer that silently ignores the parameter.
-    if (value.empty()) {
-      return ProblemResponse(
-          iris::status::Malformed(name, "has no value: leave the parameter out instead"),
-          request_id);
-    }
+  if (auto query = CheckQuery(route, request); !query.ok()) {
+    return ProblemResponse(query, request_id);
   }
   if (route.body == Body::kJson) {
     const auto content_type = request.HeaderValue("content-type");

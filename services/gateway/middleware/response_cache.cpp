@@ -25,14 +25,11 @@ void ResponseCache::Put(const std::string& key, const Reply& reply, std::chrono:
 }
 
 std::string ResponseCache::KeyOf(const http::HttpRequest& request) {
+  // Decoded names and values may hold '&' and '=' (`q=a%26country%3DRS`): each is written
+  // with its length, so two different queries never share a key.
   std::string key = request.path;
-  char sep = '?';
   for (const auto& [k, v] : request.query) {
-    key += sep;
-    key += k;
-    key += '=';
-    key += v;
-    sep = '&';
+    key += '\n' + std::to_string(k.size()) + ':' + k + std::to_string(v.size()) + ':' + v;
   }
   return key;
 }

@@ -48,14 +48,15 @@ std::vector<Route> AccountRoutes(Upstream& c, const pagination::CursorCodec& cur
                       v1::ListUsersRequest req;
                       IRIS_ASSIGN_OR_RETURN(*req.mutable_page(),
                                             rest::PageRequestOf(r, cursors, kUsersCursorScope));
-                      req.set_role(rest::Query(r, "role"));
-                      req.set_country(rest::Query(r, "country"));
-                      req.set_organization_id(rest::Query(r, "organization_id"));
+                      rest::QueryInto(r, "role", req.mutable_role());
+                      rest::QueryInto(r, "country", req.mutable_country());
+                      rest::QueryInto(r, "organization_id", req.mutable_organization_id());
                       IRIS_ASSIGN_OR_RETURN(auto out, Call(c, &Stub::ListUsers, r, req));
                       // Cache-Control: the chain's private, no-cache for signed-in callers.
-                      return rest::ListReply(out, cursors, kUsersCursorScope);
+                      return rest::ListReply(out, req.page(), cursors, kUsersCursorScope);
                     }});
   routes.back().query = rest::ListQuery({"role", "country", "organization_id"});
+  routes.back().repeatable = {"role", "country", "organization_id"};
   routes.push_back({Method::kGet, "/v1/api-keys", Access::kAuthenticated, Body::kNone,
                     [&c](RequestContext& r) -> absl::StatusOr<Reply> {
                       IRIS_ASSIGN_OR_RETURN(

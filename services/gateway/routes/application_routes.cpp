@@ -39,12 +39,13 @@ std::vector<Route> ApplicationRoutes(Upstream& c, const pagination::CursorCodec&
                       v1::ListApplicationsRequest req;
                       IRIS_ASSIGN_OR_RETURN(*req.mutable_page(),
                                             rest::PageRequestOf(r, cursors, kCursorScope));
-                      req.set_status(rest::Query(r, "status"));
-                      req.set_country(rest::Query(r, "country"));
+                      rest::QueryInto(r, "status", req.mutable_status());
+                      rest::QueryInto(r, "country", req.mutable_country());
                       IRIS_ASSIGN_OR_RETURN(auto out, Call(c, &Stub::ListApplications, r, req));
-                      return rest::ListReply(out, cursors, kCursorScope);
+                      return rest::ListReply(out, req.page(), cursors, kCursorScope);
                     }});
   routes.back().query = rest::ListQuery({"status", "country"});
+  routes.back().repeatable = {"status", "country"};
   routes.push_back(
       {Method::kPost, "/v1/membership-applications", Access::kPublic, Body::kJson,
        [&c](RequestContext& r) -> absl::StatusOr<Reply> {

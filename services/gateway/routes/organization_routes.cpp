@@ -52,15 +52,16 @@ std::vector<Route> OrganizationRoutes(Upstream& c, const pagination::CursorCodec
                       v1::ListOrganizationsRequest req;
                       IRIS_ASSIGN_OR_RETURN(*req.mutable_page(),
                                             rest::PageRequestOf(r, cursors, kCursorScope));
-                      req.set_country(rest::Query(r, "country"));
-                      req.set_status(rest::Query(r, "status"));
-                      req.set_kind(rest::Query(r, "kind"));
-                      req.set_target_group(rest::Query(r, "target_group"));
+                      rest::QueryInto(r, "country", req.mutable_country());
+                      rest::QueryInto(r, "status", req.mutable_status());
+                      rest::QueryInto(r, "kind", req.mutable_kind());
+                      rest::QueryInto(r, "target_group", req.mutable_target_group());
                       req.set_q(rest::Query(r, "q"));
                       IRIS_ASSIGN_OR_RETURN(auto out, Call(c, &Stub::ListOrganizations, r, req));
-                      return rest::ListReply(out, cursors, kCursorScope);
+                      return rest::ListReply(out, req.page(), cursors, kCursorScope);
                     }});
   routes.back().query = rest::ListQuery({"country", "status", "kind", "target_group", "q"});
+  routes.back().repeatable = {"country", "status", "kind", "target_group"};
   routes.push_back({Method::kPost, "/v1/organizations", Access::kStaff, Body::kJson,
                     [&c](RequestContext& r) -> absl::StatusOr<Reply> {
                       v1::CreateOrganizationRequest req;

@@ -25,7 +25,7 @@ std::vector<Route> PeopleRoutes(Upstream& c, const pagination::CursorCodec& curs
                       IRIS_ASSIGN_OR_RETURN(*req.mutable_page(),
                                             rest::PageRequestOf(r, cursors, kCursorScope));
                       IRIS_ASSIGN_OR_RETURN(auto out, Call(c, &Stub::ListPeople, r, req));
-                      return rest::ListReply(out, cursors, kCursorScope);
+                      return rest::ListReply(out, req.page(), cursors, kCursorScope);
                     }});
   routes.back().query = rest::ListQuery();
   routes.push_back({Method::kPost, "/v1/organizations/{id}/people", Access::kAuthenticated,

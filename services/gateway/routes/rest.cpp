@@ -17,8 +17,7 @@ using status::Malformed;
 }  // namespace
 
 std::vector<std::string> ListQuery(std::vector<std::string> filters) {
-  filters.push_back("limit");
-  filters.push_back("cursor");
+  for (const char* paging : {"limit", "cursor", "sort", "include"}) filters.push_back(paging);
   return filters;
 }
 
@@ -37,6 +36,11 @@ absl::StatusOr<iris::common::v1::PageRequest> PageRequestOf(const RequestContext
     IRIS_ASSIGN_OR_RETURN(int n, pagination::ParseLimit(*limit));
     page.set_limit(n);
   }
+  page.set_sort(Query(r, "sort"));
+  if (const auto include = r.http.QueryValue("include")) {
+    if (*include != "total") return Malformed("include", "must be total");
+    page.set_include_total(true);
+  }
   const std::string cursor = Query(r, "cursor");
   if (!cursor.empty()) {
     IRIS_ASSIGN_OR_RETURN(auto wrapped, codec.Decode(cursor));
@@ -44,19 +48,31 @@ absl::StatusOr<iris::common::v1::PageRequest> PageRequestOf(const RequestContext
         !wrapped["p"].is_string()) {
       return Malformed("cursor", "is not a cursor of this list");
     }
+    // A position in one order means nothing in another: page with the sort it was issued for.
+    if (wrapped.value("s", "") != page.sort()) {
+      return Malformed("cursor", "belongs to sort=" + wrapped.value("s", "") +
+                                     "; send the sort the cursor was issued for");
+    }
     page.set_cursor(wrapped["p"].get<std::string>());
   }
   return page;
 }
 
 nlohmann::json ListBody(nlohmann::json items, const iris::common::v1::PageResponse& page,
-                        const pagination::CursorCodec& codec, std::string_view list) {
+                        const pagination::CursorCodec& codec, std::string_view list,
+                        std::string_view sort) {
   nlohmann::json doc;
   doc["items"] = items.is_array() ? std::move(items) : nlohmann::json::array();
   if (page.next_cursor().empty()) {
     doc["next_cursor"] = nullptr;
   } else {
-    doc["next_cursor"] = codec.Encode({{"l", list}, {"p", page.next_cursor()}});
+    nlohmann::json scope{{"l", list}, {"p", page.next_cursor()}};
+    if (!sort.empty()) scope["s"] = sort;
+    doc["next_cursor"] = codec.Encode(scope);
+  }
+  if (page.has_total()) {
+    doc["total"] = page.total();
+    doc["total_exact"] = page.total_exact();
   }
   return doc;
 }

@@ -19,32 +19,42 @@
 
 namespace iris::gateway::rest {
 
-// The query parameters of a list route: its filters, then `limit` and `cursor`.
+// The query parameters of a list route: its filters, then `limit`, `cursor`, `sort` and
+// `include`. Filters that take several values are also listed in Route::repeatable.
 std::vector<std::string> ListQuery(std::vector<std::string> filters = {});
 
 // The query parameter `name`, or "" when absent.
 std::string Query(const RequestContext& r, std::string_view name);
 
-// `?limit=` and `?cursor=` as a PageRequest for a service: limit 0 means the service default;
+// Every value of the query parameter `name` (a repeatable filter) into `out`.
+template <typename Repeated>
+void QueryInto(const RequestContext& r, std::string_view name, Repeated* out) {
+  for (auto& v : r.http.QueryValues(name)) out->Add(std::move(v));
+}
+
+// `?limit=`, `?cursor=`, `?sort=` and `?include=total` as a PageRequest for a service: limit 0
+// means the service default, sort "" the list's default order (the service checks the name);
 // the cursor is verified and unwrapped to the position the service issued. A cursor is bound
-// to its list (`list`, e.g. "organizations"): one from another list, a tampered one or a bad
-// limit is INVALID_ARGUMENT reason "malformed" (400).
+// to its list (`list`, e.g. "organizations") and sort: one from another list or order, a
+// tampered one, a bad limit or include is INVALID_ARGUMENT reason "malformed" (400).
 absl::StatusOr<iris::common::v1::PageRequest> PageRequestOf(const RequestContext& r,
                                                             const pagination::CursorCodec& codec,
                                                             std::string_view list);
 
-// {"items": [...], "next_cursor": "<signed>" | null} from a service's items and page. The
-// service's next_cursor (its raw position) is signed; empty means the last page.
+// {"items": [...], "next_cursor": "<signed>" | null} from a service's items and page, with
+// "total" and "total_exact" when the page counted them. The service's next_cursor (its raw
+// position) is signed for `list` and `sort`; empty means the last page.
 nlohmann::json ListBody(nlohmann::json items, const iris::common::v1::PageResponse& page,
-                        const pagination::CursorCodec& codec, std::string_view list);
+                        const pagination::CursorCodec& codec, std::string_view list,
+                        std::string_view sort);
 
-// For list responses shaped {repeated items = 1; PageResponse page = 2;}.
+// For list responses shaped {repeated items = 1; PageResponse page = 2;}, answering `request`.
 template <typename Response>
-Reply ListReply(const Response& response, const pagination::CursorCodec& codec,
-                std::string_view list) {
+Reply ListReply(const Response& response, const iris::common::v1::PageRequest& request,
+                const pagination::CursorCodec& codec, std::string_view list) {
   auto doc = iris::json::ToJson(response);
   nlohmann::json items = doc.contains("items") ? doc["items"] : nlohmann::json::array();
-  return Reply::Json(200, ListBody(std::move(items), response.page(), codec, list));
+  return Reply::Json(200, ListBody(std::move(items), response.page(), codec, list, request.sort()));
 }
 
 // {"items": [...], "next_cursor": null} for lists that always fit one page (reference data,

@@ -78,6 +78,9 @@ struct Route {
   // The query parameters it takes, as docs/openapi.yaml documents them (a test keeps both
   // equal). Any other is a 400 naming it: a misspelt filter must not look like "no filter".
   std::vector<std::string> query{};
+  // Those of `query` that may be repeated, each value an alternative (`country=RS&country=BA`:
+  // either). Any other given twice is a 400: which of two limits was meant?
+  std::vector<std::string> repeatable{};
 };
 
 }  // namespace iris::gateway

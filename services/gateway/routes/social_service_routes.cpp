@@ -31,16 +31,17 @@ Route ListRoute(std::string path, std::string_view list, Upstream& c,
                 v1::ListSocialServicesRequest req;
                 IRIS_ASSIGN_OR_RETURN(*req.mutable_page(), rest::PageRequestOf(r, cursors, list));
                 if (list == kOrganizationCursorScope) req.set_organization_id(r.PathParam("id"));
-                req.set_country(rest::Query(r, "country"));
-                req.set_target_group(rest::Query(r, "target_group"));
-                req.set_category(rest::Query(r, "category"));
-                req.set_licensing_status(rest::Query(r, "licensing_status"));
+                rest::QueryInto(r, "country", req.mutable_country());
+                rest::QueryInto(r, "target_group", req.mutable_target_group());
+                rest::QueryInto(r, "category", req.mutable_category());
+                rest::QueryInto(r, "licensing_status", req.mutable_licensing_status());
                 req.set_licence_expires_before(rest::Query(r, "licence_expires_before"));
                 IRIS_ASSIGN_OR_RETURN(auto out, Call(c, &Stub::ListSocialServices, r, req));
-                return rest::ListReply(out, cursors, list);
+                return rest::ListReply(out, req.page(), cursors, list);
               }};
   route.query = rest::ListQuery(
       {"country", "target_group", "category", "licensing_status", "licence_expires_before"});
+  route.repeatable = {"country", "target_group", "category", "licensing_status"};
   return route;
 }
 

@@ -39,5 +39,21 @@ TEST(ResponseCacheTest, KeyIncludesTheQuery) {
   EXPECT_NE(ResponseCache::KeyOf(a), ResponseCache::KeyOf(b));
 }
 
+// Regression: names and values were joined with '&' and '=' as decoded, so `q=a&country=RS`
+// and `q=a%26country%3DRS` (one value holding both) shared a cached answer.
+TEST(ResponseCacheTest, ValuesHoldingSeparatorsNeverShareAKey) {
+  http::HttpRequest two;
+  two.path = "/v1/organizations";
+  http::HttpRequest one = two;
+  two.query = {{"q", "a"}, {"country", "RS"}};
+  one.query = {{"q", "a&country=RS"}};
+  EXPECT_NE(ResponseCache::KeyOf(one), ResponseCache::KeyOf(two));
+  http::HttpRequest repeated = two;
+  repeated.query = {{"country", "RS"}, {"country", "BA"}};
+  http::HttpRequest single = two;
+  single.query = {{"country", "RS"}};
+  EXPECT_NE(ResponseCache::KeyOf(repeated), ResponseCache::KeyOf(single));
+}
+
 }  // namespace
 }  // namespace iris::gateway

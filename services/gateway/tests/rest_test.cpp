@@ -48,20 +48,61 @@ TEST_F(RestTest, IfMatchAcceptsStrongWeakAndStarAndRefusesTheRest) {
 TEST_F(RestTest, NextCursorRoundTripsIntoTheNextPageRequest) {
   iris::common::v1::PageResponse page;
   page.set_next_cursor(R"({"c":1,"i":"x"})");
-  auto body = rest::ListBody(nlohmann::json::array({1, 2}), page, codec_, "organizations");
+  auto body = rest::ListBody(nlohmann::json::array({1, 2}), page, codec_, "organizations", "");
   EXPECT_EQ(body["items"].size(), 2u);
   ASSERT_TRUE(body["next_cursor"].is_string());
   EXPECT_EQ(body["next_cursor"].get<std::string>().find("\"c\""), std::string::npos)
       << "opaque to clients";
 
-  http_.query = {{"cursor", body["next_cursor"]}, {"limit", "3"}};
+  http_.query = {{"cursor", body["next_cursor"].get<std::string>()}, {"limit", "3"}};
   auto req = rest::PageRequestOf(Ctx(), codec_, "organizations");
   ASSERT_TRUE(req.ok()) << req.status();
   EXPECT_EQ(req->cursor(), R"({"c":1,"i":"x"})");
   EXPECT_EQ(req->limit(), 3);
 
   page.clear_next_cursor();
-  EXPECT_TRUE(rest::ListBody(nlohmann::json::array(), page, codec_, "x")["next_cursor"].is_null());
+  body = rest::ListBody(nlohmann::json::array(), page, codec_, "x", "");
+  EXPECT_TRUE(body["next_cursor"].is_null());
+  EXPECT_FALSE(body.contains("total")) << "only when include=total asked for it";
+}
+
+TEST_F(RestTest, ACursorBelongsToTheSortItWasIssuedFor) {
+  iris::common::v1::PageResponse page;
+  page.set_next_cursor(R"({"k":"Ana","i":"x"})");
+  const std::string by_name =
+      rest::ListBody({}, page, codec_, "organizations", "name")["next_cursor"].get<std::string>();
+  http_.query = {{"cursor", by_name}, {"sort", "name"}};
+  auto req = rest::PageRequestOf(Ctx(), codec_, "organizations");
+  ASSERT_TRUE(req.ok()) << req.status();
+  EXPECT_EQ(req->sort(), "name");
+  EXPECT_EQ(req->cursor(), R"({"k":"Ana","i":"x"})");
+  for (const auto& query : std::vector<std::vector<std::pair<std::string, std::string>>>{
+           {{"cursor", by_name}},
+           {{"cursor", by_name}, {"sort", "-name"}},
+           {{"cursor", by_name}, {"sort", "created_at"}}}) {
+    http_.query = query;
+    auto other = rest::PageRequestOf(Ctx(), codec_, "organizations");
+    EXPECT_EQ(status::HttpStatusFor(other.status()), 400);
+    EXPECT_EQ(status::DetailOf(other.status()).errors(0).field(), "cursor");
+  }
+}
+
+TEST_F(RestTest, IncludeTotalAsksForACountAndTheBodyShowsIt) {
+  http_.query = {{"include", "total"}};
+  auto req = rest::PageRequestOf(Ctx(), codec_, "organizations");
+  ASSERT_TRUE(req.ok()) << req.status();
+  EXPECT_TRUE(req->include_total());
+  http_.query = {{"include", "count"}};
+  EXPECT_EQ(status::DetailOf(rest::PageRequestOf(Ctx(), codec_, "organizations").status())
+                .errors(0)
+                .field(),
+            "include");
+  iris::common::v1::PageResponse page;
+  page.set_total(10000);
+  page.set_total_exact(false);
+  auto body = rest::ListBody(nlohmann::json::array(), page, codec_, "organizations", "");
+  EXPECT_EQ(body["total"], 10000);
+  EXPECT_EQ(body["total_exact"], false);
 }
 
 TEST_F(RestTest, FirstPageLeavesLimitToTheService) {
@@ -81,12 +122,12 @@ TEST_F(RestTest, BadLimitsAndForeignOrTamperedCursorsAre400) {
   iris::common::v1::PageResponse page;
   page.set_next_cursor("{}");
   const std::string other_list =
-      rest::ListBody({}, page, codec_, "services")["next_cursor"].get<std::string>();
+      rest::ListBody({}, page, codec_, "services", "")["next_cursor"].get<std::string>();
   const std::string other_key =
-      rest::ListBody({}, page, pagination::CursorCodec("other"), "organizations")["next_cursor"]
+      rest::ListBody({}, page, pagination::CursorCodec("other"), "organizations", "")["next_cursor"]
           .get<std::string>();
   std::string tampered =
-      rest::ListBody({}, page, codec_, "organizations")["next_cursor"].get<std::string>();
+      rest::ListBody({}, page, codec_, "organizations", "")["next_cursor"].get<std::string>();
   tampered[1] = tampered[1] == 'A' ? 'B' : 'A';
   for (const auto& cursor : {other_list, other_key, tampered, std::string("garbage")}) {
     http_.query = {{"cursor", cursor}};

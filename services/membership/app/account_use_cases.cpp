@@ -1,6 +1,7 @@
 #include "services/membership/app/account_use_cases.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include <sodium.h>
 
@@ -101,30 +102,32 @@ absl::StatusOr<domain::User> AccountUseCases::GetUser(const identity::Caller& ca
 }
 
 absl::StatusOr<pagination::Page<domain::User>> AccountUseCases::ListUsers(
-    const identity::Caller& caller, const storage::UserFilter& filter, int limit,
-    const std::string& cursor) {
+    const identity::Caller& caller, const storage::UserFilter& filter,
+    const pagination::PageParams& page) {
   IRIS_RETURN_IF_ERROR(NeedsSignIn(caller));
   if (!caller.HasRole(domain::kNetworkAdmin)) {
     return absl::PermissionDeniedError("only network admins list users");
   }
-  if (!filter.role.empty() && !identity::IsRole(filter.role)) {
-    return iris::status::Malformed("role",
-                                   "must be one of network_admin, national_coordinator, "
-                                   "member, reviewer, partner");
+  iris::status::Validator v;
+  static const std::set<std::string> kRoles{"network_admin", "national_coordinator", "member",
+                                            "reviewer", "partner"};
+  CheckAllowed("role", filter.role, kRoles, v);
+  for (const auto& id : filter.organization_id) {
+    if (!values::IsUuid(id)) v.Add("organization_id", "must be an organisation's id (a UUID)");
   }
-  if (!filter.organization_id.empty() && !values::IsUuid(filter.organization_id)) {
-    return iris::status::Malformed("organization_id", "must be an organisation's id (a UUID)");
-  }
-  IRIS_ASSIGN_OR_RETURN(auto paging, pagination::KeysetRequestOf(limit, cursor));
   storage::UserFilter normalized = filter;
-  normalized.country = absl::AsciiStrToUpper(filter.country);
+  auto paging = pagination::KeysetRequestOf(page, storage::kUserSorts);
+  pagination::KeysetRequest request;
+  if (Collect(paging.status(), v)) request = *paging;
   IRIS_ASSIGN_OR_RETURN(
-      auto rows, pool_.Read([&](db::Tx& tx) -> absl::StatusOr<std::vector<domain::User>> {
+      auto rows, pool_.Read([&](db::Tx& tx) -> absl::StatusOr<pagination::Rows<domain::User>> {
         IRIS_ASSIGN_OR_RETURN(const storage::KnownCodes* known, reference_codes_.Get(tx));
-        IRIS_RETURN_IF_ERROR(CheckFilterCodes(*known, normalized.country, ""));
-        return repo_.ListUsers(tx, normalized, paging.after, paging.limit);
+        iris::status::Validator all = v;  // a retried read must not add its errors twice
+        CheckFilterCodes(*known, normalized.country, {}, all);
+        IRIS_RETURN_IF_ERROR(all.FinishMalformed());
+        return repo_.ListUsers(tx, normalized, request);
       }));
-  return pagination::PageOf(std::move(rows), paging.limit);
+  return pagination::PageOf(std::move(rows), request, storage::kUserSorts);
 }
 
 absl::StatusOr<domain::User> AccountUseCases::CreateUser(const identity::Caller& caller,

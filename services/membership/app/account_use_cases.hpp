@@ -37,7 +37,7 @@ class AccountUseCases {
   // role or country is INVALID_ARGUMENT "malformed" naming the filter.
   absl::StatusOr<pagination::Page<domain::User>> ListUsers(const identity::Caller& caller,
                                                            const storage::UserFilter& filter,
-                                                           int limit, const std::string& cursor);
+                                                           const pagination::PageParams& page);
   // Network admins only; 422 with field errors (also for an organization_id that names no
   // organisation); ALREADY_EXISTS (problem type email_taken) for a taken email.
   absl::StatusOr<domain::User> CreateUser(const identity::Caller& caller, domain::NewUser user);

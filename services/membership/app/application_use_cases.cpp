@@ -1,5 +1,7 @@
 #include "services/membership/app/application_use_cases.hpp"
 
+#include <set>
+
 #include <nlohmann/json.hpp>
 
 #include "absl/strings/ascii.h"
@@ -85,24 +87,24 @@ absl::StatusOr<pagination::Page<domain::MembershipApplication>> ApplicationUseCa
   storage::ApplicationQuery q;
   q.see_all = p.IsNetworkAdmin();
   if (p.IsCoordinator()) q.own_country = p.country;
-  if (!req.status.empty()) {
-    if (!domain::ParseApplicationStatus(req.status)) {
-      return Malformed("status", "must be submitted, approved or rejected");
-    }
-    q.status = req.status;
-  }
-  if (!req.country.empty()) q.country = absl::AsciiStrToUpper(req.country);
-  IRIS_ASSIGN_OR_RETURN(auto paging, pagination::KeysetRequestOf(req.limit, req.cursor));
-  q.limit = paging.limit;
-  q.after = std::move(paging.after);
+  q.status = req.status;
+  q.country = req.country;
+  status::Validator v;
+  static const std::set<std::string> kStatuses{"submitted", "approved", "rejected"};
+  CheckAllowed("status", q.status, kStatuses, v);
+  auto paging = pagination::KeysetRequestOf(req.page, storage::kApplicationSorts);
+  if (Collect(paging.status(), v)) q.page = *paging;
   IRIS_ASSIGN_OR_RETURN(
       auto rows,
-      pool_.Read([&](db::Tx& tx) -> absl::StatusOr<std::vector<domain::MembershipApplication>> {
-        IRIS_ASSIGN_OR_RETURN(const storage::KnownCodes* known, reference_codes_.Get(tx));
-        IRIS_RETURN_IF_ERROR(CheckFilterCodes(*known, req.country, ""));
-        return applications_.List(tx, q);
-      }));
-  return pagination::PageOf(std::move(rows), paging.limit);
+      pool_.Read(
+          [&](db::Tx& tx) -> absl::StatusOr<pagination::Rows<domain::MembershipApplication>> {
+            IRIS_ASSIGN_OR_RETURN(const storage::KnownCodes* known, reference_codes_.Get(tx));
+            status::Validator all = v;  // a retried read must not add its errors twice
+            CheckFilterCodes(*known, q.country, {}, all);
+            IRIS_RETURN_IF_ERROR(all.FinishMalformed());
+            return applications_.List(tx, q);
+          }));
+  return pagination::PageOf(std::move(rows), q.page, storage::kApplicationSorts);
 }
 
 absl::StatusOr<domain::MembershipApplication> ApplicationUseCases::Approve(

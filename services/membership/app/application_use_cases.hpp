@@ -18,9 +18,8 @@
 namespace iris::membership::app {
 
 struct ApplicationListRequest {
-  std::string status, country;
-  int limit = 0;       // 0: pagination::kDefaultLimit; at most pagination::kMaxLimit
-  std::string cursor;  // a previous page's next_cursor; empty: first page
+  std::vector<std::string> status, country;  // any of the values
+  pagination::PageParams page;
 };
 
 // A new application and its status token (plaintext, in this answer only; the store keeps its

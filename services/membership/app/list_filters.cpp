@@ -3,21 +3,33 @@
 #include <string>
 
 #include "absl/strings/ascii.h"
-#include "libs/status/status.hpp"
+#include "absl/strings/str_join.h"
 
 namespace iris::membership::app {
 
-absl::Status CheckFilterCodes(const storage::KnownCodes& known, std::string_view country,
-                              std::string_view target_group) {
-  if (!country.empty() &&
-      !known.organization_codes.countries.contains(absl::AsciiStrToUpper(std::string(country)))) {
-    return status::Malformed("country", "must be a country code of GET /v1/countries");
+void CheckAllowed(std::string_view param, const std::vector<std::string>& values,
+                  const std::set<std::string>& allowed, status::Validator& v) {
+  for (const auto& value : values) {
+    if (allowed.contains(value)) continue;
+    // The value is the client's own, cut short so an answer never echoes a megabyte.
+    const std::string shown = value.size() > 40 ? value.substr(0, 40) + "..." : value;
+    v.Add(param, "\"" + shown + "\" is not one of " + absl::StrJoin(allowed, ", "));
   }
-  if (!target_group.empty() &&
-      !known.organization_codes.target_groups.contains(std::string(target_group))) {
-    return status::Malformed("target_group", "must be a code of GET /v1/target-groups");
-  }
-  return absl::OkStatus();
+}
+
+bool Collect(const absl::Status& s, status::Validator& v) {
+  if (s.ok()) return true;
+  const auto detail = status::DetailOf(s);
+  for (const auto& e : detail.errors()) v.Add(e.field(), e.message());
+  if (detail.errors().empty()) v.Add("query", std::string(s.message()));
+  return false;
+}
+
+void CheckFilterCodes(const storage::KnownCodes& known, std::vector<std::string>& countries,
+                      const std::vector<std::string>& target_groups, status::Validator& v) {
+  for (auto& c : countries) absl::AsciiStrToUpper(&c);
+  CheckAllowed("country", countries, known.organization_codes.countries, v);
+  CheckAllowed("target_group", target_groups, known.organization_codes.target_groups, v);
 }
 
 }  // namespace iris::membership::app

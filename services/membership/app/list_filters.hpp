@@ -1,17 +1,37 @@
-// Filters of list requests that name a reference code (country, target group).
+// The filters of list requests: each may be given several times (any of the values matches),
+// and every value is checked, so one answer names every bad filter with the values allowed.
 #pragma once
 
+#include <set>
+#include <string>
 #include <string_view>
+#include <vector>
 
-#include "absl/status/status.h"
+#include "libs/status/status.hpp"
 #include "services/membership/storage/reference_cache.hpp"
 
 namespace iris::membership::app {
 
-// A filter naming an unknown code is a 400 naming the filter (API.md: "an unknown filter value"),
-// not an empty list a client cannot tell from "nothing matches". `country` as the client sent it
-// (any case); empty filters are not checked.
-absl::Status CheckFilterCodes(const storage::KnownCodes& known, std::string_view country,
-                              std::string_view target_group);
+// Adds an error on `param` to `v` for each value not in `allowed`, listing the allowed ones.
+// An unknown filter value is a 400 (API.md: "an unknown filter value"), not an empty list a
+// client cannot tell from "nothing matches".
+void CheckAllowed(std::string_view param, const std::vector<std::string>& values,
+                  const std::set<std::string>& allowed, status::Validator& v);
+
+// `country` (any case: upper-cased here) and `target_group` against the reference codes.
+void CheckFilterCodes(const storage::KnownCodes& known, std::vector<std::string>& countries,
+                      const std::vector<std::string>& target_groups, status::Validator& v);
+
+// The field errors of `s` (a bad limit, sort or cursor) added to `v`, so they are answered
+// together with the filters' errors; false when `s` is not OK.
+bool Collect(const absl::Status& s, status::Validator& v);
+
+// The set of words of an enum, for CheckAllowed: word(e) for every e in `all`.
+template <typename Enum, typename Word, size_t N>
+std::set<std::string> WordsOf(const Enum (&all)[N], Word word) {
+  std::set<std::string> out;
+  for (Enum e : all) out.emplace(word(e));
+  return out;
+}
 
 }  // namespace iris::membership::app

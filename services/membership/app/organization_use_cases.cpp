@@ -1,6 +1,7 @@
 #include "services/membership/app/organization_use_cases.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "absl/strings/ascii.h"
 #include "libs/db/outbox.hpp"
@@ -148,36 +149,32 @@ absl::StatusOr<pagination::Page<domain::Organization>> OrganizationUseCases::Lis
   q.see_all = p.IsNetworkAdmin();
   if (p.IsCoordinator()) q.own_country = p.country;
   if (p.IsMember() && values::IsUuid(p.organization_id)) q.own_organization = p.organization_id;
-  if (!req.country.empty()) q.country = absl::AsciiStrToUpper(req.country);
-  if (!req.status.empty()) {
-    if (!domain::ParseStatus(req.status)) {
-      return Malformed("status", "must be applicant, active, suspended or withdrawn");
-    }
-    q.status = req.status;
-  }
-  if (!req.kind.empty()) {
-    if (!domain::ParseKind(req.kind)) {
-      return Malformed("kind",
-                       "must be member_cso, partner, public_institution, "
-                       "international_org or media");
-    }
-    q.kind = req.kind;
-  }
-  if (!req.target_group.empty()) q.target_group = req.target_group;
+  q.country = req.country;
+  q.status = req.status;
+  q.kind = req.kind;
+  q.target_group = req.target_group;
+  status::Validator v;
+  static const std::set<std::string> kStatuses{"applicant", "active", "suspended", "withdrawn"};
+  static const std::set<std::string> kKinds{"member_cso", "partner", "public_institution",
+                                            "international_org", "media"};
+  CheckAllowed("status", q.status, kStatuses, v);
+  CheckAllowed("kind", q.kind, kKinds, v);
   if (domain::CharCount(req.q) > kMaxQueryLength) {
-    return Malformed("q", "must be at most " + std::to_string(kMaxQueryLength) + " characters");
+    v.Add("q", "must be at most " + std::to_string(kMaxQueryLength) + " characters");
   }
   q.words = domain::SearchWords(req.q);
-  IRIS_ASSIGN_OR_RETURN(auto paging, pagination::KeysetRequestOf(req.limit, req.cursor));
-  q.limit = paging.limit;
-  q.after = std::move(paging.after);
+  auto paging = pagination::KeysetRequestOf(req.page, storage::kOrganizationSorts);
+  if (Collect(paging.status(), v)) q.page = *paging;
   IRIS_ASSIGN_OR_RETURN(
-      auto rows, pool_.Read([&](db::Tx& tx) -> absl::StatusOr<std::vector<domain::Organization>> {
+      auto rows,
+      pool_.Read([&](db::Tx& tx) -> absl::StatusOr<pagination::Rows<domain::Organization>> {
         IRIS_ASSIGN_OR_RETURN(const storage::KnownCodes* known, reference_codes_.Get(tx));
-        IRIS_RETURN_IF_ERROR(CheckFilterCodes(*known, req.country, req.target_group));
+        status::Validator all = v;  // a retried read must not add its errors twice
+        CheckFilterCodes(*known, q.country, q.target_group, all);
+        IRIS_RETURN_IF_ERROR(all.FinishMalformed());
         return orgs_.List(tx, q);
       }));
-  return pagination::PageOf(std::move(rows), paging.limit);
+  return pagination::PageOf(std::move(rows), q.page, storage::kOrganizationSorts);
 }
 
 absl::StatusOr<domain::Organization> OrganizationUseCases::ChangeStatus(

@@ -17,9 +17,9 @@
 namespace iris::membership::app {
 
 struct OrganizationListRequest {
-  std::string country, status, kind, target_group, q;
-  int limit = 0;       // 0: pagination::kDefaultLimit; at most pagination::kMaxLimit
-  std::string cursor;  // the position JSON of a previous page's next_cursor; empty: first page
+  std::vector<std::string> country, status, kind, target_group;  // any of the values
+  std::string q;
+  pagination::PageParams page;
 };
 
 class OrganizationUseCases {

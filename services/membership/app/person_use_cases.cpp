@@ -107,20 +107,20 @@ absl::StatusOr<domain::Person> PersonUseCases::Update(const identity::Caller& ca
 }
 
 absl::StatusOr<pagination::Page<domain::Person>> PersonUseCases::List(
-    const identity::Caller& caller, const std::string& organization_id, int limit,
-    const std::string& cursor) {
-  IRIS_ASSIGN_OR_RETURN(auto paging, pagination::KeysetRequestOf(limit, cursor));
-  IRIS_ASSIGN_OR_RETURN(auto rows,
-                        pool_.Read([&](db::Tx& tx) -> absl::StatusOr<std::vector<domain::Person>> {
-                          auto org = orgs_.FindById(tx, organization_id);
-                          if (absl::IsNotFound(org.status()) ||
-                              (org.ok() && !domain::CanHandlePeopleOf(caller, *org))) {
-                            return absl::NotFoundError("organization not found");
-                          }
-                          IRIS_RETURN_IF_ERROR(org.status());
-                          return people_.List(tx, org->id, paging.after, paging.limit);
-                        }));
-  return pagination::PageOf(std::move(rows), paging.limit);
+    const identity::Caller& caller, const std::string& organization_id,
+    const pagination::PageParams& page) {
+  IRIS_ASSIGN_OR_RETURN(auto paging, pagination::KeysetRequestOf(page, storage::kPersonSorts));
+  IRIS_ASSIGN_OR_RETURN(
+      auto rows, pool_.Read([&](db::Tx& tx) -> absl::StatusOr<pagination::Rows<domain::Person>> {
+        auto org = orgs_.FindById(tx, organization_id);
+        if (absl::IsNotFound(org.status()) ||
+            (org.ok() && !domain::CanHandlePeopleOf(caller, *org))) {
+          return absl::NotFoundError("organization not found");
+        }
+        IRIS_RETURN_IF_ERROR(org.status());
+        return people_.List(tx, org->id, paging);
+      }));
+  return pagination::PageOf(std::move(rows), paging, storage::kPersonSorts);
 }
 
 absl::Status PersonUseCases::Erase(const identity::Caller& caller, const std::string& id,

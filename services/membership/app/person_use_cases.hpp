@@ -40,7 +40,7 @@ class PersonUseCases {
   // first.
   absl::StatusOr<pagination::Page<domain::Person>> List(const identity::Caller& caller,
                                                         const std::string& organization_id,
-                                                        int limit, const std::string& cursor);
+                                                        const pagination::PageParams& page);
   // Deletes the person for good; the audit log keeps only the id.
   absl::Status Erase(const identity::Caller& caller, const std::string& id,
                      int64_t expected_version);

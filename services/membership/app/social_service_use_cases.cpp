@@ -1,5 +1,7 @@
 #include "services/membership/app/social_service_use_cases.hpp"
 
+#include <set>
+
 #include <nlohmann/json.hpp>
 
 #include "absl/strings/ascii.h"
@@ -155,35 +157,35 @@ absl::StatusOr<pagination::Page<domain::SocialService>> SocialServiceUseCases::L
   q.see_all = p.IsNetworkAdmin();
   if (p.IsCoordinator()) q.own_country = p.country;
   if (p.IsMember() && values::IsUuid(p.organization_id)) q.own_organization = p.organization_id;
-  if (!req.country.empty()) q.country = absl::AsciiStrToUpper(req.country);
-  if (!req.target_group.empty()) q.target_group = req.target_group;
-  if (!req.licensing_status.empty()) {
-    if (!domain::ParseLicensing(req.licensing_status)) {
-      return Malformed("licensing_status",
-                       "must be not_required, not_licensed, in_process, licensed or expired");
-    }
-    q.licensing_status = req.licensing_status;
-  }
+  q.country = req.country;
+  q.target_group = req.target_group;
+  q.category = req.category;
+  q.licensing_status = req.licensing_status;
+  status::Validator v;
+  static const std::set<std::string> kLicensing{"not_required", "not_licensed", "in_process",
+                                                "licensed", "expired"};
+  CheckAllowed("licensing_status", q.licensing_status, kLicensing, v);
   if (!req.licence_expires_before.empty()) {
     if (!domain::IsIsoDate(req.licence_expires_before)) {
-      return Malformed("licence_expires_before", "must be a date such as 2027-01-31");
+      v.Add("licence_expires_before", "must be a date such as 2027-01-31");
     }
     q.licence_expires_before = req.licence_expires_before;
   }
-  IRIS_ASSIGN_OR_RETURN(auto paging, pagination::KeysetRequestOf(req.limit, req.cursor));
-  q.limit = paging.limit;
-  q.after = std::move(paging.after);
+  auto paging = pagination::KeysetRequestOf(req.page, storage::kSocialServiceSorts);
+  if (Collect(paging.status(), v)) q.page = *paging;
   IRIS_ASSIGN_OR_RETURN(
-      auto rows, pool_.Read([&](db::Tx& tx) -> absl::StatusOr<std::vector<domain::SocialService>> {
+      auto rows,
+      pool_.Read([&](db::Tx& tx) -> absl::StatusOr<pagination::Rows<domain::SocialService>> {
         IRIS_ASSIGN_OR_RETURN(const storage::KnownCodes* known, reference_codes_.Get(tx));
-        IRIS_RETURN_IF_ERROR(CheckFilterCodes(*known, req.country, req.target_group));
-        if (!req.category.empty()) {
+        status::Validator all = v;  // a retried read must not add its errors twice
+        CheckFilterCodes(*known, q.country, q.target_group, all);
+        if (!q.category.empty()) {
           IRIS_ASSIGN_OR_RETURN(auto categories, services_.ListCategories(tx));
-          bool known = false;
-          for (const auto& c : categories) known = known || c.code == req.category;
-          if (!known) return Malformed("category", "must be one of GET /v1/service-categories");
-          q.category = req.category;
+          std::set<std::string> codes;
+          for (const auto& c : categories) codes.insert(c.code);
+          CheckAllowed("category", q.category, codes, all);
         }
+        IRIS_RETURN_IF_ERROR(all.FinishMalformed());
         if (!req.organization_id.empty()) {
           auto org = orgs_.FindById(tx, req.organization_id);
           if (absl::IsNotFound(org.status())) return OrgNotFound();
@@ -193,7 +195,7 @@ absl::StatusOr<pagination::Page<domain::SocialService>> SocialServiceUseCases::L
         }
         return services_.List(tx, q);
       }));
-  return pagination::PageOf(std::move(rows), paging.limit);
+  return pagination::PageOf(std::move(rows), q.page, storage::kSocialServiceSorts);
 }
 
 absl::StatusOr<std::vector<storage::ServiceCategory>> SocialServiceUseCases::Categories() {

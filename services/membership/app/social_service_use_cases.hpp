@@ -18,9 +18,9 @@ namespace iris::membership::app {
 
 struct SocialServiceListRequest {
   std::string organization_id;  // empty: across members
-  std::string country, target_group, category, licensing_status, licence_expires_before;
-  int limit = 0;       // 0: pagination::kDefaultLimit; at most pagination::kMaxLimit
-  std::string cursor;  // the position JSON of a previous page's next_cursor; empty: first page
+  std::vector<std::string> country, target_group, category, licensing_status;  // any of them
+  std::string licence_expires_before;
+  pagination::PageParams page;
 };
 
 class SocialServiceUseCases {

@@ -2,6 +2,7 @@
 
 #include "libs/grpc/answer.hpp"
 #include "libs/pagination/keyset.hpp"
+#include "libs/proto_values/proto_values.hpp"
 #include "libs/status/status.hpp"
 #include "services/membership/rpc/account_mapping.hpp"
 #include "services/membership/rpc/reference_mapping.hpp"
@@ -54,9 +55,11 @@ void FillKey(const domain::ApiKey& k, Out* out) {
 ::grpc::Status AccountGrpc::ListUsers(::grpc::ServerContext* ctx, const v1::ListUsersRequest* req,
                                       v1::ListUsersResponse* out) {
   return iris::grpc::Answer(*ctx, [&](const identity::Caller& caller) -> absl::Status {
-    const storage::UserFilter filter{req->role(), req->country(), req->organization_id()};
+    using proto_values::Strings;
+    const storage::UserFilter filter{Strings(req->role()), Strings(req->country()),
+                                     Strings(req->organization_id())};
     IRIS_ASSIGN_OR_RETURN(
-        auto page, accounts_.ListUsers(caller, filter, req->page().limit(), req->page().cursor()));
+        auto page, accounts_.ListUsers(caller, filter, proto_values::FromProto(req->page())));
     pagination::FillResponse(page, out, [](const auto& u, auto* m) { UserToProto(u, m); });
     return absl::OkStatus();
   });

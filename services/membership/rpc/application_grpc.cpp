@@ -2,6 +2,7 @@
 
 #include "libs/grpc/answer.hpp"
 #include "libs/pagination/keyset.hpp"
+#include "libs/proto_values/proto_values.hpp"
 #include "libs/status/status.hpp"
 #include "services/membership/rpc/application_mapping.hpp"
 
@@ -44,8 +45,9 @@ namespace iris::membership::rpc {
                                                  const v1::ListApplicationsRequest* req,
                                                  v1::ListApplicationsResponse* out) {
   return iris::grpc::Answer(*ctx, [&](const identity::Caller& caller) -> absl::Status {
-    app::ApplicationListRequest list{req->status(), req->country(), req->page().limit(),
-                                     req->page().cursor()};
+    app::ApplicationListRequest list{proto_values::Strings(req->status()),
+                                     proto_values::Strings(req->country()),
+                                     proto_values::FromProto(req->page())};
     IRIS_ASSIGN_OR_RETURN(auto page, applications_.List(caller, list));
     pagination::FillResponse(page, out, [](const auto& item, auto* m) { ToProto(item, m); });
     return absl::OkStatus();

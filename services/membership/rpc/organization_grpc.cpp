@@ -2,6 +2,7 @@
 
 #include "libs/grpc/answer.hpp"
 #include "libs/pagination/keyset.hpp"
+#include "libs/proto_values/proto_values.hpp"
 #include "libs/status/status.hpp"
 #include "services/membership/rpc/organization_mapping.hpp"
 
@@ -44,9 +45,13 @@ namespace iris::membership::rpc {
                                                    const v1::ListOrganizationsRequest* req,
                                                    v1::ListOrganizationsResponse* out) {
   return iris::grpc::Answer(*ctx, [&](const identity::Caller& caller) -> absl::Status {
-    app::OrganizationListRequest list{req->country(),      req->status(), req->kind(),
-                                      req->target_group(), req->q(),      req->page().limit(),
-                                      req->page().cursor()};
+    using proto_values::Strings;
+    app::OrganizationListRequest list{Strings(req->country()),
+                                      Strings(req->status()),
+                                      Strings(req->kind()),
+                                      Strings(req->target_group()),
+                                      req->q(),
+                                      proto_values::FromProto(req->page())};
     IRIS_ASSIGN_OR_RETURN(auto page, orgs_.List(caller, list));
     pagination::FillResponse(page, out, [](const auto& item, auto* m) { ToProto(item, m); });
     return absl::OkStatus();

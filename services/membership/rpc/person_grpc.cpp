@@ -2,6 +2,7 @@
 
 #include "libs/grpc/answer.hpp"
 #include "libs/pagination/keyset.hpp"
+#include "libs/proto_values/proto_values.hpp"
 #include "libs/status/status.hpp"
 #include "services/membership/rpc/person_mapping.hpp"
 
@@ -42,7 +43,7 @@ namespace iris::membership::rpc {
                                       v1::ListPeopleResponse* out) {
   return iris::grpc::Answer(*ctx, [&](const identity::Caller& caller) -> absl::Status {
     IRIS_ASSIGN_OR_RETURN(auto page, people_.List(caller, req->organization_id(),
-                                                  req->page().limit(), req->page().cursor()));
+                                                  proto_values::FromProto(req->page())));
     pagination::FillResponse(page, out, [](const auto& item, auto* m) { ToProto(item, m); });
     return absl::OkStatus();
   });

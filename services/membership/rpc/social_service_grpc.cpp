@@ -2,6 +2,7 @@
 
 #include "libs/grpc/answer.hpp"
 #include "libs/pagination/keyset.hpp"
+#include "libs/proto_values/proto_values.hpp"
 #include "libs/status/status.hpp"
 #include "services/membership/rpc/reference_mapping.hpp"
 #include "services/membership/rpc/social_service_mapping.hpp"
@@ -55,10 +56,14 @@ namespace iris::membership::rpc {
                                                      const v1::ListSocialServicesRequest* req,
                                                      v1::ListSocialServicesResponse* out) {
   return iris::grpc::Answer(*ctx, [&](const identity::Caller& caller) -> absl::Status {
-    app::SocialServiceListRequest list{req->organization_id(),  req->country(),
-                                       req->target_group(),     req->category(),
-                                       req->licensing_status(), req->licence_expires_before(),
-                                       req->page().limit(),     req->page().cursor()};
+    using proto_values::Strings;
+    app::SocialServiceListRequest list{req->organization_id(),
+                                       Strings(req->country()),
+                                       Strings(req->target_group()),
+                                       Strings(req->category()),
+                                       Strings(req->licensing_status()),
+                                       req->licence_expires_before(),
+                                       proto_values::FromProto(req->page())};
     IRIS_ASSIGN_OR_RETURN(auto page, services_.List(caller, list));
     pagination::FillResponse(page, out, [](const auto& item, auto* m) { ToProto(item, m); });
     return absl::OkStatus();

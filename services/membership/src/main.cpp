@@ -28,6 +28,7 @@
 #include "services/membership/storage/pg_session_repository.hpp"
 #include "services/membership/storage/pg_social_service_repository.hpp"
 #include "services/membership/storage/reference_cache.hpp"
+#include "services/membership/storage/statements.hpp"
 
 namespace iris::membership {
 namespace {
@@ -35,7 +36,7 @@ namespace {
 const service::Definition kDefinition{
     .identity = {.name = "membership", .grpc_port = 50051, .metrics_port = 9465},
     .migrations = migrations::kAll,
-    .statements = sql::kAll,
+    .statements = storage::Statements(),
     .demo = demo::kAll,
 };
 

@@ -1,6 +1,7 @@
 // What the account use cases need from storage: users, credentials, API keys.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,11 +20,20 @@ struct Credentials {
 };
 
 // What GET /v1/users filters on; "" is "any".
+// Each matches any of its values; empty matches all.
 struct UserFilter {
-  std::string role;
-  std::string country;  // a member's country is its organisation's
-  std::string organization_id;
+  std::vector<std::string> role;
+  std::vector<std::string> country;  // a member's country is its organisation's
+  std::vector<std::string> organization_id;
 };
+
+// The orders of a list of accounts; the first is the default.
+inline const std::array<pagination::SortField<domain::User>, 2> kUserSorts{{
+    {"created_at", pagination::KeyKind::kInstant, "users.created_at",
+     [](const domain::User& u) { return pagination::InstantKey(u.created_at); }},
+    {"email", pagination::KeyKind::kText, "users.email",
+     [](const domain::User& u) { return u.email; }},
+}};
 
 struct ResolvedKey {
   domain::User user;  // id, email, name, role, organization_id, country
@@ -46,11 +56,10 @@ class AccountRepository {
       db::Tx& tx, const std::string& email, const std::string& name,
       const std::string& password_hash) = 0;
 
-  // Up to pagination::RowsToFetch(limit) accounts matching `filter` in (created_at, id) order
-  // after `after`; pagination::PageOf makes the page.
-  virtual absl::StatusOr<std::vector<domain::User>> ListUsers(
-      db::Tx& tx, const UserFilter& filter, const std::optional<pagination::Keyset>& after,
-      int limit) = 0;
+  // Up to pagination::RowsToFetch(page.limit) accounts matching `filter` in the page's order
+  // after its position, and the total when asked; pagination::PageOf makes the page.
+  virtual absl::StatusOr<pagination::Rows<domain::User>> ListUsers(
+      db::Tx& tx, const UserFilter& filter, const pagination::KeysetRequest& page) = 0;
   // Fills id and created_at of `key`.
   virtual absl::Status InsertApiKey(db::Tx& tx, domain::ApiKey& key,
                                     const std::string& key_hash) = 0;

@@ -1,6 +1,7 @@
 // What the membership application use cases need from storage.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,12 +14,19 @@
 namespace iris::membership::storage {
 
 struct ApplicationQuery {
-  bool see_all = false;                    // network admins
-  std::optional<std::string> own_country;  // coordinators
-  std::optional<std::string> status, country;
-  std::optional<pagination::Keyset> after;  // absent: the first page
-  int limit = pagination::kDefaultLimit;    // the page size; List fetches RowsToFetch(limit)
+  bool see_all = false;                      // network admins
+  std::optional<std::string> own_country;    // coordinators
+  std::vector<std::string> status, country;  // any of the values; empty: all
+  pagination::KeysetRequest page;  // order, position, size; List fetches RowsToFetch(limit)
 };
+
+// The orders of a list of applications; the first is the default.
+inline const std::array<pagination::SortField<domain::MembershipApplication>, 2> kApplicationSorts{{
+    {"created_at", pagination::KeyKind::kInstant, "membership_applications.created_at",
+     [](const domain::MembershipApplication& a) { return pagination::InstantKey(a.created_at); }},
+    {"updated_at", pagination::KeyKind::kInstant, "membership_applications.updated_at",
+     [](const domain::MembershipApplication& a) { return pagination::InstantKey(a.updated_at); }},
+}};
 
 class ApplicationRepository {
  public:
@@ -39,9 +47,9 @@ class ApplicationRepository {
   virtual absl::StatusOr<domain::MembershipApplication> Decide(
       db::Tx& tx, const std::string& id, domain::ApplicationStatus status, const std::string& note,
       const std::string& organization_id) = 0;
-  // Up to pagination::RowsToFetch(q.limit) rows in (created_at, id) order after q.after;
-  // pagination::PageOf makes the page.
-  virtual absl::StatusOr<std::vector<domain::MembershipApplication>> List(
+  // Up to pagination::RowsToFetch(q.page.limit) rows in the page's order after its position,
+  // and the total when asked; pagination::PageOf makes the page.
+  virtual absl::StatusOr<pagination::Rows<domain::MembershipApplication>> List(
       db::Tx& tx, const ApplicationQuery& q) = 0;
 };
 

@@ -1,6 +1,7 @@
 // What the organisation use cases need from storage.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,12 +18,22 @@ struct OrganizationQuery {
   bool see_all = false;
   std::optional<std::string> own_country;
   std::optional<std::string> own_organization;
-  // Filters, each optional.
-  std::optional<std::string> country, status, kind, target_group;
-  std::vector<std::string> words;           // every one must match; empty: no search
-  std::optional<pagination::Keyset> after;  // absent: the first page
-  int limit = pagination::kDefaultLimit;    // the page size; List fetches RowsToFetch(limit)
+  // Filters: a row matches one of each filter's values; an empty filter matches all.
+  std::vector<std::string> country, status, kind, target_group;
+  std::vector<std::string> words;  // every one must match; empty: no search
+  pagination::KeysetRequest page;  // order, position, size; List fetches RowsToFetch(limit)
 };
+
+// The orders of a list of organisations; the first is the default. Names sort by the Unicode
+// collation (ICU root): case and diacritics as a reader expects, Latin before Cyrillic.
+inline const std::array<pagination::SortField<domain::Organization>, 3> kOrganizationSorts{{
+    {"created_at", pagination::KeyKind::kInstant, "organizations.created_at",
+     [](const domain::Organization& o) { return pagination::InstantKey(o.created_at); }},
+    {"name", pagination::KeyKind::kText, R"(organizations.name COLLATE "und-x-icu")",
+     [](const domain::Organization& o) { return o.name; }},
+    {"updated_at", pagination::KeyKind::kInstant, "organizations.updated_at",
+     [](const domain::Organization& o) { return pagination::InstantKey(o.updated_at); }},
+}};
 
 class OrganizationRepository {
  public:
@@ -46,9 +57,9 @@ class OrganizationRepository {
                                                          int64_t expected_version,
                                                          domain::OrganizationStatus status,
                                                          const std::string& note) = 0;
-  // Up to pagination::RowsToFetch(query.limit) rows in (created_at, id) order after
-  // query.after; pagination::PageOf makes the page.
-  virtual absl::StatusOr<std::vector<domain::Organization>> List(
+  // Up to pagination::RowsToFetch(query.page.limit) rows in the page's order after its
+  // position, and the total when asked; pagination::PageOf makes the page.
+  virtual absl::StatusOr<pagination::Rows<domain::Organization>> List(
       db::Tx& tx, const OrganizationQuery& query) = 0;
 };
 

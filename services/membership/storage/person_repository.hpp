@@ -1,6 +1,7 @@
 // What the people use cases need from storage.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +12,14 @@
 #include "services/membership/domain/person.hpp"
 
 namespace iris::membership::storage {
+
+// The orders of an organisation's people; the first is the default.
+inline const std::array<pagination::SortField<domain::Person>, 2> kPersonSorts{{
+    {"created_at", pagination::KeyKind::kInstant, "people.created_at",
+     [](const domain::Person& p) { return pagination::InstantKey(p.created_at); }},
+    {"name", pagination::KeyKind::kText, R"(people.name COLLATE "und-x-icu")",
+     [](const domain::Person& p) { return p.name; }},
+}};
 
 class PersonRepository {
  public:
@@ -26,11 +35,10 @@ class PersonRepository {
                                                 int64_t expected_version, bool consent_changed) = 0;
   // Deletes the row at `expected_version`; FAILED_PRECONDITION "stale_version" otherwise.
   virtual absl::Status Delete(db::Tx& tx, const std::string& id, int64_t expected_version) = 0;
-  // Up to pagination::RowsToFetch(limit) of the organisation's people in (created_at, id)
-  // order after `after`; pagination::PageOf makes the page.
-  virtual absl::StatusOr<std::vector<domain::Person>> List(
-      db::Tx& tx, const std::string& organization_id,
-      const std::optional<pagination::Keyset>& after, int limit) = 0;
+  // Up to pagination::RowsToFetch(page.limit) of the organisation's people in the page's
+  // order after its position, and the total when asked; pagination::PageOf makes the page.
+  virtual absl::StatusOr<pagination::Rows<domain::Person>> List(
+      db::Tx& tx, const std::string& organization_id, const pagination::KeysetRequest& page) = 0;
 };
 
 }  // namespace iris::membership::storage

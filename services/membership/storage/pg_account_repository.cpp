@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "libs/db/sorted_statements.hpp"
 #include "libs/db/values.hpp"
 #include "libs/values/uuid.hpp"
 #include "membership_sql.hpp"
@@ -60,17 +61,21 @@ absl::StatusOr<domain::User> PgAccountRepository::FindUser(db::Tx& tx, const std
   return StoredUserFromRow(rows[0]);
 }
 
-absl::StatusOr<std::vector<domain::User>> PgAccountRepository::ListUsers(
-    db::Tx& tx, const UserFilter& filter, const std::optional<pagination::Keyset>& after,
-    int limit) {
-  std::vector<domain::User> out;
+absl::StatusOr<pagination::Rows<domain::User>> PgAccountRepository::ListUsers(
+    db::Tx& tx, const UserFilter& filter, const pagination::KeysetRequest& page) {
   // Not a uuid names no organisation (the use case refuses it first): never a cast error.
-  if (!filter.organization_id.empty() && !values::IsUuid(filter.organization_id)) return out;
-  const auto [after_at, after_id] = db::KeysetBindOf(after);
-  auto rows = tx.Exec(sql::kUsersList, after_at, after_id, filter.role, filter.country,
-                      filter.organization_id, pagination::RowsToFetch(limit));
-  for (const auto& r : rows) out.push_back(StoredUserFromRow(r));
-  return out;
+  for (const auto& o : filter.organization_id) {
+    if (!values::IsUuid(o)) return absl::InvalidArgumentError("organization_id is not a uuid");
+  }
+  const auto [key, id] = db::KeysetBindOf(page);
+  const auto role = db::AnyOf(filter.role), country = db::AnyOf(filter.country),
+             organization = db::AnyOf(filter.organization_id);
+  return db::ListRows<domain::User>(
+      sql::kUsersList, page,
+      [&](const db::Statement& s, int rows) {
+        return tx.Exec(s, key, id, role, country, organization, rows);
+      },
+      [](const pqxx::row& r) { return StoredUserFromRow(r); });
 }
 
 absl::StatusOr<std::optional<Credentials>> PgAccountRepository::FindCredentials(

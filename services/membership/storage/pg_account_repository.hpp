@@ -16,9 +16,8 @@ class PgAccountRepository : public AccountRepository {
       db::Tx& tx, const std::string& email, const std::string& name,
       const std::string& password_hash) override;
   absl::Status InsertApiKey(db::Tx& tx, domain::ApiKey& key, const std::string& key_hash) override;
-  absl::StatusOr<std::vector<domain::User>> ListUsers(
-      db::Tx& tx, const UserFilter& filter, const std::optional<pagination::Keyset>& after,
-      int limit) override;
+  absl::StatusOr<pagination::Rows<domain::User>> ListUsers(
+      db::Tx& tx, const UserFilter& filter, const pagination::KeysetRequest& page) override;
   absl::StatusOr<std::vector<domain::ApiKey>> ListApiKeys(
       db::Tx& tx, const std::optional<std::string>& user_id) override;
   absl::StatusOr<std::string> RevokeApiKey(db::Tx& tx, const std::string& id,

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "libs/db/sorted_statements.hpp"
 #include "libs/db/values.hpp"
 #include "libs/status/status.hpp"
 #include "libs/values/uuid.hpp"
@@ -108,17 +109,16 @@ absl::StatusOr<domain::MembershipApplication> PgApplicationRepository::Decide(
   return ApplicationFromRow(rows[0]);
 }
 
-absl::StatusOr<std::vector<domain::MembershipApplication>> PgApplicationRepository::List(
+absl::StatusOr<pagination::Rows<domain::MembershipApplication>> PgApplicationRepository::List(
     db::Tx& tx, const ApplicationQuery& q) {
-  const auto [after_at, after_id] = db::KeysetBindOf(q.after);
-  auto rows = tx.Exec(sql::kApplicationsList, q.see_all, q.own_country, q.status, q.country,
-                      after_at, after_id, pagination::RowsToFetch(q.limit));
-  std::vector<domain::MembershipApplication> out;
-  for (const auto& r : rows) {
-    IRIS_ASSIGN_OR_RETURN(auto a, ApplicationFromRow(r));
-    out.push_back(std::move(a));
-  }
-  return out;
+  const auto [key, id] = db::KeysetBindOf(q.page);
+  const auto status = db::AnyOf(q.status), country = db::AnyOf(q.country);
+  return db::ListRows<domain::MembershipApplication>(
+      sql::kApplicationsList, q.page,
+      [&](const db::Statement& s, int rows) {
+        return tx.Exec(s, q.see_all, q.own_country, status, country, key, id, rows);
+      },
+      [](const pqxx::row& r) { return ApplicationFromRow(r); });
 }
 
 }  // namespace iris::membership::storage

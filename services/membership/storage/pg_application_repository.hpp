@@ -20,7 +20,7 @@ class PgApplicationRepository : public ApplicationRepository {
                                                        domain::ApplicationStatus status,
                                                        const std::string& note,
                                                        const std::string& organization_id) override;
-  absl::StatusOr<std::vector<domain::MembershipApplication>> List(
+  absl::StatusOr<pagination::Rows<domain::MembershipApplication>> List(
       db::Tx& tx, const ApplicationQuery& q) override;
 };
 

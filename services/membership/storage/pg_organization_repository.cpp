@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "libs/db/sorted_statements.hpp"
 #include "libs/db/values.hpp"
 #include "libs/status/status.hpp"
 #include "libs/values/uuid.hpp"
@@ -108,24 +109,22 @@ absl::StatusOr<domain::Organization> PgOrganizationRepository::SetStatus(
   return OrganizationFromRow(rows[0]);
 }
 
-absl::StatusOr<std::vector<domain::Organization>> PgOrganizationRepository::List(
+absl::StatusOr<pagination::Rows<domain::Organization>> PgOrganizationRepository::List(
     db::Tx& tx, const OrganizationQuery& q) {
-  // The first page starts before every row, so the keyset stays an index condition.
-  const auto [after_at, after_id] = db::KeysetBindOf(q.after);
-  const int fetch = pagination::RowsToFetch(q.limit);
-  pqxx::result rows =
-      q.words.empty()
-          ? tx.Exec(sql::kOrganizationsList, q.see_all, q.own_country, q.own_organization,
-                    q.country, q.status, q.kind, q.target_group, after_at, after_id, fetch)
-          : tx.Exec(sql::kOrganizationsSearch, q.see_all, q.own_country, q.own_organization,
-                    q.country, q.status, q.kind, q.target_group, after_at, after_id, fetch,
-                    db::TextArray(q.words));
-  std::vector<domain::Organization> out;
-  for (const auto& r : rows) {
-    IRIS_ASSIGN_OR_RETURN(auto org, OrganizationFromRow(r));
-    out.push_back(std::move(org));
-  }
-  return out;
+  const auto [key, id] = db::KeysetBindOf(q.page);
+  const auto country = db::AnyOf(q.country), status = db::AnyOf(q.status), kind = db::AnyOf(q.kind),
+             target_group = db::AnyOf(q.target_group);
+  const bool search = !q.words.empty();
+  const std::string words = db::TextArray(q.words);
+  return db::ListRows<domain::Organization>(
+      search ? sql::kOrganizationsSearch : sql::kOrganizationsList, q.page,
+      [&](const db::Statement& s, int rows) {
+        return search ? tx.Exec(s, q.see_all, q.own_country, q.own_organization, country, status,
+                                kind, target_group, key, id, rows, words)
+                      : tx.Exec(s, q.see_all, q.own_country, q.own_organization, country, status,
+                                kind, target_group, key, id, rows);
+      },
+      [](const pqxx::row& r) { return OrganizationFromRow(r); });
 }
 
 }  // namespace iris::membership::storage

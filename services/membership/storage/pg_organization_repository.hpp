@@ -17,8 +17,8 @@ class PgOrganizationRepository : public OrganizationRepository {
                                                  int64_t expected_version,
                                                  domain::OrganizationStatus status,
                                                  const std::string& note) override;
-  absl::StatusOr<std::vector<domain::Organization>> List(db::Tx& tx,
-                                                         const OrganizationQuery& query) override;
+  absl::StatusOr<pagination::Rows<domain::Organization>> List(
+      db::Tx& tx, const OrganizationQuery& query) override;
 };
 
 }  // namespace iris::membership::storage

@@ -1,5 +1,6 @@
 #include "services/membership/storage/pg_person_repository.hpp"
 
+#include "libs/db/sorted_statements.hpp"
 #include "libs/db/values.hpp"
 #include "libs/status/status.hpp"
 #include "libs/values/uuid.hpp"
@@ -78,16 +79,18 @@ absl::Status PgPersonRepository::Delete(db::Tx& tx, const std::string& id,
   return absl::OkStatus();
 }
 
-absl::StatusOr<std::vector<domain::Person>> PgPersonRepository::List(
-    db::Tx& tx, const std::string& organization_id, const std::optional<pagination::Keyset>& after,
-    int limit) {
-  std::vector<domain::Person> out;
-  if (!IsUuid(organization_id)) return out;
-  const auto [after_at, after_id] = db::KeysetBindOf(after);
-  auto rows = tx.Exec(sql::kPeopleList, organization_id, after_at, after_id,
-                      pagination::RowsToFetch(limit));
-  for (const auto& r : rows) out.push_back(PersonFromRow(r));
-  return out;
+absl::StatusOr<pagination::Rows<domain::Person>> PgPersonRepository::List(
+    db::Tx& tx, const std::string& organization_id, const pagination::KeysetRequest& page) {
+  if (!IsUuid(organization_id)) {
+    pagination::Rows<domain::Person> none;
+    if (page.include_total) none.total = pagination::TotalOf(0);
+    return none;
+  }
+  const auto [key, id] = db::KeysetBindOf(page);
+  return db::ListRows<domain::Person>(
+      sql::kPeopleList, page,
+      [&](const db::Statement& s, int rows) { return tx.Exec(s, organization_id, key, id, rows); },
+      [](const pqxx::row& r) { return PersonFromRow(r); });
 }
 
 }  // namespace iris::membership::storage

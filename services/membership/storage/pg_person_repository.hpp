@@ -13,9 +13,9 @@ class PgPersonRepository : public PersonRepository {
   absl::StatusOr<domain::Person> Update(db::Tx& tx, const domain::Person& person,
                                         int64_t expected_version, bool consent_changed) override;
   absl::Status Delete(db::Tx& tx, const std::string& id, int64_t expected_version) override;
-  absl::StatusOr<std::vector<domain::Person>> List(db::Tx& tx, const std::string& organization_id,
-                                                   const std::optional<pagination::Keyset>& after,
-                                                   int limit) override;
+  absl::StatusOr<pagination::Rows<domain::Person>> List(
+      db::Tx& tx, const std::string& organization_id,
+      const pagination::KeysetRequest& page) override;
 };
 
 }  // namespace iris::membership::storage

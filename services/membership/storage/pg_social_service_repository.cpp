@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "libs/db/sorted_statements.hpp"
 #include "libs/db/values.hpp"
 #include "libs/status/status.hpp"
 #include "libs/values/uuid.hpp"
@@ -88,20 +89,18 @@ absl::Status PgSocialServiceRepository::Delete(db::Tx& tx, const std::string& id
   return absl::OkStatus();
 }
 
-absl::StatusOr<std::vector<domain::SocialService>> PgSocialServiceRepository::List(
+absl::StatusOr<pagination::Rows<domain::SocialService>> PgSocialServiceRepository::List(
     db::Tx& tx, const SocialServiceQuery& q) {
-  // The first page starts before every row, so the keyset stays an index condition.
-  const auto [after_at, after_id] = db::KeysetBindOf(q.after);
-  auto rows =
-      tx.Exec(sql::kSocialServicesList, q.see_all, q.own_country, q.own_organization,
-              q.organization_id, q.country, q.target_group, q.category, q.licensing_status,
-              q.licence_expires_before, after_at, after_id, pagination::RowsToFetch(q.limit));
-  std::vector<domain::SocialService> out;
-  for (const auto& r : rows) {
-    IRIS_ASSIGN_OR_RETURN(auto s, SocialServiceFromRow(r));
-    out.push_back(std::move(s));
-  }
-  return out;
+  const auto [key, id] = db::KeysetBindOf(q.page);
+  const auto country = db::AnyOf(q.country), target_group = db::AnyOf(q.target_group),
+             category = db::AnyOf(q.category), licensing = db::AnyOf(q.licensing_status);
+  return db::ListRows<domain::SocialService>(
+      sql::kSocialServicesList, q.page,
+      [&](const db::Statement& s, int rows) {
+        return tx.Exec(s, q.see_all, q.own_country, q.own_organization, q.organization_id, country,
+                       target_group, category, licensing, q.licence_expires_before, key, id, rows);
+      },
+      [](const pqxx::row& r) { return SocialServiceFromRow(r); });
 }
 
 absl::StatusOr<std::vector<ServiceCategory>> PgSocialServiceRepository::ListCategories(db::Tx& tx) {

@@ -13,8 +13,8 @@ class PgSocialServiceRepository : public SocialServiceRepository {
   absl::StatusOr<domain::SocialService> Update(db::Tx& tx, const domain::SocialService& s,
                                                int64_t expected_version) override;
   absl::Status Delete(db::Tx& tx, const std::string& id, int64_t expected_version) override;
-  absl::StatusOr<std::vector<domain::SocialService>> List(db::Tx& tx,
-                                                          const SocialServiceQuery& q) override;
+  absl::StatusOr<pagination::Rows<domain::SocialService>> List(
+      db::Tx& tx, const SocialServiceQuery& q) override;
   absl::StatusOr<std::vector<ServiceCategory>> ListCategories(db::Tx& tx) override;
 };
 

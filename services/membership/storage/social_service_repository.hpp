@@ -1,6 +1,7 @@
 // What the social service use cases need from storage.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,12 +19,26 @@ struct SocialServiceQuery {
   bool see_all = false;
   std::optional<std::string> own_country;
   std::optional<std::string> own_organization;
-  // Filters, each optional; licence_expires_before is a YYYY-MM-DD date.
-  std::optional<std::string> organization_id, country, target_group, category, licensing_status,
-      licence_expires_before;
-  std::optional<pagination::Keyset> after;  // absent: the first page
-  int limit = pagination::kDefaultLimit;    // the page size; List fetches RowsToFetch(limit)
+  // Filters, each optional; licence_expires_before is a YYYY-MM-DD date. The lists match any
+  // of their values; empty matches all.
+  std::optional<std::string> organization_id, licence_expires_before;
+  std::vector<std::string> country, target_group, category, licensing_status;
+  pagination::KeysetRequest page;  // order, position, size; List fetches RowsToFetch(limit)
 };
+
+// The orders of a list of services; the first is the default. licence_valid_until puts
+// services without an expiry last (first when descending).
+inline const std::array<pagination::SortField<domain::SocialService>, 4> kSocialServiceSorts{{
+    {"created_at", pagination::KeyKind::kInstant, "s.created_at",
+     [](const domain::SocialService& s) { return pagination::InstantKey(s.created_at); }},
+    {"organization_name", pagination::KeyKind::kText, R"(o.name COLLATE "und-x-icu")",
+     [](const domain::SocialService& s) { return s.organization_name; }},
+    {"licence_valid_until", pagination::KeyKind::kDate,
+     "COALESCE(s.licence_valid_until, 'infinity'::date)",
+     [](const domain::SocialService& s) { return pagination::DateKey(s.licensing.valid_until); }},
+    {"updated_at", pagination::KeyKind::kInstant, "s.updated_at",
+     [](const domain::SocialService& s) { return pagination::InstantKey(s.updated_at); }},
+}};
 
 struct ServiceCategory {
   std::string code;
@@ -46,10 +61,10 @@ class SocialServiceRepository {
                                                        int64_t expected_version) = 0;
   // Deletes the row at `expected_version`; otherwise as Update.
   virtual absl::Status Delete(db::Tx& tx, const std::string& id, int64_t expected_version) = 0;
-  // Up to pagination::RowsToFetch(q.limit) rows in (created_at, id) order after q.after;
-  // pagination::PageOf makes the page.
-  virtual absl::StatusOr<std::vector<domain::SocialService>> List(db::Tx& tx,
-                                                                  const SocialServiceQuery& q) = 0;
+  // Up to pagination::RowsToFetch(q.page.limit) rows in the page's order after its position,
+  // and the total when asked; pagination::PageOf makes the page.
+  virtual absl::StatusOr<pagination::Rows<domain::SocialService>> List(
+      db::Tx& tx, const SocialServiceQuery& q) = 0;
   virtual absl::StatusOr<std::vector<ServiceCategory>> ListCategories(db::Tx& tx) = 0;
 };
 

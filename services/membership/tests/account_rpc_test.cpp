@@ -21,6 +21,7 @@
 #include "services/membership/storage/pg_organization_repository.hpp"
 #include "services/membership/storage/pg_reference_repository.hpp"
 #include "services/membership/storage/reference_cache.hpp"
+#include "services/membership/storage/statements.hpp"
 #include "services/membership/tests/membership_test_support.hpp"
 #include "tests/support/rpc_server.hpp"
 #include "tests/support/test_env.hpp"
@@ -87,7 +88,7 @@ class AccountRpcTest : public ::testing::Test {
   }
 
   db::Pool pool_{db::PoolConfig{.url = iris::testing::MembershipDatabaseUrl(), .size = 4},
-                 sql::kAll};
+                 storage::Statements()};
   storage::PgAccountRepository repo_;
   app::PasswordHasher hasher_;
   storage::PgReferenceRepository reference_;

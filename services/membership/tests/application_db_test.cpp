@@ -18,6 +18,7 @@
 #include "services/membership/storage/pg_organization_repository.hpp"
 #include "services/membership/storage/pg_reference_repository.hpp"
 #include "services/membership/storage/reference_cache.hpp"
+#include "services/membership/storage/statements.hpp"
 #include "services/membership/tests/membership_test_support.hpp"
 #include "tests/support/test_env.hpp"
 
@@ -56,7 +57,7 @@ class ApplicationDbTest : public ::testing::Test {
   }
 
   db::Pool pool_{db::PoolConfig{.url = iris::testing::MembershipDatabaseUrl(), .size = 4},
-                 sql::kAll};
+                 storage::Statements()};
   storage::PgApplicationRepository repo_;
   storage::PgOrganizationRepository orgs_;
   storage::PgReferenceRepository reference_;
@@ -127,7 +128,7 @@ TEST_F(ApplicationDbTest, ListsFilterByStatusAndCountryInPages) {
   std::set<std::string> seen;
   std::string cursor;
   for (int guard = 0; guard < 1000; ++guard) {
-    auto page = use_cases_.List(coordinator, {"rejected", "", 50, cursor});
+    auto page = use_cases_.List(coordinator, {{"rejected"}, {}, {50, cursor}});
     ASSERT_TRUE(page.ok()) << page.status();
     for (const auto& a : page->items) {
       EXPECT_EQ(a.organization.country, "BA");

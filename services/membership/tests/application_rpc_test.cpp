@@ -21,6 +21,7 @@
 #include "services/membership/storage/pg_organization_repository.hpp"
 #include "services/membership/storage/pg_reference_repository.hpp"
 #include "services/membership/storage/reference_cache.hpp"
+#include "services/membership/storage/statements.hpp"
 #include "services/membership/tests/membership_test_support.hpp"
 #include "tests/support/rpc_server.hpp"
 #include "tests/support/test_env.hpp"
@@ -80,7 +81,7 @@ class ApplicationRpcTest : public ::testing::Test {
   }
 
   db::Pool pool_{db::PoolConfig{.url = iris::testing::MembershipDatabaseUrl(), .size = 2},
-                 sql::kAll};
+                 storage::Statements()};
   storage::PgApplicationRepository repo_;
   storage::PgOrganizationRepository orgs_;
   storage::PgReferenceRepository reference_;

@@ -9,6 +9,7 @@
 #include <random>
 #include <set>
 #include <thread>
+#include <tuple>
 
 #include "libs/db/migrator.hpp"
 #include "libs/status/status.hpp"
@@ -18,6 +19,7 @@
 #include "services/membership/storage/pg_organization_repository.hpp"
 #include "services/membership/storage/pg_reference_repository.hpp"
 #include "services/membership/storage/reference_cache.hpp"
+#include "services/membership/storage/statements.hpp"
 #include "services/membership/tests/membership_test_support.hpp"
 #include "tests/support/test_env.hpp"
 
@@ -53,7 +55,8 @@ class OrganizationDbTest : public ::testing::Test {
     EXPECT_TRUE(rows.ok()) << rows.status();
     std::vector<std::string> names;
     if (rows.ok()) {
-      for (const auto& o : pagination::PageOf(std::move(*rows), q.limit).items) {
+      const auto page = pagination::PageOf(std::move(*rows), q.page, storage::kOrganizationSorts);
+      for (const auto& o : page.items) {
         names.push_back(o.name);
       }
     }
@@ -83,6 +86,15 @@ class OrganizationDbTest : public ::testing::Test {
     return absl::IsCancelled(rolled_back) ? text : std::string(rolled_back.message());
   }
 
+  // A prepared statement of the service by name (a sorted list's variant: "<list>:<sort>").
+  static db::Statement Named(std::string_view name) {
+    for (const auto& st : storage::Statements()) {
+      if (name == st.name) return st;
+    }
+    ADD_FAILURE() << "no statement " << name;
+    return {"none", "SELECT 1"};
+  }
+
   int Count(const std::string& table, const std::string& subject, const std::string& type_col,
             const std::string& type) {
     auto n = pool_.Read([&](db::Tx& tx) -> absl::StatusOr<int> {
@@ -96,7 +108,7 @@ class OrganizationDbTest : public ::testing::Test {
   }
 
   db::Pool pool_{db::PoolConfig{.url = iris::testing::MembershipDatabaseUrl(), .size = 4},
-                 sql::kAll};
+                 storage::Statements()};
   storage::PgOrganizationRepository repo_;
   storage::PgReferenceRepository reference_;
   storage::ReferenceCache reference_codes_{reference_};
@@ -139,21 +151,22 @@ TEST_F(OrganizationDbTest, KeysetPagesAreCompleteAndNeverRepeatWhileRowsAreAdded
   storage::OrganizationQuery q;
   q.see_all = true;
   q.words = {token};
-  q.limit = 3;
+  q.page.limit = 3;
   std::vector<std::string> seen;
   std::vector<size_t> sizes;
   for (int guard = 0; guard < 10; ++guard) {
     auto rows = pool_.Read([&](db::Tx& tx) { return repo_.List(tx, q); });
     ASSERT_TRUE(rows.ok()) << rows.status();
-    const auto page = pagination::PageOf(std::move(*rows), q.limit);
+    const auto page = pagination::PageOf(std::move(*rows), q.page, storage::kOrganizationSorts);
     sizes.push_back(page.items.size());
     for (const auto& o : page.items) seen.push_back(o.id);
     // A row added mid-walk sorts after every position already handed out.
     if (guard == 0) created.insert(Create("Paged " + token + " late").id);
     if (page.next_cursor.empty()) break;
-    auto next = pagination::KeysetRequestOf(q.limit, page.next_cursor);
+    auto next = pagination::KeysetRequestOf(pagination::PageParams{3, page.next_cursor},
+                                            storage::kOrganizationSorts);
     ASSERT_TRUE(next.ok()) << next.status();
-    q.after = next->after;
+    q.page = *next;
   }
   EXPECT_EQ(sizes, (std::vector<size_t>{3, 3, 2}));
   EXPECT_EQ(std::set<std::string>(seen.begin(), seen.end()), created);
@@ -163,16 +176,30 @@ TEST_F(OrganizationDbTest, KeysetPagesAreCompleteAndNeverRepeatWhileRowsAreAdded
 TEST_F(OrganizationDbTest, DeepPagesUseTheKeysetIndexAndSearchUsesTheTrigramIndex) {
   const std::string after = "'2026-01-01T00:00:00Z', '5f0c8a4e-0000-4000-8000-000000000000'";
   const std::string first = "'-infinity', '00000000-0000-0000-0000-000000000000'";
-  const std::string list_plan =
-      Plan(sql::kOrganizationsList, "false, NULL, NULL, NULL, NULL, NULL, NULL, " + after + ", 51",
-           {"seqscan", "bitmapscan"}, {}, /*generic=*/true);
+  const std::string list_plan = Plan(Named("organizations_list:created_at"),
+                                     "false, NULL, NULL, NULL, NULL, NULL, NULL, " + after + ", 51",
+                                     {"seqscan", "bitmapscan"}, {}, /*generic=*/true);
   // One ordered index scan from the position: a deep page reads what the first does.
   EXPECT_NE(list_plan.find("Index Scan using organizations_keyset"), std::string::npos)
       << list_plan;
   EXPECT_NE(list_plan.find("Index Cond"), std::string::npos) << list_plan;
   EXPECT_EQ(list_plan.find("Sort"), std::string::npos) << list_plan;
+  // Every other order has its own index, read forwards or backwards from the position.
+  for (const auto& [sort, index, position] :
+       std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"name", "organizations_by_name", "'Udruženje', '5f0c8a4e-0000-4000-8000-000000000000'"},
+           {"-name", "organizations_by_name",
+            "'Udruženje', '5f0c8a4e-0000-4000-8000-000000000000'"},
+           {"-created_at", "organizations_keyset", after},
+           {"updated_at", "organizations_by_updated", after}}) {
+    const std::string plan = Plan(Named("organizations_list:" + sort),
+                                  "false, NULL, NULL, NULL, NULL, NULL, NULL, " + position + ", 51",
+                                  {"seqscan", "bitmapscan"}, {}, /*generic=*/false);
+    EXPECT_NE(plan.find("using " + index), std::string::npos) << sort << "\n" << plan;
+    EXPECT_EQ(plan.find("Sort"), std::string::npos) << sort << "\n" << plan;
+  }
   const std::string search_plan =
-      Plan(sql::kOrganizationsSearch,
+      Plan(Named("organizations_search:created_at"),
            "true, NULL, NULL, NULL, NULL, NULL, NULL, " + first + ", 51, '{udruzenje,cacak}'",
            {"seqscan", "indexscan"}, {"organizations_keyset", "organizations_country"},
            /*generic=*/true);

@@ -11,6 +11,7 @@
 #include "libs/identity/caller.hpp"
 #include "membership_migrations.hpp"
 #include "membership_sql.hpp"
+#include "services/membership/storage/statements.hpp"
 #include "services/membership/tests/membership_test_support.hpp"
 #include "tests/support/test_env.hpp"
 
@@ -30,7 +31,7 @@ class OutboxDbTest : public ::testing::Test {
     return n.ok() ? *n : -1;
   }
   db::Pool pool_{db::PoolConfig{.url = iris::testing::MembershipDatabaseUrl(), .size = 2},
-                 sql::kAll};
+                 storage::Statements()};
 };
 
 db::Change SampleChange(const std::string& subject) {

@@ -18,6 +18,7 @@
 #include "services/membership/storage/pg_person_repository.hpp"
 #include "services/membership/storage/pg_reference_repository.hpp"
 #include "services/membership/storage/reference_cache.hpp"
+#include "services/membership/storage/statements.hpp"
 #include "services/membership/tests/membership_test_support.hpp"
 #include "tests/support/test_env.hpp"
 
@@ -81,7 +82,7 @@ class PersonDbTest : public ::testing::Test {
   }
 
   db::Pool pool_{db::PoolConfig{.url = iris::testing::MembershipDatabaseUrl(), .size = 4},
-                 sql::kAll};
+                 storage::Statements()};
   storage::PgOrganizationRepository org_repo_;
   storage::PgReferenceRepository reference_;
   storage::ReferenceCache reference_codes_{reference_};
@@ -154,7 +155,7 @@ TEST_F(PersonDbTest, PagesWalkTheOrganizationsPeopleWithoutGapsOrRepeats) {
   std::string cursor;
   int pages = 0;
   do {
-    auto page = people_.List(Admin(), org.id, 2, cursor);
+    auto page = people_.List(Admin(), org.id, {2, cursor});
     ASSERT_TRUE(page.ok()) << page.status();
     for (const auto& p : page->items) EXPECT_TRUE(seen.insert(p.id).second) << "repeated";
     cursor = page->next_cursor;

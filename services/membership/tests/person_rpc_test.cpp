@@ -24,6 +24,7 @@
 #include "services/membership/storage/pg_person_repository.hpp"
 #include "services/membership/storage/pg_reference_repository.hpp"
 #include "services/membership/storage/reference_cache.hpp"
+#include "services/membership/storage/statements.hpp"
 #include "services/membership/tests/membership_test_support.hpp"
 #include "tests/support/rpc_server.hpp"
 #include "tests/support/test_env.hpp"
@@ -91,7 +92,7 @@ class PersonRpcTest : public ::testing::Test {
   }
 
   db::Pool pool_{db::PoolConfig{.url = iris::testing::MembershipDatabaseUrl(), .size = 2},
-                 sql::kAll};
+                 storage::Statements()};
   storage::PgOrganizationRepository org_repo_;
   storage::PgReferenceRepository reference_;
   storage::ReferenceCache reference_codes_{reference_};

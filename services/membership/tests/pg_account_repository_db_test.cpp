@@ -11,6 +11,7 @@
 #include "membership_migrations.hpp"
 #include "membership_sql.hpp"
 #include "services/membership/app/account_use_cases.hpp"
+#include "services/membership/storage/statements.hpp"
 #include "services/membership/tests/membership_test_support.hpp"
 #include "tests/support/test_env.hpp"
 
@@ -33,7 +34,7 @@ class PgAccountRepositoryDbTest : public ::testing::Test {
   }
 
   db::Pool pool_{db::PoolConfig{.url = iris::testing::MembershipDatabaseUrl(), .size = 2},
-                 sql::kAll};
+                 storage::Statements()};
   storage::PgAccountRepository repo_;
 };
 

@@ -8,6 +8,7 @@
 #include "libs/db/pool.hpp"
 #include "membership_migrations.hpp"
 #include "membership_sql.hpp"
+#include "services/membership/storage/statements.hpp"
 #include "services/membership/tests/membership_test_support.hpp"
 #include "tests/support/test_env.hpp"
 
@@ -18,7 +19,7 @@ class PgReferenceRepositoryTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() { ASSERT_TRUE(MigrateSchema().ok()); }
   db::Pool pool_{db::PoolConfig{.url = iris::testing::MembershipDatabaseUrl(), .size = 2},
-                 sql::kAll};
+                 storage::Statements()};
   PgReferenceRepository repo_;
 };
 

@@ -19,6 +19,7 @@
 #include "services/membership/storage/pg_organization_repository.hpp"
 #include "services/membership/storage/pg_person_repository.hpp"
 #include "services/membership/storage/pg_reference_repository.hpp"
+#include "services/membership/storage/statements.hpp"
 #include "services/membership/tests/membership_test_support.hpp"
 #include "tests/support/test_env.hpp"
 
@@ -80,7 +81,7 @@ class ReferenceCacheDbTest : public ::testing::Test {
   }
 
   db::Pool pool_{db::PoolConfig{.url = iris::testing::MembershipDatabaseUrl(), .size = 4},
-                 sql::kAll};
+                 storage::Statements()};
   CountingReferenceRepository repo_;
   storage::ReferenceCache cache_{repo_};
   storage::PgOrganizationRepository org_repo_;

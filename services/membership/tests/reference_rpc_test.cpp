@@ -12,6 +12,7 @@
 #include "services/membership/app/reference_use_cases.hpp"
 #include "services/membership/rpc/reference_grpc.hpp"
 #include "services/membership/storage/pg_reference_repository.hpp"
+#include "services/membership/storage/statements.hpp"
 #include "services/membership/tests/membership_test_support.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/rpc_server.hpp"
@@ -36,7 +37,7 @@ class ReferenceRpcTest : public ::testing::Test {
   void TearDown() override { server_.reset(); }
 
   db::Pool pool_{db::PoolConfig{.url = iris::testing::MembershipDatabaseUrl(), .size = 2},
-                 sql::kAll};
+                 storage::Statements()};
   storage::PgReferenceRepository repo_;
   app::ReferenceUseCases reference_{pool_, repo_};
   rpc::ReferenceGrpc api_{reference_};

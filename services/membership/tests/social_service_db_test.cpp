@@ -18,6 +18,7 @@
 #include "services/membership/storage/pg_reference_repository.hpp"
 #include "services/membership/storage/pg_social_service_repository.hpp"
 #include "services/membership/storage/reference_cache.hpp"
+#include "services/membership/storage/statements.hpp"
 #include "services/membership/tests/membership_test_support.hpp"
 #include "tests/support/test_env.hpp"
 
@@ -80,7 +81,7 @@ class SocialServiceDbTest : public ::testing::Test {
   }
 
   db::Pool pool_{db::PoolConfig{.url = iris::testing::MembershipDatabaseUrl(), .size = 4},
-                 sql::kAll};
+                 storage::Statements()};
   storage::PgOrganizationRepository org_repo_;
   storage::PgReferenceRepository reference_;
   storage::ReferenceCache reference_codes_{reference_};
@@ -167,36 +168,36 @@ TEST_F(SocialServiceDbTest, FiltersCombineOnCountryCategoryStatusAndExpiry) {
     return out;
   };
   app::SocialServiceListRequest req;
-  req.limit = 200;
+  req.page.limit = 200;
   req.licence_expires_before = "2026-04-01";
-  req.country = "rs";
+  req.country = {"rs"};
   // Strictly before: the licence ending on that day stays out, and so does "no expiry".
   EXPECT_EQ(only_mine(Ids(req)), std::set<std::string>{early.id});
-  req.country = "";
+  req.country = {};
   EXPECT_EQ(only_mine(Ids(req)), (std::set<std::string>{early.id, montenegro.id}));
 
   app::SocialServiceListRequest by_org;
   by_org.organization_id = rs.id;
   EXPECT_EQ(Ids(by_org), (std::set<std::string>{early.id, on_day.id, no_expiry.id}));
-  by_org.licensing_status = "not_required";
+  by_org.licensing_status = {"not_required"};
   EXPECT_EQ(Ids(by_org), std::set<std::string>{no_expiry.id});
-  by_org.licensing_status = "";
-  by_org.target_group = "roma";
+  by_org.licensing_status = {};
+  by_org.target_group = {"roma"};
   EXPECT_EQ(Ids(by_org), std::set<std::string>{early.id});
 
   app::SocialServiceListRequest by_category;
   by_category.organization_id = me.id;
-  by_category.category = "day_care";
+  by_category.category = {"day_care"};
   EXPECT_TRUE(Ids(by_category).empty());
-  by_category.category = "shelter";
+  by_category.category = {"shelter"};
   EXPECT_EQ(Ids(by_category), std::set<std::string>{montenegro.id});
 }
 
 TEST_F(SocialServiceDbTest, BadFilterValuesAreMalformed) {
   for (auto set : std::vector<std::function<void(app::SocialServiceListRequest&)>>{
-           [](auto& r) { r.category = "spa"; }, [](auto& r) { r.licensing_status = "pending"; },
+           [](auto& r) { r.category = {"spa"}; }, [](auto& r) { r.licensing_status = {"pending"}; },
            [](auto& r) { r.licence_expires_before = "2026-02-30"; },
-           [](auto& r) { r.cursor = "{\"c\":1}"; }}) {
+           [](auto& r) { r.page.cursor = "{\"c\":1}"; }}) {
     app::SocialServiceListRequest req;
     set(req);
     auto page = services_.List(Admin(), req);
@@ -214,15 +215,15 @@ TEST_F(SocialServiceDbTest, KeysetPagesVisitEveryServiceOnce) {
   std::vector<std::string> seen;
   app::SocialServiceListRequest req;
   req.organization_id = org.id;
-  req.limit = 2;
+  req.page.limit = 2;
   int pages = 0;
   do {
     auto page = services_.List(Admin(), req);
     ASSERT_TRUE(page.ok()) << page.status();
     for (const auto& s : page->items) seen.push_back(s.id);
-    req.cursor = page->next_cursor;
+    req.page.cursor = page->next_cursor;
     ++pages;
-  } while (!req.cursor.empty() && pages < 10);
+  } while (!req.page.cursor.empty() && pages < 10);
   EXPECT_EQ(pages, 3);
   EXPECT_EQ(seen.size(), 5u);
   EXPECT_EQ(std::set<std::string>(seen.begin(), seen.end()), created);

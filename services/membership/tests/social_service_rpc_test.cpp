@@ -23,6 +23,7 @@
 #include "services/membership/storage/pg_reference_repository.hpp"
 #include "services/membership/storage/pg_social_service_repository.hpp"
 #include "services/membership/storage/reference_cache.hpp"
+#include "services/membership/storage/statements.hpp"
 #include "services/membership/tests/membership_test_support.hpp"
 #include "tests/support/rpc_server.hpp"
 #include "tests/support/test_env.hpp"
@@ -111,7 +112,7 @@ class SocialServiceRpcTest : public ::testing::Test {
   }
 
   db::Pool pool_{db::PoolConfig{.url = iris::testing::MembershipDatabaseUrl(), .size = 2},
-                 sql::kAll};
+                 storage::Statements()};
   storage::PgOrganizationRepository org_repo_;
   storage::PgReferenceRepository reference_;
   storage::ReferenceCache reference_codes_{reference_};
@@ -185,7 +186,7 @@ TEST_F(SocialServiceRpcTest, AnonymousCannotSeeServicesOfASuspendedOrganisation)
   EXPECT_TRUE(Call(*services_, Coordinator("ME"), &Services::GetSocialService, get, &out).ok());
 
   v1::ListSocialServicesRequest across;
-  across.set_licensing_status("not_required");
+  across.add_licensing_status("not_required");
   across.mutable_page()->set_limit(200);
   v1::ListSocialServicesResponse all;
   ASSERT_TRUE(Call(*services_, Anonymous(), &Services::ListSocialServices, across, &all).ok());

@@ -20,6 +20,7 @@
 #include "services/membership/storage/pg_reference_repository.hpp"
 #include "services/membership/storage/pg_social_service_repository.hpp"
 #include "services/membership/storage/reference_cache.hpp"
+#include "services/membership/storage/statements.hpp"
 #include "services/membership/tests/membership_test_support.hpp"
 #include "tests/support/test_env.hpp"
 
@@ -96,7 +97,7 @@ class SuspendedMemberDbTest : public ::testing::Test {
   db::Pool pool_{
       db::PoolConfig{
           .url = iris::testing::MembershipDatabaseUrl(), .size = 4, .application_name = app_},
-      sql::kAll};
+      storage::Statements()};
   storage::PgOrganizationRepository org_repo_;
   storage::PgReferenceRepository reference_;
   storage::ReferenceCache reference_codes_{reference_};

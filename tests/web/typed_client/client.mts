@@ -38,20 +38,27 @@ void badKind;
 void noName;
 
 // 1. The directory, as an anonymous visitor sees it.
+// Repeated filters are arrays (openapi-fetch sends country=RS&country=BA), sorted by name,
+// with the number of matches.
 const list = await api.GET("/v1/organizations", {
-  params: { query: { country: "RS", limit: 5 } },
+  params: { query: { country: ["RS", "BA"], limit: 5, sort: "name", include: "total" } },
 });
 expect(list.data !== undefined, `GET /v1/organizations answered ${list.response.status}`);
 const page: Organization[] = list.data.items;
 expect(page.length <= 5, `limit=5 gave ${page.length} items`);
 expect(
-  page.every((o) => o.country === "RS" && o.status === "active"),
-  "an anonymous directory filtered by RS holds only active organisations of RS",
+  page.every((o) => (o.country === "RS" || o.country === "BA") && o.status === "active"),
+  "an anonymous directory filtered by RS and BA holds only active organisations of either",
+);
+const total: number | undefined = list.data.total;
+expect(
+  total !== undefined && total >= page.length && list.data.total_exact === true,
+  `include=total answered total ${total}`,
 );
 const next: string | null = list.data.next_cursor;
 if (next !== null) {
   const more = await api.GET("/v1/organizations", {
-    params: { query: { country: "RS", limit: 5, cursor: next } },
+    params: { query: { country: ["RS", "BA"], limit: 5, sort: "name", cursor: next } },
   });
   expect(more.data !== undefined, `the next page answered ${more.response.status}`);
   const seen = new Set(page.map((o) => o.id));

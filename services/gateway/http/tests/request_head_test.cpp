@@ -101,5 +101,16 @@ TEST(RequestHeadTest, RawHeaderValueReadsALineEvenOfAMalformedHead) {
   EXPECT_EQ(RawHeaderValue("", "x-request-id"), std::nullopt);
 }
 
+TEST(RawQueryTest, IsTheTargetsQueryAsSent) {
+  EXPECT_EQ(RawQuery("GET /v1/x?country=RS&country=BA HTTP/1.1\r\nHost: a\r\n\r\n"),
+            "country=RS&country=BA");
+  EXPECT_EQ(RawQuery("GET /v1/x?q=a%20b#frag HTTP/1.1\r\n"), "q=a%20b");
+  EXPECT_EQ(RawQuery("GET /v1/x HTTP/1.1\r\n"), "");
+  EXPECT_EQ(RawQuery("GET /v1/x? HTTP/1.1\r\n"), "");
+  EXPECT_EQ(RawQuery("GET http://h/v1/x?a=1 HTTP/1.1\r\n"), "a=1");
+  EXPECT_EQ(RawQuery(""), "");
+  EXPECT_EQ(RawQuery("GET"), "");
+}
+
 }  // namespace
 }  // namespace iris::gateway::http

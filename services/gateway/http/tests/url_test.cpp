@@ -55,5 +55,20 @@ TEST(IsValidUtf8Test, AcceptsTheLargestCodePoints) {
   EXPECT_FALSE(IsValidUtf8("\x80"));
 }
 
+TEST(DecodeQueryStringTest, KeepsOrderAndRepeatsAndSkipsEmptyPairs) {
+  using Q = std::vector<std::pair<std::string, std::string>>;
+  auto q = DecodeQueryString("country=RS&&country=BA&q=Ni%C5%A1+grad&flag&=x&a=b=c");
+  ASSERT_TRUE(q.ok()) << q.status();
+  EXPECT_EQ(*q, (Q{{"country", "RS"},
+                   {"country", "BA"},
+                   {"q", "Niš grad"},
+                   {"flag", ""},
+                   {"", "x"},
+                   {"a", "b=c"}}));
+  EXPECT_TRUE(DecodeQueryString("")->empty());
+  EXPECT_FALSE(DecodeQueryString("a=%ZZ").ok());
+  EXPECT_FALSE(DecodeQueryString("a=1&%C0=2").ok());
+}
+
 }  // namespace
 }  // namespace iris::gateway::http

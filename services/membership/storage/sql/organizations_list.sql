@@ -1,13 +1,16 @@
--- Keyset page on (created_at, id); the first page passes (-infinity, nil uuid) so the
--- position is always an index condition, also in a generic plan. Fetches limit + 1. ORDER BY
--- qualifies its columns: a bare `id` would mean the id::text output column.
+-- Keyset page in the order the caller chose: db::StatementSet writes one statement per sortable
+-- field and direction from the @after@ and @order_by@ markers (libs/db/sorted_statements.hpp),
+-- and the count of include=total. The first page passes a position before every row, so the
+-- position is an index condition, also in a generic plan. Filters $4..$7 are text[] (NULL: any)
+-- and match any of their values. Fetches limit + 1. Columns are qualified: a bare `id` would
+-- mean the id::text output column.
 SELECT {{organizations_columns}}
 FROM membership.organizations
 WHERE (status = 'active' OR $1::bool OR country = $2 OR id = $3::uuid)
-  AND ($4::text IS NULL OR country = $4)
-  AND ($5::text IS NULL OR status = $5)
-  AND ($6::text IS NULL OR kind = $6)
-  AND ($7::text IS NULL OR target_groups @> ARRAY[$7::text])
-  AND (created_at, id) > ($8::timestamptz, $9::uuid)
-ORDER BY organizations.created_at, organizations.id
+  AND ($4::text[] IS NULL OR country = ANY($4::text[]))
+  AND ($5::text[] IS NULL OR status = ANY($5::text[]))
+  AND ($6::text[] IS NULL OR kind = ANY($6::text[]))
+  AND ($7::text[] IS NULL OR target_groups && $7::text[])
+  AND @after $8 $9 organizations.id@
+@order_by organizations.id@
 LIMIT $10

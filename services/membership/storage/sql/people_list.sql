@@ -1,8 +1,8 @@
--- Keyset page of one organisation's people on (created_at, id); the first page passes
--- (-infinity, nil uuid). Fetches limit + 1.
+-- Keyset page of one organisation's people in the order the caller chose (one statement per
+-- order and a count, from the markers: libs/db/sorted_statements.hpp). Fetches limit + 1.
 SELECT {{people_columns}}
 FROM membership.people
 WHERE organization_id = $1::uuid
-  AND (created_at, id) > ($2::timestamptz, $3::uuid)
-ORDER BY people.created_at, people.id
+  AND @after $2 $3 people.id@
+@order_by people.id@
 LIMIT $4
