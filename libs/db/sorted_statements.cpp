@@ -81,33 +81,38 @@ StatementSet::StatementSet(std::span<const Statement> all, const std::vector<Sor
     const std::string& i = a.words[1];
     const std::string& id = a.words[2];
     if (id != o.words[0]) throw std::logic_error(absl::StrCat(s.name, ": two id columns"));
+    // Statements that ignore the position (the count, a first page) still read its
+    // parameters: Postgres must know each one's type.
+    const std::string everything =
+        absl::StrCat("(", k, "::text IS NULL OR ", i, "::text IS NULL OR TRUE)");
     for (const SortKeySql& key : list->keys) {
       for (bool descending : {false, true}) {
         const std::string op = descending ? "<" : ">";
         const std::string dir = descending ? "DESC" : "ASC";
         const std::string type(SqlType(key.kind));
         const std::string expr(key.sql);
-        std::string after =
+        const std::string after =
             "(" + expr + ", " + id + ") " + op + " (" + k + "::" + type + ", " + i + "::uuid)";
-        if (!HasStartKey(key.kind, descending)) {
-          after = "(" + k + "::" + type + " IS NULL OR " + after + ")";
-        }
         const std::string order_by = "ORDER BY " + expr + " " + dir + ", " + id + " " + dir;
         pagination::SortOrder order{0, key.field, key.kind, descending};
-        add(absl::StrCat(s.name, ":", order.Name()), Expand(s, after, order_by, a, o));
+        const std::string name = absl::StrCat(s.name, ":", order.Name());
+        add(name, Expand(s, after, order_by, a, o));
+        // No key comes before every row here: the first page has a statement of its own
+        // rather than an `$K IS NULL OR ...` that a generic plan could not use as an index
+        // condition on the later pages.
+        if (!HasStartKey(key.kind, descending)) {
+          add(name + ":first", Expand(s, everything, order_by, a, o));
+        }
       }
     }
-    // The count reads the same parameters (Postgres must know each one's type) and ignores
-    // the position: it counts every match, up to the LIMIT it is given.
-    const std::string everything =
-        absl::StrCat("(", k, "::text IS NULL OR ", i, "::text IS NULL OR TRUE)");
     add(absl::StrCat(s.name, ":count"),
         absl::StrCat("SELECT count(*) FROM (", Expand(s, everything, "", a, o), ") AS matches"));
   }
 }
 
-Statement Sorted(const Statement& base, const pagination::SortOrder& order, std::string& name) {
-  name = absl::StrCat(base.name, ":", order.Name());
+Statement Sorted(const Statement& base, const pagination::KeysetRequest& req, std::string& name) {
+  name = absl::StrCat(base.name, ":", req.order.Name());
+  if (!req.after && !HasStartKey(req.order.kind, req.order.descending)) name += ":first";
   return {name.c_str(), ""};
 }
 

@@ -6,7 +6,9 @@
 // and ends in `LIMIT $n`. StatementSet prepares, instead of that text, "<name>:<field>" and
 // "<name>:-<field>" for every sortable field (pagination::SortField: its SQL expression and kind)
 // and "<name>:count", SELECT count(*) over the same matches, run with LIMIT kTotalCap + 1. Each
-// variant is a plain prepared statement, so an order is an index scan like the default one.
+// variant is a plain prepared statement, so an order is an index scan from its position like
+// the default one, in a generic plan too; descending text, which has no key before every row,
+// has "<name>:-<field>:first" for the first page.
 #pragma once
 
 #include <array>
@@ -60,14 +62,15 @@ class StatementSet {
   std::vector<Statement> statements_;
 };
 
-// The variant of `base` in `order`, and its count; Tx::Exec runs them by name.
-Statement Sorted(const Statement& base, const pagination::SortOrder& order, std::string& name);
+// The variant of `base` for the request's order (and first page, where that has its own), and
+// its count; Tx::Exec runs them by name.
+Statement Sorted(const Statement& base, const pagination::KeysetRequest& req, std::string& name);
 Statement Counted(const Statement& base, std::string& name);
 
 // The bind parameters of a keyset position, ($K, $I) of @after@: the last row's key and id, or
 // a position before every row in the order (-infinity / infinity / '' and the nil or the
 // largest uuid), so the condition stays an index condition on the first page too. Descending
-// text has no such key: NULL, which the statement reads as "from the start".
+// text has no such key: NULL, read only by its ":first" statement, which ignores it.
 struct KeysetBind {
   std::optional<std::string> key;
   std::string id;
@@ -87,7 +90,7 @@ absl::StatusOr<pagination::Rows<T>> ListRows(const Statement& base,
                                              FromRow&& from_row) {
   std::string name;
   pagination::Rows<T> out;
-  for (const auto& r : exec(Sorted(base, req.order, name), pagination::RowsToFetch(req.limit))) {
+  for (const auto& r : exec(Sorted(base, req, name), pagination::RowsToFetch(req.limit))) {
     if constexpr (internal::IsStatusOr<decltype(from_row(r))>::value) {
       IRIS_ASSIGN_OR_RETURN(auto item, from_row(r));
       out.rows.push_back(std::move(item));
@@ -96,8 +99,15 @@ absl::StatusOr<pagination::Rows<T>> ListRows(const Statement& base,
     }
   }
   if (req.include_total) {
-    const auto counted = exec(Counted(base, name), static_cast<int>(pagination::kTotalCap + 1));
-    out.total = pagination::TotalOf(counted[0][0].template as<int64_t>());
+    if (!req.after && out.rows.size() <= static_cast<size_t>(req.limit)) {
+      // The first page holds every match: that is the count, without another query.
+      out.total = pagination::TotalOf(static_cast<int64_t>(out.rows.size()));
+    } else {
+      // Its own statement, so its own snapshot: under concurrent writes it may differ from
+      // the page by what was written in between, as any count shown beside a list may.
+      const auto counted = exec(Counted(base, name), static_cast<int>(pagination::kTotalCap + 1));
+      out.total = pagination::TotalOf(counted[0][0].template as<int64_t>());
+    }
   }
   return out;
 }

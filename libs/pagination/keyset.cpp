@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
+#include <cstdio>
 
 #include <nlohmann/json.hpp>
 
@@ -21,16 +23,26 @@ constexpr size_t kMaxTextKeyBytes = 4096;
 bool IsKeyOf(KeyKind kind, const std::string& key) {
   switch (kind) {
     case KeyKind::kInstant: {
+      // Microseconds within years 1..9999, which Postgres and RFC 3339 both write.
+      constexpr int64_t kMin = -62135596800000000, kMax = 253402300799999999;
       int64_t micros = 0;
       const char* end = key.data() + key.size();
       auto [ptr, ec] = std::from_chars(key.data(), end, micros);
-      return !key.empty() && ec == std::errc() && ptr == end;
+      return !key.empty() && ec == std::errc() && ptr == end && micros >= kMin && micros <= kMax;
     }
-    case KeyKind::kDate:
+    case KeyKind::kDate: {
       if (key == "infinity") return true;
-      return key.size() == 10 && key[4] == '-' && key[7] == '-' &&
-             std::all_of(key.begin(), key.end(),
-                         [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
+      int y = 0, m = 0, d = 0;
+      if (key.size() != 10 || key[4] != '-' || key[7] != '-' ||
+          std::sscanf(key.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3 ||
+          !std::all_of(key.begin(), key.end(),
+                       [](char c) { return c == '-' || (c >= '0' && c <= '9'); })) {
+        return false;
+      }
+      const std::chrono::year_month_day date{std::chrono::year(y), std::chrono::month(m),
+                                             std::chrono::day(d)};
+      return y >= 1 && date.ok();
+    }
     case KeyKind::kText:
       return key.size() <= kMaxTextKeyBytes && key.find('\0') == std::string::npos;
   }
@@ -49,8 +61,18 @@ absl::StatusOr<std::optional<Keyset>> DecodeKeyset(std::string_view position, Ke
   if (!j.is_object()) return BadPosition();
   const auto k = j.find("k");
   const auto i = j.find("i");
-  if (k == j.end() || !k->is_string() || i == j.end() || !i->is_string()) return BadPosition();
-  Keyset out{k->get<std::string>(), i->get<std::string>()};
+  if (i == j.end() || !i->is_string()) return BadPosition();
+  Keyset out{"", i->get<std::string>()};
+  if (k != j.end() && k->is_string()) {
+    out.key = k->get<std::string>();
+  } else if (const auto c = j.find("c");
+             kind == KeyKind::kInstant && k == j.end() && c != j.end() && c->is_number_integer()) {
+    // A cursor issued before lists could be sorted ({"c": micros}, created_at order): pages
+    // that were being walked during an upgrade go on.
+    out.key = std::to_string(c->get<int64_t>());
+  } else {
+    return BadPosition();
+  }
   if (!IsKeyOf(kind, out.key) || !values::IsUuid(out.id)) return BadPosition();
   return out;
 }

@@ -132,11 +132,38 @@ TEST_F(ListsE2eTest, ACursorWorksOnlyWithTheSortItWasIssuedFor) {
   ASSERT_TRUE(first["next_cursor"].is_string());
   const std::string cursor = first["next_cursor"];
   Get("/v1/organizations?q=" + token_ + "&limit=2&sort=name&cursor=" + cursor);
-  for (const std::string other : {"", "&sort=-name", "&sort=created_at"}) {
+  for (const std::string other : {"", "&sort=-name", "&sort=created_at", "&sort=updated_at"}) {
     auto r =
         As(admin_, "GET", "/v1/organizations?q=" + token_ + "&limit=2&cursor=" + cursor + other);
     EXPECT_EQ(r.status, 400) << other << " " << r.body;
     EXPECT_EQ(FieldsOf(r), std::set<std::string>{"cursor"}) << other;
+  }
+}
+
+TEST_F(ListsE2eTest, TheDefaultOrderIsCreatedAtAndSharesItsCursors) {
+  const json first = Get("/v1/organizations?q=" + token_ + "&limit=2");
+  ASSERT_TRUE(first["next_cursor"].is_string());
+  const std::string cursor = first["next_cursor"];
+  const json next =
+      Get("/v1/organizations?q=" + token_ + "&limit=2&sort=created_at&cursor=" + cursor);
+  EXPECT_EQ(next["items"].size(), 2u);
+}
+
+TEST_F(ListsE2eTest, AFilterValueIsEchoedAsSentOnceAndCutAtACharacter) {
+  const std::string long_value = std::string(39, 'a') + "%C4%8D%C4%8D";  // 39 a, then čč
+  auto r =
+      As(admin_, "GET", "/v1/organizations?country=Serbia&country=Serbia&status=" + long_value);
+  ASSERT_EQ(r.status, 400) << r.body;
+  const json problem = json::parse(r.body);
+  ASSERT_EQ(problem["errors"].size(), 2u) << r.body;
+  for (const auto& e : problem["errors"]) {
+    const std::string message = e["message"];
+    if (e["field"] == "country") {
+      EXPECT_EQ(message.find("\"Serbia\""), 0u) << message;
+    }
+    if (e["field"] == "status") {
+      EXPECT_EQ(message.find("\"" + std::string(39, 'a') + "...\""), 0u) << message;
+    }
   }
 }
 

@@ -64,6 +64,7 @@ TEST(KeysetCodecTest, AnEmptyPositionIsTheFirstPage) {
 TEST(KeysetCodecTest, RejectsWrongTypesAndIdsThatAreNoUuid) {
   for (std::string_view bad :
        {"not json", "[]", "42", R"({"k":"1"})", R"({"i":"0b9f6c1e-5f0e-4c52-9a53-2e0f0c4b1f7d"})",
+        R"({"c":"1","i":"0b9f6c1e-5f0e-4c52-9a53-2e0f0c4b1f7d"})",
         R"({"k":1,"i":"0b9f6c1e-5f0e-4c52-9a53-2e0f0c4b1f7d"})", R"({"k":"1","i":7})",
         R"({"k":"1","i":"x' OR 1=1 --"})", R"({"k":"1","i":"0b9f6c1e5f0e4c529a532e0f0c4b1f7d"})",
         // Keys that are no instant: they would be a database error, not a 400.
@@ -84,6 +85,30 @@ TEST(KeysetCodecTest, ChecksKeysByTheirKind) {
   EXPECT_TRUE(DecodeKeyset(at("Ćirilica"), KeyKind::kText).ok());
   ExpectMalformedField(DecodeKeyset(at(std::string("a\0b", 3)), KeyKind::kText).status(), "cursor");
   ExpectMalformedField(DecodeKeyset(at(std::string(5000, 'a')), KeyKind::kText).status(), "cursor");
+}
+
+TEST(KeysetCodecTest, DatesAndInstantsMustBeRealOnes) {
+  const std::string id = kId;
+  auto at = [&](std::string key) { return EncodeKeyset({std::move(key), id}); };
+  EXPECT_TRUE(DecodeKeyset(at("2024-02-29"), KeyKind::kDate).ok());
+  for (const char* bad :
+       {"2023-02-29", "2027-13-01", "2027-00-10", "0000-01-01", "----------", "2027-1-011"}) {
+    SCOPED_TRACE(bad);
+    ExpectMalformedField(DecodeKeyset(at(bad), KeyKind::kDate).status(), "cursor");
+  }
+  EXPECT_TRUE(DecodeKeyset(at("-62135596800000000"), KeyKind::kInstant).ok());  // 0001-01-01
+  ExpectMalformedField(DecodeKeyset(at("-62135596800000001"), KeyKind::kInstant).status(),
+                       "cursor");
+  ExpectMalformedField(DecodeKeyset(at("253402300800000000"), KeyKind::kInstant).status(),
+                       "cursor");  // 10000-01-01
+}
+
+TEST(KeysetCodecTest, ACursorOfTheDaysBeforeSortingStillPagesByCreation) {
+  const std::string legacy = std::string(R"({"c":1700000000000000,"i":")") + kId + "\"}";
+  auto back = DecodeKeyset(legacy, KeyKind::kInstant);
+  ASSERT_TRUE(back.ok()) << back.status();
+  EXPECT_EQ(**back, (Keyset{"1700000000000000", kId}));
+  ExpectMalformedField(DecodeKeyset(legacy, KeyKind::kText).status(), "cursor");
 }
 
 TEST(SortTest, PicksAFieldAndADirection) {

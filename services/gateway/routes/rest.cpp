@@ -25,6 +25,16 @@ std::string Query(const RequestContext& r, std::string_view name) {
   return r.http.QueryValue(name).value_or("");
 }
 
+namespace {
+
+// The sort a cursor is bound to: every list's default order is created_at, so `sort=created_at`
+// and no sort are one order and share cursors.
+std::string CursorSort(std::string_view sort) {
+  return sort == "created_at" ? "" : std::string(sort);
+}
+
+}  // namespace
+
 absl::StatusOr<iris::common::v1::PageRequest> PageRequestOf(const RequestContext& r,
                                                             const pagination::CursorCodec& codec,
                                                             std::string_view list) {
@@ -49,7 +59,7 @@ absl::StatusOr<iris::common::v1::PageRequest> PageRequestOf(const RequestContext
       return Malformed("cursor", "is not a cursor of this list");
     }
     // A position in one order means nothing in another: page with the sort it was issued for.
-    if (wrapped.value("s", "") != page.sort()) {
+    if (wrapped.value("s", "") != CursorSort(page.sort())) {
       return Malformed("cursor", "belongs to sort=" + wrapped.value("s", "") +
                                      "; send the sort the cursor was issued for");
     }
@@ -67,7 +77,7 @@ nlohmann::json ListBody(nlohmann::json items, const iris::common::v1::PageRespon
     doc["next_cursor"] = nullptr;
   } else {
     nlohmann::json scope{{"l", list}, {"p", page.next_cursor()}};
-    if (!sort.empty()) scope["s"] = sort;
+    if (!CursorSort(sort).empty()) scope["s"] = CursorSort(sort);
     doc["next_cursor"] = codec.Encode(scope);
   }
   if (page.has_total()) {

@@ -76,6 +76,15 @@ TEST_F(RestTest, ACursorBelongsToTheSortItWasIssuedFor) {
   ASSERT_TRUE(req.ok()) << req.status();
   EXPECT_EQ(req->sort(), "name");
   EXPECT_EQ(req->cursor(), R"({"k":"Ana","i":"x"})");
+  // The default order is created_at: naming it or not is one order, with one kind of cursor.
+  page.set_next_cursor(R"({"k":"1","i":"x"})");
+  const std::string by_default =
+      rest::ListBody({}, page, codec_, "organizations", "created_at")["next_cursor"]
+          .get<std::string>();
+  http_.query = {{"cursor", by_default}};
+  EXPECT_TRUE(rest::PageRequestOf(Ctx(), codec_, "organizations").ok());
+  http_.query = {{"cursor", by_default}, {"sort", "created_at"}};
+  EXPECT_TRUE(rest::PageRequestOf(Ctx(), codec_, "organizations").ok());
   for (const auto& query : std::vector<std::vector<std::pair<std::string, std::string>>>{
            {{"cursor", by_name}},
            {{"cursor", by_name}, {"sort", "-name"}},

@@ -8,11 +8,19 @@
 namespace iris::membership::app {
 
 void CheckAllowed(std::string_view param, const std::vector<std::string>& values,
-                  const std::set<std::string>& allowed, status::Validator& v) {
-  for (const auto& value : values) {
-    if (allowed.contains(value)) continue;
-    // The value is the client's own, cut short so an answer never echoes a megabyte.
-    const std::string shown = value.size() > 40 ? value.substr(0, 40) + "..." : value;
+                  const std::set<std::string>& allowed, status::Validator& v,
+                  const std::vector<std::string>* shown_values) {
+  std::set<std::string> reported;
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (allowed.contains(values[i]) || !reported.insert(values[i]).second) continue;
+    // The client's own value, as sent, cut short (at a character boundary: a cut UTF-8
+    // sequence would break the problem's text) so an answer never echoes a megabyte.
+    std::string shown = shown_values ? (*shown_values)[i] : values[i];
+    if (shown.size() > 40) {
+      size_t end = 40;
+      while (end > 0 && (static_cast<unsigned char>(shown[end]) & 0xC0) == 0x80) --end;
+      shown = shown.substr(0, end) + "...";
+    }
     v.Add(param, "\"" + shown + "\" is not one of " + absl::StrJoin(allowed, ", "));
   }
 }
@@ -27,8 +35,9 @@ bool Collect(const absl::Status& s, status::Validator& v) {
 
 void CheckFilterCodes(const storage::KnownCodes& known, std::vector<std::string>& countries,
                       const std::vector<std::string>& target_groups, status::Validator& v) {
+  const std::vector<std::string> sent = countries;
   for (auto& c : countries) absl::AsciiStrToUpper(&c);
-  CheckAllowed("country", countries, known.organization_codes.countries, v);
+  CheckAllowed("country", countries, known.organization_codes.countries, v, &sent);
   CheckAllowed("target_group", target_groups, known.organization_codes.target_groups, v);
 }
 

@@ -12,11 +12,13 @@
 
 namespace iris::membership::app {
 
-// Adds an error on `param` to `v` for each value not in `allowed`, listing the allowed ones.
-// An unknown filter value is a 400 (API.md: "an unknown filter value"), not an empty list a
-// client cannot tell from "nothing matches".
+// Adds an error on `param` to `v` for each distinct value not in `allowed`, listing the
+// allowed ones. An unknown filter value is a 400 (API.md: "an unknown filter value"), not an
+// empty list a client cannot tell from "nothing matches". `shown_values` (parallel to
+// `values`): what the client sent, when `values` were normalised (upper-cased codes).
 void CheckAllowed(std::string_view param, const std::vector<std::string>& values,
-                  const std::set<std::string>& allowed, status::Validator& v);
+                  const std::set<std::string>& allowed, status::Validator& v,
+                  const std::vector<std::string>* shown_values = nullptr);
 
 // `country` (any case: upper-cased here) and `target_group` against the reference codes.
 void CheckFilterCodes(const storage::KnownCodes& known, std::vector<std::string>& countries,

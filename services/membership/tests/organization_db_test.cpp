@@ -192,12 +192,26 @@ TEST_F(OrganizationDbTest, DeepPagesUseTheKeysetIndexAndSearchUsesTheTrigramInde
             "'Udruženje', '5f0c8a4e-0000-4000-8000-000000000000'"},
            {"-created_at", "organizations_keyset", after},
            {"updated_at", "organizations_by_updated", after}}) {
-    const std::string plan = Plan(Named("organizations_list:" + sort),
-                                  "false, NULL, NULL, NULL, NULL, NULL, NULL, " + position + ", 51",
-                                  {"seqscan", "bitmapscan"}, {}, /*generic=*/false);
-    EXPECT_NE(plan.find("using " + index), std::string::npos) << sort << "\n" << plan;
-    EXPECT_EQ(plan.find("Sort"), std::string::npos) << sort << "\n" << plan;
+    for (bool generic : {false, true}) {
+      const std::string plan =
+          Plan(Named("organizations_list:" + sort),
+               "false, NULL, NULL, NULL, NULL, NULL, NULL, " + position + ", 51",
+               {"seqscan", "bitmapscan"}, {}, generic);
+      EXPECT_NE(plan.find("using " + index), std::string::npos) << sort << "\n" << plan;
+      // The position is where the index scan starts, also in the plan a prepared statement
+      // settles on (which cannot know the values).
+      EXPECT_NE(plan.find("Index Cond"), std::string::npos) << sort << "\n" << plan;
+      EXPECT_EQ(plan.find("Sort"), std::string::npos) << sort << "\n" << plan;
+    }
   }
+  // One country, the usual filter, reads its page from the (country, created_at, id) index
+  // in order, though the filter takes several values.
+  const std::string country_plan =
+      Plan(Named("organizations_list:created_at"),
+           "false, NULL, NULL, '{RS}', NULL, NULL, NULL, " + after + ", 51",
+           {"seqscan", "bitmapscan"}, {"organizations_keyset"}, /*generic=*/false);
+  EXPECT_NE(country_plan.find("using organizations_country"), std::string::npos) << country_plan;
+  EXPECT_EQ(country_plan.find("Sort"), std::string::npos) << country_plan;
   const std::string search_plan =
       Plan(Named("organizations_search:created_at"),
            "true, NULL, NULL, NULL, NULL, NULL, NULL, " + first + ", 51, '{udruzenje,cacak}'",

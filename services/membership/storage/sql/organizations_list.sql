@@ -7,7 +7,11 @@
 SELECT {{organizations_columns}}
 FROM membership.organizations
 WHERE (status = 'active' OR $1::bool OR country = $2 OR id = $3::uuid)
-  AND ($4::text[] IS NULL OR country = ANY($4::text[]))
+  -- One country (the usual filter) as `country = 'RS'` once the plan knows the value, so the
+  -- (country, created_at, id) index returns the page in order; several as = ANY.
+  AND ($4::text[] IS NULL
+       OR cardinality($4::text[]) = 1 AND country = ($4::text[])[1]
+       OR cardinality($4::text[]) > 1 AND country = ANY($4::text[]))
   AND ($5::text[] IS NULL OR status = ANY($5::text[]))
   AND ($6::text[] IS NULL OR kind = ANY($6::text[]))
   AND ($7::text[] IS NULL OR target_groups && $7::text[])
