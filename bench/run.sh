@@ -19,6 +19,7 @@ source "$here/../scripts/lib/procs.sh"
 source "$here/lib/wrk.sh"
 source "$here/lib/report.sh"
 source "$here/lib/latency_split.sh"
+source "$here/lib/ceilings.sh"
 
 case "${1:-}" in
   "") ;;
@@ -30,8 +31,9 @@ case "${1:-}" in
 esac
 
 # --- what is measured: add a line per scenario ---------------------------------------------
-# label|ceiling|rows|path|extra request header|wrk script. ceiling: http (held to the bare
-# Pistache handler) or db (held to pgbench -S). rows: organisations in the table while the
+# label|ceiling|rows|path|extra request header|wrk script|own SQL. ceiling: http (held to the
+# bare Pistache handler) or db (held to pgbench -S at its best client count and, when "own SQL"
+# names one of ceilings.sh's measure_own keys, to exactly the SQL the scenario runs). rows: organisations in the table while the
 # scenario runs; they are inserted with SQL before the first scenario that needs them, so keep
 # the lines in order of rows. path and header may use @TOKEN@ (an admin JWT), @API_KEY@ (a
 # read-scoped API key), @ORG_ID@ (an organisation in the middle of the table) and @DEEP_CURSOR@
@@ -39,17 +41,17 @@ esac
 # script: empty for GET, "post" for POST /v1/organizations with a unique name per request.
 # Each runs twice (without and with "Connection: keep-alive"), then at about half its peak.
 SCENARIOS=(
-  "GET /healthz|http|0|/healthz||"
-  "GET /v1/countries|http|0|/v1/countries||"
-  "GET /v1/networks/RS|db|0|/v1/networks/RS||"
-  "GET /v1/organizations?limit=50, 1,000 rows, first page|db|1000|/v1/organizations?limit=50||"
-  "GET /v1/organizations?limit=50, 1,000 rows, page at depth 800|db|1000|/v1/organizations?limit=50&cursor=@DEEP_CURSOR@||"
-  "GET /v1/organizations/{id}, anonymous|db|100000|/v1/organizations/@ORG_ID@||"
-  "GET /v1/organizations/{id}, JWT|db|100000|/v1/organizations/@ORG_ID@|Authorization: Bearer @TOKEN@|"
-  "GET /v1/organizations/{id}, API key|db|100000|/v1/organizations/@ORG_ID@|Authorization: ApiKey @API_KEY@|"
-  "GET /v1/organizations?limit=50, 100,000 rows, first page|db|100000|/v1/organizations?limit=50||"
-  "GET /v1/organizations?limit=50, 100,000 rows, page at depth 99,800|db|100000|/v1/organizations?limit=50&cursor=@DEEP_CURSOR@||"
-  "POST /v1/organizations, JWT|db|100000|/v1/organizations|Authorization: Bearer @TOKEN@|post"
+  "GET /healthz|http|0|/healthz|||"
+  "GET /v1/countries|http|0|/v1/countries|||"
+  "GET /v1/networks/RS|db|0|/v1/networks/RS|||network"
+  "GET /v1/organizations?limit=50, 1,000 rows, first page|db|1000|/v1/organizations?limit=50|||list_first"
+  "GET /v1/organizations?limit=50, 1,000 rows, page at depth 800|db|1000|/v1/organizations?limit=50&cursor=@DEEP_CURSOR@|||list_deep"
+  "GET /v1/organizations/{id}, anonymous|db|100000|/v1/organizations/@ORG_ID@|||read"
+  "GET /v1/organizations/{id}, JWT|db|100000|/v1/organizations/@ORG_ID@|Authorization: Bearer @TOKEN@||read"
+  "GET /v1/organizations/{id}, API key|db|100000|/v1/organizations/@ORG_ID@|Authorization: ApiKey @API_KEY@||read"
+  "GET /v1/organizations?limit=50, 100,000 rows, first page|db|100000|/v1/organizations?limit=50|||list_first"
+  "GET /v1/organizations?limit=50, 100,000 rows, page at depth 99,800|db|100000|/v1/organizations?limit=50&cursor=@DEEP_CURSOR@|||list_deep"
+  "POST /v1/organizations, JWT|db|100000|/v1/organizations|Authorization: Bearer @TOKEN@|post|create"
 )
 
 # --- settings -------------------------------------------------------------------------------
@@ -194,20 +196,17 @@ variants=("" "Connection: keep-alive")
 for v in "${variants[@]}"; do
   run_wrk "bare Pistache [$(variant_name "$v")]" 2 "$conns" "$bare/" "" "$v"
   peak["bare|$v"]="$rps"
-  rows+=("bare Pistache (ceiling)|$(variant_name "$v")|$conns|$rps|$p50|$p99|$non2xx|$errors|100 %|$(reuse "$bare/" "" "$v")")
+  rows+=("bare Pistache (ceiling)|$(variant_name "$v")|$conns|$rps|$p50|$p99|$non2xx|$errors|100 %|-|$(reuse "$bare/" "" "$v")")
 done
 
 # pgbench: the database ceiling, in its own database of the same cluster.
 iris_psql "$IRIS_BENCH_PG_PORT" postgres -c 'CREATE DATABASE pgbench'
 PGHOST=127.0.0.1 PGPORT="$IRIS_BENCH_PG_PORT" PGUSER=iris timeout 120 "$pgbench" -i -q -s 2 pgbench \
   >>"$tmp/logs/pgbench.log" 2>&1 || iris_die "pgbench -i failed (log: $tmp/logs/pgbench.log)"
-pg_out="$(PGHOST=127.0.0.1 PGPORT="$IRIS_BENCH_PG_PORT" PGUSER=iris timeout $((duration + 30)) \
-  "$pgbench" -S -M prepared -c8 -j2 -T"$duration" -r pgbench 2>&1)" || iris_die "pgbench failed: $pg_out"
-printf '### pgbench -S -M prepared -c8 -j2 -T%s (scale 2)\n%s\n\n' "$duration" "$pg_out" >>"$raw"
-pg_tps="$(awk '/^tps = / { printf "%.0f", $3 }' <<<"$pg_out")"
-pg_lat="$(awk '/^latency average = / { print $4 }' <<<"$pg_out")"
-iris_log "pgbench -S: $pg_tps tps, average latency $pg_lat ms"
-rows+=("pgbench -S -M prepared (ceiling)|-|8|$pg_tps|avg $pg_lat|-|-|-|100 %|-")
+pgbench_best -S -M prepared pgbench
+pg_tps="$best_tps" pg_lat="$best_lat" pg_clients="$best_clients"
+iris_log "pgbench -S: $pg_tps tps at its best client count $pg_clients, average latency $pg_lat ms"
+rows+=("pgbench -S -M prepared (ceiling, best of 1/2/4/8 clients)|-|$pg_clients|$pg_tps|avg $pg_lat|-|-|-|100 %|-|-")
 
 # --- organisation data and credentials, prepared before anything that uses them is measured --
 declare -A vars=()  # @NAME@ placeholders of SCENARIOS
@@ -283,6 +282,7 @@ expand() {
 # p99 at about half of peak: wrk has no fixed-rate mode, so fewer connections ("fewer
 # connections" method): -c2, and -c1 as well when two connections still come near the peak.
 declare -A low=()  # label -> "rps|p99|conns|non2xx|share" at fewer connections
+declare -A scenario_own=()  # label -> the own_tps key its ratio was taken against
 # half_rate LABEL URL SCRIPT PEAK [HEADER]: sets low[LABEL].
 half_rate() {
   local label="$1" url="$2" script="$3" p="$4" extra="${5:-}" best="" c share cand
@@ -303,7 +303,7 @@ half_rate() {
 split_done=0
 half_rate "bare Pistache (ceiling)" "$bare/" "" "${peak["bare|"]}"
 for s in "${SCENARIOS[@]}"; do
-  IFS='|' read -r label kind nrows path extra script <<<"$s"
+  IFS='|' read -r label kind nrows path extra script own <<<"$s"
   if ((nrows > org_rows)); then
     [[ -n "${vars[TOKEN]:-}" ]] || credentials
     load_orgs "$nrows"
@@ -313,6 +313,8 @@ for s in "${SCENARIOS[@]}"; do
   elif ((nrows < org_rows)); then
     iris_die "scenario '$label' needs $nrows rows after $org_rows: keep SCENARIOS in order of rows"
   fi
+  # The scenario's own SQL on the data as it is now (measured once per key and table size).
+  [[ -z "$own" ]] || measure_own "$own"
   url="$base$(expand "$path")"
   extra="$(expand "$extra")"
   curl_args "$script" "$extra"
@@ -326,8 +328,11 @@ for s in "${SCENARIOS[@]}"; do
     if [[ "$kind" == db ]]; then ceiling="$pg_tps"; else ceiling="${peak["bare|$v"]}"; fi
     if [[ -z "$v" ]]; then
       peak["$label"]="$rps" peak_p50["$label"]="$p50"
+      scenario_own["$label"]="$own|$org_rows"
     fi
-    rows+=("$label|$(variant_name "$v")|$conns|$rps|$p50|$p99|$non2xx|$errors|$(ratio "$rps" "$ceiling")|$(reuse "$url" "$script" "$extra" "$v")")
+    own_ratio="-"
+    [[ -z "$own" ]] || own_ratio="$(ratio "$rps" "${own_tps["$own|$org_rows"]}")"
+    rows+=("$label|$(variant_name "$v")|$conns|$rps|$p50|$p99|$non2xx|$errors|$(ratio "$rps" "$ceiling")|$own_ratio|$(reuse "$url" "$script" "$extra" "$v")")
   done
   half_rate "$label" "$url" "$script" "${peak["$label"]}" "$extra"
 done

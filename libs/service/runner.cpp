@@ -31,12 +31,19 @@ Args ParseArgs(int argc, char** argv, bool has_demo) {
       mode = Args::Mode::kLoadDemo;
     } else if (arg == "--help" || arg == "-h") {
       mode = Args::Mode::kHelp;
+    } else if (arg == "--print-sql") {
+      if (i + 1 == argc) {
+        args.error = "--print-sql needs a statement's name";
+        return args;
+      }
+      mode = Args::Mode::kPrintSql;
+      args.statement = argv[++i];
     } else {
       args.error = "unknown argument '" + arg + "'";
       return args;
     }
     if (args.mode != Args::Mode::kServe && args.mode != mode) {
-      args.error = "give one of --migrate-only, --load-demo, --help";
+      args.error = "give one of --migrate-only, --load-demo, --print-sql, --help";
       return args;
     }
     args.mode = mode;
@@ -53,6 +60,9 @@ std::string Usage(const Definition& def) {
   if (!def.demo.empty()) {
     usage += "  --load-demo     migrate, load the demo data drawn from the seeds, and exit\n";
   }
+  usage +=
+      "  --print-sql NAME  print the text of the prepared statement NAME (as the service\n"
+      "                  prepares it, e.g. organizations_list:-name) and exit\n";
   usage += "Settings come from " + iris::config::ServiceEnvPrefix(n) +
            "* and IRIS_* environment variables (README.md).\n";
   return usage;
@@ -100,6 +110,18 @@ int RunService(int argc, char** argv, const Definition& def,
   if (args.mode == Args::Mode::kHelp) {
     std::fputs(Usage(def).c_str(), stdout);
     return 0;
+  }
+  if (args.mode == Args::Mode::kPrintSql) {
+    // What bench/run.sh's own-SQL ceilings run through pgbench: exactly the service's SQL.
+    for (const auto& s : def.statements) {
+      if (args.statement == s.name) {
+        std::printf("%s\n", s.text);
+        return 0;
+      }
+    }
+    std::fprintf(stderr, "iris-%s: no prepared statement '%s'\n", name.c_str(),
+                 args.statement.c_str());
+    return 2;
   }
   iris::grpc::ConfigureProcess();
   iris::grpc::BlockTerminationSignals();

@@ -46,9 +46,10 @@ struct Context {
 
 // The command line every service understands.
 struct Args {
-  enum class Mode { kServe, kMigrateOnly, kLoadDemo, kHelp };
+  enum class Mode { kServe, kMigrateOnly, kLoadDemo, kHelp, kPrintSql };
   Mode mode = Mode::kServe;
-  std::string error;  // set when an argument is not understood (exit status 2)
+  std::string statement;  // kPrintSql: the prepared statement's name
+  std::string error;      // set when an argument is not understood (exit status 2)
 };
 Args ParseArgs(int argc, char** argv, bool has_demo);
 std::string Usage(const Definition& def);

@@ -38,6 +38,10 @@ iris_stop_started() {
       iris_stop_pid "$name" "${IRIS_PIDS[$name]}"
     fi
     rm -f "$IRIS_RUN_DIR/$name.pid"
+    # Forgotten, so a later iris_spawn of the name lists it again: bench/run.sh stops its
+    # processes after timing a cold start and starts them anew, and those second ones were
+    # left running when the run failed.
+    unset "IRIS_PIDS[$name]"
   done
   IRIS_STARTED=()
 }

@@ -27,6 +27,15 @@ Args Parse(std::vector<std::string> argv, bool has_demo = true) {
   return ParseArgs(static_cast<int>(raw.size()), raw.data(), has_demo);
 }
 
+TEST(ServiceArgsTest, PrintSqlNamesOneStatement) {
+  const Args a = Parse({"--print-sql", "organizations_list:-name"});
+  EXPECT_TRUE(a.error.empty()) << a.error;
+  EXPECT_EQ(a.mode, Args::Mode::kPrintSql);
+  EXPECT_EQ(a.statement, "organizations_list:-name");
+  EXPECT_FALSE(Parse({"--print-sql"}).error.empty());
+  EXPECT_FALSE(Parse({"--print-sql", "x", "--migrate-only"}).error.empty());
+}
+
 TEST(ServiceSettingsTest, DefaultsComeFromTheIdentityAndTheServiceName) {
   auto env = EnvOf({});
   const Settings s = LoadSettings(env, {"grants", 50052, 9466});

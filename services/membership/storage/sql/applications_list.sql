@@ -4,12 +4,12 @@
 SELECT {{applications_columns}}
 FROM membership.membership_applications
 WHERE ($1::bool OR country = $2)
-  AND ($3::text[] IS NULL OR status = ANY($3::text[]))
-  -- One country (the usual filter) as `country = 'RS'` once the plan knows the value, so the
-  -- (country, created_at, id) index returns the page in order; several as = ANY.
-  AND ($4::text[] IS NULL
-       OR cardinality($4::text[]) = 1 AND country = ($4::text[])[1]
-       OR cardinality($4::text[]) > 1 AND country = ANY($4::text[]))
+  AND CASE WHEN $3::text[] IS NULL THEN true ELSE status = ANY($3::text[]) END
+  -- One country (the usual filter) is `country = 'RS'` once the plan knows the value, so the
+  -- (country, created_at, id) index returns the page in order; several are = ANY.
+  AND CASE WHEN $4::text[] IS NULL THEN true
+           WHEN cardinality($4::text[]) = 1 THEN country = ($4::text[])[1]
+           ELSE country = ANY($4::text[]) END
   AND @after $5 $6 membership_applications.id@
 @order_by membership_applications.id@
 LIMIT $7

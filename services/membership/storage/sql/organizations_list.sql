@@ -2,19 +2,22 @@
 -- field and direction from the @after@ and @order_by@ markers (libs/db/sorted_statements.hpp),
 -- and the count of include=total. The first page passes a position before every row, so the
 -- position is an index condition, also in a generic plan. Filters $4..$7 are text[] (NULL: any)
--- and match any of their values. Fetches limit + 1. Columns are qualified: a bare `id` would
+-- and match any of their values. An optional filter is `CASE WHEN $n IS NULL THEN true ELSE
+-- ... END`, not `($n IS NULL OR ...)`: in the generic plan a prepared statement settles on,
+-- Postgres estimated each OR at about 1 %, four of them at one row, and chose to read every
+-- row after the position and sort them (15 ms for a page of 50 of 1,000 rows, against 1 ms). Fetches limit + 1. Columns are qualified: a bare `id` would
 -- mean the id::text output column.
 SELECT {{organizations_columns}}
 FROM membership.organizations
 WHERE (status = 'active' OR $1::bool OR country = $2 OR id = $3::uuid)
-  -- One country (the usual filter) as `country = 'RS'` once the plan knows the value, so the
-  -- (country, created_at, id) index returns the page in order; several as = ANY.
-  AND ($4::text[] IS NULL
-       OR cardinality($4::text[]) = 1 AND country = ($4::text[])[1]
-       OR cardinality($4::text[]) > 1 AND country = ANY($4::text[]))
-  AND ($5::text[] IS NULL OR status = ANY($5::text[]))
-  AND ($6::text[] IS NULL OR kind = ANY($6::text[]))
-  AND ($7::text[] IS NULL OR target_groups && $7::text[])
+  -- One country (the usual filter) is `country = 'RS'` once the plan knows the value, so the
+  -- (country, created_at, id) index returns the page in order; several are = ANY.
+  AND CASE WHEN $4::text[] IS NULL THEN true
+           WHEN cardinality($4::text[]) = 1 THEN country = ($4::text[])[1]
+           ELSE country = ANY($4::text[]) END
+  AND CASE WHEN $5::text[] IS NULL THEN true ELSE status = ANY($5::text[]) END
+  AND CASE WHEN $6::text[] IS NULL THEN true ELSE kind = ANY($6::text[]) END
+  AND CASE WHEN $7::text[] IS NULL THEN true ELSE target_groups && $7::text[] END
   AND @after $8 $9 organizations.id@
 @order_by organizations.id@
 LIMIT $10

@@ -1,0 +1,108 @@
+# shellcheck shell=bash
+# Part of bench/run.sh: what the database alone can do, on the bench's own cluster and data
+# (issue 13). Two ceilings per database scenario:
+#   - pgbench -S -M prepared (pgbench's own single-row SELECT) at its best client count: run at
+#     1, 2, 4 and 8 clients, the highest rate is the ceiling (on 2 cores 8 is not the best);
+#   - the scenario's own SQL: exactly the statements the service runs for it (printed by
+#     `iris-membership --print-sql NAME`, its parameters written in as literals), through
+#     pgbench -M prepared at its best client count, against the same tables and rows.
+# Needs: pgbench, membership_bin, IRIS_BENCH_PG_PORT, duration, raw, tmp (set by run.sh).
+
+ceiling_clients=(1 2 4 8)
+
+# pgbench_best ARGS...: runs `pgbench ARGS` at each client count; sets best_tps, best_clients
+# and best_lat (ms) from the best, and appends every run to the raw output.
+pgbench_best() {
+  local c out tps
+  best_tps=0 best_clients=0 best_lat=0
+  for c in "${ceiling_clients[@]}"; do
+    out="$(PGHOST=127.0.0.1 PGPORT="$IRIS_BENCH_PG_PORT" PGUSER=iris timeout $((duration + 30)) \
+      "$pgbench" "$@" -c"$c" -j"$((c < 2 ? c : 2))" -T"$duration" 2>&1)" ||
+      iris_die "pgbench $* -c$c failed: $out"
+    printf '### pgbench %s -c%s -T%s\n%s\n\n' "$*" "$c" "$duration" "$out" >>"$raw"
+    tps="$(awk '/^tps = / { printf "%.0f", $3 }' <<<"$out")"
+    if ((tps > best_tps)); then
+      best_tps="$tps" best_clients="$c"
+      best_lat="$(awk '/^latency average = / { print $4 }' <<<"$out")"
+    fi
+  done
+}
+
+# sql_of STATEMENT VALUE...: the service's prepared statement with $n replaced by the n-th
+# VALUE (an SQL literal or expression), ending in ';' for a pgbench script.
+sql_of() {
+  local name="$1" text
+  shift
+  text="$("$membership_bin" --print-sql "$name")" || iris_die "no statement $name"
+  # Highest first would also do; perl's lookahead keeps $1 from eating $10.
+  VALUES="$(printf '%s\x1f' "$@")" perl -0777 -pe '
+    my @v = split /\x1f/, $ENV{VALUES}, -1; pop @v;
+    s/\$(\d+)(?!\d)/$v[$1 - 1]/ge;' <<<"$text"
+  echo ";"
+}
+
+declare -A own_tps=() own_clients=() own_lat=()
+# own_ceiling KEY FILE: the best rate of the pgbench script FILE (-n: no vacuum first, as the
+# service never does one); sets own_tps[KEY], own_clients[KEY] and own_lat[KEY].
+own_ceiling() {
+  local key="$1" file="$2"
+  printf '### own SQL of "%s" (%s)\n```\n%s\n```\n' "$key" "$file" "$(cat "$file")" >>"$raw"
+  pgbench_best -n -M prepared -f "$file" iris
+  own_tps["$key"]="$best_tps" own_clients["$key"]="$best_clients" own_lat["$key"]="$best_lat"
+  iris_log "own SQL ceiling '$key': $best_tps tps at $best_clients clients (avg $best_lat ms)"
+}
+
+# The position of the row `depth` rows into the organisations' default order, as the
+# statement's ($8, $9) literals joined by '|'.
+position_at() {
+  iris_psql "$IRIS_BENCH_PG_PORT" iris -Atc "SELECT quote_literal(created_at::text) || '|' ||
+    quote_literal(id::text) FROM membership.organizations ORDER BY created_at, id
+    OFFSET $1 LIMIT 1"
+}
+
+# measure_own KEY: writes the script of KEY's own SQL for the data loaded now and measures it.
+# Keys: network, read (@ORG_ID@), list_first, list_deep (@DEEP_CURSOR@'s depth), create.
+measure_own() {
+  local key="$1" file="$tmp/own-$1-$org_rows.sql" pos
+  [[ -z "${own_tps["$key|$org_rows"]:-}" ]] || return 0
+  # The anonymous caller's list: see_all false, no own country or organisation, no filters.
+  local anon="false, NULL, NULL, NULL, NULL, NULL, NULL"
+  case "$key" in
+    network) sql_of find_network "'RS'" >"$file" ;;
+    read) sql_of organizations_find_by_id "'${vars[ORG_ID]}'" >"$file" ;;
+    list_first)
+      sql_of organizations_list:created_at false NULL NULL NULL NULL NULL NULL "'-infinity'" \
+        "'00000000-0000-0000-0000-000000000000'" 51 >"$file"
+      ;;
+    list_deep)
+      pos="$(position_at "$((org_rows > 200 ? org_rows - 201 : 0))")"
+      sql_of organizations_list:created_at false NULL NULL NULL NULL NULL NULL "${pos%|*}" \
+        "${pos#*|}" 51 >"$file"
+      ;;
+    create)
+      # Pool::Write's transaction for POST /v1/organizations with the bench's body: the
+      # insert, its outbox message and audit entry (libs/db/outbox.cpp), as the service sends
+      # them.
+      {
+        echo '\set n random(1, 1000000000)'
+        echo 'BEGIN;'
+        echo 'SET TRANSACTION READ WRITE;'
+        sql_of organizations_insert "'Bench own ' || :client_id || '-' || :n" "''" "'RS'" "''" \
+          "'member_cso'" "'{}'" "''" "''" "''" "'{}'" "''" "''" "''"
+        echo "INSERT INTO membership.outbox (type, subject_id, country, actor, request_id, payload)" \
+          "VALUES ('membership.organization.created', '5f0c8a4e-0000-4000-8000-000000000001'," \
+          "'RS', '5f0c8a4e-0000-4000-8000-000000000002', '6c1f4a2e-1b7d-4a0e-9d3e-2f1a0b9c8d7e'," \
+          "'{\"id\": \"5f0c8a4e-0000-4000-8000-000000000001\", \"country\": \"RS\"," \
+          "\"status\": \"active\", \"version\": 1}'::jsonb);"
+        echo "INSERT INTO membership.audit_log (actor, actor_role, request_id, action," \
+          "subject_type, subject_id, changes) VALUES ('5f0c8a4e-0000-4000-8000-000000000002'," \
+          "'network_admin', '6c1f4a2e-1b7d-4a0e-9d3e-2f1a0b9c8d7e', 'create', 'organization'," \
+          "'5f0c8a4e-0000-4000-8000-000000000001', '{\"fields\": [\"name\", \"country\"," \
+          "\"kind\"]}'::jsonb);"
+        echo 'COMMIT;'
+      } >"$file"
+      ;;
+    *) iris_die "no own SQL for '$key'" ;;
+  esac
+  own_ceiling "$key|$org_rows" "$file"
+}
