@@ -81,24 +81,18 @@ measure_own() {
       ;;
     create)
       # Pool::Write's transaction for POST /v1/organizations with the bench's body: the
-      # insert, its outbox message and audit entry (libs/db/outbox.cpp), as the service sends
-      # them.
+      # insert, then its outbox message and audit entry (db::RecordChange's one statement).
       {
         echo '\set n random(1, 1000000000)'
         echo 'BEGIN;'
         echo 'SET TRANSACTION READ WRITE;'
         sql_of organizations_insert "'Bench own ' || :client_id || '-' || :n" "''" "'RS'" "''" \
           "'member_cso'" "'{}'" "''" "''" "''" "'{}'" "''" "''" "''"
-        echo "INSERT INTO membership.outbox (type, subject_id, country, actor, request_id, payload)" \
-          "VALUES ('membership.organization.created', '5f0c8a4e-0000-4000-8000-000000000001'," \
-          "'RS', '5f0c8a4e-0000-4000-8000-000000000002', '6c1f4a2e-1b7d-4a0e-9d3e-2f1a0b9c8d7e'," \
-          "'{\"id\": \"5f0c8a4e-0000-4000-8000-000000000001\", \"country\": \"RS\"," \
-          "\"status\": \"active\", \"version\": 1}'::jsonb);"
-        echo "INSERT INTO membership.audit_log (actor, actor_role, request_id, action," \
-          "subject_type, subject_id, changes) VALUES ('5f0c8a4e-0000-4000-8000-000000000002'," \
-          "'network_admin', '6c1f4a2e-1b7d-4a0e-9d3e-2f1a0b9c8d7e', 'create', 'organization'," \
-          "'5f0c8a4e-0000-4000-8000-000000000001', '{\"fields\": [\"name\", \"country\"," \
-          "\"kind\"]}'::jsonb);"
+        sql_of kit_record_change "'membership.organization.created'" \
+          "'5f0c8a4e-0000-4000-8000-000000000001'" "'RS'" "'5f0c8a4e-0000-4000-8000-000000000002'" \
+          "'6c1f4a2e-1b7d-4a0e-9d3e-2f1a0b9c8d7e'" \
+          "'{\"id\": \"5f0c8a4e-0000-4000-8000-000000000001\", \"country\": \"RS\", \"status\": \"active\", \"version\": 1}'" \
+          "'network_admin'" "'create'" "'organization'" "'{\"fields\": [\"name\", \"country\", \"kind\"]}'"
         echo 'COMMIT;'
       } >"$file"
       ;;

@@ -23,10 +23,17 @@ struct Change {
   nlohmann::json audit = nlohmann::json::object();  // what changed; no personal data
 };
 
+// The statement RecordChange runs: the outbox row and the audit row in one round trip (a
+// data-modifying WITH), prepared once per connection under kRecordChangeName. StatementSet
+// adds it, for the service's schema, to the statements every pool of the service prepares.
+inline constexpr const char* kRecordChangeName = "kit_record_change";
+std::string RecordChangeSql(std::string_view schema);
+
 // Inserts one <schema>.outbox row and one <schema>.audit_log row in `tx`, naming the caller
 // (subject, role) and the request id. The tables are the kit's (libs/db/kit/*.sql), created in
-// each service's schema by MigrateService.
-// `schema` must be a plain identifier ([a-z_]+); it is ours, never client input.
+// each service's schema by MigrateService; the statement is the one prepared for the pool's
+// schema (StatementSet), so `schema` must be that one. It must be a plain identifier
+// ([a-z_]+); it is ours, never client input.
 // For a dry run (caller.dry_run) it records nothing and returns status::DryRunPassed(), which
 // rolls the transaction back: every change is recorded after every rule has been checked.
 absl::Status RecordChange(Tx& tx, std::string_view schema, const identity::Caller& caller,

@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "libs/db/outbox.hpp"
 #include "libs/db/values.hpp"
 
 namespace iris::db {
@@ -59,7 +60,8 @@ std::string Expand(const Statement& base, const std::string& after, const std::s
 
 }  // namespace
 
-StatementSet::StatementSet(std::span<const Statement> all, const std::vector<SortedList>& sorted) {
+StatementSet::StatementSet(std::span<const Statement> all, const std::vector<SortedList>& sorted,
+                           std::string_view kit_schema) {
   auto add = [this](std::string name, std::string text) {
     texts_.push_back(std::move(name));
     const char* n = texts_.back().c_str();
@@ -108,6 +110,7 @@ StatementSet::StatementSet(std::span<const Statement> all, const std::vector<Sor
     add(absl::StrCat(s.name, ":count"),
         absl::StrCat("SELECT count(*) FROM (", Expand(s, everything, "", a, o), ") AS matches"));
   }
+  if (!kit_schema.empty()) add(kRecordChangeName, RecordChangeSql(kit_schema));
 }
 
 Statement Sorted(const Statement& base, const pagination::KeysetRequest& req, std::string& name) {

@@ -46,12 +46,14 @@ struct SortedList {
   std::vector<SortKeySql> keys;
 };
 
-// The statements a service prepares: `all`, each base of `sorted` replaced by its variants.
-// A base without exactly one @after@ and one @order_by@ marker throws std::logic_error (at
-// startup: a statement nobody can run is a bug to stop on).
+// The statements a service prepares: `all`, each base of `sorted` replaced by its variants, and
+// with `kit_schema` the kit's own (db::RecordChange's, for that schema). A base without exactly
+// one @after@ and one @order_by@ marker throws std::logic_error (at startup: a statement
+// nobody can run is a bug to stop on).
 class StatementSet {
  public:
-  StatementSet(std::span<const Statement> all, const std::vector<SortedList>& sorted);
+  StatementSet(std::span<const Statement> all, const std::vector<SortedList>& sorted,
+               std::string_view kit_schema = "");
   StatementSet(const StatementSet&) = delete;
   StatementSet& operator=(const StatementSet&) = delete;
 

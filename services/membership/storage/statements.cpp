@@ -12,14 +12,16 @@ namespace iris::membership::storage {
 
 std::span<const db::Statement> Statements() {
   static const db::StatementSet set(
-      sql::kAll, {
-                     {&sql::kOrganizationsList, db::SortKeysOf(kOrganizationSorts)},
-                     {&sql::kOrganizationsSearch, db::SortKeysOf(kOrganizationSorts)},
-                     {&sql::kSocialServicesList, db::SortKeysOf(kSocialServiceSorts)},
-                     {&sql::kPeopleList, db::SortKeysOf(kPersonSorts)},
-                     {&sql::kApplicationsList, db::SortKeysOf(kApplicationSorts)},
-                     {&sql::kUsersList, db::SortKeysOf(kUserSorts)},
-                 });
+      sql::kAll,
+      {
+          {&sql::kOrganizationsList, db::SortKeysOf(kOrganizationSorts)},
+          {&sql::kOrganizationsSearch, db::SortKeysOf(kOrganizationSorts)},
+          {&sql::kSocialServicesList, db::SortKeysOf(kSocialServiceSorts)},
+          {&sql::kPeopleList, db::SortKeysOf(kPersonSorts)},
+          {&sql::kApplicationsList, db::SortKeysOf(kApplicationSorts)},
+          {&sql::kUsersList, db::SortKeysOf(kUserSorts)},
+      },
+      "membership");
   return set.all();
 }
 

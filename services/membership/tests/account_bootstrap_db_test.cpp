@@ -8,6 +8,7 @@
 #include <pqxx/pqxx>
 
 #include "libs/db/migrator.hpp"
+#include "libs/db/outbox.hpp"
 #include "libs/db/testing/scratch_schema.hpp"
 #include "membership_migrations.hpp"
 #include "membership_sql.hpp"
@@ -40,7 +41,9 @@ class AccountBootstrapDbTest : public ::testing::Test {
     ASSERT_TRUE(db::MigrateService(url_, "membership", upto_v003).ok());
     pool_ = std::make_unique<db::Pool>(
         db::PoolConfig{.url = url_, .size = 4},
-        std::vector<db::Statement>{sql::kUsersLockBootstrap, sql::kUsersInsertFirstAdmin});
+        std::vector<db::Statement>{sql::kUsersLockBootstrap,
+                                   sql::kUsersInsertFirstAdmin,
+                                   {db::kRecordChangeName, record_change_.c_str()}});
     accounts_ = std::make_unique<app::AccountUseCases>(*pool_, repo_, hasher_, reference_codes_);
   }
   void TearDown() override {
@@ -55,6 +58,8 @@ class AccountBootstrapDbTest : public ::testing::Test {
   }
 
   std::string name_, url_;
+  // Only what bootstrap runs is prepared (later statements need later migrations' tables).
+  const std::string record_change_ = db::RecordChangeSql("membership");
   storage::PgAccountRepository repo_;
   app::PasswordHasher hasher_;
   storage::PgReferenceRepository reference_;  // not used: bootstrap lists nothing
