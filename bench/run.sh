@@ -282,7 +282,6 @@ expand() {
 # p99 at about half of peak: wrk has no fixed-rate mode, so fewer connections ("fewer
 # connections" method): -c2, and -c1 as well when two connections still come near the peak.
 declare -A low=()  # label -> "rps|p99|conns|non2xx|share" at fewer connections
-declare -A scenario_own=()  # label -> the own_tps key its ratio was taken against
 # half_rate LABEL URL SCRIPT PEAK [HEADER]: sets low[LABEL].
 half_rate() {
   local label="$1" url="$2" script="$3" p="$4" extra="${5:-}" best="" c share cand
@@ -328,7 +327,6 @@ for s in "${SCENARIOS[@]}"; do
     if [[ "$kind" == db ]]; then ceiling="$pg_tps"; else ceiling="${peak["bare|$v"]}"; fi
     if [[ -z "$v" ]]; then
       peak["$label"]="$rps" peak_p50["$label"]="$p50"
-      scenario_own["$label"]="$own|$org_rows"
     fi
     own_ratio="-"
     [[ -z "$own" ]] || own_ratio="$(ratio "$rps" "${own_tps["$own|$org_rows"]}")"

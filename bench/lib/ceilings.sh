@@ -1,4 +1,5 @@
 # shellcheck shell=bash
+# shellcheck disable=SC2154  # duration, raw, tmp, pgbench, membership_bin, vars, org_rows: run.sh's
 # Part of bench/run.sh: what the database alone can do, on the bench's own cluster and data
 # (issue 13). Two ceilings per database scenario:
 #   - pgbench -S -M prepared (pgbench's own single-row SELECT) at its best client count: run at
@@ -29,16 +30,19 @@ pgbench_best() {
 }
 
 # sql_of STATEMENT VALUE...: the service's prepared statement with $n replaced by the n-th
-# VALUE (an SQL literal or expression), ending in ';' for a pgbench script.
+# VALUE (an SQL literal or expression, put in parentheses so a cast after it applies to all
+# of it), its comments dropped (pgbench would read a ":word" there as a variable), ending in
+# ';' for a pgbench script. A $n without a value stops the bench.
 sql_of() {
-  local name="$1" text
+  local name="$1" text sql
   shift
   text="$("$membership_bin" --print-sql "$name")" || iris_die "no statement $name"
-  # Highest first would also do; perl's lookahead keeps $1 from eating $10.
-  VALUES="$(printf '%s\x1f' "$@")" perl -0777 -pe '
+  sql="$(VALUES="$(printf '%s\x1f' "$@")" perl -0777 -pe '
     my @v = split /\x1f/, $ENV{VALUES}, -1; pop @v;
-    s/\$(\d+)(?!\d)/$v[$1 - 1]/ge;' <<<"$text"
-  echo ";"
+    s/--[^\n]*//g;
+    s/\$(\d+)/defined $v[$1 - 1] ? "($v[$1 - 1])" : die "no value for \$$1\n"/ge;' \
+    <<<"$text")" || iris_die "cannot write the parameters of $name into its SQL"
+  printf '%s\n;\n' "$sql"
 }
 
 declare -A own_tps=() own_clients=() own_lat=()
@@ -65,8 +69,7 @@ position_at() {
 measure_own() {
   local key="$1" file="$tmp/own-$1-$org_rows.sql" pos
   [[ -z "${own_tps["$key|$org_rows"]:-}" ]] || return 0
-  # The anonymous caller's list: see_all false, no own country or organisation, no filters.
-  local anon="false, NULL, NULL, NULL, NULL, NULL, NULL"
+  # Lists as the anonymous caller: see_all false, no own country or organisation, no filters.
   case "$key" in
     network) sql_of find_network "'RS'" >"$file" ;;
     read) sql_of organizations_find_by_id "'${vars[ORG_ID]}'" >"$file" ;;

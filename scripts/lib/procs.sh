@@ -31,7 +31,8 @@ iris_stop_started() {
   local i name
   for ((i = ${#IRIS_STARTED[@]} - 1; i >= 0; i--)); do
     name="${IRIS_STARTED[i]}"
-    if [[ -n "${IRIS_PIDS[$name]}" ]]; then
+    # :- because a signal can land between iris_spawn listing the name and setting its pid.
+    if [[ -n "${IRIS_PIDS[$name]:-}" ]]; then
       if iris_pid_alive "${IRIS_PIDS[$name]}"; then
         iris_log "stopping $name (pid ${IRIS_PIDS[$name]})"
       fi

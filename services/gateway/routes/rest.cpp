@@ -59,7 +59,7 @@ absl::StatusOr<iris::common::v1::PageRequest> PageRequestOf(const RequestContext
       return Malformed("cursor", "is not a cursor of this list");
     }
     // A position in one order means nothing in another: page with the sort it was issued for.
-    if (wrapped.value("s", "") != CursorSort(page.sort())) {
+    if (CursorSort(wrapped.value("s", "")) != CursorSort(page.sort())) {
       return Malformed("cursor", "belongs to sort=" + wrapped.value("s", "") +
                                      "; send the sort the cursor was issued for");
     }
