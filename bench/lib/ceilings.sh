@@ -87,8 +87,8 @@ measure_own() {
       # insert, then its outbox message and audit entry (db::RecordChange's one statement).
       {
         echo '\set n random(1, 1000000000)'
-        echo 'BEGIN;'
-        echo 'SET TRANSACTION READ WRITE;'
+        # What the pool's one opening round trip does (libs/db/pool.cpp, ReadWriteWork).
+        echo 'BEGIN ISOLATION LEVEL READ COMMITTED READ WRITE;'
         sql_of organizations_insert "'Bench own ' || :client_id || '-' || :n" "''" "'RS'" "''" \
           "'member_cso'" "'{}'" "''" "''" "''" "'{}'" "''" "''" "''"
         sql_of kit_record_change "'membership.organization.created'" \

@@ -21,12 +21,28 @@ std::string Conninfo(const PoolConfig& cfg) {
       {{"application_name", cfg.application_name},
        {"connect_timeout", std::to_string(connect_s)},
        // Every session is read-only by default: Postgres refuses a write in Read, which runs
-       // without BEGIN; Write opts its transaction in (SET TRANSACTION READ WRITE).
+       // without BEGIN; Write opts its transaction in (ReadWriteWork).
        {"options", "-c statement_timeout=" + std::to_string(cfg.statement_timeout.count()) +
                        " -c default_transaction_read_only=on"}});
 }
 
 // Runs body and commits on OK; any other outcome leaves the rollback to tx's destructor.
+// pqxx::work whose one opening round trip also makes it READ WRITE (sessions are read-only by
+// default, see Conninfo). libpqxx 6.4 opens a transaction of an isolation level other than
+// READ COMMITTED with one simple query, "BEGIN; SET TRANSACTION ISOLATION LEVEL <level>"
+// (dbtransaction.cxx, generate_set_transaction); the level "READ COMMITTED READ WRITE" (a
+// transaction_mode list Postgres accepts) turns that into the read-write opening that took
+// pqxx::work's BEGIN and a separate SET TRANSACTION READ WRITE: one round trip a write less.
+class ReadWriteWork : public pqxx::internal::basic_transaction {
+ public:
+  explicit ReadWriteWork(pqxx::connection_base& c)
+      : pqxx::internal::namedclass{"transaction", ""},
+        basic_transaction(c, "READ COMMITTED READ WRITE", pqxx::read_write) {
+    Begin();
+  }
+  ~ReadWriteWork() noexcept override { End(); }
+};
+
 absl::Status CommitIfOk(pqxx::transaction_base& tx, absl::FunctionRef<absl::Status(Tx&)> body) {
   Tx wrapped(tx);
   absl::Status status = body(wrapped);
@@ -85,9 +101,8 @@ Pool::Attempt Pool::TryOnce(pqxx::connection& conn, Mode mode,
       begun = true;
       return {CommitIfOk(tx, body)};
     }
-    pqxx::work tx(conn);
+    ReadWriteWork tx(conn);
     begun = true;
-    tx.exec("SET TRANSACTION READ WRITE");
     return {CommitIfOk(tx, body)};
   } catch (...) {
     internal::MappedError err = internal::MapException(std::current_exception());

@@ -79,9 +79,9 @@ class Pool {
     return Run(Mode::kRead, std::forward<F>(f));
   }
 
-  // One READ WRITE transaction (BEGIN, SET TRANSACTION READ WRITE, f, COMMIT): commits when f
-  // returns OK, rolls back otherwise. A serialization failure or deadlock reruns
-  // the whole of f (up to kMaxConflictRetries more times), then gives ABORTED.
+  // One READ WRITE transaction (BEGIN and SET TRANSACTION READ WRITE in one round trip, f, COMMIT):
+  // commits when f returns OK, rolls back otherwise. A serialization failure or deadlock reruns the
+  // whole of f (up to kMaxConflictRetries more times), then gives ABORTED.
   template <typename F>
   auto Write(F&& f) {
     return Run(Mode::kWrite, std::forward<F>(f));

@@ -147,6 +147,24 @@ TEST_F(PoolDbTest, ReadRefusesWrites) {
   EXPECT_EQ(*Find(pool, 1), std::nullopt);
 }
 
+// Write opens with one round trip that also makes the transaction READ WRITE in a read-only
+// session (ReadWriteWork): still READ COMMITTED, still a transaction that rolls back as one.
+TEST_F(PoolDbTest, WriteIsOneReadWriteReadCommittedTransaction) {
+  Pool pool(Config(), statements_);
+  std::string read_only, isolation;
+  ASSERT_TRUE(pool.Write([&](Tx& tx) -> absl::Status {
+                    read_only = tx.ExecSql("SHOW transaction_read_only")[0][0].as<std::string>();
+                    isolation = tx.ExecSql("SHOW transaction_isolation")[0][0].as<std::string>();
+                    tx.Exec(statements_[0], 7, "grace");
+                    tx.Exec(statements_[0], 8, "");  // the CHECK fails: nothing stays
+                    return absl::OkStatus();
+                  })
+                  .code() == absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(read_only, "off");
+  EXPECT_EQ(isolation, "read committed");
+  EXPECT_EQ(*Find(pool, 7), std::nullopt);
+}
+
 TEST_F(PoolDbTest, InternalErrorsAreLoggedButNotReturned) {
   Pool pool(Config(), statements_);
   LogCapture log;
