@@ -9,16 +9,12 @@
 #include "libs/json/proto_json.hpp"
 #include "libs/status/problem.hpp"
 #include "libs/status/status.hpp"
+#include "libs/status/testing/field_errors.hpp"
 
 namespace iris::json {
 namespace {
 
-std::vector<std::string> Fields(const absl::Status& s) {
-  std::vector<std::string> out;
-  const auto detail = status::DetailOf(s);
-  for (const auto& e : detail.errors()) out.push_back(e.field());
-  return out;
-}
+using status::testing::FieldsOf;
 
 // Regression: "X\u0000y" reached Postgres (500) or was stored cut short as "X".
 TEST(ParseBodyTest, ControlCharactersAreA422NamingEachField) {
@@ -27,7 +23,7 @@ TEST(ParseBodyTest, ControlCharactersAreA422NamingEachField) {
                .status();
   EXPECT_EQ(status::HttpStatusFor(s), 422) << s;
   EXPECT_EQ(status::DetailOf(s).reason(), "validation");
-  EXPECT_EQ(Fields(s),
+  EXPECT_EQ(FieldsOf(s),
             (std::vector<std::string>{"name", "organization.city", "municipalities[1]"}));
 }
 
@@ -47,9 +43,9 @@ TEST(ParseBodyTest, TabsAndLineBreaksAreText) {
 }
 
 TEST(ParseBodyTest, DelAndC1ControlsAreRefusedToo) {
-  EXPECT_EQ(Fields(ParseBody(R"({"a": "x\u007f"})").status()), std::vector<std::string>{"a"});
-  EXPECT_EQ(Fields(ParseBody(R"({"a": "x\u0085"})").status()), std::vector<std::string>{"a"});
-  EXPECT_EQ(Fields(ParseBody("{\"a\": \"raw \x7f byte\"}").status()),
+  EXPECT_EQ(FieldsOf(ParseBody(R"({"a": "x\u007f"})").status()), std::vector<std::string>{"a"});
+  EXPECT_EQ(FieldsOf(ParseBody(R"({"a": "x\u0085"})").status()), std::vector<std::string>{"a"});
+  EXPECT_EQ(FieldsOf(ParseBody("{\"a\": \"raw \x7f byte\"}").status()),
             std::vector<std::string>{"a"});
   // U+00A0 (C2 A0) is a no-break space, not a control.
   EXPECT_TRUE(ParseBody(R"({"a": "x\u00a0y"})").ok());
@@ -58,7 +54,7 @@ TEST(ParseBodyTest, DelAndC1ControlsAreRefusedToo) {
 TEST(ParseBodyTest, AKeyWithAControlCharacterNamesItsObject) {
   auto s = ParseBody(R"({"name": {"e\u0000n": "x"}})").status();
   EXPECT_EQ(status::HttpStatusFor(s), 422);
-  EXPECT_EQ(Fields(s), std::vector<std::string>{"name"});
+  EXPECT_EQ(FieldsOf(s), std::vector<std::string>{"name"});
 }
 
 TEST(ParseBodyTest, ManyBadStringsAreCapped) {
@@ -67,8 +63,8 @@ TEST(ParseBodyTest, ManyBadStringsAreCapped) {
   body += "]";
   auto s = ParseBody(body).status();
   EXPECT_EQ(status::HttpStatusFor(s), 422);
-  EXPECT_EQ(Fields(s).size(), 100u);
-  EXPECT_EQ(Fields(s)[99], "[99]");
+  EXPECT_EQ(FieldsOf(s).size(), 100u);
+  EXPECT_EQ(FieldsOf(s)[99], "[99]");
   EXPECT_EQ(status::DetailOf(s).omitted_errors(), 400);
 }
 
@@ -77,7 +73,7 @@ TEST(ParseBodyTest, AKeyGivenTwiceIsMalformed) {
   auto s = ParseBody(R"({"org": {"name": "a", "city": "c", "name": "b"}})").status();
   EXPECT_EQ(status::HttpStatusFor(s), 400) << s;
   EXPECT_EQ(status::DetailOf(s).reason(), "malformed");
-  EXPECT_EQ(Fields(s), std::vector<std::string>{"org.name"});
+  EXPECT_EQ(FieldsOf(s), std::vector<std::string>{"org.name"});
   // The same key in different objects is fine.
   EXPECT_TRUE(ParseBody(R"([{"name": "a"}, {"name": "b"}, {"x": {"name": 1}, "name": 2}])").ok());
 }

@@ -8,16 +8,12 @@
 
 #include "libs/status/problem_types.hpp"
 #include "libs/status/status.hpp"
+#include "libs/status/testing/field_errors.hpp"
 
 namespace iris::gateway {
 namespace {
 
-std::vector<std::string> Fields(const absl::Status& s) {
-  std::vector<std::string> out;
-  const auto detail = status::DetailOf(s);
-  for (const auto& e : detail.errors()) out.push_back(e.field());
-  return out;
-}
+using status::testing::FieldsOf;
 
 status::Validator Found(std::initializer_list<const char*> fields) {
   status::Validator v;
@@ -39,7 +35,7 @@ TEST(BodyErrorsTest, RuleErrorsJoinExceptOnFieldsAlreadyNamed) {
       {{"name", "is required"}, {"website", "must be an https URL"}, {"kind.x", "?"}});
   const auto s = WithRuleErrors(Found({"kind", "name"}), rules);
   EXPECT_EQ(status::ProblemTypeOf(s).name, "validation");
-  EXPECT_EQ(Fields(s), (std::vector<std::string>{"kind", "name", "website"}));
+  EXPECT_EQ(FieldsOf(s), (std::vector<std::string>{"kind", "name", "website"}));
 }
 
 TEST(BodyErrorsTest, WhoWhatAndWhichVersionWin) {
@@ -55,7 +51,7 @@ TEST(BodyErrorsTest, APassedDryRunAConflictOrAnOutageLeaveTheFoundErrors) {
                             status::Conflict("duplicate", "taken"), absl::OkStatus()}) {
     const auto s = WithRuleErrors(Found({"kind", "acronym"}), other);
     EXPECT_EQ(status::ProblemTypeOf(s).name, "validation");
-    EXPECT_EQ(Fields(s), (std::vector<std::string>{"kind", "acronym"}));
+    EXPECT_EQ(FieldsOf(s), (std::vector<std::string>{"kind", "acronym"}));
   }
 }
 
