@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/e2e/api_client.hpp"
+#include "tests/e2e/e2e_suite.hpp"
 #include "tests/e2e/system.hpp"
 #include "tests/support/http_client.hpp"
 
@@ -18,34 +19,16 @@ namespace {
 
 using nlohmann::json;
 
-class ApplicationsE2eTest : public ::testing::Test {
+class ApplicationsE2eTest : public E2eSuite {
  protected:
   static void SetUpTestSuite() {
-    system_ = new System();
-    token_ = UniqueToken();
-    admin_ = ApiClient(*system_).AdminAuthorization();
-    ASSERT_FALSE(admin_.empty());
-    auto org =
-        As(admin_, "POST", "/v1/organizations",
-           json{{"name", "Apps " + token_}, {"country", "RS"}, {"kind", "member_cso"}}.dump());
-    ASSERT_EQ(org.status, 201) << org.body;
-    member_ = SignedIn("member", {{"organization_id", json::parse(org.body)["id"]}}, "m");
+    Start("Apps");
+    member_ = SignedIn("member", {{"organization_id", org_}}, "m");
     coordinator_rs_ = SignedIn("national_coordinator", {{"country", "RS"}}, "rs");
     coordinator_ba_ = SignedIn("national_coordinator", {{"country", "BA"}}, "ba");
   }
-  static void TearDownTestSuite() {
-    delete system_;
-    system_ = nullptr;
-  }
+  static void TearDownTestSuite() { Stop(); }
 
-  static HttpResult As(const std::string& authorization, const std::string& method,
-                       const std::string& path, const std::string& body = "",
-                       Headers headers = {}) {
-    return ApiClient(*system_).As(authorization, method, path, body, std::move(headers));
-  }
-  static std::string SignedIn(const std::string& role, const json& extra, const std::string& tag) {
-    return ApiClient(*system_).CreateUserAndSignIn(admin_, role, extra, tag + "." + token_);
-  }
   static json Application(const std::string& country, const std::string& name) {
     return {
         {"organization",
@@ -58,23 +41,9 @@ class ApplicationsE2eTest : public ::testing::Test {
     EXPECT_EQ(r.status, 201) << r.body;
     return json::parse(r.body, nullptr, false);
   }
-  static void ExpectProblem(const HttpResult& r, long status, const std::string& field = "") {
-    EXPECT_EQ(r.status, status) << r.body;
-    EXPECT_EQ(r.Header("content-type"), "application/problem+json");
-    if (!field.empty()) {
-      auto body = json::parse(r.body, nullptr, false);
-      std::set<std::string> fields;
-      for (const auto& e : body.value("errors", json::array())) fields.insert(e["field"]);
-      EXPECT_TRUE(fields.count(field)) << field << " not in " << r.body;
-    }
-  }
 
-  static System* system_;
-  static std::string token_, admin_, member_, coordinator_rs_, coordinator_ba_;
+  static inline std::string member_, coordinator_rs_, coordinator_ba_;
 };
-System* ApplicationsE2eTest::system_ = nullptr;
-std::string ApplicationsE2eTest::token_, ApplicationsE2eTest::admin_, ApplicationsE2eTest::member_,
-    ApplicationsE2eTest::coordinator_rs_, ApplicationsE2eTest::coordinator_ba_;
 
 TEST_F(ApplicationsE2eTest, AnyoneAppliesWithoutAnAccount) {
   auto r =

@@ -24,18 +24,18 @@ namespace iris::testing {
 
 class E2eSuite : public ::testing::Test {
  protected:
-  // Starts the system and registers "<name_prefix> <token>" (RS, member_cso) as org_.
-  static void Start(const std::string& name_prefix) {
+  // Starts the system and signs the admin in; no organisation of the suite's own.
+  static void StartSystem() {
     system_ = new System();
     token_ = UniqueToken();
     admin_ = ApiClient(*system_).AdminAuthorization();
     ASSERT_FALSE(admin_.empty());
-    auto r = As(admin_, "POST", "/v1/organizations",
-                nlohmann::json{
-                    {"name", name_prefix + " " + token_}, {"country", "RS"}, {"kind", "member_cso"}}
-                    .dump());
-    ASSERT_EQ(r.status, 201) << r.body;
-    org_ = nlohmann::json::parse(r.body).value("id", "");
+  }
+  // StartSystem, then registers "<name_prefix> <token>" (RS, member_cso) as org_.
+  static void Start(const std::string& name_prefix) {
+    StartSystem();
+    org_ = CreateOrg(name_prefix + " " + token_, "RS");
+    ASSERT_FALSE(org_.empty());
   }
   static void Stop() {
     delete system_;
@@ -46,6 +46,30 @@ class E2eSuite : public ::testing::Test {
                        const std::string& path, const std::string& body = "",
                        Headers headers = {}) {
     return ApiClient(*system_).As(authorization, method, path, body, std::move(headers));
+  }
+  // A member CSO named `name` in `country`, created by the admin; its id ("" and a test failure
+  // when refused).
+  static std::string CreateOrg(const std::string& name, const std::string& country) {
+    auto r =
+        As(admin_, "POST", "/v1/organizations",
+           nlohmann::json{{"name", name}, {"country", country}, {"kind", "member_cso"}}.dump());
+    EXPECT_EQ(r.status, 201) << r.body;
+    const auto body = nlohmann::json::parse(r.body, nullptr, false);
+    return body.is_object() ? body.value("id", "") : "";
+  }
+  // A new account with `role` (and `extra` fields: organization_id, country), signed in; its
+  // Authorization header value. `tag` keeps the e-mail addresses of one suite apart.
+  static std::string SignedIn(const std::string& role, const nlohmann::json& extra,
+                              const std::string& tag) {
+    return ApiClient(*system_).CreateUserAndSignIn(admin_, role, extra, tag + "." + token_);
+  }
+  // A problem+json answer with `status` and, when `field` is given, an error on it.
+  static void ExpectProblem(const HttpResult& r, long status, const std::string& field = "") {
+    EXPECT_EQ(r.status, status) << r.body;
+    EXPECT_EQ(r.Header("content-type"), "application/problem+json");
+    if (!field.empty()) {
+      EXPECT_TRUE(FieldsOf(r).count(field)) << field << " not in " << r.body;
+    }
   }
   // The `field` of each entry of a problem's errors[].
   static std::set<std::string> FieldsOf(const HttpResult& r) {

@@ -12,6 +12,7 @@
 #include <pqxx/pqxx>
 
 #include "tests/e2e/api_client.hpp"
+#include "tests/e2e/e2e_suite.hpp"
 #include "tests/e2e/system.hpp"
 #include "tests/support/http_client.hpp"
 #include "tests/support/test_env.hpp"
@@ -21,13 +22,10 @@ namespace {
 
 using nlohmann::json;
 
-class PeopleE2eTest : public ::testing::Test {
+class PeopleE2eTest : public E2eSuite {
  protected:
   static void SetUpTestSuite() {
-    system_ = new System();
-    token_ = UniqueToken();
-    admin_ = ApiClient(*system_).AdminAuthorization();
-    ASSERT_FALSE(admin_.empty());
+    StartSystem();
     org_a_ = CreateOrg("RS");
     org_b_ = CreateOrg("RS");
     member_a_ = SignedIn("member", {{"organization_id", org_a_}}, "a");
@@ -36,53 +34,20 @@ class PeopleE2eTest : public ::testing::Test {
     coordinator_ba_ = SignedIn("national_coordinator", {{"country", "BA"}}, "ba");
     partner_ = SignedIn("partner", json::object(), "p");
   }
-  static void TearDownTestSuite() {
-    delete system_;
-    system_ = nullptr;
-  }
+  static void TearDownTestSuite() { Stop(); }
 
-  static HttpResult As(const std::string& authorization, const std::string& method,
-                       const std::string& path, const std::string& body = "",
-                       Headers headers = {}) {
-    return ApiClient(*system_).As(authorization, method, path, body, std::move(headers));
-  }
   static std::string CreateOrg(const std::string& country) {
-    auto r = As(admin_, "POST", "/v1/organizations",
-                json{{"name", "People " + token_ + " " + country},
-                     {"country", country},
-                     {"kind", "member_cso"}}
-                    .dump());
-    EXPECT_EQ(r.status, 201) << r.body;
-    auto body = json::parse(r.body, nullptr, false);
-    return body.is_object() ? body.value("id", "") : "";
-  }
-  static std::string SignedIn(const std::string& role, const json& extra, const std::string& tag) {
-    return ApiClient(*system_).CreateUserAndSignIn(admin_, role, extra, tag + "." + token_);
+    return E2eSuite::CreateOrg("People " + token_ + " " + country, country);
   }
   static json CreatePerson(const std::string& auth, const std::string& org, const json& person) {
     auto r = As(auth, "POST", "/v1/organizations/" + org + "/people", person.dump());
     EXPECT_EQ(r.status, 201) << r.body;
     return json::parse(r.body, nullptr, false);
   }
-  static void ExpectProblem(const HttpResult& r, long status, const std::string& field = "") {
-    EXPECT_EQ(r.status, status) << r.body;
-    EXPECT_EQ(r.Header("content-type"), "application/problem+json");
-    if (!field.empty()) {
-      auto body = json::parse(r.body, nullptr, false);
-      std::set<std::string> fields;
-      for (const auto& e : body.value("errors", json::array())) fields.insert(e["field"]);
-      EXPECT_TRUE(fields.count(field)) << field << " not in " << r.body;
-    }
-  }
 
-  static System* system_;
-  static std::string token_, admin_, org_a_, org_b_, member_a_, member_b_, coordinator_rs_,
-      coordinator_ba_, partner_;
+  static inline std::string org_a_, org_b_, member_a_, member_b_, coordinator_rs_, coordinator_ba_,
+      partner_;
 };
-System* PeopleE2eTest::system_ = nullptr;
-std::string PeopleE2eTest::token_, PeopleE2eTest::admin_, PeopleE2eTest::org_a_,
-    PeopleE2eTest::org_b_, PeopleE2eTest::member_a_, PeopleE2eTest::member_b_,
-    PeopleE2eTest::coordinator_rs_, PeopleE2eTest::coordinator_ba_, PeopleE2eTest::partner_;
 
 TEST_F(PeopleE2eTest, MemberAddsReadsAndUpdatesItsOwnPeople) {
   auto r = As(member_a_, "POST", "/v1/organizations/" + org_a_ + "/people",

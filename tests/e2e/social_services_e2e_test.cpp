@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/e2e/api_client.hpp"
+#include "tests/e2e/e2e_suite.hpp"
 #include "tests/e2e/system.hpp"
 #include "tests/support/http_client.hpp"
 
@@ -18,37 +19,19 @@ namespace {
 
 using nlohmann::json;
 
-class SocialServicesE2eTest : public ::testing::Test {
+class SocialServicesE2eTest : public E2eSuite {
  protected:
   static void SetUpTestSuite() {
-    system_ = new System();
-    token_ = UniqueToken();
-    admin_ = ApiClient(*system_).AdminAuthorization();
-    ASSERT_FALSE(admin_.empty());
+    StartSystem();
     own_ = CreateOrg("RS");
     other_ = CreateOrg("RS");
     hidden_ = CreateOrg("BA");
-    member_ = SignedIn("member", "own", {{"organization_id", own_}});
+    member_ = SignedIn("member", {{"organization_id", own_}}, "own");
   }
-  static void TearDownTestSuite() {
-    delete system_;
-    system_ = nullptr;
-  }
+  static void TearDownTestSuite() { Stop(); }
 
-  static HttpResult As(const std::string& authorization, const std::string& method,
-                       const std::string& path, const std::string& body = "",
-                       Headers headers = {}) {
-    return ApiClient(*system_).As(authorization, method, path, body, std::move(headers));
-  }
   static std::string CreateOrg(const std::string& country) {
-    auto r = As(admin_, "POST", "/v1/organizations",
-                json{{"name", token_ + " " + country}, {"country", country}, {"kind", "member_cso"}}
-                    .dump());
-    EXPECT_EQ(r.status, 201) << r.body;
-    return json::parse(r.body, nullptr, false).value("id", "");
-  }
-  static std::string SignedIn(const std::string& role, const std::string& who, const json& extra) {
-    return ApiClient(*system_).CreateUserAndSignIn(admin_, role, extra, who + "." + token_);
+    return E2eSuite::CreateOrg(token_ + " " + country, country);
   }
   static std::string Services(const std::string& org) {
     return "/v1/organizations/" + org + "/services";
@@ -70,24 +53,9 @@ class SocialServicesE2eTest : public ::testing::Test {
     EXPECT_EQ(r.status, 201) << r.body;
     return json::parse(r.body, nullptr, false);
   }
-  static void ExpectProblem(const HttpResult& r, long status, const std::string& field = "") {
-    EXPECT_EQ(r.status, status) << r.body;
-    EXPECT_EQ(r.Header("content-type"), "application/problem+json");
-    if (!field.empty()) {
-      std::set<std::string> fields;
-      auto body = json::parse(r.body, nullptr, false);
-      for (const auto& e : body.value("errors", json::array())) fields.insert(e["field"]);
-      EXPECT_TRUE(fields.count(field)) << field << " not in " << r.body;
-    }
-  }
 
-  static System* system_;
-  static std::string token_, admin_, member_, own_, other_, hidden_;
+  static inline std::string member_, own_, other_, hidden_;
 };
-System* SocialServicesE2eTest::system_ = nullptr;
-std::string SocialServicesE2eTest::token_, SocialServicesE2eTest::admin_,
-    SocialServicesE2eTest::member_, SocialServicesE2eTest::own_, SocialServicesE2eTest::other_,
-    SocialServicesE2eTest::hidden_;
 
 TEST_F(SocialServicesE2eTest, CategoriesListTheElevenCodes) {
   auto r = As("", "GET", "/v1/service-categories");
