@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "absl/strings/cord.h"
+#include "libs/values/text.hpp"
 
 namespace iris::status {
 
@@ -11,10 +12,7 @@ namespace {
 
 // At most kMaxErrorText bytes, cut at a UTF-8 character boundary and marked with "…".
 std::string Capped(const std::string& text) {
-  if (text.size() <= kMaxErrorText) return text;
-  size_t end = kMaxErrorText - 3;  // room for "…"
-  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-  return text.substr(0, end) + "\u2026";
+  return values::CutAtCharacter(text, kMaxErrorText, "\u2026");
 }
 
 }  // namespace

@@ -150,7 +150,8 @@ TEST_F(ListsE2eTest, TheDefaultOrderIsCreatedAtAndSharesItsCursors) {
 }
 
 TEST_F(ListsE2eTest, AFilterValueIsEchoedAsSentOnceAndCutAtACharacter) {
-  const std::string long_value = std::string(39, 'a') + "%C4%8D%C4%8D";  // 39 a, then čč
+  // 36 a, then ččč: 42 bytes, cut to 40 with "...", which would split the first č.
+  const std::string long_value = std::string(36, 'a') + "%C4%8D%C4%8D%C4%8D";
   auto r =
       As(admin_, "GET", "/v1/organizations?country=Serbia&country=Serbia&status=" + long_value);
   ASSERT_EQ(r.status, 400) << r.body;
@@ -162,7 +163,7 @@ TEST_F(ListsE2eTest, AFilterValueIsEchoedAsSentOnceAndCutAtACharacter) {
       EXPECT_EQ(message.find("\"Serbia\""), 0u) << message;
     }
     if (e["field"] == "status") {
-      EXPECT_EQ(message.find("\"" + std::string(39, 'a') + "...\""), 0u) << message;
+      EXPECT_EQ(message.find("\"" + std::string(36, 'a') + "...\""), 0u) << message;
     }
   }
 }

@@ -3,6 +3,7 @@
 
 #include "libs/values/base64url.hpp"
 #include "libs/values/sha256.hpp"
+#include "libs/values/text.hpp"
 #include "libs/values/uuid.hpp"
 
 namespace iris::values {
@@ -63,6 +64,15 @@ TEST(Sha256HexTest, IsTheFormApiKeysAreStoredIn) {
   // The gateway's auth_test pins the hash it sends membership to the same value.
   EXPECT_EQ(Sha256Hex("iris_abcd1234_secret"),
             "44415219ec3e71d490b41b2762bc6e858426766dbabb32278a9ac2f40df41c98");
+}
+
+TEST(CutAtCharacterTest, CutsOnlyLongTextAndNeverInsideACharacter) {
+  EXPECT_EQ(CutAtCharacter("short", 10, "..."), "short");
+  EXPECT_EQ(CutAtCharacter("abcdefghij", 10, "..."), "abcdefghij");
+  EXPECT_EQ(CutAtCharacter("abcdefghijk", 10, "..."), "abcdefg...");
+  // "aaaaaač…": the cut at 7 bytes would fall between č's two bytes; it backs off to 6.
+  EXPECT_EQ(CutAtCharacter("aaaaaa\u010d\u010d\u010d", 10, "..."), "aaaaaa...");
+  EXPECT_EQ(CutAtCharacter("\u010d\u010d\u010d", 4, "\u2026"), "\u2026");
 }
 
 }  // namespace

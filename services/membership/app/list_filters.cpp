@@ -4,6 +4,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_join.h"
+#include "libs/values/text.hpp"
 
 namespace iris::membership::app {
 
@@ -13,14 +14,9 @@ void CheckAllowed(std::string_view param, const std::vector<std::string>& values
   std::set<std::string> reported;
   for (size_t i = 0; i < values.size(); ++i) {
     if (allowed.contains(values[i]) || !reported.insert(values[i]).second) continue;
-    // The client's own value, as sent, cut short (at a character boundary: a cut UTF-8
-    // sequence would break the problem's text) so an answer never echoes a megabyte.
-    std::string shown = shown_values ? (*shown_values)[i] : values[i];
-    if (shown.size() > 40) {
-      size_t end = 40;
-      while (end > 0 && (static_cast<unsigned char>(shown[end]) & 0xC0) == 0x80) --end;
-      shown = shown.substr(0, end) + "...";
-    }
+    // The client's own value, as sent, cut short so an answer never echoes a megabyte.
+    const std::string shown =
+        values::CutAtCharacter(shown_values ? (*shown_values)[i] : values[i], 40, "...");
     v.Add(param, "\"" + shown + "\" is not one of " + absl::StrJoin(allowed, ", "));
   }
 }
