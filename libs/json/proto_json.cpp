@@ -6,6 +6,7 @@
 #include <google/protobuf/util/json_util.h>
 
 #include "libs/json/api_shape.hpp"
+#include "libs/json/api_writer.hpp"
 #include "libs/json/body_checks.hpp"
 #include "libs/status/status.hpp"
 
@@ -65,20 +66,34 @@ status::FieldError FieldErrorFromProtobuf(const std::string& message) {
 }  // namespace
 
 nlohmann::json ToJson(const google::protobuf::Message& m) {
+  auto j = nlohmann::json::parse(ToJsonString(m), nullptr, /*allow_exceptions=*/false);
+  return j.is_discarded() ? nlohmann::json(nullptr) : j;
+}
+
+std::string ToJsonString(const google::protobuf::Message& m) {
+  std::string text;
+  if (!AppendApiJson(m, &text)) return "null";
+  return text;
+}
+
+namespace internal {
+
+absl::StatusOr<nlohmann::json> ProtobufMappedJson(const google::protobuf::Message& m) {
   google::protobuf::util::JsonPrintOptions options;
   options.preserve_proto_field_names = true;
   options.always_print_primitive_fields = true;
   std::string text;
-  if (!google::protobuf::util::MessageToJsonString(m, &text, options).ok()) return nullptr;
+  if (auto printed = google::protobuf::util::MessageToJsonString(m, &text, options);
+      !printed.ok()) {
+    return absl::InvalidArgumentError(printed.message().ToString());
+  }
   auto j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) return nullptr;
+  if (j.is_discarded()) return absl::InvalidArgumentError("protobuf printed invalid JSON");
   ToApiShape(j, *m.GetDescriptor());
   return j;
 }
 
-std::string ToJsonString(const google::protobuf::Message& m) {
-  return ToJson(m).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
+}  // namespace internal
 
 absl::Status FromJson(const nlohmann::json& j, google::protobuf::Message* out,
                       status::Validator& found, std::vector<std::string>* left_out) {

@@ -24,8 +24,17 @@ inline constexpr int kMaxDepth = 64;
 // and booleans keep their defaults (0, false), lists and maps are [] and {}; of a oneof only
 // the member set appears. A message protobuf refuses to print (a Timestamp beyond year 9999)
 // yields null.
+// Written in one pass over the descriptor (api_writer.hpp); ToJson reads that text back for a
+// caller that adds to the document.
 nlohmann::json ToJson(const google::protobuf::Message& m);
 std::string ToJsonString(const google::protobuf::Message& m);
+
+namespace internal {
+// The same document the slow way, and the reference the writer is tested against: protobuf's
+// own JSON mapping (proto field names, every primitive printed), parsed and reshaped by
+// ToApiShape. An error when protobuf refuses to print the message.
+absl::StatusOr<nlohmann::json> ProtobufMappedJson(const google::protobuf::Message& m);
+}  // namespace internal
 
 // Replaces *out. Unknown fields, wrong types, unknown enum words and out-of-range numbers are
 // INVALID_ARGUMENT with a field error per problem (422); null means "not set".

@@ -41,20 +41,22 @@ absl::StatusOr<iris::common::v1::PageRequest> PageRequestOf(const RequestContext
                                                             const pagination::CursorCodec& codec,
                                                             std::string_view list);
 
-// {"items": [...], "next_cursor": "<signed>" | null} from a service's items and page, with
-// "total" and "total_exact" when the page counted them. The service's next_cursor (its raw
-// position) is signed for `list` and `sort`; empty means the last page.
-nlohmann::json ListBody(nlohmann::json items, const iris::common::v1::PageResponse& page,
-                        const pagination::CursorCodec& codec, std::string_view list,
-                        std::string_view sort);
+// {"items": [...], "next_cursor": "<signed>" | null} from a service's items (JSON text of an
+// array) and page, with "total" and "total_exact" when the page counted them. The service's
+// next_cursor (its raw position) is signed for `list` and `sort`; empty means the last page.
+std::string ListBody(std::string_view items, const iris::common::v1::PageResponse& page,
+                     const pagination::CursorCodec& codec, std::string_view list,
+                     std::string_view sort);
+
+// The `items` of a list response as JSON text ("[]" when it has none), written in one pass.
+std::string ItemsJson(const google::protobuf::Message& response);
 
 // For list responses shaped {repeated items = 1; PageResponse page = 2;}, answering `request`.
 template <typename Response>
 Reply ListReply(const Response& response, const iris::common::v1::PageRequest& request,
                 const pagination::CursorCodec& codec, std::string_view list) {
-  auto doc = iris::json::ToJson(response);
-  nlohmann::json items = doc.contains("items") ? doc["items"] : nlohmann::json::array();
-  return Reply::Json(200, ListBody(std::move(items), response.page(), codec, list, request.sort()));
+  return Reply::Raw(200, "application/json",
+                    ListBody(ItemsJson(response), response.page(), codec, list, request.sort()));
 }
 
 // {"items": [...], "next_cursor": null} for lists that always fit one page (reference data,

@@ -11,6 +11,12 @@
 namespace iris::gateway {
 namespace {
 
+nlohmann::json ListJson(std::string_view items, const iris::common::v1::PageResponse& page,
+                        const pagination::CursorCodec& codec, std::string_view list,
+                        std::string_view sort) {
+  return nlohmann::json::parse(rest::ListBody(items, page, codec, list, sort));
+}
+
 class RestTest : public ::testing::Test {
  protected:
   RequestContext Ctx() { return RequestContext{http_, "req-1", {}, {}, std::nullopt}; }
@@ -48,7 +54,7 @@ TEST_F(RestTest, IfMatchAcceptsStrongWeakAndStarAndRefusesTheRest) {
 TEST_F(RestTest, NextCursorRoundTripsIntoTheNextPageRequest) {
   iris::common::v1::PageResponse page;
   page.set_next_cursor(R"({"c":1,"i":"x"})");
-  auto body = rest::ListBody(nlohmann::json::array({1, 2}), page, codec_, "organizations", "");
+  auto body = ListJson("[1,2]", page, codec_, "organizations", "");
   EXPECT_EQ(body["items"].size(), 2u);
   ASSERT_TRUE(body["next_cursor"].is_string());
   EXPECT_EQ(body["next_cursor"].get<std::string>().find("\"c\""), std::string::npos)
@@ -61,7 +67,7 @@ TEST_F(RestTest, NextCursorRoundTripsIntoTheNextPageRequest) {
   EXPECT_EQ(req->limit(), 3);
 
   page.clear_next_cursor();
-  body = rest::ListBody(nlohmann::json::array(), page, codec_, "x", "");
+  body = ListJson("[]", page, codec_, "x", "");
   EXPECT_TRUE(body["next_cursor"].is_null());
   EXPECT_FALSE(body.contains("total")) << "only when include=total asked for it";
 }
@@ -70,7 +76,7 @@ TEST_F(RestTest, ACursorBelongsToTheSortItWasIssuedFor) {
   iris::common::v1::PageResponse page;
   page.set_next_cursor(R"({"k":"Ana","i":"x"})");
   const std::string by_name =
-      rest::ListBody({}, page, codec_, "organizations", "name")["next_cursor"].get<std::string>();
+      ListJson("[]", page, codec_, "organizations", "name")["next_cursor"].get<std::string>();
   http_.query = {{"cursor", by_name}, {"sort", "name"}};
   auto req = rest::PageRequestOf(Ctx(), codec_, "organizations");
   ASSERT_TRUE(req.ok()) << req.status();
@@ -79,8 +85,7 @@ TEST_F(RestTest, ACursorBelongsToTheSortItWasIssuedFor) {
   // The default order is created_at: naming it or not is one order, with one kind of cursor.
   page.set_next_cursor(R"({"k":"1","i":"x"})");
   const std::string by_default =
-      rest::ListBody({}, page, codec_, "organizations", "created_at")["next_cursor"]
-          .get<std::string>();
+      ListJson("[]", page, codec_, "organizations", "created_at")["next_cursor"].get<std::string>();
   http_.query = {{"cursor", by_default}};
   EXPECT_TRUE(rest::PageRequestOf(Ctx(), codec_, "organizations").ok());
   http_.query = {{"cursor", by_default}, {"sort", "created_at"}};
@@ -109,7 +114,7 @@ TEST_F(RestTest, IncludeTotalAsksForACountAndTheBodyShowsIt) {
   iris::common::v1::PageResponse page;
   page.set_total(10000);
   page.set_total_exact(false);
-  auto body = rest::ListBody(nlohmann::json::array(), page, codec_, "organizations", "");
+  auto body = ListJson("[]", page, codec_, "organizations", "");
   EXPECT_EQ(body["total"], 10000);
   EXPECT_EQ(body["total_exact"], false);
 }
@@ -131,12 +136,12 @@ TEST_F(RestTest, BadLimitsAndForeignOrTamperedCursorsAre400) {
   iris::common::v1::PageResponse page;
   page.set_next_cursor("{}");
   const std::string other_list =
-      rest::ListBody({}, page, codec_, "services", "")["next_cursor"].get<std::string>();
+      ListJson("[]", page, codec_, "services", "")["next_cursor"].get<std::string>();
   const std::string other_key =
-      rest::ListBody({}, page, pagination::CursorCodec("other"), "organizations", "")["next_cursor"]
+      ListJson("[]", page, pagination::CursorCodec("other"), "organizations", "")["next_cursor"]
           .get<std::string>();
   std::string tampered =
-      rest::ListBody({}, page, codec_, "organizations", "")["next_cursor"].get<std::string>();
+      ListJson("[]", page, codec_, "organizations", "")["next_cursor"].get<std::string>();
   tampered[1] = tampered[1] == 'A' ? 'B' : 'A';
   for (const auto& cursor : {other_list, other_key, tampered, std::string("garbage")}) {
     http_.query = {{"cursor", cursor}};
