@@ -51,6 +51,10 @@ constexpr std::array kTypes = {
     ProblemType{"email_taken", C::kAlreadyExists, 409, "The email is taken",
                 "Another account already has this email address (compared without case). Use "
                 "another, or find the existing account."},
+    ProblemType{"idempotency_in_flight", C::kAborted, 409,
+                "A request with this Idempotency-Key is being served",
+                "Another request with the same `Idempotency-Key` has not been answered yet. "
+                "Retry a moment later: you will get its answer."},
     ProblemType{"invalid_transition", C::kFailedPrecondition, 409, "Not allowed in this state",
                 "The resource's state does not allow this verb (e.g. approving an application "
                 "already decided). Read its `status` first."},
@@ -67,6 +71,10 @@ constexpr std::array kTypes = {
                 "that break a rule. `errors[]` lists each field (`organization.target_groups[2]`) "
                 "with what is wrong (at most 100; `errors_omitted` counts the rest). Nothing was "
                 "written."},
+    ProblemType{"idempotency_key_reused", C::kInvalidArgument, 422,
+                "The Idempotency-Key was used for another request",
+                "In the last 24 hours this caller sent the same `Idempotency-Key` with a "
+                "different method, path, query or body. Use a new key for a new request."},
     ProblemType{"rate_limited", C::kResourceExhausted, 429, "Too many requests",
                 "Wait the seconds `Retry-After` says, then retry."},
     ProblemType{"internal", C::kInternal, 500, "Internal error",

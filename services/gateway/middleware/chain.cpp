@@ -276,9 +276,24 @@ std::optional<http::HttpResponse> Chain::Dispatch(http::HttpRequest& request, Pr
     hit = cache_->Get(cache_key);
   }
   if (!hit && !may_block && !route.never_blocks) return std::nullopt;
+  // A POST with an Idempotency-Key: replayed, refused, or claimed until it is answered below.
+  std::optional<Idempotency::Claim> claim;
+  if (idempotency_ != nullptr && route.method == Method::kPost) {
+    if (!may_block) return std::nullopt;  // Redis is I/O
+    auto begun = idempotency_->Begin(request, ctx.caller);
+    if (!begun.ok()) return ProblemResponse(begun.status(), request_id);
+    if (begun->replay) return *std::move(begun->replay);
+    claim = *std::move(begun);
+  }
   absl::StatusOr<Reply> reply = hit ? absl::StatusOr<Reply>(*hit) : route.handle(ctx);
   // A handler that succeeded without calling a service has not answered the body's errors yet.
   if (reply.ok() && !ctx.body_errors.ok()) reply = ctx.body_errors.Finish();
+  if (claim) {
+    auto response =
+        reply.ok() ? ToHttp(std::move(*reply)) : ProblemResponse(reply.status(), request_id);
+    idempotency_->Finish(*claim, response);
+    return response;
+  }
   if (!reply.ok()) return ProblemResponse(reply.status(), request_id);
   if (cacheable && !hit && reply->status == 200) {
     // Tagged once when stored, not on every hit: hashing the body was 4 % of a cached read.

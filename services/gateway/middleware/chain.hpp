@@ -1,6 +1,6 @@
 // The request pipeline, outermost first: request id -> problems -> route match -> access ->
-// body checks -> route -> conditional GET. Every response leaves with X-Request-Id, and every
-// failure is rendered once, as RFC 9457 problem+json.
+// body checks -> idempotency key (POST) -> route -> conditional GET. Every response leaves with
+// X-Request-Id, and every failure is rendered once, as RFC 9457 problem+json.
 #pragma once
 
 #include <optional>
@@ -10,6 +10,7 @@
 #include "services/gateway/http/http_types.hpp"
 #include "services/gateway/http/problem_response.hpp"
 #include "services/gateway/middleware/auth.hpp"
+#include "services/gateway/middleware/idempotency.hpp"
 #include "services/gateway/middleware/response_cache.hpp"
 #include "services/gateway/routes/router.hpp"
 
@@ -34,6 +35,10 @@ class Chain {
   // Serves routes with a cache_ttl from `cache` (not owned); without it nothing is cached.
   void EnableCache(ResponseCache* cache) { cache_ = cache; }
 
+  // Honours Idempotency-Key on POST routes with `idempotency` (not owned); without it the
+  // header is ignored.
+  void EnableIdempotency(Idempotency* idempotency) { idempotency_ = idempotency; }
+
  private:
   struct Progress;  // one request's way through the chain so far (chain.cpp)
 
@@ -46,6 +51,7 @@ class Chain {
   iris::metrics::Metrics& metrics_;
   Authenticator* auth_;
   ResponseCache* cache_ = nullptr;
+  Idempotency* idempotency_ = nullptr;
 };
 
 using http::ProblemResponse;  // the one problem+json builder (http/problem_response.hpp)

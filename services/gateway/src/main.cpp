@@ -125,6 +125,8 @@ int main() {
   Chain chain(router, metrics, &authenticator);
   ResponseCache cache;
   chain.EnableCache(&cache);
+  Idempotency idempotency(redis, metrics);
+  chain.EnableIdempotency(&idempotency);
   http::Server server(
       cfg.http, [&chain](http::HttpRequest& r) { return chain.Handle(r); },
       [&chain](http::HttpRequest& r) { return chain.TryWithoutBlocking(r); });
