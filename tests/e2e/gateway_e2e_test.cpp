@@ -136,6 +136,23 @@ TEST_F(GatewayE2eTest, EveryProblemTypeUrlAnswers) {
   EXPECT_EQ(json::parse(unknown.body)["type"], "/problems/not_found");
 }
 
+// Issue 14: browsers never sniff a type, never render or frame a JSON answer, and never keep
+// an answer to a request that carried credentials.
+TEST_F(GatewayE2eTest, EveryAnswerCarriesTheBrowserHeaders) {
+  for (const auto& r : {Get("/v1/countries"), Get("/v1/no-such-thing"), Get("/healthz"),
+                        Get("/v1/organizations?bogus=1")}) {
+    EXPECT_EQ(r.Header("x-content-type-options"), "nosniff") << r.status;
+    EXPECT_EQ(r.Header("content-security-policy"), "default-src 'none'; frame-ancestors 'none'")
+        << r.status;
+  }
+  EXPECT_EQ(Get("/v1/countries").Header("cache-control"), "public, max-age=300");
+  // Credentials sent, even bad ones: nothing may store the answer.
+  for (const auto& auth : {std::string("Bearer not-a-token"), std::string("ApiKey nope")}) {
+    auto r = Get("/v1/countries", {{"Authorization", auth}});
+    EXPECT_EQ(r.Header("cache-control"), "no-store") << auth << " " << r.status;
+  }
+}
+
 TEST_F(GatewayE2eTest, UnknownPathIs404Problem) { ExpectProblem(Get("/v1/no-such-thing"), 404); }
 
 TEST_F(GatewayE2eTest, MalformedPercentEscapeIs400Problem) {

@@ -127,6 +127,15 @@ void Send(Job& job) {
     auto [it, inserted] = merged.try_emplace(lower, h.name, h.value);
     if (!inserted) it->second.second += ", " + h.value;
   }
+  // On every answer (issue 14): browsers must not guess a type other than the one sent, and
+  // a JSON answer opened in a browser runs nothing and cannot be framed. The docs page sends
+  // its own policy.
+  merged.try_emplace("x-content-type-options", "X-Content-Type-Options", "nosniff");
+  if (auto type = merged.find("content-type");
+      type != merged.end() && type->second.second.find("json") != std::string::npos) {
+    merged.try_emplace("content-security-policy", "Content-Security-Policy",
+                       "default-src 'none'; frame-ancestors 'none'");
+  }
   for (auto& [lower, nv] : merged) {
     writer.headers().add(std::make_shared<DynHeader>(nv.first, nv.second));
   }

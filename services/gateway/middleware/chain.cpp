@@ -106,10 +106,24 @@ void AddValidators(Reply& reply, bool anonymous_public) {
   // Caches must revalidate either way; only an anonymous public answer may be shared. Personal
   // data answered to an X-API-Key has no Authorization header to keep shared caches away.
   if (!HasHeader(reply.headers, "cache-control")) {
-    reply.WithHeader("Cache-Control", anonymous_public ? "public, no-cache" : "private, no-cache");
+    reply.WithHeader("Cache-Control", anonymous_public ? "public, no-cache" : "no-store");
   }
   // Accept-Encoding too, whatever this body's size: a 304 replaces a cache's stored headers.
   reply.WithHeader("Vary", "Authorization, X-API-Key, Accept-Encoding");
+}
+
+// An answer to a request with credentials is never stored by any cache (issue 14): it may be
+// personal, and a shared browser must not keep it. Whatever the route said.
+void NoStoreWithCredentials(const http::HttpRequest& request, http::HttpResponse& response) {
+  if (!request.HeaderValue("authorization") && !request.HeaderValue("x-api-key")) return;
+  bool set = false;
+  for (auto& h : response.headers) {
+    if (absl::AsciiStrToLower(h.name) == "cache-control") {
+      h.value = "no-store";
+      set = true;
+    }
+  }
+  if (!set) response.headers.push_back({"Cache-Control", "no-store"});
 }
 
 // gzip when the client takes it and the body is worth it; either way a cache learns that the
@@ -198,6 +212,7 @@ std::optional<http::HttpResponse> Chain::Run(http::HttpRequest& request, bool ma
     request.handler_state = std::move(progress);
     return std::nullopt;
   }
+  NoStoreWithCredentials(request, *response);
   Compress(request, *response);
   response->headers.push_back({"X-Request-Id", request_id});
   const double seconds =

@@ -18,15 +18,15 @@ using Stub = v1::Accounts::Stub;
 
 std::vector<Route> AccountRoutes(Upstream& c, const pagination::CursorCodec& cursors) {
   std::vector<Route> routes;
-  routes.push_back({Method::kGet, "/v1/me", Access::kAuthenticated, Body::kNone,
-                    [&c](RequestContext& r) -> absl::StatusOr<Reply> {
-                      v1::GetUserRequest req;
-                      req.set_id(r.caller.subject);
-                      IRIS_ASSIGN_OR_RETURN(auto user, Call(c, &Stub::GetUser, r, req));
-                      // The caller's own account: no shared cache may keep it.
-                      return rest::Resource(user, user.version())
-                          .WithHeader("Cache-Control", "private, no-cache");
-                    }});
+  routes.push_back(
+      {Method::kGet, "/v1/me", Access::kAuthenticated, Body::kNone,
+       [&c](RequestContext& r) -> absl::StatusOr<Reply> {
+         v1::GetUserRequest req;
+         req.set_id(r.caller.subject);
+         IRIS_ASSIGN_OR_RETURN(auto user, Call(c, &Stub::GetUser, r, req));
+         // The caller's own account: no shared cache may keep it.
+         return rest::Resource(user, user.version()).WithHeader("Cache-Control", "no-store");
+       }});
   routes.push_back({Method::kPost, "/v1/users", Access::kNetworkAdmin, Body::kJson,
                     [&c](RequestContext& r) -> absl::StatusOr<Reply> {
                       v1::CreateUserRequest req;
@@ -52,7 +52,7 @@ std::vector<Route> AccountRoutes(Upstream& c, const pagination::CursorCodec& cur
                       rest::QueryInto(r, "country", req.mutable_country());
                       rest::QueryInto(r, "organization_id", req.mutable_organization_id());
                       IRIS_ASSIGN_OR_RETURN(auto out, Call(c, &Stub::ListUsers, r, req));
-                      // Cache-Control: the chain's private, no-cache for signed-in callers.
+                      // Cache-Control: the chain's no-store for signed-in callers.
                       return rest::ListReply(out, req.page(), cursors, kUsersCursorScope);
                     }});
   routes.back().query = rest::ListQuery({"role", "country", "organization_id"});
@@ -61,7 +61,7 @@ std::vector<Route> AccountRoutes(Upstream& c, const pagination::CursorCodec& cur
                     [&c](RequestContext& r) -> absl::StatusOr<Reply> {
                       IRIS_ASSIGN_OR_RETURN(
                           auto out, Call(c, &Stub::ListApiKeys, r, v1::ListApiKeysRequest{}));
-                      return rest::UnpagedList(out, "private, no-cache");
+                      return rest::UnpagedList(out, "no-store");
                     }});
   routes.push_back({Method::kPost, "/v1/api-keys", Access::kAuthenticated, Body::kJson,
                     [&c](RequestContext& r) -> absl::StatusOr<Reply> {
