@@ -153,6 +153,32 @@ TEST_F(GatewayE2eTest, EveryAnswerCarriesTheBrowserHeaders) {
   }
 }
 
+// A browser page of the configured origin (System::kCorsOrigin) calling the API: the
+// preflight is answered by the gateway, the answer names the origin and exposes the API's
+// headers; another origin's preflight is refused.
+TEST_F(GatewayE2eTest, BrowserCallersOfTheConfiguredOriginGetCors) {
+  auto preflight = HttpRequest("OPTIONS", system_->Url("/v1/organizations"), "",
+                               {{"Origin", System::kCorsOrigin},
+                                {"Access-Control-Request-Method", "POST"},
+                                {"Access-Control-Request-Headers", "authorization,content-type"}});
+  EXPECT_EQ(preflight.status, 204) << preflight.body;
+  EXPECT_EQ(preflight.Header("access-control-allow-origin"), System::kCorsOrigin);
+  EXPECT_NE(preflight.Header("access-control-allow-methods").find("POST"), std::string::npos);
+  EXPECT_EQ(preflight.Header("access-control-allow-credentials"), "");
+  auto get = Get("/v1/countries", {{"Origin", System::kCorsOrigin}});
+  EXPECT_EQ(get.status, 200);
+  EXPECT_EQ(get.Header("access-control-allow-origin"), System::kCorsOrigin);
+  EXPECT_NE(get.Header("access-control-expose-headers").find("ETag"), std::string::npos);
+  auto other = HttpRequest(
+      "OPTIONS", system_->Url("/v1/organizations"), "",
+      {{"Origin", "https://evil.example.org"}, {"Access-Control-Request-Method", "POST"}});
+  ExpectProblem(other, 403);
+  EXPECT_EQ(other.Header("access-control-allow-origin"), "");
+  EXPECT_EQ(Get("/v1/countries", {{"Origin", "https://evil.example.org"}})
+                .Header("access-control-allow-origin"),
+            "");
+}
+
 TEST_F(GatewayE2eTest, UnknownPathIs404Problem) { ExpectProblem(Get("/v1/no-such-thing"), 404); }
 
 TEST_F(GatewayE2eTest, MalformedPercentEscapeIs400Problem) {

@@ -51,7 +51,8 @@ System::System() : http_port_(FreePort()), metrics_port_(FreePort()) {
       {"IRIS_REDIS_PORT", RequireEnv("IRIS_TEST_REDIS_PORT")},
       {"IRIS_UPSTREAM_DEADLINE_MS", "1000"},
       {"IRIS_JWT_SECRET", kJwtSecret},
-      {"IRIS_DRAIN_TIMEOUT_MS", "3000"}};
+      {"IRIS_DRAIN_TIMEOUT_MS", "3000"},
+      {"IRIS_CORS_ORIGINS", kCorsOrigin}};
   for (const std::string& name : ServiceNames()) {
     Service& s = services_[name];
     s.grpc_port = FreePort();
@@ -88,7 +89,8 @@ void System::StartService(const std::string& name) {
        RequireEnv((config::ServiceEnvPrefix("test_" + name) + "DATABASE_URL").c_str())},
       {p + "GRPC_PORT", std::to_string(s.grpc_port)},
       {p + "METRICS_PORT", std::to_string(s.metrics_port)},
-      {"IRIS_DRAIN_TIMEOUT_MS", "3000"}};
+      {"IRIS_DRAIN_TIMEOUT_MS", "3000"},
+      {"IRIS_CORS_ORIGINS", kCorsOrigin}};
   if (name == "membership") {
     env.emplace_back("IRIS_ADMIN_EMAIL", kAdminEmail);
     env.emplace_back("IRIS_ADMIN_PASSWORD", kAdminPassword);

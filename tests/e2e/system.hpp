@@ -26,6 +26,8 @@ class System {
   static constexpr const char* kAdminEmail = "admin@e2e.iris.example.org";
   static constexpr const char* kAdminPassword = "e2e admin password, long enough";
   static constexpr const char* kJwtSecret = "e2e-jwt-secret-0123456789abcdef0123456789";
+  // The one origin whose pages may call the gateway from a browser (IRIS_CORS_ORIGINS).
+  static constexpr const char* kCorsOrigin = "https://app.e2e.example.org";
 
   System();   // starts every service, then the gateway; waits until all are ready
   ~System();  // stops them all

@@ -199,8 +199,16 @@ std::optional<http::HttpResponse> Chain::Run(http::HttpRequest& request, bool ma
   iris::log::RequestScope scope(request_id);
   std::string route_label = "unmatched";
   std::optional<http::HttpResponse> response;
+  bool preflight = false;
   try {
-    response = Dispatch(request, progress, &route_label, may_block);
+    if (cors_ != nullptr && request.method == "OPTIONS") {
+      std::string allow;  // the path's methods; stays empty for an unknown path
+      (void)router_.Find("OPTIONS", request.path, &allow);
+      response = cors_->Preflight(request, allow, request_id);
+      preflight = response.has_value();
+      if (preflight) route_label = "preflight";
+    }
+    if (!preflight) response = Dispatch(request, progress, &route_label, may_block);
   } catch (const std::exception& e) {
     iris::log::Error("unhandled exception", {{"error", e.what()}, {"route", route_label}});
     response = ProblemResponse(absl::InternalError("internal error"), request_id);
@@ -213,6 +221,7 @@ std::optional<http::HttpResponse> Chain::Run(http::HttpRequest& request, bool ma
     return std::nullopt;
   }
   NoStoreWithCredentials(request, *response);
+  if (cors_ != nullptr && !preflight) cors_->Decorate(request, *response);
   Compress(request, *response);
   response->headers.push_back({"X-Request-Id", request_id});
   const double seconds =

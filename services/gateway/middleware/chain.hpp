@@ -10,6 +10,7 @@
 #include "services/gateway/http/http_types.hpp"
 #include "services/gateway/http/problem_response.hpp"
 #include "services/gateway/middleware/auth.hpp"
+#include "services/gateway/middleware/cors.hpp"
 #include "services/gateway/middleware/idempotency.hpp"
 #include "services/gateway/middleware/response_cache.hpp"
 #include "services/gateway/routes/router.hpp"
@@ -39,6 +40,9 @@ class Chain {
   // header is ignored.
   void EnableIdempotency(Idempotency* idempotency) { idempotency_ = idempotency; }
 
+  // Answers preflights and marks answers for browser callers of other origins (not owned).
+  void EnableCors(const Cors* cors) { cors_ = cors; }
+
  private:
   struct Progress;  // one request's way through the chain so far (chain.cpp)
 
@@ -52,6 +56,7 @@ class Chain {
   Authenticator* auth_;
   ResponseCache* cache_ = nullptr;
   Idempotency* idempotency_ = nullptr;
+  const Cors* cors_ = nullptr;
 };
 
 using http::ProblemResponse;  // the one problem+json builder (http/problem_response.hpp)

@@ -20,6 +20,8 @@ struct Config {
   std::vector<std::pair<std::string, std::string>> upstream_addresses;
   std::chrono::milliseconds upstream_deadline{2000};
   std::chrono::milliseconds drain_timeout{10000};
+  // Origins whose pages may call the API (IRIS_CORS_ORIGINS: "", "*" or a comma-separated list).
+  std::string cors_origins;
   iris::redis::RedisConfig redis;
   std::string cursor_secret;
   // Access tokens: HS256 key (random per process when unset), its key id, earlier keys still
@@ -64,6 +66,7 @@ struct Config {
     c.jwt_ttl_seconds = env.Int("IRIS_JWT_TTL_SECONDS", 900, 60, 86400);
     c.log_level = env.String("IRIS_LOG_LEVEL", "info");
     c.docs_dir = env.String("IRIS_DOCS_DIR", "");
+    c.cors_origins = env.String("IRIS_CORS_ORIGINS", "");
     return c;
   }
 };

@@ -127,6 +127,12 @@ int main() {
   chain.EnableCache(&cache);
   Idempotency idempotency(redis, metrics);
   chain.EnableIdempotency(&idempotency);
+  auto cors = Cors::Parse(cfg.cors_origins);
+  if (!cors.ok()) {
+    std::fprintf(stderr, "gateway: %s\n", std::string(cors.status().message()).c_str());
+    return 1;
+  }
+  chain.EnableCors(&*cors);
   http::Server server(
       cfg.http, [&chain](http::HttpRequest& r) { return chain.Handle(r); },
       [&chain](http::HttpRequest& r) { return chain.TryWithoutBlocking(r); });
