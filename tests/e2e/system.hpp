@@ -29,7 +29,9 @@ class System {
   // The one origin whose pages may call the gateway from a browser (IRIS_CORS_ORIGINS).
   static constexpr const char* kCorsOrigin = "https://app.e2e.example.org";
 
-  System();   // starts every service, then the gateway; waits until all are ready
+  // Starts every service, then the gateway; waits until all are ready. `gateway_env` adds to
+  // or replaces the gateway's settings (a suite that tests rate limits lowers them).
+  explicit System(std::vector<std::pair<std::string, std::string>> gateway_env = {});
   ~System();  // stops them all
 
   std::string Url(const std::string& path) const;

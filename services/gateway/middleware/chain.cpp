@@ -27,6 +27,7 @@ struct Chain::Progress {
   std::string request_id;
   std::chrono::steady_clock::time_point start;
   std::optional<Router::Match> match;  // once the path matched a route
+  std::optional<RateDecision> rate;    // once the request was counted
 };
 
 namespace {
@@ -220,6 +221,7 @@ std::optional<http::HttpResponse> Chain::Run(http::HttpRequest& request, bool ma
     request.handler_state = std::move(progress);
     return std::nullopt;
   }
+  if (progress.rate) RateLimiter::AddHeaders(*progress.rate, *response);
   NoStoreWithCredentials(request, *response);
   if (cors_ != nullptr && !preflight) cors_->Decorate(request, *response);
   Compress(request, *response);
@@ -300,6 +302,21 @@ std::optional<http::HttpResponse> Chain::Dispatch(http::HttpRequest& request, Pr
     hit = cache_->Get(cache_key);
   }
   if (!hit && !may_block && !route.never_blocks) return std::nullopt;
+  // What reaches a handler is counted; cached answers cost no upstream work and are not.
+  if (limiter_ != nullptr && !hit && !route.never_blocks) {
+    if (!may_block) return std::nullopt;  // Redis is I/O
+    progress.rate = limiter_->Take(request, ctx.caller);
+    if (progress.rate->limited) {
+      return ProblemResponse(
+          iris::status::WithDetail(
+              absl::ResourceExhaustedError(
+                  "too many requests: at most " + std::to_string(progress.rate->limit) +
+                  " a minute from " + (ctx.caller.anonymous() ? "one address" : "one account") +
+                  "; retry after the seconds Retry-After says"),
+              "rate_limited"),
+          request_id);
+    }
+  }
   // A POST with an Idempotency-Key: replayed, refused, or claimed until it is answered below.
   std::optional<Idempotency::Claim> claim;
   if (idempotency_ != nullptr && route.method == Method::kPost) {

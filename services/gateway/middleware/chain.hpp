@@ -1,6 +1,6 @@
 // The request pipeline, outermost first: request id -> problems -> route match -> access ->
-// body checks -> idempotency key (POST) -> route -> conditional GET. Every response leaves with
-// X-Request-Id, and every failure is rendered once, as RFC 9457 problem+json.
+// body checks -> rate limit -> idempotency key (POST) -> route -> conditional GET. Every response
+// leaves with X-Request-Id, and every failure is rendered once, as RFC 9457 problem+json.
 #pragma once
 
 #include <optional>
@@ -12,6 +12,7 @@
 #include "services/gateway/middleware/auth.hpp"
 #include "services/gateway/middleware/cors.hpp"
 #include "services/gateway/middleware/idempotency.hpp"
+#include "services/gateway/middleware/rate_limiter.hpp"
 #include "services/gateway/middleware/response_cache.hpp"
 #include "services/gateway/routes/router.hpp"
 
@@ -40,6 +41,10 @@ class Chain {
   // header is ignored.
   void EnableIdempotency(Idempotency* idempotency) { idempotency_ = idempotency; }
 
+  // Limits the requests that reach a route handler (not cached answers, not routes that never
+  // block: health, docs, problem pages) with `limiter` (not owned).
+  void EnableRateLimits(RateLimiter* limiter) { limiter_ = limiter; }
+
   // Answers preflights and marks answers for browser callers of other origins (not owned).
   void EnableCors(const Cors* cors) { cors_ = cors; }
 
@@ -57,6 +62,7 @@ class Chain {
   ResponseCache* cache_ = nullptr;
   Idempotency* idempotency_ = nullptr;
   const Cors* cors_ = nullptr;
+  RateLimiter* limiter_ = nullptr;
 };
 
 using http::ProblemResponse;  // the one problem+json builder (http/problem_response.hpp)

@@ -22,6 +22,9 @@ struct Config {
   std::chrono::milliseconds drain_timeout{10000};
   // Origins whose pages may call the API (IRIS_CORS_ORIGINS: "", "*" or a comma-separated list).
   std::string cors_origins;
+  // Requests a minute per account and per anonymous address (0: unlimited).
+  int rate_limit_per_minute = 1200;
+  int rate_limit_anonymous_per_minute = 1200;
   iris::redis::RedisConfig redis;
   std::string cursor_secret;
   // Access tokens: HS256 key (random per process when unset), its key id, earlier keys still
@@ -67,6 +70,9 @@ struct Config {
     c.log_level = env.String("IRIS_LOG_LEVEL", "info");
     c.docs_dir = env.String("IRIS_DOCS_DIR", "");
     c.cors_origins = env.String("IRIS_CORS_ORIGINS", "");
+    c.rate_limit_per_minute = env.Int("IRIS_RATE_LIMIT_PER_MINUTE", 1200, 0, 1 << 30);
+    c.rate_limit_anonymous_per_minute =
+        env.Int("IRIS_RATE_LIMIT_ANONYMOUS_PER_MINUTE", 1200, 0, 1 << 30);
     return c;
   }
 };

@@ -133,6 +133,11 @@ int main() {
     return 1;
   }
   chain.EnableCors(&*cors);
+  RateLimiter limiter(redis, metrics,
+                      {.per_caller = cfg.rate_limit_per_minute,
+                       .per_address = cfg.rate_limit_anonymous_per_minute,
+                       .period = std::chrono::seconds(60)});
+  chain.EnableRateLimits(&limiter);
   http::Server server(
       cfg.http, [&chain](http::HttpRequest& r) { return chain.Handle(r); },
       [&chain](http::HttpRequest& r) { return chain.TryWithoutBlocking(r); });
