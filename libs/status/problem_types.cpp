@@ -64,6 +64,9 @@ constexpr std::array kTypes = {
                 "`ETag`."},
     ProblemType{"payload_too_large", C::kResourceExhausted, 413, "The body is too large",
                 "The request body is over the gateway's limit (1 MiB by default)."},
+    ProblemType{"uri_too_long", C::kResourceExhausted, 414, "The request line is too long",
+                "The method, path and query together are over the gateway's limit (8 KiB by "
+                "default): ask for fewer filter values at a time."},
     ProblemType{"unsupported_media_type", C::kUnimplemented, 415, "The body must be JSON",
                 "Send the body with `Content-Type: application/json`."},
     ProblemType{"validation", C::kInvalidArgument, 422, "The request breaks a rule",
@@ -75,6 +78,9 @@ constexpr std::array kTypes = {
                 "The Idempotency-Key was used for another request",
                 "In the last 24 hours this caller sent the same `Idempotency-Key` with a "
                 "different method, path, query or body. Use a new key for a new request."},
+    ProblemType{"headers_too_large", C::kResourceExhausted, 431, "The headers are too large",
+                "Too many header lines, one too long, or all of them together too large (by "
+                "default 100 lines, 8 KiB each, 32 KiB in all). Send fewer or shorter headers."},
     ProblemType{"rate_limited", C::kResourceExhausted, 429, "Too many requests",
                 "Wait the seconds `Retry-After` says, then retry."},
     ProblemType{"internal", C::kInternal, 500, "Internal error",

@@ -179,6 +179,17 @@ TEST_F(GatewayE2eTest, BrowserCallersOfTheConfiguredOriginGetCors) {
             "");
 }
 
+// Issue 14: each limit of a request's head answered with its problem, and the gateway keeps
+// serving others.
+TEST_F(GatewayE2eTest, OversizedRequestLinesAndHeadersAreRefusedWithTheirStatus) {
+  ExpectProblem(Get("/v1/organizations?q=" + std::string(128 * 1024, 'a')), 414);
+  std::vector<std::pair<std::string, std::string>> many;
+  for (int i = 0; i < 1000; ++i) many.emplace_back("X-Many-" + std::to_string(i), "1");
+  ExpectProblem(Get("/v1/countries", many), 431);
+  ExpectProblem(Get("/v1/countries", {{"X-Big", std::string(100 * 1024, 'b')}}), 431);
+  EXPECT_EQ(Get("/v1/countries").status, 200);
+}
+
 TEST_F(GatewayE2eTest, UnknownPathIs404Problem) { ExpectProblem(Get("/v1/no-such-thing"), 404); }
 
 TEST_F(GatewayE2eTest, MalformedPercentEscapeIs400Problem) {

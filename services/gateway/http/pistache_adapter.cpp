@@ -220,7 +220,7 @@ void PistacheAdapter::onInput(const char* buffer, size_t len,
       // One read may hold several requests (pipelining): each is dispatched in turn.
       while (!refusal) {
         if (parser->step()->id() != P::Private::BodyStep::Id) {
-          const HeadCheck head = CheckRequestHead(Buffered(*parser));
+          const HeadCheck head = CheckRequestHead(Buffered(*parser), core_->head_limits);
           if (head.verdict == HeadCheck::Verdict::kRefused) {
             refusal = head.status;
             break;

@@ -13,6 +13,7 @@
 
 #include "services/gateway/http/http_types.hpp"
 #include "services/gateway/http/in_flight.hpp"
+#include "services/gateway/http/request_head.hpp"
 #include "services/gateway/http/worker_pool.hpp"
 
 namespace iris::gateway::http {
@@ -22,6 +23,7 @@ struct AdapterCore {
   Handler handler;
   NonBlockingHandler non_blocking;  // may be empty
   size_t max_body_bytes = 0;
+  HeadLimits head_limits;
   std::shared_ptr<WorkerPool> pool;
   std::shared_ptr<InFlightCounter> in_flight;
   // One CPU per lane (the pool's); empty: I/O threads stay unpinned. Each I/O thread takes the

@@ -39,6 +39,25 @@ HeadCheck Refuse(const std::string& why) {
   return out;
 }
 
+HeadCheck Over(absl::Status status) {
+  HeadCheck out;
+  out.verdict = HeadCheck::Verdict::kRefused;
+  out.status = std::move(status);
+  return out;
+}
+
+HeadCheck UriTooLong(const HeadLimits& limits) {
+  return Over(status::WithDetail(
+      absl::ResourceExhaustedError("the request line is longer than " +
+                                   std::to_string(limits.request_line) +
+                                   " bytes: ask for fewer filter values at a time"),
+      "uri_too_long"));
+}
+
+HeadCheck HeadersTooLarge(const std::string& what) {
+  return Over(status::WithDetail(absl::ResourceExhaustedError(what), "headers_too_large"));
+}
+
 // "METHOD SP request-target SP HTTP-version" (CR stripped by the caller).
 bool ValidRequestLine(std::string_view line, bool* http11) {
   const size_t sp1 = line.find(' ');
@@ -70,25 +89,46 @@ bool HopelessStart(std::string_view partial) {
 
 }  // namespace
 
-HeadCheck CheckRequestHead(std::string_view data) {
+HeadCheck CheckRequestHead(std::string_view data, const HeadLimits& limits) {
   size_t eol = data.find('\n');
   if (eol == std::string_view::npos) {
+    if (data.size() > limits.request_line + 1) return UriTooLong(limits);
     return HopelessStart(data) ? Refuse("not an HTTP request line") : HeadCheck{};
   }
+  if (eol > limits.request_line + 1) return UriTooLong(limits);  // + CR
   if (eol == 0 || data[eol - 1] != '\r') return Refuse("lines must end with CRLF");
   bool http11 = true;
   if (!ValidRequestLine(data.substr(0, eol - 1), &http11)) {
     return Refuse("the request line is not \"METHOD target HTTP/1.1\"");
   }
   std::map<std::string, int> seen;  // lower-case name -> count, for the listed ones
-  size_t at = eol + 1;
+  const size_t headers_start = eol + 1;
+  size_t at = headers_start;
+  size_t count = 0;
+  const std::string header_limits = "at most " + std::to_string(limits.header_count) +
+                                    " header lines of " + std::to_string(limits.header_line) +
+                                    " bytes each, " + std::to_string(limits.headers) +
+                                    " bytes in all";
   while (true) {
     eol = data.find('\n', at);
+    const size_t line_bytes = (eol == std::string_view::npos ? data.size() : eol) - at;
+    if (line_bytes > limits.header_line + 1) {
+      return HeadersTooLarge("a header line is longer than " + std::to_string(limits.header_line) +
+                             " bytes (" + header_limits + ")");
+    }
+    if ((eol == std::string_view::npos ? data.size() : eol) - headers_start > limits.headers) {
+      return HeadersTooLarge("the headers are larger than " + std::to_string(limits.headers) +
+                             " bytes (" + header_limits + ")");
+    }
     if (eol == std::string_view::npos) return HeadCheck{};  // the head goes on
     if (eol == at || data[eol - 1] != '\r') return Refuse("lines must end with CRLF");
     const std::string_view line = data.substr(at, eol - 1 - at);
     at = eol + 1;
     if (line.empty()) break;  // the empty line: the head is complete
+    if (++count > limits.header_count) {
+      return HeadersTooLarge("more than " + std::to_string(limits.header_count) +
+                             " header lines (" + header_limits + ")");
+    }
     if (line.front() == ' ' || line.front() == '\t') {
       return Refuse("obsolete line folding (a header line starting with a space) is refused");
     }

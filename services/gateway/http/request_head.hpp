@@ -18,11 +18,21 @@ struct HeadCheck {
   enum class Verdict {
     kIncomplete,  // nothing wrong so far; the head has not ended yet
     kComplete,    // the whole head is well-formed; it ends at `head_bytes`
-    kRefused,     // `status` (reason "malformed", 400) says what is wrong
+    kRefused,     // `status` says what is wrong (400 "malformed", or a limit's 414 / 431)
   };
   Verdict verdict = Verdict::kIncomplete;
   absl::Status status;
   size_t head_bytes = 0;
+};
+
+// Sizes a request head may have (issue 14: a 128 KiB query, 1,000 headers and one 100 KiB
+// header were all served). Checked as the bytes arrive, so a client cannot make the gateway
+// buffer more than this while it waits for the end of a line.
+struct HeadLimits {
+  size_t request_line = 8 * 1024;  // beyond: 414, reason "uri_too_long"
+  size_t header_line = 8 * 1024;   // one "Name: value" line; beyond: 431 "headers_too_large"
+  size_t header_count = 100;       // beyond: 431
+  size_t headers = 32 * 1024;      // all header lines together; beyond: 431
 };
 
 // `data` starts at the first byte of a request. Every complete line is checked as soon as it
@@ -31,7 +41,8 @@ struct HeadCheck {
 // followed by ':', no obs-fold, no control characters but tab in the value), and, once the
 // empty line ends the head, exactly one Host on HTTP/1.1 (at most one on 1.0) and at most one
 // of each header whose second copy would change the request's meaning.
-HeadCheck CheckRequestHead(std::string_view data);
+// Beyond a limit of `limits`: refused with that limit's status (414 or 431).
+HeadCheck CheckRequestHead(std::string_view data, const HeadLimits& limits = {});
 
 // The query of the request line that starts `data` (what follows the target's first '?', up to
 // the space before the version, without a '#fragment'), as sent: still percent-encoded, every

@@ -27,7 +27,8 @@ namespace {
 
 // Room for the request line and headers on top of the body limit in Pistache's maxRequestSize,
 // which counts the whole request.
-constexpr size_t kHeaderHeadroom = 64 * 1024;
+// Kept above the head limits (HeadLimits) so the adapter's 414 / 431 answer first.
+size_t HeaderHeadroom(const HeadLimits& l) { return l.request_line + l.headers + 4 * 1024; }
 
 }  // namespace
 
@@ -86,13 +87,14 @@ absl::Status Server::Start() {
     core->handler = s.handler;
     core->non_blocking = s.non_blocking;
     core->max_body_bytes = o.max_body_bytes;
+    core->head_limits = o.head_limits;
     core->pool = s.pool;
     core->in_flight = s.in_flight;
     s.endpoint = std::make_unique<Pistache::Http::Endpoint>(*address);
     s.endpoint->init(Pistache::Http::Endpoint::options()
                          .threads(io_threads)
                          .flags(Pistache::Tcp::Options::ReuseAddr)
-                         .maxRequestSize(o.max_body_bytes + kHeaderHeadroom)
+                         .maxRequestSize(o.max_body_bytes + HeaderHeadroom(o.head_limits))
                          .headerTimeout(o.header_timeout)
                          .bodyTimeout(o.body_timeout)
                          .keepaliveTimeout(o.keepalive_timeout));

@@ -11,6 +11,7 @@
 #include "absl/status/status.h"
 #include "services/gateway/http/cpu_lanes.hpp"
 #include "services/gateway/http/http_types.hpp"
+#include "services/gateway/http/request_head.hpp"
 
 namespace iris::gateway::http {
 
@@ -26,6 +27,7 @@ struct ServerOptions {
   // Requests waiting for a worker; beyond this the adapter answers 503 + Retry-After at once.
   size_t queue_capacity = 256;
   size_t max_body_bytes = 1 << 20;
+  HeadLimits head_limits;  // request line and headers (414, 431)
   std::chrono::seconds header_timeout{10};
   std::chrono::seconds body_timeout{30};
   // Idle time before a persistent connection is closed; also bounds how long one handler may

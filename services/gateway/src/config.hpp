@@ -49,6 +49,14 @@ struct Config {
         http::PinModeOf(env.OneOf("IRIS_HTTP_PIN_THREADS", "auto", {"auto", "on", "off"}));
     c.http.max_body_bytes =
         static_cast<size_t>(env.Int("IRIS_MAX_BODY_BYTES", 1 << 20, 1024, 64 << 20));
+    c.http.head_limits.request_line =
+        static_cast<size_t>(env.Int("IRIS_MAX_REQUEST_LINE_BYTES", 8 * 1024, 256, 1 << 20));
+    c.http.head_limits.header_line =
+        static_cast<size_t>(env.Int("IRIS_MAX_HEADER_LINE_BYTES", 8 * 1024, 256, 1 << 20));
+    c.http.head_limits.header_count =
+        static_cast<size_t>(env.Int("IRIS_MAX_HEADERS", 100, 10, 10000));
+    c.http.head_limits.headers =
+        static_cast<size_t>(env.Int("IRIS_MAX_HEADERS_BYTES", 32 * 1024, 1024, 1 << 22));
     c.metrics_address = env.String("IRIS_METRICS_HOST", "0.0.0.0") + ":" +
                         std::to_string(env.Port("IRIS_METRICS_PORT", 9464));
     for (const auto& service : RegisteredServices()) {

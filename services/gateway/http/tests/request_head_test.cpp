@@ -112,5 +112,42 @@ TEST(RawQueryTest, IsTheTargetsQueryAsSent) {
   EXPECT_EQ(RawQuery("GET"), "");
 }
 
+// Issue 14: a 128 KiB query, 1,000 headers and one 100 KiB header were all served.
+TEST(RequestHeadTest, ARequestLineOverItsLimitIs414AsSoonAsItIsKnown) {
+  const HeadLimits limits{.request_line = 100};
+  const std::string ok = "GET /" + std::string(100 - 14, 'a') + " HTTP/1.1";
+  ASSERT_EQ(ok.size(), 100u);
+  EXPECT_EQ(CheckRequestHead(ok + "\r\nHost: x\r\n\r\n", limits).verdict, Verdict::kComplete);
+  const std::string long_line = "GET /" + std::string(200, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n";
+  auto whole = CheckRequestHead(long_line, limits);
+  EXPECT_EQ(whole.verdict, Verdict::kRefused);
+  EXPECT_EQ(status::HttpStatusFor(whole.status), 414);
+  // Without its end yet: refused once more bytes than the limit arrived, not buffered on.
+  auto partial = CheckRequestHead(long_line.substr(0, 150), limits);
+  EXPECT_EQ(status::HttpStatusFor(partial.status), 414);
+  EXPECT_EQ(CheckRequestHead(long_line.substr(0, 90), limits).verdict, Verdict::kIncomplete);
+}
+
+TEST(RequestHeadTest, TooManyTooLongOrTooLargeHeadersAre431) {
+  const HeadLimits limits{.header_line = 50, .header_count = 5, .headers = 200};
+  const std::string start = "GET / HTTP/1.1\r\nHost: x\r\n";
+  std::string five = start;
+  for (int i = 0; i < 4; ++i) five += "X-" + std::to_string(i) + ": y\r\n";
+  EXPECT_EQ(CheckRequestHead(five + "\r\n", limits).verdict, Verdict::kComplete);
+  auto six = CheckRequestHead(five + "X-5: y\r\n\r\n", limits);
+  EXPECT_EQ(status::HttpStatusFor(six.status), 431);
+  EXPECT_EQ(status::DetailOf(six.status).reason(), "headers_too_large");
+  auto long_line = CheckRequestHead(start + "X-Long: " + std::string(60, 'v') + "\r\n\r\n", limits);
+  EXPECT_EQ(status::HttpStatusFor(long_line.status), 431);
+  // A header line without its end yet, already too long: refused now.
+  auto growing = CheckRequestHead(start + "X-Long: " + std::string(60, 'v'), limits);
+  EXPECT_EQ(status::HttpStatusFor(growing.status), 431);
+  const HeadLimits small_total{.header_line = 100, .header_count = 100, .headers = 60};
+  auto total = CheckRequestHead(
+      start + "X-A: " + std::string(30, 'v') + "\r\nX-B: " + std::string(30, 'v') + "\r\n\r\n",
+      small_total);
+  EXPECT_EQ(status::HttpStatusFor(total.status), 431);
+}
+
 }  // namespace
 }  // namespace iris::gateway::http
