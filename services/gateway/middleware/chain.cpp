@@ -319,14 +319,21 @@ std::optional<http::HttpResponse> Chain::Dispatch(http::HttpRequest& request, Pr
   }
   // A POST with an Idempotency-Key: replayed, refused, or claimed until it is answered below.
   std::optional<Idempotency::Claim> claim;
-  if (idempotency_ != nullptr && route.method == Method::kPost) {
+  if (idempotency_ != nullptr && route.method == Method::kPost && route.idempotency_keys) {
     if (!may_block) return std::nullopt;  // Redis is I/O
     auto begun = idempotency_->Begin(request, ctx.caller);
     if (!begun.ok()) return ProblemResponse(begun.status(), request_id);
     if (begun->replay) return *std::move(begun->replay);
     claim = *std::move(begun);
   }
-  absl::StatusOr<Reply> reply = hit ? absl::StatusOr<Reply>(*hit) : route.handle(ctx);
+  absl::StatusOr<Reply> reply = absl::InternalError("not answered");
+  try {
+    reply = hit ? absl::StatusOr<Reply>(*hit) : route.handle(ctx);
+  } catch (...) {
+    // Run answers 500; the key must not stay claimed (a retry would get 409s until it expires).
+    if (claim) idempotency_->Release(*claim);
+    throw;
+  }
   // A handler that succeeded without calling a service has not answered the body's errors yet.
   if (reply.ok() && !ctx.body_errors.ok()) reply = ctx.body_errors.Finish();
   if (claim) {

@@ -94,7 +94,14 @@ std::optional<http::HttpResponse> Cors::Preflight(const http::HttpRequest& reque
 
 void Cors::Decorate(const http::HttpRequest& request, http::HttpResponse& response) const {
   if (!enabled()) return;
-  if (!any_) response.headers.push_back({"Vary", "Origin"});
+  if (any_) {
+    // The same answer for every origin, with or without Origin: a copy cached from a request
+    // without one still works for a script.
+    response.headers.push_back({"Access-Control-Allow-Origin", "*"});
+    response.headers.push_back({"Access-Control-Expose-Headers", kExposeHeaders});
+    return;
+  }
+  response.headers.push_back({"Vary", "Origin"});
   const auto origin = request.HeaderValue("origin");
   if (!origin || !Allows(*origin)) return;
   response.headers.push_back({"Access-Control-Allow-Origin", any_ ? "*" : *origin});

@@ -1,5 +1,7 @@
 #include "services/gateway/middleware/idempotency.hpp"
 
+#include <random>
+
 #include <nlohmann/json.hpp>
 
 #include "libs/log/log.hpp"
@@ -19,6 +21,33 @@ if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return false en
 return redis.call('GET', KEYS[1])
 )lua";
 
+// KEYS[1]: the record. ARGV: this claim's token, then "SET" with the answer and its lifetime
+// in seconds, or "DEL". Changes the record only while it is still this claim's: a claim that
+// outlived its lifetime must not overwrite or free a later request's.
+constexpr const char* kFinishScript = R"lua(
+local held = redis.call('GET', KEYS[1])
+if not held then return 0 end
+local ok, record = pcall(cjson.decode, held)
+if not ok or record.t ~= ARGV[1] then return 0 end
+if ARGV[2] == 'SET' then
+  redis.call('SET', KEYS[1], ARGV[3], 'EX', ARGV[4])
+else
+  redis.call('DEL', KEYS[1])
+end
+return 1
+)lua";
+
+// Answers that follow from the request alone, so a retry must get them again.
+bool Keeps(int status) {
+  if (status >= 200 && status < 300) return true;
+  return status == 400 || status == 404 || status == 413 || status == 415 || status == 422;
+}
+
+std::string Token() {
+  std::random_device rd;
+  return std::to_string(rd()) + "-" + std::to_string(rd()) + "-" + std::to_string(rd());
+}
+
 // The caller a key belongs to: the account behind a token or API key, else the address.
 std::string Scope(const http::HttpRequest& request, const identity::Caller& caller) {
   return caller.anonymous() ? "ip:" + request.remote_address : "user:" + caller.subject;
@@ -31,12 +60,25 @@ bool IsVisibleAscii(std::string_view s) {
   return true;
 }
 
-// What makes two requests the same request: route, query and body, byte for byte.
+// What makes two requests the same request: method, path, query, the headers that change its
+// meaning (If-Match, Content-Type) and body, byte for byte; each part length-prefixed, so no
+// two different requests write the same text.
 std::string Fingerprint(const http::HttpRequest& request) {
-  std::string text = request.method + " " + request.path + "?";
-  for (const auto& [name, value] : request.query) text += name + "=" + value + "&";
-  text += "\n";
-  text += request.body;
+  std::string text;
+  auto part = [&text](std::string_view s) {
+    text += std::to_string(s.size());
+    text += ':';
+    text += s;
+  };
+  part(request.method);
+  part(request.path);
+  for (const auto& [name, value] : request.query) {
+    part(name);
+    part(value);
+  }
+  part(request.HeaderValue("if-match").value_or(""));
+  part(request.HeaderValue("content-type").value_or(""));
+  part(request.body);
   return values::Sha256Hex(text);
 }
 
@@ -98,7 +140,9 @@ absl::StatusOr<Idempotency::Claim> Idempotency::Begin(const http::HttpRequest& r
   claim.fingerprint = Fingerprint(request);
   const std::string record =
       "iris:idempotency:" + values::Sha256Hex(Scope(request, caller) + "\n" + *key);
-  const std::string claimed = nlohmann::json{{"f", claim.fingerprint}, {"claim", true}}.dump();
+  claim.token = Token();
+  const std::string claimed =
+      nlohmann::json{{"f", claim.fingerprint}, {"claim", true}, {"t", claim.token}}.dump();
   auto reply = redis_.Command({"EVAL", kClaimScript, "1", record, claimed,
                                std::to_string(std::chrono::milliseconds(settings_.claim).count())});
   if (!reply.ok() || (reply->type != Type::kNil && reply->type != Type::kString)) {
@@ -130,17 +174,20 @@ absl::StatusOr<Idempotency::Claim> Idempotency::Begin(const http::HttpRequest& r
 
 void Idempotency::Finish(const Claim& claim, const http::HttpResponse& response) {
   if (claim.record.empty()) return;
-  absl::StatusOr<iris::redis::RedisReply> reply;
-  if (response.status >= 500) {
-    // Not an answer to keep: the retry does the work.
-    reply = redis_.Command({"DEL", claim.record});
-  } else {
-    reply = redis_.Command({"SET", claim.record,
-                            Stored(claim.fingerprint, response)
-                                .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
-                            "EX", std::to_string(settings_.keep.count())});
-  }
+  if (!Keeps(response.status)) return Release(claim);
+  nlohmann::json stored = Stored(claim.fingerprint, response);
+  stored["t"] = claim.token;
+  auto reply =
+      redis_.Command({"EVAL", kFinishScript, "1", claim.record, claim.token, "SET",
+                      stored.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                      std::to_string(settings_.keep.count())});
   // Redis gone since the claim: the claim expires by itself; a retry meanwhile is a 409.
+  if (!reply.ok()) Unavailable(reply.status());
+}
+
+void Idempotency::Release(const Claim& claim) {
+  if (claim.record.empty()) return;
+  auto reply = redis_.Command({"EVAL", kFinishScript, "1", claim.record, claim.token, "DEL"});
   if (!reply.ok()) Unavailable(reply.status());
 }
 

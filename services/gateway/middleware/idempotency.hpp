@@ -8,6 +8,7 @@
 // iris_idempotency_unavailable_total counts it.
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <optional>
@@ -27,6 +28,11 @@ struct IdempotencySettings {
   // upstream deadline), so a gateway that died mid-request frees the key after it.
   std::chrono::seconds claim{60};
 };
+// The claim of a gateway whose calls may each take `deadline`: a route makes a few calls.
+inline std::chrono::seconds ClaimFor(std::chrono::milliseconds deadline) {
+  return std::max(std::chrono::seconds(60),
+                  std::chrono::duration_cast<std::chrono::seconds>(deadline * 4));
+}
 
 class Idempotency {
  public:
@@ -39,6 +45,7 @@ class Idempotency {
   struct Claim {
     std::string record;       // the Redis key; empty: not protected (no key, Redis down)
     std::string fingerprint;  // of the request, stored with its answer
+    std::string token;        // this claim's own: Finish touches the record only while it holds it
     std::optional<http::HttpResponse> replay;
   };
 
@@ -48,8 +55,12 @@ class Idempotency {
   // INVALID_ARGUMENT (422).
   absl::StatusOr<Claim> Begin(const http::HttpRequest& request, const identity::Caller& caller);
 
-  // Stores `response` (below 500) as the key's answer, or frees the key (500 and above).
+  // Stores `response` as the key's answer when it follows from the request alone (2xx, and 400,
+  // 404, 413, 415, 422); frees the key otherwise (401, 403, 409, 412, 429 and 5xx depend on the
+  // moment: a retry is served anew). Only while this claim still holds the key.
   void Finish(const Claim& claim, const http::HttpResponse& response);
+  // Frees the key without an answer (the handler failed).
+  void Release(const Claim& claim);
 
  private:
   void Unavailable(const absl::Status& why);

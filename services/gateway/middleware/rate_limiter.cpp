@@ -29,7 +29,7 @@ local allow_at = new_tat - period
 if now < allow_at then
   return {0, 0, math.ceil(allow_at - now), math.ceil(tat - now)}
 end
-redis.call('SET', KEYS[1], tostring(new_tat), 'PX', math.ceil(new_tat - now) + 1)
+redis.call('SET', KEYS[1], string.format('%.4f', new_tat), 'PX', math.ceil(new_tat - now) + 1)
 return {1, math.floor((now - allow_at) / interval), 0, math.ceil(new_tat - now)}
 )lua";
 

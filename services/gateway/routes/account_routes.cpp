@@ -72,6 +72,7 @@ std::vector<Route> AccountRoutes(Upstream& c, const pagination::CursorCodec& cur
                       return rest::Created(key, "/v1/api-keys/" + key.id())
                           .WithHeader("Cache-Control", "no-store");
                     }});
+  routes.back().idempotency_keys = false;  // the secret is never stored
   routes.push_back({Method::kDelete, "/v1/api-keys/{id}", Access::kAuthenticated, Body::kNone,
                     [&c](RequestContext& r) -> absl::StatusOr<Reply> {
                       v1::RevokeApiKeyRequest req;

@@ -62,6 +62,7 @@ std::vector<Route> ApplicationRoutes(Upstream& c, const pagination::CursorCodec&
              .WithHeader("Location", "/v1/membership-applications/" + a.id())
              .WithHeader("Cache-Control", "no-store");
        }});
+  routes.back().idempotency_keys = false;  // the status link is a credential: never stored
   // The link holds the credential: whoever has it sees the application, nobody else (404).
   routes.push_back({Method::kGet, "/v1/application-status/{token}", Access::kPublic, Body::kNone,
                     [&c](RequestContext& r) -> absl::StatusOr<Reply> {

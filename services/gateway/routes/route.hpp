@@ -81,6 +81,10 @@ struct Route {
   // Those of `query` that may be repeated, each value an alternative (`country=RS&country=BA`:
   // either). Any other given twice is a 400: which of two limits was meant?
   std::vector<std::string> repeatable{};
+  // A POST whose answer carries a credential (tokens, an API key's secret, a status link) sets
+  // this false: its answer is never kept anywhere but in the answer, so Idempotency-Key is
+  // ignored there (docs/openapi.yaml does not offer it).
+  bool idempotency_keys = true;
 };
 
 }  // namespace iris::gateway

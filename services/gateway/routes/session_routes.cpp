@@ -137,6 +137,7 @@ std::vector<Route> SessionRoutes(Upstream& c, const Jwt* jwt, LoginLimiter* limi
                           Call(c, &Stub::EndSession, r, RefreshRequestOf(fields[0])).status());
                       return rest::NoContent();
                     }});
+  for (auto& r : routes) r.idempotency_keys = false;  // their answers hold tokens
   return routes;
 }
 

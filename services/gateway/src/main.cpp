@@ -125,7 +125,7 @@ int main() {
   Chain chain(router, metrics, &authenticator);
   ResponseCache cache;
   chain.EnableCache(&cache);
-  Idempotency idempotency(redis, metrics);
+  Idempotency idempotency(redis, metrics, {.claim = ClaimFor(cfg.upstream_deadline)});
   chain.EnableIdempotency(&idempotency);
   auto cors = Cors::Parse(cfg.cors_origins);
   if (!cors.ok()) {

@@ -82,6 +82,11 @@ TEST(CorsTest, AnswersToAnAllowedOriginExposeTheApiHeaders) {
   cors.Decorate(get, other);
   EXPECT_EQ(HeaderOf(other, "Access-Control-Allow-Origin"), "");
   EXPECT_EQ(HeaderOf(other, "Vary"), "Origin") << "caches must still key on Origin";
+  http::HttpResponse no_origin;
+  http::HttpRequest plain;
+  Cors::Parse("*")->Decorate(plain, no_origin);
+  EXPECT_EQ(HeaderOf(no_origin, "Access-Control-Allow-Origin"), "*")
+      << "a copy cached without Origin must serve scripts too";
   http::HttpResponse any;
   Cors::Parse("*")->Decorate(get, any);
   EXPECT_EQ(HeaderOf(any, "Access-Control-Allow-Origin"), "*");

@@ -138,6 +138,61 @@ TEST_F(IdempotencyTest, ClientErrorsAreKeptLikeAnyAnswer) {
   EXPECT_EQ(retry->replay->status, 422);
 }
 
+TEST_F(IdempotencyTest, AnswersThatDependOnTheMomentAreNotKept) {
+  for (int status : {401, 403, 409, 412, 429, 500, 503}) {
+    const std::string key = key_ + "-" + std::to_string(status);
+    auto first = idempotency_.Begin(Post(key), alice_);
+    ASSERT_TRUE(first.ok());
+    http::HttpResponse r;
+    r.status = status;
+    idempotency_.Finish(*first, r);
+    auto retry = idempotency_.Begin(Post(key), alice_);
+    ASSERT_TRUE(retry.ok()) << status;
+    EXPECT_FALSE(retry->replay) << status << " must be served anew";
+  }
+}
+
+TEST_F(IdempotencyTest, IfMatchAndTheExactQueryArePartOfTheRequest) {
+  auto first = idempotency_.Begin(Post(key_), alice_);
+  ASSERT_TRUE(first.ok());
+  idempotency_.Finish(*first, Created("o-4"));
+  auto other_version = Post(key_);
+  other_version.headers.push_back({"if-match", "\"7\""});
+  EXPECT_EQ(status::HttpStatusFor(idempotency_.Begin(other_version, alice_).status()), 422);
+  // ?a=b%26c=d and ?a=b&c=d decode to texts that once joined alike.
+  auto one = Post(key_ + "-q");
+  one.query = {{"a", "b&c=d"}};
+  auto claimed = idempotency_.Begin(one, alice_);
+  ASSERT_TRUE(claimed.ok());
+  idempotency_.Finish(*claimed, Created("o-5"));
+  auto two = Post(key_ + "-q");
+  two.query = {{"a", "b"}, {"c", "d"}};
+  EXPECT_EQ(status::HttpStatusFor(idempotency_.Begin(two, alice_).status()), 422);
+}
+
+// A claim that outlived its lifetime (a very slow handler) must not overwrite or free the
+// claim of the request that took the key after it.
+TEST_F(IdempotencyTest, AnExpiredClaimCannotTouchTheNextOnesRecord) {
+  Idempotency short_claims(redis_, metrics_,
+                           {.keep = std::chrono::seconds(60), .claim = std::chrono::seconds(1)});
+  auto slow = short_claims.Begin(Post(key_), alice_);
+  ASSERT_TRUE(slow.ok());
+  std::this_thread::sleep_for(std::chrono::milliseconds(1300));
+  auto next = short_claims.Begin(Post(key_), alice_);
+  ASSERT_TRUE(next.ok());
+  ASSERT_FALSE(next->record.empty());
+  short_claims.Finish(*slow, Created("late"));
+  auto during = short_claims.Begin(Post(key_), alice_);
+  EXPECT_EQ(status::HttpStatusFor(during.status()), 409) << "still the next one's claim";
+  short_claims.Release(*slow);
+  EXPECT_EQ(status::HttpStatusFor(short_claims.Begin(Post(key_), alice_).status()), 409);
+  short_claims.Finish(*next, Created("next"));
+  auto replay = short_claims.Begin(Post(key_), alice_);
+  ASSERT_TRUE(replay.ok());
+  ASSERT_TRUE(replay->replay);
+  EXPECT_EQ(replay->replay->body, R"({"id":"next"})");
+}
+
 TEST_F(IdempotencyTest, KeysBelongToTheirCaller) {
   auto first = idempotency_.Begin(Post(key_), alice_);
   ASSERT_TRUE(first.ok());
