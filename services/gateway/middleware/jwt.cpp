@@ -1,5 +1,6 @@
 #include "services/gateway/middleware/jwt.hpp"
 
+#include <algorithm>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -47,10 +48,10 @@ std::string Jwt::Sign(JwtClaims c) const {
   c.issued_at = UnixSeconds(clock_());
   c.expires_at = c.issued_at + cfg_.ttl.count();
   const nlohmann::json header = {{"alg", "HS256"}, {"typ", "JWT"}, {"kid", cfg_.kid}};
-  const nlohmann::json payload = {{"iss", cfg_.issuer},   {"sub", c.subject},
-                                  {"role", c.role},       {"org", c.organization_id},
-                                  {"country", c.country}, {"iat", c.issued_at},
-                                  {"exp", c.expires_at}};
+  const nlohmann::json payload = {{"iss", cfg_.issuer},       {"aud", cfg_.audience},
+                                  {"sub", c.subject},         {"role", c.role},
+                                  {"org", c.organization_id}, {"country", c.country},
+                                  {"iat", c.issued_at},       {"exp", c.expires_at}};
   std::string signing_input =
       Base64UrlEncode(header.dump()) + "." + Base64UrlEncode(payload.dump());
   const std::string mac = HmacSha256(cfg_.secret, signing_input);
@@ -92,6 +93,15 @@ absl::StatusOr<JwtClaims> Jwt::Verify(std::string_view token) const {
   const auto claims = nlohmann::json::parse(*payload_text, nullptr, false);
   if (!claims.is_object()) return InvalidToken("the token is malformed");
   if (StringClaim(claims, "iss") != cfg_.issuer) return InvalidToken("the token's issuer is wrong");
+  // "aud" is a string or a list of strings (RFC 7519 §4.1.3); ours must be among them.
+  const auto aud = claims.find("aud");
+  const bool for_us =
+      aud != claims.end() &&
+      ((aud->is_string() && aud->get<std::string>() == cfg_.audience) ||
+       (aud->is_array() && std::any_of(aud->begin(), aud->end(), [this](const auto& a) {
+          return a.is_string() && a.template get<std::string>() == cfg_.audience;
+        })));
+  if (!for_us) return InvalidToken("the token is not for this API");
   auto exp = claims.find("exp");
   auto iat = claims.find("iat");
   if (exp == claims.end() || !exp->is_number_integer() || iat == claims.end() ||
@@ -108,6 +118,9 @@ absl::StatusOr<JwtClaims> Jwt::Verify(std::string_view token) const {
   if (out.subject.empty() || out.role.empty()) return InvalidToken("the token is malformed");
   if (UnixSeconds(clock_()) >= out.expires_at + cfg_.leeway.count()) {
     return InvalidToken("the token has expired");
+  }
+  if (out.issued_at > UnixSeconds(clock_()) + cfg_.leeway.count()) {
+    return InvalidToken("the token is issued in the future");
   }
   return out;
 }

@@ -21,6 +21,9 @@ struct JwtConfig {
   std::chrono::seconds ttl{900};
   std::chrono::seconds leeway{30};  // clock skew tolerated on exp
   std::string issuer = "iris";
+  // RFC 8725 §3.9: a token names who it is for; one made for another service of the same
+  // issuer (and key) is not accepted here.
+  std::string audience = "iris-api";
 };
 
 // What a token says about its subject.
@@ -42,7 +45,8 @@ class Jwt {
   // Sets issued_at and expires_at (now + ttl) and signs with the current key.
   std::string Sign(JwtClaims claims) const;
   // UNAUTHENTICATED (reason invalid_token) for anything but a well-formed, HS256, known-kid,
-  // correctly signed, unexpired token from our issuer.
+  // correctly signed token from our issuer for our audience, unexpired and not issued in the
+  // future (both with the leeway).
   absl::StatusOr<JwtClaims> Verify(std::string_view token) const;
 
   std::chrono::seconds ttl() const { return cfg_.ttl; }

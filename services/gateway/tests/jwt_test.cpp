@@ -117,6 +117,23 @@ TEST_F(JwtTest, WrongIssuerWrongSecretAndGarbageAreRefused) {
   }
 }
 
+// RFC 8725 §3.9 and §3.10: a token of the same issuer and key made for another audience, or
+// one without an audience, is refused; so is one issued further ahead than the leeway.
+TEST_F(JwtTest, AnotherAudienceOrAFutureIssueTimeIsRefused) {
+  JwtConfig other;
+  other.audience = "iris-webhooks";
+  ExpectRefused(Make().Verify(Make(other).Sign(Claims())));
+  JwtConfig none;
+  none.audience = "";
+  ExpectRefused(Make().Verify(Make(none).Sign(Claims())));
+  auto jwt = Make();
+  const auto future = jwt.Sign(Claims());
+  now_ -= 31s;  // the verifier's clock is behind the signer's by more than the leeway
+  ExpectRefused(jwt.Verify(future));
+  now_ += 2s;
+  EXPECT_TRUE(jwt.Verify(future).ok()) << "29 s ahead is within the leeway";
+}
+
 TEST_F(JwtTest, PreviousKeyListsParseOrFailClearly) {
   auto ok = Jwt::ParseKeyList("k0:first secret, k-1:second");
   ASSERT_TRUE(ok.ok());
