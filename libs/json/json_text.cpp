@@ -2,8 +2,10 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <type_traits>
 
-#include <google/protobuf/stubs/strutil.h>
 #include <nlohmann/json.hpp>
 
 namespace iris::json::text {
@@ -40,6 +42,31 @@ void AppendNumberText(const std::string& number, std::string* out) {
   // doubles are rare in API resources, so exactness wins over speed here.
   const auto j = nlohmann::json::parse(number, nullptr, /*allow_exceptions=*/false);
   *out += j.is_number() ? j.dump() : number;
+}
+
+// Protobuf's JSON printer writes finite numbers as SimpleDtoa / SimpleFtoa do (its
+// strutil.cc): the shorter %g that reads back to the same value, `digits` (15 for a double, 6
+// for a float) else `max_digits` (17, 9). Written here because that header is protobuf's
+// internal one; json_writer_test holds the result to protobuf's own output.
+template <typename T>
+std::string ProtobufNumberText(T v, int digits, int max_digits) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.*g", digits, static_cast<double>(v));
+  const bool reads_back =
+      std::is_same_v<T, float> ? std::strtof(buf, nullptr) == v : std::strtod(buf, nullptr) == v;
+  if (!reads_back) std::snprintf(buf, sizeof buf, "%.*g", max_digits, static_cast<double>(v));
+  return buf;
+}
+
+template <typename T>
+void AppendFloating(T v, int digits, int max_digits, std::string* out) {
+  if (std::isnan(v)) {
+    out->append("\"NaN\"");
+  } else if (std::isinf(v)) {
+    out->append(v > 0 ? "\"Infinity\"" : "\"-Infinity\"");
+  } else {
+    AppendNumberText(ProtobufNumberText(v, digits, max_digits), out);
+  }
 }
 
 }  // namespace
@@ -91,35 +118,16 @@ void AppendString(std::string_view s, std::string* out) {
 
 void AppendInt(std::int64_t v, std::string* out) {
   char buf[24];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-  out->append(buf, end);
+  out->append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
 }
 
 void AppendUint(std::uint64_t v, std::string* out) {
   char buf[24];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-  out->append(buf, end);
+  out->append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
 }
 
-void AppendDouble(double v, std::string* out) {
-  if (std::isnan(v)) {
-    out->append("\"NaN\"");
-  } else if (std::isinf(v)) {
-    out->append(v > 0 ? "\"Infinity\"" : "\"-Infinity\"");
-  } else {
-    AppendNumberText(google::protobuf::SimpleDtoa(v), out);
-  }
-}
-
-void AppendFloat(float v, std::string* out) {
-  if (std::isnan(v)) {
-    out->append("\"NaN\"");
-  } else if (std::isinf(v)) {
-    out->append(v > 0 ? "\"Infinity\"" : "\"-Infinity\"");
-  } else {
-    AppendNumberText(google::protobuf::SimpleFtoa(v), out);
-  }
-}
+void AppendDouble(double v, std::string* out) { AppendFloating(v, 15, 17, out); }
+void AppendFloat(float v, std::string* out) { AppendFloating(v, 6, 9, out); }
 
 namespace {
 

@@ -26,6 +26,25 @@ std::vector<std::string> HttpRequest::QueryValues(std::string_view name) const {
   return out;
 }
 
+bool HasHeader(const std::vector<Header>& headers, std::string_view lower_name) {
+  for (const auto& h : headers) {
+    if (absl::AsciiStrToLower(h.name) == lower_name) return true;
+  }
+  return false;
+}
+
+void SetHeader(std::vector<Header>& headers, std::string_view name, std::string value) {
+  const std::string lower = absl::AsciiStrToLower(std::string(name));
+  bool set = false;
+  for (auto& h : headers) {
+    if (absl::AsciiStrToLower(h.name) == lower) {
+      h.value = value;
+      set = true;
+    }
+  }
+  if (!set) headers.push_back({std::string(name), std::move(value)});
+}
+
 std::string_view TrimOws(std::string_view value) {
   while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
   while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);

@@ -58,6 +58,11 @@ struct HttpResponse {
 // adapter answers 500 problem+json and logs the exception.
 using Handler = std::function<HttpResponse(HttpRequest&)>;
 
+// Whether `headers` has one named `lower_name` (lower-case; names compare without case).
+bool HasHeader(const std::vector<Header>& headers, std::string_view lower_name);
+// Every header named like `name` gets `value`; none: `name: value` is added.
+void SetHeader(std::vector<Header>& headers, std::string_view name, std::string value);
+
 // `value` without leading and trailing optional whitespace (RFC 9110 §5.6.3: spaces, tabs).
 std::string_view TrimOws(std::string_view value);
 

@@ -157,4 +157,8 @@ absl::Status CheckAccess(const Route& route, std::string_view method,
       "insufficient_scope");
 }
 
+std::string ScopeOf(const http::HttpRequest& request, const identity::Caller& caller) {
+  return caller.anonymous() ? "ip:" + request.remote_address : "user:" + caller.subject;
+}
+
 }  // namespace iris::gateway

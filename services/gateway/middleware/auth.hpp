@@ -70,4 +70,9 @@ class Authenticator {
 absl::Status CheckAccess(const Route& route, std::string_view method,
                          const iris::identity::Caller& caller);
 
+// Whose quota or idempotency keys a request uses: "user:<id>" for the account behind a token or
+// API key, "ip:<address>" for anonymous callers. One definition, so rate limits and
+// idempotency keys always agree on who the caller is.
+std::string ScopeOf(const http::HttpRequest& request, const identity::Caller& caller);
+
 }  // namespace iris::gateway

@@ -51,14 +51,11 @@ return {0, counts[1], redis.call('TTL', KEYS[1]), counts[2], redis.call('TTL', K
 
 LoginLimiter::LoginLimiter(iris::redis::Redis& redis, iris::metrics::Metrics& metrics,
                            LoginLimits limits)
-    : redis_(redis), metrics_(metrics), limits_(limits) {}
-
-void LoginLimiter::Unavailable() {
-  metrics_
-      .Counter("iris_rate_limit_unavailable_total",
-               "Rate-limit checks skipped (allowed) because Redis did not answer", {})
-      .Increment();
-}
+    : redis_(redis),
+      limits_(limits),
+      unavailable_(metrics, "iris_rate_limit_unavailable_total",
+                   "Rate-limit checks skipped (allowed) because Redis did not answer",
+                   "sign-in limits") {}
 
 LoginQuota LoginLimiter::Quota(int64_t email_count, int64_t email_ttl, int64_t ip_count,
                                int64_t ip_ttl) const {
@@ -83,9 +80,10 @@ LoginQuota LoginLimiter::Run(const std::string& script, std::string_view email,
   if (!reply.ok() || reply->type != Type::kArray || reply->elements.size() != 5 ||
       !std::all_of(reply->elements.begin(), reply->elements.end(),
                    [](const auto& e) { return e.type == Type::kInteger; })) {
-    Unavailable();
+    unavailable_.Failed(reply.ok() ? absl::InternalError("unexpected reply") : reply.status());
     return Quota(0, 0, 0, 0);
   }
+  unavailable_.Succeeded();
   const auto& e = reply->elements;
   LoginQuota q = Quota(e[1].integer, e[2].integer, e[3].integer, e[4].integer);
   q.limited = e[0].integer == 1;

@@ -14,6 +14,7 @@
 
 #include "libs/metrics/metrics.hpp"
 #include "libs/redis/redis.hpp"
+#include "services/gateway/middleware/fail_open.hpp"
 
 namespace iris::gateway {
 
@@ -45,11 +46,9 @@ class LoginLimiter {
  private:
   LoginQuota Run(const std::string& script, std::string_view email, std::string_view ip);
   LoginQuota Quota(int64_t email_count, int64_t email_ttl, int64_t ip_count, int64_t ip_ttl) const;
-  void Unavailable();
-
   iris::redis::Redis& redis_;
-  iris::metrics::Metrics& metrics_;
   const LoginLimits limits_;
+  FailOpen unavailable_;
 };
 
 }  // namespace iris::gateway

@@ -85,12 +85,7 @@ absl::Status CheckQuery(const Route& route, const http::HttpRequest& request) {
   return v.FinishMalformed();
 }
 
-bool HasHeader(const std::vector<http::Header>& headers, std::string_view lower_name) {
-  for (const auto& h : headers) {
-    if (absl::AsciiStrToLower(h.name) == lower_name) return true;
-  }
-  return false;
-}
+using http::HasHeader;
 
 // What a GET answer lacks to be revalidated and cached right (issue 12): an entity tag (weak:
 // it names the content, whatever its encoding), and for an anonymous caller of a public route,
@@ -117,14 +112,7 @@ void AddValidators(Reply& reply, bool anonymous_public) {
 // personal, and a shared browser must not keep it. Whatever the route said.
 void NoStoreWithCredentials(const http::HttpRequest& request, http::HttpResponse& response) {
   if (!request.HeaderValue("authorization") && !request.HeaderValue("x-api-key")) return;
-  bool set = false;
-  for (auto& h : response.headers) {
-    if (absl::AsciiStrToLower(h.name) == "cache-control") {
-      h.value = "no-store";
-      set = true;
-    }
-  }
-  if (!set) response.headers.push_back({"Cache-Control", "no-store"});
+  http::SetHeader(response.headers, "Cache-Control", "no-store");
 }
 
 // gzip when the client takes it and the body is worth it; either way a cache learns that the

@@ -7,6 +7,7 @@
 #include "libs/log/log.hpp"
 #include "libs/status/status.hpp"
 #include "libs/values/sha256.hpp"
+#include "services/gateway/middleware/auth.hpp"
 
 namespace iris::gateway {
 namespace {
@@ -46,11 +47,6 @@ bool Keeps(int status) {
 std::string Token() {
   std::random_device rd;
   return std::to_string(rd()) + "-" + std::to_string(rd()) + "-" + std::to_string(rd());
-}
-
-// The caller a key belongs to: the account behind a token or API key, else the address.
-std::string Scope(const http::HttpRequest& request, const identity::Caller& caller) {
-  return caller.anonymous() ? "ip:" + request.remote_address : "user:" + caller.subject;
 }
 
 bool IsVisibleAscii(std::string_view s) {
@@ -113,20 +109,12 @@ std::optional<http::HttpResponse> Replay(const nlohmann::json& stored) {
 
 Idempotency::Idempotency(iris::redis::Redis& redis, iris::metrics::Metrics& metrics,
                          IdempotencySettings settings)
-    : redis_(redis), metrics_(metrics), settings_(settings) {}
-
-void Idempotency::Unavailable(const absl::Status& why) {
-  metrics_
-      .Counter("iris_idempotency_unavailable_total",
-               "POST requests with an Idempotency-Key served without replay protection because "
-               "Redis did not answer",
-               {})
-      .Increment();
-  if (!outage_.exchange(true)) {
-    iris::log::Warn("idempotency keys unprotected: Redis did not answer",
-                    {{"error", std::string(why.message())}});
-  }
-}
+    : redis_(redis),
+      settings_(settings),
+      unavailable_(metrics, "iris_idempotency_unavailable_total",
+                   "POST requests with an Idempotency-Key served without replay protection "
+                   "because Redis did not answer",
+                   "idempotency keys") {}
 
 absl::StatusOr<Idempotency::Claim> Idempotency::Begin(const http::HttpRequest& request,
                                                       const identity::Caller& caller) {
@@ -139,17 +127,17 @@ absl::StatusOr<Idempotency::Claim> Idempotency::Begin(const http::HttpRequest& r
   }
   claim.fingerprint = Fingerprint(request);
   const std::string record =
-      "iris:idempotency:" + values::Sha256Hex(Scope(request, caller) + "\n" + *key);
+      "iris:idempotency:" + values::Sha256Hex(ScopeOf(request, caller) + "\n" + *key);
   claim.token = Token();
   const std::string claimed =
       nlohmann::json{{"f", claim.fingerprint}, {"claim", true}, {"t", claim.token}}.dump();
   auto reply = redis_.Command({"EVAL", kClaimScript, "1", record, claimed,
                                std::to_string(std::chrono::milliseconds(settings_.claim).count())});
   if (!reply.ok() || (reply->type != Type::kNil && reply->type != Type::kString)) {
-    Unavailable(reply.ok() ? absl::InternalError("unexpected reply") : reply.status());
+    unavailable_.Failed(reply.ok() ? absl::InternalError("unexpected reply") : reply.status());
     return claim;  // served without protection
   }
-  outage_.store(false);
+  unavailable_.Succeeded();
   if (reply->type == Type::kNil) {  // ours now
     claim.record = record;
     return claim;
@@ -182,13 +170,13 @@ void Idempotency::Finish(const Claim& claim, const http::HttpResponse& response)
                       stored.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
                       std::to_string(settings_.keep.count())});
   // Redis gone since the claim: the claim expires by itself; a retry meanwhile is a 409.
-  if (!reply.ok()) Unavailable(reply.status());
+  if (!reply.ok()) unavailable_.Failed(reply.status());
 }
 
 void Idempotency::Release(const Claim& claim) {
   if (claim.record.empty()) return;
   auto reply = redis_.Command({"EVAL", kFinishScript, "1", claim.record, claim.token, "DEL"});
-  if (!reply.ok()) Unavailable(reply.status());
+  if (!reply.ok()) unavailable_.Failed(reply.status());
 }
 
 }  // namespace iris::gateway

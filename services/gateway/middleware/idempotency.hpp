@@ -19,6 +19,7 @@
 #include "libs/metrics/metrics.hpp"
 #include "libs/redis/redis.hpp"
 #include "services/gateway/http/http_types.hpp"
+#include "services/gateway/middleware/fail_open.hpp"
 
 namespace iris::gateway {
 
@@ -63,12 +64,9 @@ class Idempotency {
   void Release(const Claim& claim);
 
  private:
-  void Unavailable(const absl::Status& why);
-
   iris::redis::Redis& redis_;
-  iris::metrics::Metrics& metrics_;
   const IdempotencySettings settings_;
-  std::atomic<bool> outage_{false};  // logged once per outage
+  FailOpen unavailable_;
 };
 
 }  // namespace iris::gateway

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "absl/strings/ascii.h"
 #include "libs/log/log.hpp"
+#include "services/gateway/middleware/auth.hpp"
 
 namespace iris::gateway {
 namespace {
@@ -35,41 +35,31 @@ return {1, math.floor((now - allow_at) / interval), 0, math.ceil(new_tat - now)}
 
 int64_t CeilSeconds(int64_t ms) { return (ms + 999) / 1000; }
 
-bool HasHeader(const http::HttpResponse& r, std::string_view lower) {
-  return std::any_of(r.headers.begin(), r.headers.end(),
-                     [&](const auto& h) { return absl::AsciiStrToLower(h.name) == lower; });
-}
-
 }  // namespace
 
 RateLimiter::RateLimiter(iris::redis::Redis& redis, iris::metrics::Metrics& metrics,
                          RateLimits limits)
-    : redis_(redis), metrics_(metrics), limits_(limits) {}
+    : redis_(redis),
+      limits_(limits),
+      unavailable_(metrics, "iris_rate_limit_unavailable_total",
+                   "Rate-limit checks skipped (allowed) because Redis did not answer",
+                   "rate limits") {}
 
 RateDecision RateLimiter::Take(const http::HttpRequest& request, const identity::Caller& caller) {
   RateDecision d;
   const int limit = caller.anonymous() ? limits_.per_address : limits_.per_caller;
   if (limit <= 0) return d;
-  const std::string key = caller.anonymous() ? "iris:rate:ip:" + request.remote_address
-                                             : "iris:rate:user:" + caller.subject;
+  const std::string key = "iris:rate:" + ScopeOf(request, caller);
   const auto period_ms = std::chrono::milliseconds(limits_.period).count();
   auto reply = redis_.Command(
       {"EVAL", kGcraScript, "1", key, std::to_string(limit), std::to_string(period_ms)});
   if (!reply.ok() || reply->type != Type::kArray || reply->elements.size() != 4 ||
       !std::all_of(reply->elements.begin(), reply->elements.end(),
                    [](const auto& e) { return e.type == Type::kInteger; })) {
-    metrics_
-        .Counter("iris_rate_limit_unavailable_total",
-                 "Rate-limit checks skipped (allowed) because Redis did not answer", {})
-        .Increment();
-    if (!outage_.exchange(true)) {
-      iris::log::Warn("rate limits not applied: Redis did not answer",
-                      {{"error", reply.ok() ? std::string("unexpected reply")
-                                            : std::string(reply.status().message())}});
-    }
+    unavailable_.Failed(reply.ok() ? absl::InternalError("unexpected reply") : reply.status());
     return d;  // fail open
   }
-  if (outage_.exchange(false)) iris::log::Info("rate limits applied again: Redis answers");
+  unavailable_.Succeeded();
   const auto& e = reply->elements;
   d.counted = true;
   d.limited = e[0].integer == 0;
@@ -81,19 +71,13 @@ RateDecision RateLimiter::Take(const http::HttpRequest& request, const identity:
 }
 
 void RateLimiter::AddHeaders(const RateDecision& d, http::HttpResponse& response) {
-  if (!d.counted || HasHeader(response, "ratelimit-limit")) return;
+  if (!d.counted || http::HasHeader(response.headers, "ratelimit-limit")) return;
   response.headers.push_back({"RateLimit-Limit", std::to_string(d.limit)});
   response.headers.push_back({"RateLimit-Remaining", std::to_string(d.remaining)});
   response.headers.push_back({"RateLimit-Reset", std::to_string(d.reset_seconds)});
-  if (d.limited) {
-    for (auto& h : response.headers) {
-      if (absl::AsciiStrToLower(h.name) == "retry-after") {
-        h.value = std::to_string(d.retry_after_seconds);
-        return;
-      }
-    }
-    response.headers.push_back({"Retry-After", std::to_string(d.retry_after_seconds)});
-  }
+  // The problem renderer's Retry-After says 1; the limiter knows the real wait.
+  if (d.limited)
+    http::SetHeader(response.headers, "Retry-After", std::to_string(d.retry_after_seconds));
 }
 
 }  // namespace iris::gateway

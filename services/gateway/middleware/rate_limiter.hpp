@@ -15,6 +15,7 @@
 #include "libs/metrics/metrics.hpp"
 #include "libs/redis/redis.hpp"
 #include "services/gateway/http/http_types.hpp"
+#include "services/gateway/middleware/fail_open.hpp"
 
 namespace iris::gateway {
 
@@ -46,9 +47,8 @@ class RateLimiter {
 
  private:
   iris::redis::Redis& redis_;
-  iris::metrics::Metrics& metrics_;
   const RateLimits limits_;
-  std::atomic<bool> outage_{false};
+  FailOpen unavailable_;
 };
 
 }  // namespace iris::gateway
