@@ -27,25 +27,6 @@ namespace P = Pistache::Http;
 constexpr size_t kMaxPipelined = 32;
 constexpr const char* kConnectionKey = "iris.gateway.connection";
 
-// Pistache writes only typed headers on responses (headers().addRaw() is silently dropped), so
-// every header we send is one of these. The hash is salted so Pistache's header_cast never
-// mistakes it for its own typed header of the same name (e.g. Content-Type).
-class DynHeader : public P::Header::Header {
- public:
-  DynHeader(std::string name, std::string value)
-      : name_(std::move(name)),
-        value_(std::move(value)),
-        hash_(P::Header::detail::hash(("iris-dyn:" + name_).c_str())) {}
-  const char* name() const override { return name_.c_str(); }
-  uint64_t hash() const override { return hash_; }
-  void write(std::ostream& os) const override { os << value_; }
-
- private:
-  std::string name_;
-  std::string value_;
-  uint64_t hash_;
-};
-
 HttpResponse Busy(const std::string& request_id) {
   return Problem(
       status::WithDetail(absl::UnavailableError("the server is busy; retry shortly"), "overloaded"),
@@ -72,22 +53,38 @@ struct Completion {
   }
 };
 
-// The answer to a HEAD request as bytes: status line, `merged` headers, Connection as Send
-// decided it, and the Content-Length a GET would have had.
-std::string HeadOnly(const Job& job, const HttpResponse& r,
-                     const std::map<std::string, std::pair<std::string, std::string>>& merged) {
-  std::string text = job.request.http11 ? "HTTP/1.1 " : "HTTP/1.0 ";
-  text += std::to_string(r.status) + " " + std::string(status::ReasonPhrase(r.status)) + "\r\n";
-  for (const auto& [lower, nv] : merged) text += nv.first + ": " + nv.second + "\r\n";
+// The answer as bytes: status line, `merged` headers, Connection as Send decided it, the
+// Content-Length (for HEAD, the one GET would have had: RFC 9110 §8.6) and the body unless
+// `no_body`.
+std::string WireBytes(const Job& job, const HttpResponse& r,
+                      const std::map<std::string, std::pair<std::string, std::string>>& merged,
+                      bool no_body) {
+  std::string text;
+  text.reserve(256 + (no_body ? 0 : r.body.size()));
+  text += job.request.http11 ? "HTTP/1.1 " : "HTTP/1.0 ";
+  text += std::to_string(r.status);
+  text += ' ';
+  text += status::ReasonPhrase(r.status);
+  text += "\r\n";
+  for (const auto& [lower, nv] : merged) {
+    text += nv.first;
+    text += ": ";
+    text += nv.second;
+    text += "\r\n";
+  }
   if (!job.keep_alive) {
     text += "Connection: close\r\n";
   } else if (!job.request.http11) {
     text += "Connection: keep-alive\r\n";
   }
   if (r.status != 204 && r.status != 304) {
-    text += "Content-Length: " + std::to_string(r.body.size()) + "\r\n";
+    text += "Content-Length: ";
+    text += std::to_string(r.body.size());
+    text += "\r\n";
   }
-  return text + "\r\n";
+  text += "\r\n";
+  if (!no_body) text += r.body;
+  return text;
 }
 
 void Send(Job& job) {
@@ -96,21 +93,10 @@ void Send(Job& job) {
     job.ticket.reset();  // the peer is gone, and its connection state with it
     return;
   }
-  // ResponseWriter::send (0.0.5) checks that its peer is alive and then locks it, twice: if
-  // Pistache drops the peer in between, it dereferences null. Pistache calls onDisconnection
-  // before it drops a closed peer, and that waits for send_mu, so a send cannot overlap the
-  // drop. (Holding a shared_ptr to the peer instead lost answers under the hostile-input test.)
-  // Locked below, around the hand-over only.
+  // Pistache calls onDisconnection before it drops a closed peer, and that waits for send_mu,
+  // so a send cannot overlap the drop. (Holding a shared_ptr to the peer for the job's life
+  // instead lost answers under the hostile-input test.) Locked below, around the hand-over.
   HttpResponse& r = *job.ready;
-  auto& writer = job.writer;
-  writer.headers().remove<P::Header::Connection>();
-  // Pistache answers "Connection: Close" unless the client sent "Connection: keep-alive", which
-  // makes HTTP/1.1 clients reconnect for every request; we decide per RFC 9112 §9.3 instead.
-  if (!job.keep_alive) {
-    writer.headers().add(std::make_shared<DynHeader>("Connection", "close"));
-  } else if (!job.request.http11) {
-    writer.headers().add(std::make_shared<DynHeader>("Connection", "keep-alive"));
-  }
   std::map<std::string, std::pair<std::string, std::string>> merged;  // lower name -> name, value
   for (auto& h : r.headers) {
     if (h.name.find_first_of("\r\n:") != std::string::npos ||
@@ -122,7 +108,7 @@ void Send(Job& job) {
     const std::string lower = absl::AsciiStrToLower(h.name);
     if (lower == "content-length" || lower == "connection" || lower == "transfer-encoding" ||
         lower == "keep-alive") {
-      continue;  // framing is ours (Pistache writes Content-Length)
+      continue;  // framing is ours (WireBytes)
     }
     auto [it, inserted] = merged.try_emplace(lower, h.name, h.value);
     if (!inserted) it->second.second += ", " + h.value;
@@ -136,41 +122,30 @@ void Send(Job& job) {
     merged.try_emplace("content-security-policy", "Content-Security-Policy",
                        "default-src 'none'; frame-ancestors 'none'");
   }
-  for (auto& [lower, nv] : merged) {
-    writer.headers().add(std::make_shared<DynHeader>(nv.first, nv.second));
-  }
   const bool head = job.request.method == "HEAD";
   const bool no_body = head || r.status == 204 || r.status == 304;
+  std::string text = WireBytes(job, r, merged, no_body);
   auto completion = std::make_shared<Completion>();
   completion->ticket = job.ticket;
   completion->connection = connection;
-  if (!job.keep_alive) completion->close_peer = writer.getPeer();
   std::lock_guard send_lock(connection->send_mu);
-  if (connection->disconnected) {
+  auto peer = job.writer.getPeer();
+  if (connection->disconnected || !peer) {
     job.ticket.reset();
     return;
   }
+  if (!job.keep_alive) completion->close_peer = peer;
   try {
-    if (head) {
-      // Pistache's send writes "Content-Length: 0" for an empty body, which a HEAD answer
-      // must not (RFC 9110 §8.6: it is the length GET would send), so this one is written
-      // here: the same head GET would get, and no content.
-      auto peer = writer.getPeer();
-      if (!peer) {
-        job.ticket.reset();
-        return;
-      }
-      std::string text = HeadOnly(job, r, merged);
-      const size_t size = text.size();
-      peer->send(Pistache::RawBuffer(std::move(text), size))
-          .then([completion](ssize_t) { completion->Sent(); },
-                [completion](std::exception_ptr) { completion->ticket.reset(); });
-    } else {
-      // No mime argument: Pistache would add a second Content-Type.
-      writer.send(static_cast<P::Code>(r.status), no_body ? std::string() : r.body)
-          .then([completion](ssize_t) { completion->Sent(); },
-                [completion](std::exception_ptr) { completion->ticket.reset(); });
-    }
+    // The bytes go to the transport directly, not through ResponseWriter::send: that one
+    // chains a second promise whose resolution (on the I/O thread) walks its continuations
+    // without the promise's lock, while this worker thread attaches ours under it; the two
+    // met in a crash inside Transport::asyncWriteImpl under keep-alive load (Pistache 0.0.5,
+    // async.h Chainer). A transport promise is resolved under its lock. This also writes
+    // Content-Length right for HEAD (not 0) and drops Pistache's response size cap.
+    const size_t size = text.size();
+    peer->send(Pistache::RawBuffer(std::move(text), size))
+        .then([completion](ssize_t) { completion->Sent(); },
+              [completion](std::exception_ptr) { completion->ticket.reset(); });
   } catch (const std::exception& e) {
     spdlog::warn("sending response for request {} failed: {}", job.request_id, e.what());
   }
