@@ -128,6 +128,7 @@ export IRIS_ADMIN_EMAIL=admin@iris.example.org
 IRIS_CURSOR_SECRET="$(iris_random_hex 32)" IRIS_JWT_SECRET="$(iris_random_hex 32)"
 IRIS_ADMIN_PASSWORD="$(iris_random_hex 12)"
 export IRIS_CURSOR_SECRET IRIS_JWT_SECRET IRIS_ADMIN_PASSWORD
+while IFS='=' read -r key value; do export "$key=$value"; done <<<"$("$gateway_bin" --new-caller-keys)"
 # wrk sends thousands of requests a second from one address and one account: limits that never
 # bite, so each request still pays its rate-limit check in Redis but none is refused.
 export IRIS_RATE_LIMIT_PER_MINUTE=1000000000 IRIS_RATE_LIMIT_ANONYMOUS_PER_MINUTE=1000000000

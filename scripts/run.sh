@@ -167,6 +167,12 @@ for key in IRIS_CURSOR_SECRET IRIS_JWT_SECRET IRIS_ADMIN_PASSWORD; do
     export "$key=$value"
   fi
 done
+# The gateway signs who is calling with this Ed25519 key; services trust only its public half.
+if [[ -z "${IRIS_CALLER_SIGNING_KEY:-}" || -z "${IRIS_CALLER_VERIFY_KEYS:-}" ]]; then
+  pair="$("$(binary gateway)" --new-caller-keys)" || iris_die "could not make the caller keys"
+  (umask 077 && printf '%s\n' "$pair" >>"$secrets")
+  while IFS='=' read -r key value; do export "$key=$value"; done <<<"$pair"
+fi
 
 # --- PostgreSQL and Redis -----------------------------------------------------------------
 iris_pg_ensure_owner

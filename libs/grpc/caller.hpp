@@ -9,20 +9,18 @@
 
 namespace iris::grpc {
 
-// Metadata keys (lower-case: gRPC requires it). Services trust them because only the gateway
-// can reach a service (k8s NetworkPolicy; loopback locally).
-inline constexpr const char* kSubjectKey = "x-iris-subject";
-inline constexpr const char* kRoleKey = "x-iris-role";
-inline constexpr const char* kOrganizationKey = "x-iris-organization";
-inline constexpr const char* kCountryKey = "x-iris-country";
-inline constexpr const char* kScopesKey = "x-iris-scopes";
+// Metadata keys (lower-case: gRPC requires it). The identity travels only as the gateway's
+// signed assertion (caller_assertion.hpp): a service believes nothing else about who calls.
+inline constexpr const char* kCallerKey = "x-iris-caller";
 inline constexpr const char* kRequestIdKey = "x-request-id";
 inline constexpr const char* kDryRunKey = "x-iris-dry-run";  // "1": Caller::dry_run
 
-// The caller of an incoming call. Answer calls it once per RPC and hands the result on.
+// The caller of an incoming call: the identity of a valid assertion under the installed
+// verifier, else anonymous; request id and dry run as sent. Answer calls it once per RPC.
 identity::Caller CallerOf(const ::grpc::ServerContext& ctx);
 
-// Sets the caller's metadata on an outgoing call.
+// Sets the caller's metadata on an outgoing call: the assertion it arrived with, or one the
+// installed signer makes; none for anonymous callers or without a signer.
 void AttachCaller(::grpc::ClientContext& ctx, const identity::Caller& caller);
 
 }  // namespace iris::grpc

@@ -32,6 +32,9 @@ struct Caller {
   // body had shape errors, to answer every error at once). db::RecordChange refuses to record a
   // change of a dry run, and grpc::Answer never answers one with success.
   bool dry_run = false;
+  // The gateway's signed assertion this caller arrived with (libs/grpc/caller_assertion.hpp),
+  // forwarded as-is when a service calls another, so the callee sees the original caller.
+  std::string assertion = {};
 
   bool anonymous() const { return subject.empty(); }
   bool HasRole(std::string_view r) const { return role == r; }

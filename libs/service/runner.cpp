@@ -3,9 +3,11 @@
 #include <cstdio>
 #include <cstring>
 #include <exception>
+#include <utility>
 
 #include "libs/db/migrator.hpp"
 #include "libs/db/outbox.hpp"
+#include "libs/grpc/caller_assertion.hpp"
 #include "libs/grpc/process.hpp"
 #include "libs/grpc/server.hpp"
 #include "libs/log/log.hpp"
@@ -130,6 +132,17 @@ int RunService(int argc, char** argv, const Definition& def,
   load_own(env);
   if (auto s = env.Finish(); !s.ok()) iris::config::ExitWithConfigErrors(s);
   iris::log::Init(name, settings.log_level);
+  if (args.mode == Args::Mode::kServe) {
+    // Without the gateway's keys every call would be anonymous: refuse to start instead of
+    // running in a state that only looks like an outage of every authenticated route.
+    auto verifier = iris::grpc::CallerVerifier::FromKeys(settings.caller_verify_keys);
+    if (!verifier.ok()) {
+      std::fprintf(stderr, "iris-%s: IRIS_CALLER_VERIFY_KEYS: %s\n", name.c_str(),
+                   std::string(verifier.status().message()).c_str());
+      return 2;
+    }
+    iris::grpc::InstallCallerVerifier(*std::move(verifier));
+  }
 
   if (args.mode != Args::Mode::kServe || settings.migrate_on_start) {
     if (auto s = iris::db::MigrateService(settings.database.url, name, def.migrations); !s.ok()) {

@@ -24,6 +24,7 @@ Settings LoadSettings(iris::config::Env& env, const Identity& id) {
                                       milliseconds(120000));
   s.migrate_on_start = env.Bool("IRIS_MIGRATE_ON_START", true);
   s.log_level = env.String("IRIS_LOG_LEVEL", "info");
+  s.caller_verify_keys = env.String("IRIS_CALLER_VERIFY_KEYS", "");
   return s;
 }
 

@@ -22,6 +22,9 @@ struct Settings {
   iris::grpc::ServerConfig server;
   bool migrate_on_start = true;
   std::string log_level;
+  // IRIS_CALLER_VERIFY_KEYS: the gateway's public keys (libs/grpc/caller_assertion.hpp);
+  // required to serve.
+  std::string caller_verify_keys;
 };
 
 // Reads, for service S with prefix IRIS_S_:

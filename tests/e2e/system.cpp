@@ -53,6 +53,7 @@ System::System(std::vector<std::pair<std::string, std::string>> gateway_env)
       {"IRIS_REDIS_PORT", RequireEnv("IRIS_TEST_REDIS_PORT")},
       {"IRIS_UPSTREAM_DEADLINE_MS", "1000"},
       {"IRIS_JWT_SECRET", kJwtSecret},
+      {"IRIS_CALLER_SIGNING_KEY", caller_keys_.seed},
       {"IRIS_DRAIN_TIMEOUT_MS", "3000"},
       {"IRIS_CORS_ORIGINS", kCorsOrigin},
       // Suites send hundreds of requests a second from one address and one admin: limits
@@ -104,11 +105,7 @@ void System::StartService(const std::string& name) {
       {p + "GRPC_PORT", std::to_string(s.grpc_port)},
       {p + "METRICS_PORT", std::to_string(s.metrics_port)},
       {"IRIS_DRAIN_TIMEOUT_MS", "3000"},
-      {"IRIS_CORS_ORIGINS", kCorsOrigin},
-      // Suites send hundreds of requests a second from one address and one admin: limits
-      // that never bite, except where a suite sets its own.
-      {"IRIS_RATE_LIMIT_PER_MINUTE", "100000000"},
-      {"IRIS_RATE_LIMIT_ANONYMOUS_PER_MINUTE", "100000000"}};
+      {"IRIS_CALLER_VERIFY_KEYS", caller_keys_.public_key}};
   if (name == "membership") {
     env.emplace_back("IRIS_ADMIN_EMAIL", kAdminEmail);
     env.emplace_back("IRIS_ADMIN_PASSWORD", kAdminPassword);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "libs/grpc/caller_assertion.hpp"
 #include "tests/support/process.hpp"
 
 namespace iris::testing {
@@ -44,6 +45,12 @@ class System {
   // The gateway answers and /readyz reports every upstream up.
   bool WaitReady(std::chrono::milliseconds timeout) const;
   ChildProcess& gateway() { return *gateway_; }
+  // The key pair this System's gateway signs caller assertions with and its services trust.
+  const iris::grpc::CallerKeyPair& caller_keys() const { return caller_keys_; }
+  // A service's gRPC address, for tests that bypass the gateway.
+  std::string ServiceAddress(const std::string& name) const {
+    return "127.0.0.1:" + std::to_string(services_.at(name).grpc_port);
+  }
 
   void StartMembership() { StartService("membership"); }
   void KillMembership() { KillService("membership"); }
@@ -55,6 +62,7 @@ class System {
     int metrics_port = 0;
     std::unique_ptr<ChildProcess> process;
   };
+  iris::grpc::CallerKeyPair caller_keys_ = iris::grpc::NewCallerKeyPair();
   std::string dir_;
   int http_port_, metrics_port_;
   std::map<std::string, Service> services_;

@@ -11,6 +11,7 @@
 #include <grpcpp/health_check_service_interface.h>
 
 #include "iris/membership/v1/membership.grpc.pb.h"
+#include "libs/grpc/caller_assertion.hpp"
 #include "tests/e2e/system.hpp"
 #include "tests/faults/traffic.hpp"
 #include "tests/support/process.hpp"
@@ -67,7 +68,8 @@ TEST(SlowServiceFaultTest, SlowRouteGets503AtTheDeadlineWhileOtherRoutesAnswer) 
                         {"IRIS_MEMBERSHIP_ADDR", "127.0.0.1:" + std::to_string(fake_port)},
                         {"IRIS_REDIS_PORT", RequireEnv("IRIS_TEST_REDIS_PORT")},
                         {"IRIS_UPSTREAM_DEADLINE_MS", "500"},
-                        {"IRIS_DRAIN_TIMEOUT_MS", "1000"}},
+                        {"IRIS_DRAIN_TIMEOUT_MS", "1000"},
+                        {"IRIS_CALLER_SIGNING_KEY", iris::grpc::NewCallerKeyPair().seed}},
                        dir + "/gateway.log");
   const std::string base = "http://127.0.0.1:" + std::to_string(http_port);
   ASSERT_TRUE(Eventually(

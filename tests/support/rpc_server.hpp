@@ -31,7 +31,8 @@ class RpcServer {
   RpcServer(const RpcServer&) = delete;
   RpcServer& operator=(const RpcServer&) = delete;
 
-  // Binds a free port and serves; the reason if it cannot.
+  // Binds a free port and serves; the reason if it cannot. The test process signs its calls'
+  // callers and the server verifies them, as gateway and service do.
   absl::Status Start();
   // A channel to the started server, for the test's stubs.
   std::shared_ptr<::grpc::Channel> channel() const { return channel_; }

@@ -16,6 +16,7 @@
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "grpc_test_echo.grpc.pb.h"
 #include "libs/grpc/answer.hpp"
+#include "libs/grpc/caller_assertion.hpp"
 #include "libs/grpc/channel.hpp"
 #include "libs/grpc/server.hpp"
 
@@ -59,6 +60,12 @@ class EchoService final : public test::Echo::Service {
 
 class ServerRpcTest : public ::testing::Test {
  protected:
+  static void SetUpTestSuite() {
+    // This process is the gateway (it signs) and the service (it verifies).
+    const auto pair = NewCallerKeyPair();
+    InstallCallerSigner(*CallerSigner::FromSeed(pair.seed));
+    InstallCallerVerifier(*CallerVerifier::FromKeys(pair.public_key));
+  }
   void SetUp() override {
     ServerConfig cfg;
     cfg.service = "grpc-test";
@@ -117,6 +124,20 @@ TEST_F(ServerRpcTest, CallerAndRequestIdTravelAsMetadata) {
   ASSERT_EQ(seen.scopes_size(), 2);
   EXPECT_EQ(seen.scopes(1), "webhooks:manage");
   EXPECT_EQ(seen.request_id(), "req-77");
+}
+
+// Metadata naming a caller without the gateway's signature is not a caller (issue 14, item 8).
+TEST_F(ServerRpcTest, UnsignedCallerMetadataIsAnonymous) {
+  ::grpc::ClientContext ctx;
+  ctx.AddMetadata("x-iris-subject", "user-7");
+  ctx.AddMetadata("x-iris-role", "network_admin");
+  ctx.AddMetadata("x-iris-caller", "forged.assertion");
+  ctx.AddMetadata(kRequestIdKey, "req-78");
+  test::CallerSeen seen;
+  ASSERT_TRUE(echo_stub_->WhoAmI(&ctx, {}, &seen).ok());
+  EXPECT_EQ(seen.subject(), "");
+  EXPECT_EQ(seen.role(), "");
+  EXPECT_EQ(seen.request_id(), "req-78");
 }
 
 TEST_F(ServerRpcTest, AnonymousCallerSendsNoIdentity) {

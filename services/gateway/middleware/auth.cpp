@@ -132,8 +132,7 @@ absl::StatusOr<iris::identity::Caller> Authenticator::ResolveKey(std::string_vie
   return *entry;
 }
 
-absl::Status CheckAccess(const Route& route, std::string_view method,
-                         const iris::identity::Caller& caller) {
+absl::Status CheckAccess(const Route& route, const iris::identity::Caller& caller) {
   if (route.access == Access::kPublic && caller.anonymous()) return absl::OkStatus();
   if (caller.anonymous()) {
     return iris::status::WithDetail(absl::UnauthenticatedError("this operation needs credentials"),
@@ -147,13 +146,14 @@ absl::Status CheckAccess(const Route& route, std::string_view method,
         absl::PermissionDeniedError("your role does not allow this operation"), "forbidden");
   }
   // Tokens carry no scopes: they act with everything the role allows.
-  if (caller.scopes.empty() || method == "GET" || method == "HEAD" || HasScope(caller, "write")) {
+  if (caller.scopes.empty()) return absl::OkStatus();
+  const std::string_view needed = NeededScope(route);
+  if (HasScope(caller, needed) || (needed == "read" && HasScope(caller, "write"))) {
     return absl::OkStatus();
   }
-  const bool webhook_route = route.path.rfind("/v1/webhook", 0) == 0;
-  if (webhook_route && HasScope(caller, "webhooks:manage")) return absl::OkStatus();
   return iris::status::WithDetail(
-      absl::PermissionDeniedError("this API key's scopes do not allow " + std::string(method)),
+      absl::PermissionDeniedError("this API key lacks the scope " + std::string(needed) +
+                                  " that this operation needs"),
       "insufficient_scope");
 }
 

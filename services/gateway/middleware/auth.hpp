@@ -66,9 +66,9 @@ class Authenticator {
 
 // The route's coarse rule for this caller: UNAUTHENTICATED (401) for anonymous callers of
 // non-public routes, PERMISSION_DENIED (403) for a missing role or an API key scope that does
-// not cover the method (read: GET only; write: everything; webhooks:manage: webhook routes).
-absl::Status CheckAccess(const Route& route, std::string_view method,
-                         const iris::identity::Caller& caller);
+// not cover the route's NeededScope (read: GETs; write: everything but webhooks, reads too;
+// webhooks:manage: routes that declare it).
+absl::Status CheckAccess(const Route& route, const iris::identity::Caller& caller);
 
 // Whose quota or idempotency keys a request uses: "user:<id>" for the account behind a token or
 // API key, "ip:<address>" for anonymous callers. One definition, so rate limits and

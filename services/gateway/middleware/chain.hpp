@@ -48,6 +48,11 @@ class Chain {
   // Answers preflights and marks answers for browser callers of other origins (not owned).
   void EnableCors(const Cors* cors) { cors_ = cors; }
 
+  // One JSON line per answered request at level info: method, route template, status,
+  // duration, caller id, peer address (request id stamped by the log scope). Otherwise only
+  // 5xx answers are logged.
+  void EnableAccessLog() { access_log_ = true; }
+
  private:
   struct Progress;  // one request's way through the chain so far (chain.cpp)
 
@@ -63,6 +68,7 @@ class Chain {
   Idempotency* idempotency_ = nullptr;
   const Cors* cors_ = nullptr;
   RateLimiter* limiter_ = nullptr;
+  bool access_log_ = false;
 };
 
 using http::ProblemResponse;  // the one problem+json builder (http/problem_response.hpp)

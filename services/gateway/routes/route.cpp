@@ -4,6 +4,11 @@
 
 namespace iris::gateway {
 
+std::string_view NeededScope(const Route& route) {
+  if (!route.scope.empty()) return route.scope;
+  return route.method == Method::kGet ? "read" : "write";
+}
+
 std::optional<Method> ParseMethod(std::string_view name) {
   if (name == "GET") return Method::kGet;
   if (name == "POST") return Method::kPost;

@@ -85,6 +85,13 @@ struct Route {
   // this false: its answer is never kept anywhere but in the answer, so Idempotency-Key is
   // ignored there (docs/openapi.yaml does not offer it).
   bool idempotency_keys = true;
+  // The API key scope it needs (API keys only: tokens act with all their role allows). Empty:
+  // "read" for GET, "write" for anything else; webhook routes say "webhooks:manage". A `write`
+  // key also reads; docs/openapi.yaml names the scope in each operation's ApiKey requirement.
+  std::string scope{};
 };
+
+// `route.scope`, or the one its method implies.
+std::string_view NeededScope(const Route& route);
 
 }  // namespace iris::gateway

@@ -31,6 +31,9 @@ struct Config {
   // accepted during a rotation ("kid:secret,..."), lifetime.
   std::string jwt_secret;
   std::string jwt_kid;
+  // Ed25519 seed (base64url) signing the caller assertions services trust (libs/grpc).
+  std::string caller_signing_key;
+  bool access_log = true;  // one JSON line per request (needs IRIS_LOG_LEVEL info or lower)
   std::string jwt_previous_keys;
   int jwt_ttl_seconds = 900;
   std::string log_level;
@@ -72,10 +75,12 @@ struct Config {
     c.redis.port = env.Port("IRIS_REDIS_PORT", 16379);
     c.cursor_secret = env.String("IRIS_CURSOR_SECRET", "");
     c.jwt_secret = env.String("IRIS_JWT_SECRET", "");
+    c.caller_signing_key = env.String("IRIS_CALLER_SIGNING_KEY", "");
     c.jwt_kid = env.String("IRIS_JWT_KID", "k1");
     c.jwt_previous_keys = env.String("IRIS_JWT_PREVIOUS_KEYS", "");
     c.jwt_ttl_seconds = env.Int("IRIS_JWT_TTL_SECONDS", 900, 60, 86400);
     c.log_level = env.String("IRIS_LOG_LEVEL", "info");
+    c.access_log = env.Bool("IRIS_ACCESS_LOG", true);
     c.docs_dir = env.String("IRIS_DOCS_DIR", "");
     c.cors_origins = env.String("IRIS_CORS_ORIGINS", "");
     c.rate_limit_per_minute = env.Int("IRIS_RATE_LIMIT_PER_MINUTE", 1200, 0, 1 << 30);

@@ -1,11 +1,13 @@
 // The gateway: the only HTTP entry. Composes clients, routes, middleware and the HTTP adapter.
 #include <cstdio>
+#include <cstring>
 #include <string>
 
 #include <nlohmann/json.hpp>
 #include <openssl/rand.h>
 
 #include "gateway_openapi.hpp"
+#include "libs/grpc/caller_assertion.hpp"
 #include "libs/grpc/process.hpp"
 #include "libs/grpc/server.hpp"
 #include "libs/log/log.hpp"
@@ -69,14 +71,42 @@ std::string CursorSecret(const iris::gateway::Config& cfg, bool* ok) {
   return secret;
 }
 
+// IRIS_CALLER_SIGNING_KEY, installed for every call to a service; false (and a line on stderr)
+// when it is missing or malformed: services would treat every caller as anonymous.
+bool InstallCallerSigner(const iris::gateway::Config& cfg) {
+  auto signer = iris::grpc::CallerSigner::FromSeed(cfg.caller_signing_key);
+  if (!signer.ok()) {
+    std::fprintf(stderr,
+                 "gateway: IRIS_CALLER_SIGNING_KEY: %s (make a pair with "
+                 "iris-gateway --new-caller-keys)\n",
+                 std::string(signer.status().message()).c_str());
+    return false;
+  }
+  iris::log::Info("signing caller assertions", {{"public_key", (*signer)->public_key()}});
+  iris::grpc::InstallCallerSigner(*std::move(signer));
+  return true;
+}
+
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
   using namespace iris::gateway;
+  if (argc == 2 && std::strcmp(argv[1], "--new-caller-keys") == 0) {
+    // For run.sh and operators: the two settings, ready for an env file or a secret.
+    const auto pair = iris::grpc::NewCallerKeyPair();
+    std::printf("IRIS_CALLER_SIGNING_KEY=%s\nIRIS_CALLER_VERIFY_KEYS=%s\n", pair.seed.c_str(),
+                pair.public_key.c_str());
+    return 0;
+  }
+  if (argc > 1) {
+    std::fprintf(stderr, "usage: iris-gateway [--new-caller-keys]\n");
+    return 2;
+  }
   iris::grpc::ConfigureProcess();
   iris::grpc::BlockTerminationSignals();
   const auto cfg = iris::config::LoadOrExit<Config>();
   iris::log::Init("gateway", cfg.log_level);
+  if (!InstallCallerSigner(cfg)) return 2;
 
   // docs/openapi.yaml is written in YAML's JSON subset, so the document served at
   // /v1/openapi.json is the very file the validator checks.
@@ -133,6 +163,7 @@ int main() {
     return 1;
   }
   chain.EnableCors(&*cors);
+  if (cfg.access_log) chain.EnableAccessLog();
   RateLimiter limiter(redis, metrics,
                       {.per_caller = cfg.rate_limit_per_minute,
                        .per_address = cfg.rate_limit_anonymous_per_minute,

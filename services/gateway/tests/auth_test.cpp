@@ -148,33 +148,44 @@ identity::Caller As(std::string role, std::vector<std::string> scopes = {}) {
 
 TEST(CheckAccessTest, AnonymousIs401AndAMissingRoleIs403) {
   const identity::Caller anonymous;
-  EXPECT_TRUE(CheckAccess(RouteWith(Access::kPublic), "GET", anonymous).ok());
+  EXPECT_TRUE(CheckAccess(RouteWith(Access::kPublic), anonymous).ok());
   for (auto a : {Access::kAuthenticated, Access::kStaff, Access::kNetworkAdmin}) {
-    EXPECT_EQ(CheckAccess(RouteWith(a), "GET", anonymous).code(),
-              absl::StatusCode::kUnauthenticated);
+    EXPECT_EQ(CheckAccess(RouteWith(a), anonymous).code(), absl::StatusCode::kUnauthenticated);
   }
-  EXPECT_TRUE(CheckAccess(RouteWith(Access::kAuthenticated), "GET", As("member")).ok());
-  EXPECT_EQ(CheckAccess(RouteWith(Access::kStaff), "GET", As("member")).code(),
+  EXPECT_TRUE(CheckAccess(RouteWith(Access::kAuthenticated), As("member")).ok());
+  EXPECT_EQ(CheckAccess(RouteWith(Access::kStaff), As("member")).code(),
             absl::StatusCode::kPermissionDenied);
-  EXPECT_TRUE(CheckAccess(RouteWith(Access::kStaff), "GET", As("national_coordinator")).ok());
-  EXPECT_EQ(
-      CheckAccess(RouteWith(Access::kNetworkAdmin), "POST", As("national_coordinator")).code(),
-      absl::StatusCode::kPermissionDenied);
-  EXPECT_TRUE(CheckAccess(RouteWith(Access::kNetworkAdmin), "POST", As("network_admin")).ok());
+  EXPECT_TRUE(CheckAccess(RouteWith(Access::kStaff), As("national_coordinator")).ok());
+  EXPECT_EQ(CheckAccess(RouteWith(Access::kNetworkAdmin), As("national_coordinator")).code(),
+            absl::StatusCode::kPermissionDenied);
+  EXPECT_TRUE(CheckAccess(RouteWith(Access::kNetworkAdmin), As("network_admin")).ok());
 }
 
-TEST(CheckAccessTest, KeyScopesNarrowTheMethods) {
-  const auto route = RouteWith(Access::kAuthenticated);
-  EXPECT_TRUE(CheckAccess(route, "GET", As("partner", {"read"})).ok());
-  EXPECT_EQ(CheckAccess(route, "POST", As("partner", {"read"})).code(),
+TEST(CheckAccessTest, KeysNeedTheRoutesScope) {
+  const auto get = RouteWith(Access::kAuthenticated);
+  auto post = RouteWith(Access::kAuthenticated);
+  post.method = Method::kPost;
+  auto del = post;
+  del.method = Method::kDelete;
+  EXPECT_EQ(NeededScope(get), "read");
+  EXPECT_EQ(NeededScope(post), "write");
+  EXPECT_TRUE(CheckAccess(get, As("partner", {"read"})).ok());
+  EXPECT_EQ(CheckAccess(post, As("partner", {"read"})).code(), absl::StatusCode::kPermissionDenied);
+  EXPECT_EQ(CheckAccess(del, As("partner", {"read"})).code(), absl::StatusCode::kPermissionDenied);
+  EXPECT_TRUE(CheckAccess(post, As("partner", {"read", "write"})).ok());
+  EXPECT_TRUE(CheckAccess(get, As("partner", {"write"})).ok());  // write also reads
+  auto webhooks = RouteWith(Access::kAuthenticated, "/v1/webhooks");
+  webhooks.method = Method::kPost;
+  webhooks.scope = "webhooks:manage";
+  EXPECT_TRUE(CheckAccess(webhooks, As("partner", {"webhooks:manage"})).ok());
+  EXPECT_EQ(CheckAccess(webhooks, As("partner", {"write"})).code(),
             absl::StatusCode::kPermissionDenied);
-  EXPECT_EQ(CheckAccess(route, "DELETE", As("partner", {"webhooks:manage"})).code(),
+  // A webhooks key manages webhooks and nothing else.
+  EXPECT_EQ(CheckAccess(get, As("partner", {"webhooks:manage"})).code(),
             absl::StatusCode::kPermissionDenied);
-  EXPECT_TRUE(CheckAccess(route, "POST", As("partner", {"read", "write"})).ok());
-  EXPECT_TRUE(CheckAccess(RouteWith(Access::kAuthenticated, "/v1/webhooks"), "POST",
-                          As("partner", {"webhooks:manage"}))
-                  .ok());
-  EXPECT_TRUE(CheckAccess(route, "POST", As("partner")).ok());  // tokens have no scopes
+  EXPECT_EQ(CheckAccess(del, As("partner", {"webhooks:manage"})).code(),
+            absl::StatusCode::kPermissionDenied);
+  EXPECT_TRUE(CheckAccess(post, As("partner")).ok());  // tokens have no scopes
 }
 
 }  // namespace

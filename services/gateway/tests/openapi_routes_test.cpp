@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <memory>
 #include <set>
 
 #include "absl/strings/ascii.h"
@@ -18,18 +19,32 @@ namespace {
 
 // Each routed operation ("GET /v1/x") with the query parameters it takes (or, `repeatable`,
 // those it takes several times).
+// The gateway's route table, built once for the whole test (routes keep references to what
+// they were built from). Clients connect lazily: nothing here is contacted.
+const std::vector<Route>& Routes() {
+  struct Table {
+    Upstreams upstreams;
+    iris::redis::Redis redis{iris::redis::RedisConfig{.port = 1}};
+    iris::metrics::Metrics metrics{"openapi-test"};
+    std::string openapi;
+    std::unique_ptr<Readiness> readiness;
+    std::vector<Route> routes;
+  };
+  static Table* table = [] {
+    auto* t = new Table;
+    for (const auto& service : RegisteredServices()) {
+      t->upstreams.Add(service.name, "127.0.0.1:1", std::chrono::milliseconds(10));
+    }
+    t->readiness = std::make_unique<Readiness>(t->upstreams, t->redis, t->metrics);
+    t->routes = AllRoutes(t->upstreams, {*t->readiness, t->openapi});
+    return t;
+  }();
+  return table->routes;
+}
+
 std::map<std::string, std::set<std::string>> RoutedQueries(bool repeatable = false) {
-  // Clients connect lazily: nothing here is contacted.
-  Upstreams upstreams;
-  for (const auto& service : RegisteredServices()) {
-    upstreams.Add(service.name, "127.0.0.1:1", std::chrono::milliseconds(10));
-  }
-  iris::redis::Redis redis(iris::redis::RedisConfig{.port = 1});
-  iris::metrics::Metrics metrics("openapi-test");
-  Readiness readiness(upstreams, redis, metrics);
-  std::string openapi;
   std::map<std::string, std::set<std::string>> out;
-  for (const auto& r : AllRoutes(upstreams, {readiness, openapi})) {
+  for (const auto& r : Routes()) {
     const auto& names = repeatable ? r.repeatable : r.query;
     out[std::string(MethodName(r.method)) + " " + r.path] = {names.begin(), names.end()};
   }
@@ -99,6 +114,25 @@ TEST(OpenApiRoutesTest, RepeatableParametersAreExactlyTheDocumentedArrays) {
     if (it == documented.end()) continue;
     EXPECT_EQ(repeatable, it->second) << op;
   }
+}
+
+// What an API key needs for each operation is what the gateway checks (issue 14: routes declare
+// their scope).
+TEST(OpenApiRoutesTest, EachOperationNamesTheApiKeyScopeItsRouteNeeds) {
+  auto doc = ParseOpenApi(docs::kOpenApiYaml);
+  ASSERT_TRUE(doc.ok()) << doc.status();
+  int checked = 0;
+  for (const auto& r : Routes()) {
+    const std::string method = absl::AsciiStrToLower(std::string(MethodName(r.method)));
+    const auto& op = (*doc)["paths"][r.path][method];
+    for (const auto& requirement : op.value("security", nlohmann::json::array())) {
+      if (!requirement.contains("ApiKey")) continue;
+      EXPECT_EQ(requirement["ApiKey"], nlohmann::json::array({std::string(NeededScope(r))}))
+          << method << " " << r.path;
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 10);
 }
 
 TEST(OpenApiRoutesTest, EveryRoutedOperationIsDocumented) {

@@ -65,9 +65,8 @@ constexpr db::ConstraintRule kApiKeyRules[] = {
 
 // Whether a key holding `held` may already do all that one holding `wanted` could (API.md "API
 // keys"; the gateway enforces scopes in middleware/auth.cpp): `write` is all the user may do,
-// so it covers every scope; any other covers only itself. (The gateway also lets a
-// webhooks:manage key GET; that is not taken to imply `read` here: should the gateway narrow
-// webhooks:manage to webhooks, a read key made from one would be wider than its maker.)
+// so it covers every scope; any other covers only itself (a webhooks:manage key reaches only
+// the routes that declare that scope: routes/route.hpp NeededScope).
 bool Covers(const std::vector<std::string>& held, const std::string& wanted) {
   return std::any_of(held.begin(), held.end(), [&](const std::string& h) {
     return h == wanted || (h == "write" && domain::IsScope(wanted));
