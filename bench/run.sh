@@ -132,6 +132,7 @@ while IFS='=' read -r key value; do export "$key=$value"; done <<<"$("$gateway_b
 # wrk sends thousands of requests a second from one address and one account: limits that never
 # bite, so each request still pays its rate-limit check in Redis but none is refused.
 export IRIS_RATE_LIMIT_PER_MINUTE=1000000000 IRIS_RATE_LIMIT_ANONYMOUS_PER_MINUTE=1000000000
+export IRIS_MAX_CONNECTIONS_PER_ADDRESS=0  # wrk's connections all come from 127.0.0.1
 
 iris_log "migrating membership"
 timeout 300 "$membership_bin" --migrate-only </dev/null >>"$tmp/logs/membership.log" 2>&1 ||

@@ -30,7 +30,7 @@ function(iris_service name)
   file(GLOB core_srcs CONFIGURE_DEPENDS ${dir}/app/*.cpp ${dir}/storage/*.cpp ${dir}/rpc/*.cpp)
   iris_library(${name}_core SOURCES ${core_srcs}
     DEPS ${name}_domain ${name}_sql ${name}_migrations ${demo_lib} iris_${name}_proto
-         iris_service iris_proto_values iris_db iris_grpc iris_status iris_log iris_pagination absl::strings
+         iris_service iris_audit iris_proto_values iris_db iris_grpc iris_status iris_log iris_pagination absl::strings
          nlohmann_json::nlohmann_json ${A_DEPS})
 
   iris_executable(iris-${name} SOURCES ${dir}/src/main.cpp DEPS ${name}_core)

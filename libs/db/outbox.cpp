@@ -7,9 +7,12 @@
 namespace iris::db {
 namespace {
 
+// A plain lower-case identifier: a service's name, or a test's scratch schema (which numbers
+// its schemas), so the name needs no quoting in the statement.
 bool IsIdentifier(std::string_view s) {
-  return !s.empty() &&
-         std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
+  return !s.empty() && !(s[0] >= '0' && s[0] <= '9') && std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  });
 }
 
 const char* OrNull(const std::string& s) { return s.empty() ? nullptr : s.c_str(); }

@@ -33,7 +33,7 @@ std::string RecordChangeSql(std::string_view schema);
 // (subject, role) and the request id. The tables are the kit's (libs/db/kit/*.sql), created in
 // each service's schema by MigrateService; the statement is the one prepared for the pool's
 // schema (StatementSet), so `schema` must be that one. It must be a plain identifier
-// ([a-z_]+); it is ours, never client input.
+// ([a-z_][a-z0-9_]*); it is ours, never client input.
 // For a dry run (caller.dry_run) it records nothing and returns status::DryRunPassed(), which
 // rolls the transaction back: every change is recorded after every rule has been checked.
 absl::Status RecordChange(Tx& tx, std::string_view schema, const identity::Caller& caller,

@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "libs/db/audit_log.hpp"
 #include "libs/db/outbox.hpp"
 #include "libs/db/values.hpp"
 
@@ -110,7 +111,11 @@ StatementSet::StatementSet(std::span<const Statement> all, const std::vector<Sor
     add(absl::StrCat(s.name, ":count"),
         absl::StrCat("SELECT count(*) FROM (", Expand(s, everything, "", a, o), ") AS matches"));
   }
-  if (!kit_schema.empty()) add(kRecordChangeName, RecordChangeSql(kit_schema));
+  if (!kit_schema.empty()) {
+    add(kRecordChangeName, RecordChangeSql(kit_schema));
+    add(kAuditListName, AuditListSql(kit_schema));
+    add(kAuditCountName, AuditCountSql(kit_schema));
+  }
 }
 
 Statement Sorted(const Statement& base, const pagination::KeysetRequest& req, std::string& name) {

@@ -47,9 +47,9 @@ struct SortedList {
 };
 
 // The statements a service prepares: `all`, each base of `sorted` replaced by its variants, and
-// with `kit_schema` the kit's own (db::RecordChange's, for that schema). A base without exactly
-// one @after@ and one @order_by@ marker throws std::logic_error (at startup: a statement
-// nobody can run is a bug to stop on).
+// with `kit_schema` the kit's own for that schema (db::RecordChange's, the audit log's reads). A
+// base without exactly one @after@ and one @order_by@ marker throws std::logic_error (at startup: a
+// statement nobody can run is a bug to stop on).
 class StatementSet {
  public:
   StatementSet(std::span<const Statement> all, const std::vector<SortedList>& sorted,

@@ -17,10 +17,11 @@ constexpr std::array kTypes = {
                 "parsed (bad JSON, a key given twice, an unknown or empty query parameter, a bad "
                 "cursor or limit, a repeated header that must be single). `errors[]` names the "
                 "part when it can. Fix the request; sending it again unchanged fails again."},
-    ProblemType{"unauthenticated", C::kUnauthenticated, 401, "Credentials are needed",
-                "The operation needs a bearer token (`Authorization: Bearer ...`, from `POST "
-                "/v1/auth/token`) or an API key (`X-API-Key`), and none was sent, or the "
-                "credential sent is unknown or revoked."},
+    ProblemType{
+        "unauthenticated", C::kUnauthenticated, 401, "Credentials are needed",
+        "The operation needs a bearer token (`Authorization: Bearer ...`, from `POST "
+        "/v1/auth/token`) or an API key (`Authorization: ApiKey ...`), and none was sent, or the "
+        "credential sent is unknown or revoked."},
     ProblemType{"invalid_token", C::kUnauthenticated, 401, "The token is not valid",
                 "The bearer token is malformed, forged, or expired. Sign in again (or refresh) "
                 "and retry with the new token; on a public route, leave credentials out to be "
@@ -28,6 +29,9 @@ constexpr std::array kTypes = {
     ProblemType{"invalid_credentials", C::kUnauthenticated, 401, "Wrong email or password",
                 "Sign-in failed. Failed attempts are counted per email and per address "
                 "(`RateLimit-*` headers say how many remain)."},
+    ProblemType{"account_disabled", C::kUnauthenticated, 401, "The account is disabled",
+                "A network admin disabled this account: it cannot sign in, and its tokens, "
+                "sessions and API keys do not work until a network admin enables it again."},
     ProblemType{"forbidden", C::kPermissionDenied, 403, "Not allowed for this caller",
                 "The caller may see the resource but its role or organisation does not allow "
                 "this operation on it."},

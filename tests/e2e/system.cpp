@@ -59,7 +59,9 @@ System::System(std::vector<std::pair<std::string, std::string>> gateway_env)
       // Suites send hundreds of requests a second from one address and one admin: limits
       // that never bite, except where a suite sets its own.
       {"IRIS_RATE_LIMIT_PER_MINUTE", "100000000"},
-      {"IRIS_RATE_LIMIT_ANONYMOUS_PER_MINUTE", "100000000"}};
+      {"IRIS_RATE_LIMIT_ANONYMOUS_PER_MINUTE", "100000000"},
+      // Hostile-input and fault suites open hundreds of connections from 127.0.0.1.
+      {"IRIS_MAX_CONNECTIONS_PER_ADDRESS", "0"}};
   for (const std::string& name : ServiceNames()) {
     Service& s = services_[name];
     s.grpc_port = FreePort();

@@ -287,8 +287,68 @@ void PistacheAdapter::onInput(const char* buffer, size_t len,
   }
 }
 
+struct ConnectionCounts::Slot {
+  Slot(std::shared_ptr<ConnectionCounts> c, std::string a)
+      : counts(std::move(c)), address(std::move(a)) {}
+  ~Slot() { counts->Close(address); }
+  std::shared_ptr<ConnectionCounts> counts;
+  std::string address;
+};
+
+std::shared_ptr<void> ConnectionCounts::TryOpen(const std::string& address, size_t limit) {
+  {
+    std::lock_guard lock(mu_);
+    size_t& open = open_[address];
+    if (limit > 0 && open >= limit) {
+      if (open == 0) open_.erase(address);
+      return nullptr;
+    }
+    ++open;
+  }
+  return std::make_shared<Slot>(shared_from_this(), address);
+}
+
+void ConnectionCounts::Close(const std::string& address) {
+  std::lock_guard lock(mu_);
+  auto it = open_.find(address);
+  if (it == open_.end()) return;
+  if (--it->second == 0) open_.erase(it);
+}
+
+void PistacheAdapter::onConnection(const std::shared_ptr<Pistache::Tcp::Peer>& peer) {
+  try {
+    // What Pistache's own (private) onConnection does: the parser it keeps per peer.
+    peer->putData(P::Handler::ParserData, std::make_shared<P::RequestParser>(getMaxRequestSize()));
+    auto connection = internal::ConnectionOf(peer);
+    connection->counted =
+        core_->connections->TryOpen(peer->address().host(), core_->max_connections_per_address);
+    if (connection->counted) return;
+    // Answered at once, before any request: the client reads it as the answer to its first
+    // one, then sees the connection close.
+    auto job =
+        std::make_shared<Job>(P::ResponseWriter(P::Version::Http11, transport(), this, peer));
+    job->ticket = core_->in_flight->Enter();
+    job->request_id = NewRequestId();
+    job->request.http11 = true;
+    job->keep_alive = false;
+    HttpResponse refused = Problem(
+        status::WithDetail(
+            absl::ResourceExhaustedError("too many open connections from your address (at most " +
+                                         std::to_string(core_->max_connections_per_address) +
+                                         "); reuse one or close some"),
+            "rate_limited"),
+        job->request_id);
+    refused.headers.push_back({"Retry-After", "1"});
+    job->ready = std::move(refused);
+    internal::Enqueue(core_, connection, std::move(job));
+  } catch (const std::exception& e) {
+    spdlog::error("HTTP adapter failed to accept a connection: {}", e.what());
+  }
+}
+
 void PistacheAdapter::onDisconnection(const std::shared_ptr<Pistache::Tcp::Peer>& peer) {
   try {
+    if (auto connection = internal::ExistingConnectionOf(peer)) connection->counted.reset();
     internal::MarkDisconnected(peer);
   } catch (const std::exception& e) {
     spdlog::error("HTTP adapter failed to note a disconnection: {}", e.what());

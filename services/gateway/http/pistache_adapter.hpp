@@ -5,6 +5,9 @@
 #include <atomic>
 #include <cstddef>
 #include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -18,6 +21,24 @@
 
 namespace iris::gateway::http {
 
+// Open connections per peer address, for the per-address cap (issue 14: a client holding
+// thousands of idle connections must not crowd out the others).
+class ConnectionCounts : public std::enable_shared_from_this<ConnectionCounts> {
+ public:
+  // A counted connection of `address`, released when the last copy goes (Pistache drops a
+  // timed-out peer without onDisconnection, so the count lives as long as the peer's data);
+  // null (and nothing counted) when `address` already holds `limit`. 0: no limit.
+  std::shared_ptr<void> TryOpen(const std::string& address, size_t limit);
+
+ private:
+  struct Slot;
+  void Close(const std::string& address);
+
+ private:
+  std::mutex mu_;
+  std::unordered_map<std::string, size_t> open_;  // guarded by mu_
+};
+
 // State shared by the per-I/O-thread clones Pistache makes of the handler.
 struct AdapterCore {
   Handler handler;
@@ -30,6 +51,8 @@ struct AdapterCore {
   // next lane when it first reads input.
   std::vector<int> lane_cpus;
   std::atomic<int> next_lane{0};
+  size_t max_connections_per_address = 0;  // 0: no cap
+  std::shared_ptr<ConnectionCounts> connections = std::make_shared<ConnectionCounts>();
 };
 
 class PistacheAdapter : public Pistache::Http::Handler {
@@ -50,7 +73,12 @@ class PistacheAdapter : public Pistache::Http::Handler {
   void onInput(const char* buffer, size_t len,
                const std::shared_ptr<Pistache::Tcp::Peer>& peer) override;
 
-  // Pistache calls this just before it closes the socket and drops the peer.
+  // A new connection: counted against its address's cap; one over the cap is answered 429 and
+  // closed. I/O thread.
+  void onConnection(const std::shared_ptr<Pistache::Tcp::Peer>& peer) override;
+
+  // Pistache calls this just before it closes the socket and drops the peer (not for a peer its
+  // idle check times out: that one is closed and dropped without it).
   void onDisconnection(const std::shared_ptr<Pistache::Tcp::Peer>& peer) override;
 
  private:

@@ -238,6 +238,10 @@ std::shared_ptr<Connection> ConnectionOf(const std::shared_ptr<Pistache::Tcp::Pe
   return connection;
 }
 
+std::shared_ptr<Connection> ExistingConnectionOf(const std::shared_ptr<Pistache::Tcp::Peer>& peer) {
+  return std::static_pointer_cast<Connection>(peer->tryGetData(kConnectionKey));
+}
+
 void InviteBody(const std::shared_ptr<Connection>& connection) {
   if (connection->continue_sent) return;
   connection->continue_sent = true;

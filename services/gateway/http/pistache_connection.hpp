@@ -56,9 +56,12 @@ struct Connection {
   bool continue_sent = false;  // "100 Continue" sent or owed for the request being read
   std::string raw_query;       // the query of the request being read, as sent (RawQuery)
   std::weak_ptr<Pistache::Tcp::Peer> peer;  // set when created
+  std::shared_ptr<void> counted;            // its place in AdapterCore::connections, freed with it
 };
 
 // The connection state of `peer`, created on first use. I/O thread only.
+// The peer's connection state, or null when none was made (no input and no refusal yet).
+std::shared_ptr<Connection> ExistingConnectionOf(const std::shared_ptr<Pistache::Tcp::Peer>& peer);
 std::shared_ptr<Connection> ConnectionOf(const std::shared_ptr<Pistache::Tcp::Peer>& peer);
 
 // Called from onDisconnection, before Pistache closes the socket and drops the peer: no

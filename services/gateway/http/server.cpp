@@ -88,6 +88,7 @@ absl::Status Server::Start() {
     core->non_blocking = s.non_blocking;
     core->max_body_bytes = o.max_body_bytes;
     core->head_limits = o.head_limits;
+    core->max_connections_per_address = o.max_connections_per_address;
     core->pool = s.pool;
     core->in_flight = s.in_flight;
     s.endpoint = std::make_unique<Pistache::Http::Endpoint>(*address);

@@ -33,6 +33,8 @@ struct ServerOptions {
   // Idle time before a persistent connection is closed; also bounds how long one handler may
   // run before Pistache gives up on its connection.
   std::chrono::seconds keepalive_timeout{75};
+  // Open connections one peer address may hold; one more is answered 429 and closed. 0: none.
+  size_t max_connections_per_address = 0;
 };
 
 class Server {

@@ -45,9 +45,33 @@ ApiKeyResolver MembershipKeyResolver(Upstream& membership) {
   };
 }
 
+AccountStateResolver MembershipAccountStates(Upstream& membership) {
+  return [&membership](const std::string& user_id,
+                       const std::string& request_id) -> absl::StatusOr<AccountState> {
+    // The gateway asks for itself: membership answers this only to role "system", which no
+    // account can have (the users table allows the five roles only).
+    iris::identity::Caller gateway;
+    gateway.subject = "gateway";
+    gateway.role = "system";
+    gateway.request_id = request_id;
+    iris::membership::v1::GetUserRequest req;
+    req.set_id(user_id);
+    IRIS_ASSIGN_OR_RETURN(
+        auto out,
+        membership.Call(membership.Stub<iris::membership::v1::Accounts>(),
+                        &iris::membership::v1::Accounts::Stub::GetAccountState, gateway, req));
+    return AccountState{out.active(), out.token_version()};
+  };
+}
+
 Authenticator::Authenticator(const Jwt& jwt, ApiKeyResolver resolver,
-                             std::chrono::milliseconds cache_ttl, Clock clock)
-    : jwt_(jwt), resolver_(std::move(resolver)), cache_ttl_(cache_ttl), clock_(std::move(clock)) {}
+                             std::chrono::milliseconds cache_ttl, Clock clock,
+                             AccountStateResolver states)
+    : jwt_(jwt),
+      resolver_(std::move(resolver)),
+      cache_ttl_(cache_ttl),
+      clock_(std::move(clock)),
+      states_(std::move(states)) {}
 
 namespace {
 
@@ -74,7 +98,8 @@ bool Authenticator::MayBlock(const http::HttpRequest& request) {
   const auto header = request.HeaderValue("authorization");
   if (!header) return false;
   const auto parts = SplitAuthorization(*header);
-  return parts && IsApiKeyScheme(parts->scheme);
+  return parts &&
+         (IsApiKeyScheme(parts->scheme) || absl::EqualsIgnoreCase(parts->scheme, "Bearer"));
 }
 
 absl::StatusOr<iris::identity::Caller> Authenticator::Authenticate(const http::HttpRequest& request,
@@ -88,6 +113,7 @@ absl::StatusOr<iris::identity::Caller> Authenticator::Authenticate(const http::H
   if (absl::EqualsIgnoreCase(scheme, "Bearer")) {
     auto claims = jwt_.Verify(credential);
     if (!claims.ok()) return claims.status();
+    IRIS_RETURN_IF_ERROR(CheckAccount(*claims, request_id));
     iris::identity::Caller c;
     c.subject = claims->subject;
     c.role = claims->role;
@@ -130,6 +156,49 @@ absl::StatusOr<iris::identity::Caller> Authenticator::ResolveKey(std::string_vie
   }
   if (!entry) return BadCredentials("the API key is not valid");
   return *entry;
+}
+
+absl::Status Authenticator::CheckAccount(const JwtClaims& claims, const std::string& request_id) {
+  if (!states_) return absl::OkStatus();
+  const auto now = clock_();
+  std::optional<StateEntry> entry;
+  {
+    std::lock_guard lock(mu_);
+    auto it = states_cache_.find(claims.subject);
+    // Versions only grow: a token newer than the cached state (just issued after a password
+    // change, maybe by another replica) means the cache is behind, so it is asked again.
+    if (it != states_cache_.end() && it->second.expires > now &&
+        !(it->second.state && claims.token_version > it->second.state->token_version)) {
+      entry = it->second;
+    }
+  }
+  if (!entry) {
+    auto asked = states_(claims.subject, request_id);
+    if (!asked.ok() && asked.status().code() != absl::StatusCode::kNotFound) {
+      return asked.status();  // not cached: membership may answer next time
+    }
+    entry = StateEntry{now + cache_ttl_,
+                       asked.ok() ? std::optional<AccountState>(*asked) : std::nullopt};
+    std::lock_guard lock(mu_);
+    if (states_cache_.size() >= kMaxCachedKeys) states_cache_.clear();
+    states_cache_[claims.subject] = *entry;
+  }
+  if (!entry->state) {
+    return iris::status::WithDetail(
+        absl::UnauthenticatedError("the token's account does not exist"), "invalid_token");
+  }
+  if (!entry->state->active) {
+    return iris::status::WithDetail(
+        absl::UnauthenticatedError("this account is disabled; a network admin can enable it"),
+        "account_disabled");
+  }
+  if (claims.token_version != entry->state->token_version) {
+    return iris::status::WithDetail(
+        absl::UnauthenticatedError(
+            "the token was revoked (the password changed or the sessions ended); sign in again"),
+        "invalid_token");
+  }
+  return absl::OkStatus();
 }
 
 absl::Status CheckAccess(const Route& route, const iris::identity::Caller& caller) {

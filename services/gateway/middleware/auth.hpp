@@ -28,22 +28,37 @@ using ApiKeyResolver = std::function<absl::StatusOr<iris::identity::Caller>(
     const std::string& key_hash, const std::string& request_id)>;
 ApiKeyResolver MembershipKeyResolver(Upstream& membership);
 
+// Whether an account may act and the token version its access tokens must carry.
+struct AccountState {
+  bool active = true;
+  int32_t token_version = 1;
+};
+// Asks membership (Accounts.GetAccountState, as the gateway itself: role "system"). NOT_FOUND
+// for an account that does not exist; UNAVAILABLE when membership does not answer.
+using AccountStateResolver = std::function<absl::StatusOr<AccountState>(
+    const std::string& user_id, const std::string& request_id)>;
+AccountStateResolver MembershipAccountStates(Upstream& membership);
+
 class Authenticator {
  public:
   using Clock = std::function<std::chrono::steady_clock::time_point()>;
-  // A revoked key stops working within `cache_ttl` (API.md: 5 seconds at most).
+  // A revoked key, a disabled account and a token of an older token version stop working within
+  // `cache_ttl` (API.md: 5 seconds at most). Without `states`, tokens are not checked against
+  // their account (unit tests of the rest).
   Authenticator(
       const Jwt& jwt, ApiKeyResolver resolver,
       std::chrono::milliseconds cache_ttl = std::chrono::seconds(5),
-      Clock clock = [] { return std::chrono::steady_clock::now(); });
+      Clock clock = [] { return std::chrono::steady_clock::now(); },
+      AccountStateResolver states = nullptr);
 
   // No Authorization header: an anonymous Caller. A header that does not hold a valid token or
   // live key: UNAUTHENTICATED. Membership unreachable while resolving a key: UNAVAILABLE.
   absl::StatusOr<iris::identity::Caller> Authenticate(const http::HttpRequest& request,
                                                       const std::string& request_id);
 
-  // Whether Authenticate may wait on I/O for this request: only an API key, which membership
-  // resolves. Bearer tokens are checked in memory; a missing or malformed header needs nothing.
+  // Whether Authenticate may wait on I/O for this request: a credential (an API key is resolved
+  // by membership, a token's account state is asked of it when not cached). A missing or
+  // malformed header needs nothing.
   static bool MayBlock(const http::HttpRequest& request);
 
   static constexpr size_t kMaxCachedKeys = 10000;
@@ -51,6 +66,8 @@ class Authenticator {
  private:
   absl::StatusOr<iris::identity::Caller> ResolveKey(std::string_view key,
                                                     const std::string& request_id);
+  // OK while the token's account is active and still at the token's version.
+  absl::Status CheckAccount(const JwtClaims& claims, const std::string& request_id);
 
   struct CacheEntry {
     std::chrono::steady_clock::time_point expires;
@@ -62,6 +79,12 @@ class Authenticator {
   const Clock clock_;
   std::mutex mu_;
   std::unordered_map<std::string, CacheEntry> cache_;  // key hash -> result; guarded by mu_
+  const AccountStateResolver states_;
+  struct StateEntry {
+    std::chrono::steady_clock::time_point expires;
+    std::optional<AccountState> state;  // nullopt: no such account
+  };
+  std::unordered_map<std::string, StateEntry> states_cache_;  // user id -> state; guarded by mu_
 };
 
 // The route's coarse rule for this caller: UNAUTHENTICATED (401) for anonymous callers of

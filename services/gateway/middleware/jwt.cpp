@@ -1,6 +1,7 @@
 #include "services/gateway/middleware/jwt.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -48,10 +49,10 @@ std::string Jwt::Sign(JwtClaims c) const {
   c.issued_at = UnixSeconds(clock_());
   c.expires_at = c.issued_at + cfg_.ttl.count();
   const nlohmann::json header = {{"alg", "HS256"}, {"typ", "JWT"}, {"kid", cfg_.kid}};
-  const nlohmann::json payload = {{"iss", cfg_.issuer},       {"aud", cfg_.audience},
-                                  {"sub", c.subject},         {"role", c.role},
-                                  {"org", c.organization_id}, {"country", c.country},
-                                  {"iat", c.issued_at},       {"exp", c.expires_at}};
+  const nlohmann::json payload = {
+      {"iss", cfg_.issuer}, {"aud", cfg_.audience},     {"sub", c.subject},
+      {"role", c.role},     {"org", c.organization_id}, {"country", c.country},
+      {"iat", c.issued_at}, {"exp", c.expires_at},      {"tv", c.token_version}};
   std::string signing_input =
       Base64UrlEncode(header.dump()) + "." + Base64UrlEncode(payload.dump());
   const std::string mac = HmacSha256(cfg_.secret, signing_input);
@@ -115,6 +116,13 @@ absl::StatusOr<JwtClaims> Jwt::Verify(std::string_view token) const {
   out.country = StringClaim(claims, "country");
   out.issued_at = iat->get<int64_t>();
   out.expires_at = exp->get<int64_t>();
+  // Tokens issued before the claim existed carry none: the account's first version.
+  if (auto tv = claims.find("tv"); tv != claims.end()) {
+    if (!tv->is_number_integer() || tv->get<int64_t>() < 1 || tv->get<int64_t>() > INT32_MAX) {
+      return InvalidToken("the token is malformed");
+    }
+    out.token_version = static_cast<int32_t>(tv->get<int64_t>());
+  }
   if (out.subject.empty() || out.role.empty()) return InvalidToken("the token is malformed");
   if (UnixSeconds(clock_()) >= out.expires_at + cfg_.leeway.count()) {
     return InvalidToken("the token has expired");

@@ -34,6 +34,9 @@ struct JwtClaims {
   std::string country;
   int64_t issued_at = 0;   // Unix seconds
   int64_t expires_at = 0;  // Unix seconds
+  // Claim "tv": the account's token version when issued; the gateway refuses the token once
+  // the account has moved on (password changed, disabled).
+  int32_t token_version = 1;
 };
 
 class Jwt {

@@ -14,6 +14,22 @@ namespace v1 = iris::membership::v1;
 constexpr std::string_view kUsersCursorScope = "users";
 using Stub = v1::Accounts::Stub;
 
+// POST /v1/users/{id}/disable|enable (network admins): account hygiene, issue 14.
+Route UserVerb(std::string_view verb, Upstream& c,
+               ::grpc::Status (Stub::*method)(::grpc::ClientContext*, const v1::UserActionRequest&,
+                                              v1::User*)) {
+  return rest::Verb(
+      "/v1/users/{id}", verb, Access::kNetworkAdmin,
+      [&c, method](RequestContext& r, const rest::VerbRequest& verb_req) -> absl::StatusOr<Reply> {
+        v1::UserActionRequest req;
+        req.set_id(r.PathParam("id"));
+        req.set_expected_version(verb_req.expected_version);
+        req.set_note(verb_req.note);
+        IRIS_ASSIGN_OR_RETURN(auto user, Call(c, method, r, req));
+        return rest::Resource(user, user.version());
+      });
+}
+
 }  // namespace
 
 std::vector<Route> AccountRoutes(Upstream& c, const pagination::CursorCodec& cursors) {
@@ -27,7 +43,8 @@ std::vector<Route> AccountRoutes(Upstream& c, const pagination::CursorCodec& cur
          // The caller's own account: no shared cache may keep it.
          return rest::Resource(user, user.version()).WithHeader("Cache-Control", "no-store");
        }});
-  routes.push_back({Method::kPost, "/v1/users", Access::kNetworkAdmin, Body::kJson,
+  // Coordinators create member accounts of their country's organisations (membership decides).
+  routes.push_back({Method::kPost, "/v1/users", Access::kStaff, Body::kJson,
                     [&c](RequestContext& r) -> absl::StatusOr<Reply> {
                       v1::CreateUserRequest req;
                       IRIS_RETURN_IF_ERROR(rest::BodyInto(r, &req, nullptr));
@@ -57,6 +74,8 @@ std::vector<Route> AccountRoutes(Upstream& c, const pagination::CursorCodec& cur
                     }});
   routes.back().query = rest::ListQuery({"role", "country", "organization_id"});
   routes.back().repeatable = {"role", "country", "organization_id"};
+  routes.push_back(UserVerb("disable", c, &Stub::DisableUser));
+  routes.push_back(UserVerb("enable", c, &Stub::EnableUser));
   routes.push_back({Method::kGet, "/v1/api-keys", Access::kAuthenticated, Body::kNone,
                     [&c](RequestContext& r) -> absl::StatusOr<Reply> {
                       IRIS_ASSIGN_OR_RETURN(

@@ -24,6 +24,7 @@ std::vector<Route> AllRoutes(Upstreams& upstreams, const RouteDeps& deps) {
   for (const auto& service : RegisteredServices()) {
     for (auto& r : service.routes(upstreams.Get(service.name), deps)) all.push_back(std::move(r));
   }
+  for (auto& r : AuditRoutes(upstreams, deps)) all.push_back(std::move(r));  // every service's
   return all;
 }
 

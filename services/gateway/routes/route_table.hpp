@@ -49,6 +49,9 @@ std::vector<Route> ProblemRoutes();
 // /docs, /docs/{asset}: the interactive API docs, from `page` (null: not installed).
 std::vector<Route> DocsRoutes(const DocsPage* page);
 
+// GET /v1/audit-events: every registered service's audit log (the kit's Audit API), merged.
+std::vector<Route> AuditRoutes(Upstreams& upstreams, const RouteDeps& deps);
+
 // Every route: the operations routes and each registered service's, with its upstream from
 // `upstreams` (which must hold one per registered service).
 std::vector<Route> AllRoutes(Upstreams& upstreams, const RouteDeps& deps);

@@ -62,6 +62,7 @@ Reply TokenReply(const Jwt& jwt, const v1::Session& session) {
   claims.role = p.role();
   claims.organization_id = p.organization_id();
   claims.country = p.country();
+  claims.token_version = p.token_version() > 0 ? p.token_version() : 1;
   Reply reply = Reply::Json(200, nlohmann::json{{"access_token", jwt.Sign(claims)},
                                                 {"token_type", "Bearer"},
                                                 {"expires_in", jwt.ttl().count()},
@@ -136,6 +137,21 @@ std::vector<Route> SessionRoutes(Upstream& c, const Jwt* jwt, LoginLimiter* limi
                       IRIS_RETURN_IF_ERROR(
                           Call(c, &Stub::EndSession, r, RefreshRequestOf(fields[0])).status());
                       return rest::NoContent();
+                    }});
+  // Account hygiene (issue 14): every other token and session of the account ends; the answer
+  // is a new session, so the caller stays signed in.
+  routes.push_back({Method::kPost, "/v1/me/password", Access::kAuthenticated, Body::kJson,
+                    [&c, jwt](RequestContext& r) -> absl::StatusOr<Reply> {
+                      if (jwt == nullptr) {
+                        return absl::UnavailableError("sign-in is not configured on this gateway");
+                      }
+                      IRIS_ASSIGN_OR_RETURN(
+                          auto fields, RequiredStrings(r, {"current_password", "new_password"}));
+                      v1::ChangePasswordRequest req;
+                      req.set_current_password(fields[0]);
+                      req.set_new_password(fields[1]);
+                      IRIS_ASSIGN_OR_RETURN(auto session, Call(c, &Stub::ChangePassword, r, req));
+                      return TokenReply(*jwt, session);
                     }});
   for (auto& r : routes) r.idempotency_keys = false;  // their answers hold tokens
   return routes;

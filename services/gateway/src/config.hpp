@@ -60,6 +60,17 @@ struct Config {
         static_cast<size_t>(env.Int("IRIS_MAX_HEADERS", 100, 10, 10000));
     c.http.head_limits.headers =
         static_cast<size_t>(env.Int("IRIS_MAX_HEADERS_BYTES", 32 * 1024, 1024, 1 << 22));
+    // Slow or silent clients (issue 14): a head must arrive within the header timeout and a
+    // body within the body timeout (408 and close), an idle keep-alive connection closes after
+    // the keep-alive timeout, and one address holds at most so many connections (429).
+    c.http.header_timeout =
+        std::chrono::seconds(env.Int("IRIS_HTTP_HEADER_TIMEOUT_SECONDS", 10, 1, 300));
+    c.http.body_timeout =
+        std::chrono::seconds(env.Int("IRIS_HTTP_BODY_TIMEOUT_SECONDS", 30, 1, 3600));
+    c.http.keepalive_timeout =
+        std::chrono::seconds(env.Int("IRIS_HTTP_KEEPALIVE_TIMEOUT_SECONDS", 75, 1, 3600));
+    c.http.max_connections_per_address =
+        static_cast<size_t>(env.Int("IRIS_MAX_CONNECTIONS_PER_ADDRESS", 256, 0, 1 << 20));
     c.metrics_address = env.String("IRIS_METRICS_HOST", "0.0.0.0") + ":" +
                         std::to_string(env.Port("IRIS_METRICS_PORT", 9464));
     for (const auto& service : RegisteredServices()) {

@@ -142,7 +142,10 @@ int main(int argc, char** argv) {
   const Jwt jwt(JwtSettings(cfg, &jwt_ok));
   if (!jwt_ok) return 1;
   LoginLimiter login_limiter(redis, metrics);
-  Authenticator authenticator(jwt, MembershipKeyResolver(upstreams.Get("membership")));
+  Authenticator authenticator(
+      jwt, MembershipKeyResolver(upstreams.Get("membership")), std::chrono::seconds(5),
+      [] { return std::chrono::steady_clock::now(); },
+      MembershipAccountStates(upstreams.Get("membership")));
   bool cursor_ok = true;
   const iris::pagination::CursorCodec cursors(CursorSecret(cfg, &cursor_ok));
   if (!cursor_ok) return 1;

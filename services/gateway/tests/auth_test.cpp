@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "libs/status/status.hpp"
 
 namespace iris::gateway {
@@ -76,19 +78,20 @@ TEST_F(AuthTest, MalformedOrUnknownCredentialsAreUnauthenticated) {
   }
 }
 
-TEST_F(AuthTest, OnlyAnApiKeyMayMakeAuthenticationWaitOnIo) {
+TEST_F(AuthTest, OnlyACredentialMayMakeAuthenticationWaitOnIo) {
   auto may_block = [](std::optional<std::string> authorization) {
     http::HttpRequest r;
     if (authorization) r.headers.push_back({"authorization", *authorization});
     return Authenticator::MayBlock(r);
   };
   EXPECT_FALSE(may_block(std::nullopt));
-  for (const char* in_memory : {"Bearer abc.def.ghi", "bearer x", "  Bearer   x  ", "Bearer",
-                                "ApiKey", "ApiKey   ", "Basic dXNlcjpwYXNz", "token"}) {
-    EXPECT_FALSE(may_block(in_memory)) << in_memory;
+  for (const char* nothing : {"Bearer", "ApiKey", "ApiKey   ", "Basic dXNlcjpwYXNz", "token"}) {
+    EXPECT_FALSE(may_block(nothing)) << nothing;
   }
-  for (const char* key : {"ApiKey iris_abcd1234_secret", "apikey   iris_x", " APIKEY k "}) {
-    EXPECT_TRUE(may_block(key)) << key;
+  // A key is resolved by membership; a token's account state is asked of it when not cached.
+  for (const char* credential : {"ApiKey iris_abcd1234_secret", "apikey   iris_x", " APIKEY k ",
+                                 "Bearer abc.def.ghi", "bearer x", "  Bearer   x  "}) {
+    EXPECT_TRUE(may_block(credential)) << credential;
   }
 }
 
@@ -113,6 +116,64 @@ TEST_F(AuthTest, MembershipDownIsUnavailableAndNotCached) {
   EXPECT_EQ(With("ApiKey " + live_key_).status().code(), absl::StatusCode::kUnavailable);
   membership_down_ = false;
   EXPECT_TRUE(With("ApiKey " + live_key_).ok());
+}
+
+// Account hygiene (issue 14): a token stops working once its account is disabled or has moved
+// to a newer token version, within the 5 s the state is cached; membership down is a 503, not
+// a pass.
+TEST_F(AuthTest, TokensStopWhenTheirAccountIsDisabledOrMovesOn) {
+  std::map<std::string, AccountState> accounts{{"u1", {true, 1}}};
+  int asked = 0;
+  bool down = false;
+  Authenticator auth(
+      jwt_,
+      [](const std::string&, const std::string&) -> absl::StatusOr<identity::Caller> {
+        return absl::NotFoundError("no key");
+      },
+      5s, [this] { return now_; },
+      [&](const std::string& user, const std::string&) -> absl::StatusOr<AccountState> {
+        ++asked;
+        if (down) return absl::UnavailableError("down");
+        auto it = accounts.find(user);
+        if (it == accounts.end()) return absl::NotFoundError("no user");
+        return it->second;
+      });
+  auto with = [&](const std::string& subject, int32_t version) {
+    JwtClaims claims;
+    claims.subject = subject;
+    claims.role = "member";
+    claims.organization_id = "o1";
+    claims.token_version = version;
+    http::HttpRequest r;
+    r.headers.push_back({"authorization", "Bearer " + jwt_.Sign(claims)});
+    return auth.Authenticate(r, "req-1").status();
+  };
+  EXPECT_TRUE(with("u1", 1).ok());
+  EXPECT_TRUE(with("u1", 1).ok());
+  EXPECT_EQ(asked, 1);  // cached
+  accounts["u1"].active = false;
+  now_ += 4s;
+  EXPECT_TRUE(with("u1", 1).ok());  // still the cached state
+  now_ += 1s;
+  auto disabled = with("u1", 1);
+  EXPECT_EQ(disabled.code(), absl::StatusCode::kUnauthenticated);
+  EXPECT_EQ(iris::status::DetailOf(disabled).reason(), "account_disabled");
+  accounts["u1"] = {true, 2};  // enabled again: tokens issued before stay dead
+  now_ += 5s;
+  auto old = with("u1", 1);
+  EXPECT_EQ(iris::status::DetailOf(old).reason(), "invalid_token");
+  EXPECT_TRUE(with("u1", 2).ok());
+  EXPECT_EQ(iris::status::DetailOf(with("gone", 1)).reason(), "invalid_token");
+  // A token newer than the cached state (issued right after a password change) asks again.
+  accounts["u1"] = {true, 3};
+  const int before = asked;
+  EXPECT_TRUE(with("u1", 3).ok());
+  EXPECT_EQ(asked, before + 1);
+  down = true;
+  EXPECT_EQ(with("u3", 1).code(), absl::StatusCode::kUnavailable);
+  down = false;
+  EXPECT_EQ(iris::status::DetailOf(with("u3", 1)).reason(),
+            "invalid_token");  // the outage was not cached
 }
 
 TEST_F(AuthTest, KeysAreLookedUpByTheHashMembershipStoresThemUnder) {

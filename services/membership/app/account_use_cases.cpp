@@ -24,6 +24,12 @@ absl::Status InvalidCredentials() {
                                   "invalid_credentials");
 }
 
+absl::Status AccountDisabled() {
+  return iris::status::WithDetail(
+      absl::UnauthenticatedError("this account is disabled; a network admin can enable it"),
+      "account_disabled");
+}
+
 absl::Status NeedsSignIn(const identity::Caller& c) {
   if (!c.anonymous()) return absl::OkStatus();
   return absl::UnauthenticatedError("this operation needs credentials");
@@ -87,6 +93,7 @@ absl::StatusOr<domain::User> AccountUseCases::Authenticate(std::string_view emai
     return InvalidCredentials();
   }
   if (!hasher_.Verify(found->password_hash, password)) return InvalidCredentials();
+  if (found->user.disabled) return AccountDisabled();
   return found->user;
 }
 
@@ -132,12 +139,27 @@ absl::StatusOr<pagination::Page<domain::User>> AccountUseCases::ListUsers(
 absl::StatusOr<domain::User> AccountUseCases::CreateUser(const identity::Caller& caller,
                                                          domain::NewUser user) {
   IRIS_RETURN_IF_ERROR(NeedsSignIn(caller));
-  if (!caller.HasRole(domain::kNetworkAdmin)) {
-    return absl::PermissionDeniedError("only network admins create users");
+  // Coordinators bring their country's members in (issue 14); every other account is the
+  // network admins' to create.
+  const bool coordinator = caller.IsCoordinator();
+  if (!caller.HasRole(domain::kNetworkAdmin) && !coordinator) {
+    return absl::PermissionDeniedError(
+        "only network admins and national coordinators create users");
+  }
+  if (coordinator && user.role != domain::kMember) {
+    return absl::PermissionDeniedError("national coordinators create member accounts only");
   }
   IRIS_RETURN_IF_ERROR(iris::status::Validation(domain::CheckNewUser(user)));
   IRIS_ASSIGN_OR_RETURN(auto hash, hasher_.Hash(user.password));
   auto created = pool_.Write([&](db::Tx& tx) -> absl::StatusOr<domain::User> {
+    if (coordinator) {
+      // Locked until commit, so the organisation cannot move country in between.
+      IRIS_ASSIGN_OR_RETURN(auto country,
+                            repo_.OrganizationCountry(tx, user.organization_id.value_or("")));
+      if (country != caller.country) {
+        return iris::status::Invalid("organization_id", "is not an organization of your country");
+      }
+    }
     IRIS_ASSIGN_OR_RETURN(auto u, repo_.InsertUser(tx, user, hash));
     db::Change change;
     change.type = "membership.user.created";
@@ -151,6 +173,48 @@ absl::StatusOr<domain::User> AccountUseCases::CreateUser(const identity::Caller&
     return u;
   });
   return db::ExplainViolation(std::move(created), kUserRules);
+}
+
+absl::StatusOr<domain::User> AccountUseCases::SetDisabled(const identity::Caller& caller,
+                                                          const std::string& id, bool disabled,
+                                                          int64_t expected_version,
+                                                          const std::string& note) {
+  IRIS_RETURN_IF_ERROR(NeedsSignIn(caller));
+  if (!caller.HasRole(domain::kNetworkAdmin)) {
+    return absl::PermissionDeniedError("only network admins disable or enable accounts");
+  }
+  if (id == caller.subject) {
+    // An admin locking itself out would need another admin, or the database, to get back.
+    return iris::status::WithDetail(
+        absl::FailedPreconditionError("you cannot disable or enable your own account"),
+        "invalid_transition");
+  }
+  return pool_.Write([&](db::Tx& tx) -> absl::StatusOr<domain::User> {
+    IRIS_ASSIGN_OR_RETURN(auto before, repo_.FindUser(tx, id));
+    IRIS_RETURN_IF_ERROR(iris::status::CheckVersion("user", before.version, expected_version));
+    IRIS_ASSIGN_OR_RETURN(auto u, repo_.SetDisabled(tx, id, disabled));
+    if (before.disabled == disabled) return u;  // nothing changed, nothing to record
+    if (disabled) IRIS_RETURN_IF_ERROR(repo_.EndSessions(tx, id));
+    db::Change change;
+    change.type = disabled ? "membership.user.disabled" : "membership.user.enabled";
+    change.subject_type = "user";
+    change.subject_id = u.id;
+    change.country = u.country.value_or("");
+    change.payload = {{"id", u.id}};
+    change.action = disabled ? "disable" : "enable";
+    change.audit = {{"role", u.role}};
+    if (!note.empty()) change.audit["note"] = note;
+    IRIS_RETURN_IF_ERROR(db::RecordChange(tx, "membership", caller, change));
+    return u;
+  });
+}
+
+absl::StatusOr<storage::AccountState> AccountUseCases::GetAccountState(
+    const identity::Caller& caller, const std::string& id) {
+  if (caller.role != "system") {
+    return absl::PermissionDeniedError("only the gateway asks for an account's state");
+  }
+  return pool_.Read([&](db::Tx& tx) { return repo_.GetAccountState(tx, id); });
 }
 
 absl::StatusOr<CreatedApiKey> AccountUseCases::CreateApiKey(const identity::Caller& caller,

@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "absl/strings/str_cat.h"
+#include "libs/db/outbox.hpp"
 #include "libs/status/status.hpp"
 #include "libs/values/random_token.hpp"
 #include "libs/values/sha256.hpp"
@@ -64,6 +65,10 @@ absl::StatusOr<SessionGrant> SessionUseCases::Refresh(std::string_view refresh_t
                           sessions_.Insert(tx, stored->family_id, stored->user_id,
                                            values::Sha256Hex(next), kRefreshTokenLifetime));
     IRIS_ASSIGN_OR_RETURN(auto user, users_.FindUser(tx, stored->user_id));
+    if (user.disabled) {
+      IRIS_RETURN_IF_ERROR(sessions_.RevokeFamily(tx, stored->family_id));
+      return Outcome{std::nullopt, "the account is disabled"};
+    }
     return Outcome{SessionGrant{std::move(user), next, issued.expires_at}, ""};
   }));
   if (!outcome.grant) return InvalidRefreshToken(outcome.refusal);
@@ -79,6 +84,50 @@ absl::Status SessionUseCases::End(std::string_view refresh_token) {
     if (!stored) return absl::OkStatus();
     return sessions_.RevokeFamily(tx, stored->family_id);
   });
+}
+
+absl::StatusOr<SessionGrant> SessionUseCases::ChangePassword(const identity::Caller& caller,
+                                                             std::string_view current,
+                                                             std::string_view next) {
+  if (caller.anonymous()) return absl::UnauthenticatedError("this operation needs credentials");
+  if (!caller.scopes.empty()) {
+    return status::WithDetail(
+        absl::PermissionDeniedError("an API key cannot change the password; sign in"),
+        "insufficient_scope");
+  }
+  status::Validator v;
+  if (current.empty()) v.Add("current_password", "is required");
+  if (current.size() > 4 * domain::kMaxPasswordLength) {
+    v.Add("current_password", "is not your password");  // no argon2 run for a megabyte
+  }
+  for (const auto& p : domain::CheckPassword(next)) v.Add("new_password", p.message);
+  if (!current.empty() && next == current) {
+    v.Add("new_password", "must differ from the current password");
+  }
+  IRIS_RETURN_IF_ERROR(v.Finish());
+  const auto& hasher = accounts_.hasher();
+  IRIS_ASSIGN_OR_RETURN(auto hash, hasher.Hash(next));
+  SessionGrant grant{.user = {}, .refresh_token = NewRefreshToken(), .refresh_expires_at = {}};
+  IRIS_RETURN_IF_ERROR(pool_.Write([&](db::Tx& tx) -> absl::Status {
+    IRIS_ASSIGN_OR_RETURN(auto stored, users_.FindPasswordForUpdate(tx, caller.subject));
+    if (!hasher.Verify(stored.password_hash, current)) {
+      return status::Invalid("current_password", "is not your password");
+    }
+    IRIS_ASSIGN_OR_RETURN(grant.user, users_.SetPassword(tx, caller.subject, hash));
+    IRIS_RETURN_IF_ERROR(users_.EndSessions(tx, caller.subject));
+    IRIS_ASSIGN_OR_RETURN(auto issued, sessions_.Insert(tx, "", caller.subject,
+                                                        values::Sha256Hex(grant.refresh_token),
+                                                        kRefreshTokenLifetime));
+    grant.refresh_expires_at = issued.expires_at;
+    db::Change change;
+    change.type = "membership.user.password_changed";
+    change.subject_type = "user";
+    change.subject_id = caller.subject;
+    change.payload = {{"id", caller.subject}};
+    change.action = "change_password";
+    return db::RecordChange(tx, "membership", caller, change);
+  }));
+  return grant;
 }
 
 }  // namespace iris::membership::app

@@ -8,6 +8,7 @@
 
 #include "absl/status/statusor.h"
 #include "libs/db/pool.hpp"
+#include "libs/identity/caller.hpp"
 #include "services/membership/app/account_use_cases.hpp"
 #include "services/membership/storage/account_repository.hpp"
 #include "services/membership/storage/session_repository.hpp"
@@ -39,6 +40,12 @@ class SessionUseCases {
   // Revokes the session of `refresh_token`, if there is one. Both take tokens of at most 128
   // characters (INVALID_ARGUMENT on refresh_token otherwise).
   absl::Status End(std::string_view refresh_token);
+  // The caller's own password, with a token (an API key cannot: PERMISSION_DENIED reason
+  // insufficient_scope). 422 on current_password when it is not the password, on new_password
+  // when it breaks the rules or equals the current one. Every token and session of the account
+  // ends in the same transaction; the grant is a new session for the caller.
+  absl::StatusOr<SessionGrant> ChangePassword(const identity::Caller& caller,
+                                              std::string_view current, std::string_view next);
 
  private:
   db::Pool& pool_;

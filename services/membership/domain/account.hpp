@@ -36,6 +36,8 @@ struct User {
   std::optional<std::string> organization_id;
   std::optional<std::string> country;
   int64_t version = 0;
+  bool disabled = false;      // a network admin disabled it: nothing of it works
+  int32_t token_version = 1;  // access tokens carry it; a password change or disabling bumps it
   Time created_at;
   Time updated_at;
 };

@@ -18,6 +18,7 @@ void UserToProto(const domain::User& u, v1::User* out) {
   if (u.organization_id) out->set_organization_id(*u.organization_id);
   if (u.country) out->set_country(*u.country);
   out->set_version(u.version);
+  out->set_status(u.disabled ? "disabled" : "active");
   ToProto(u.created_at, out->mutable_created_at());
   ToProto(u.updated_at, out->mutable_updated_at());
 }
@@ -115,6 +116,36 @@ void FillKey(const domain::ApiKey& k, Out* out) {
     IRIS_ASSIGN_OR_RETURN(auto resolved, accounts_.ResolveApiKey(req->key_hash()));
     ToPrincipal(resolved.user, out->mutable_principal());
     for (const auto& s : resolved.scopes) out->add_scopes(s);
+    return absl::OkStatus();
+  });
+}
+
+::grpc::Status AccountGrpc::DisableUser(::grpc::ServerContext* ctx,
+                                        const v1::UserActionRequest* req, v1::User* out) {
+  return iris::grpc::Answer(*ctx, [&](const identity::Caller& caller) -> absl::Status {
+    IRIS_ASSIGN_OR_RETURN(auto user, accounts_.SetDisabled(caller, req->id(), true,
+                                                           req->expected_version(), req->note()));
+    UserToProto(user, out);
+    return absl::OkStatus();
+  });
+}
+
+::grpc::Status AccountGrpc::EnableUser(::grpc::ServerContext* ctx, const v1::UserActionRequest* req,
+                                       v1::User* out) {
+  return iris::grpc::Answer(*ctx, [&](const identity::Caller& caller) -> absl::Status {
+    IRIS_ASSIGN_OR_RETURN(auto user, accounts_.SetDisabled(caller, req->id(), false,
+                                                           req->expected_version(), req->note()));
+    UserToProto(user, out);
+    return absl::OkStatus();
+  });
+}
+
+::grpc::Status AccountGrpc::GetAccountState(::grpc::ServerContext* ctx,
+                                            const v1::GetUserRequest* req, v1::AccountState* out) {
+  return iris::grpc::Answer(*ctx, [&](const identity::Caller& caller) -> absl::Status {
+    IRIS_ASSIGN_OR_RETURN(auto state, accounts_.GetAccountState(caller, req->id()));
+    out->set_active(!state.disabled);
+    out->set_token_version(state.token_version);
     return absl::OkStatus();
   });
 }

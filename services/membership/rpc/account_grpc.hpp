@@ -26,6 +26,12 @@ class AccountGrpc final : public v1::Accounts::Service {
                               v1::RevokeApiKeyResponse* out) override;
   ::grpc::Status ResolveApiKey(::grpc::ServerContext* ctx, const v1::ResolveApiKeyRequest* req,
                                v1::ResolvedApiKey* out) override;
+  ::grpc::Status DisableUser(::grpc::ServerContext* ctx, const v1::UserActionRequest* req,
+                             v1::User* out) override;
+  ::grpc::Status EnableUser(::grpc::ServerContext* ctx, const v1::UserActionRequest* req,
+                            v1::User* out) override;
+  ::grpc::Status GetAccountState(::grpc::ServerContext* ctx, const v1::GetUserRequest* req,
+                                 v1::AccountState* out) override;
 
  private:
   app::AccountUseCases& accounts_;

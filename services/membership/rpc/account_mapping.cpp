@@ -9,6 +9,7 @@ void ToPrincipal(const domain::User& u, v1::Principal* out) {
   out->set_country(u.country.value_or(""));
   out->set_name(u.name);
   out->set_email(u.email);
+  out->set_token_version(u.token_version);
 }
 
 }  // namespace iris::membership::rpc

@@ -41,4 +41,14 @@ void SessionToProto(const app::SessionGrant& grant, v1::Session* out) {
                             [&]() -> absl::Status { return sessions_.End(req->refresh_token()); });
 }
 
+::grpc::Status SessionGrpc::ChangePassword(::grpc::ServerContext* ctx,
+                                           const v1::ChangePasswordRequest* req, v1::Session* out) {
+  return iris::grpc::Answer(*ctx, [&](const identity::Caller& caller) -> absl::Status {
+    IRIS_ASSIGN_OR_RETURN(
+        auto grant, sessions_.ChangePassword(caller, req->current_password(), req->new_password()));
+    SessionToProto(grant, out);
+    return absl::OkStatus();
+  });
+}
+
 }  // namespace iris::membership::rpc

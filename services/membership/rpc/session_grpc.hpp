@@ -16,6 +16,8 @@ class SessionGrpc final : public v1::Sessions::Service {
                          v1::Session* out) override;
   ::grpc::Status EndSession(::grpc::ServerContext* ctx, const v1::RefreshRequest* req,
                             google::protobuf::Empty* out) override;
+  ::grpc::Status ChangePassword(::grpc::ServerContext* ctx, const v1::ChangePasswordRequest* req,
+                                v1::Session* out) override;
 
  private:
   app::SessionUseCases& sessions_;

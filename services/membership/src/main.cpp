@@ -1,5 +1,6 @@
 // The membership service: reference data, organisations, social services, people, membership
 // applications and accounts. The runner (libs/service) does the rest.
+#include "libs/audit/audit_grpc.hpp"
 #include "libs/log/log.hpp"
 #include "libs/service/runner.hpp"
 #include "membership_demo.hpp"
@@ -59,7 +60,7 @@ struct Parts {
 
   service::ServiceList Services() {
     return {&reference_api,    &accounts_api,        &sessions_api, &organizations_api,
-            &applications_api, &social_services_api, &people_api};
+            &applications_api, &social_services_api, &people_api,   &audit_api};
   }
 
   db::Pool& pool;
@@ -90,6 +91,7 @@ struct Parts {
   rpc::ApplicationGrpc applications_api{applications};
   rpc::AccountGrpc accounts_api{accounts};
   rpc::SessionGrpc sessions_api{sessions};
+  audit::AuditGrpc audit_api{pool, "membership"};  // the kit's audit listing of this schema
 };
 
 }  // namespace

@@ -13,6 +13,12 @@
 
 namespace iris::membership::storage {
 
+// What the gateway checks an access token against.
+struct AccountState {
+  bool disabled = false;
+  int32_t token_version = 1;
+};
+
 // A user with the hash to verify a password against (never leaves membership).
 struct Credentials {
   domain::User user;
@@ -69,8 +75,23 @@ class AccountRepository {
   // Revokes a live key (of `owner` unless nullopt); NOT_FOUND otherwise. Returns its user id.
   virtual absl::StatusOr<std::string> RevokeApiKey(db::Tx& tx, const std::string& id,
                                                    const std::optional<std::string>& owner) = 0;
-  // NOT_FOUND for an unknown or revoked key.
+  // NOT_FOUND for an unknown or revoked key, or one of a disabled account.
   virtual absl::StatusOr<ResolvedKey> ResolveApiKey(db::Tx& tx, const std::string& key_hash) = 0;
+  // The account with its hash, locked for a password change; NOT_FOUND when there is none.
+  virtual absl::StatusOr<Credentials> FindPasswordForUpdate(db::Tx& tx, const std::string& id) = 0;
+  // Stores a new hash and moves token_version on; the updated account.
+  virtual absl::StatusOr<domain::User> SetPassword(db::Tx& tx, const std::string& id,
+                                                   const std::string& password_hash) = 0;
+  // Disables or enables; NOT_FOUND for an unknown id. Disabling moves token_version on.
+  virtual absl::StatusOr<domain::User> SetDisabled(db::Tx& tx, const std::string& id,
+                                                   bool disabled) = 0;
+  // NOT_FOUND for an unknown id.
+  virtual absl::StatusOr<AccountState> GetAccountState(db::Tx& tx, const std::string& id) = 0;
+  // The country of the organisation with this id, its row locked FOR SHARE to the end of `tx`;
+  // "" when there is none.
+  virtual absl::StatusOr<std::string> OrganizationCountry(db::Tx& tx, const std::string& id) = 0;
+  // Ends every browser session of the account (its refresh tokens).
+  virtual absl::Status EndSessions(db::Tx& tx, const std::string& user_id) = 0;
 };
 
 }  // namespace iris::membership::storage

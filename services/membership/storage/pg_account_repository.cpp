@@ -23,6 +23,8 @@ domain::User UserFromRow(const pqxx::row& r) {
   u.role = r["role"].as<std::string>();
   u.organization_id = db::OptionalText(r["organization_id"]);
   u.country = db::OptionalText(r["country"]);
+  u.disabled = r["disabled"].as<bool>();
+  u.token_version = r["token_version"].as<int32_t>();
   return u;
 }
 
@@ -124,6 +126,50 @@ absl::StatusOr<ResolvedKey> PgAccountRepository::ResolveApiKey(db::Tx& tx,
   auto rows = tx.Exec(sql::kApiKeysResolve, key_hash);
   if (rows.empty()) return absl::NotFoundError("API key not found");
   return ResolvedKey{UserFromRow(rows[0]), SplitScopes(rows[0]["scopes"])};
+}
+
+absl::StatusOr<Credentials> PgAccountRepository::FindPasswordForUpdate(db::Tx& tx,
+                                                                       const std::string& id) {
+  if (!values::IsUuid(id)) return absl::NotFoundError("user not found");
+  auto rows = tx.Exec(sql::kUsersFindPasswordForUpdate, id);
+  if (rows.empty()) return absl::NotFoundError("user not found");
+  return Credentials{StoredUserFromRow(rows[0]), rows[0]["password_hash"].as<std::string>()};
+}
+
+absl::StatusOr<domain::User> PgAccountRepository::SetPassword(db::Tx& tx, const std::string& id,
+                                                              const std::string& password_hash) {
+  auto rows = tx.Exec(sql::kUsersSetPassword, id, password_hash);
+  if (rows.empty()) return absl::NotFoundError("user not found");
+  return StoredUserFromRow(rows[0]);
+}
+
+absl::StatusOr<domain::User> PgAccountRepository::SetDisabled(db::Tx& tx, const std::string& id,
+                                                              bool disabled) {
+  if (!values::IsUuid(id)) return absl::NotFoundError("user not found");
+  auto rows = tx.Exec(sql::kUsersSetDisabled, id, disabled);
+  if (rows.empty()) return absl::NotFoundError("user not found");
+  return StoredUserFromRow(rows[0]);
+}
+
+absl::StatusOr<AccountState> PgAccountRepository::GetAccountState(db::Tx& tx,
+                                                                  const std::string& id) {
+  if (!values::IsUuid(id)) return absl::NotFoundError("user not found");
+  auto rows = tx.Exec(sql::kUsersAccountState, id);
+  if (rows.empty()) return absl::NotFoundError("user not found");
+  return AccountState{rows[0]["disabled"].as<bool>(), rows[0]["token_version"].as<int32_t>()};
+}
+
+absl::StatusOr<std::string> PgAccountRepository::OrganizationCountry(db::Tx& tx,
+                                                                     const std::string& id) {
+  if (!values::IsUuid(id)) return std::string();
+  auto rows = tx.Exec(sql::kUsersOrganizationCountry, id);
+  if (rows.empty()) return std::string();
+  return rows[0]["country"].as<std::string>();
+}
+
+absl::Status PgAccountRepository::EndSessions(db::Tx& tx, const std::string& user_id) {
+  tx.Exec(sql::kRefreshTokensRevokeUser, user_id);
+  return absl::OkStatus();
 }
 
 }  // namespace iris::membership::storage

@@ -23,6 +23,14 @@ class PgAccountRepository : public AccountRepository {
   absl::StatusOr<std::string> RevokeApiKey(db::Tx& tx, const std::string& id,
                                            const std::optional<std::string>& owner) override;
   absl::StatusOr<ResolvedKey> ResolveApiKey(db::Tx& tx, const std::string& key_hash) override;
+  absl::StatusOr<Credentials> FindPasswordForUpdate(db::Tx& tx, const std::string& id) override;
+  absl::StatusOr<domain::User> SetPassword(db::Tx& tx, const std::string& id,
+                                           const std::string& password_hash) override;
+  absl::StatusOr<domain::User> SetDisabled(db::Tx& tx, const std::string& id,
+                                           bool disabled) override;
+  absl::StatusOr<AccountState> GetAccountState(db::Tx& tx, const std::string& id) override;
+  absl::Status EndSessions(db::Tx& tx, const std::string& user_id) override;
+  absl::StatusOr<std::string> OrganizationCountry(db::Tx& tx, const std::string& id) override;
 };
 
 }  // namespace iris::membership::storage

@@ -1,0 +1,93 @@
+// Slow, silent and greedy clients (issue 14, item 3): a head that never completes is timed out
+// with 408, and one address cannot hold more than its share of connections (429), while the
+// server keeps serving everyone else.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "services/gateway/http/server.hpp"
+#include "services/gateway/http/tests/test_client.hpp"
+
+namespace iris::gateway::http {
+namespace {
+
+using namespace std::chrono_literals;
+using test::Fetch;
+using test::Json;
+using test::RawConnection;
+using test::StartServer;
+using test::WaitFor;
+
+// A new connection's request is answered 200.
+bool AFreshConnectionIsServed(int port) {
+  RawConnection c(port);
+  return c.Send("GET / HTTP/1.1\r\nHost: x\r\n\r\n") &&
+         c.ReadResponse().rfind("HTTP/1.1 200", 0) == 0;
+}
+
+TEST(SlowClientsTest, HalfARequestLineIsTimedOutWhileOthersAreServed) {
+  ServerOptions options;
+  options.header_timeout = 1s;
+  auto server = StartServer([](HttpRequest&) { return Json("{}"); }, options);
+  std::vector<std::unique_ptr<RawConnection>> stalled;
+  for (int i = 0; i < 20; ++i) {
+    stalled.push_back(std::make_unique<RawConnection>(server->port()));
+    ASSERT_TRUE(stalled.back()->Send("GET /v1/countr"));
+  }
+  EXPECT_EQ(Fetch(server->port(), "GET", "/").status, 200) << "served beside the stalled ones";
+  for (auto& c : stalled) {
+    const std::string answer = c->ReadResponse(4s);
+    EXPECT_EQ(answer.rfind("HTTP/1.1 408", 0), 0u) << answer;
+    EXPECT_TRUE(c->ClosedByServer(2s));
+  }
+}
+
+TEST(SlowClientsTest, AnAddressHoldsAtMostItsShareOfConnections) {
+  ServerOptions options;
+  options.max_connections_per_address = 3;
+  auto server = StartServer([](HttpRequest&) { return Json("{}"); }, options);
+  std::vector<std::unique_ptr<RawConnection>> open;
+  for (int i = 0; i < 3; ++i) {
+    open.push_back(std::make_unique<RawConnection>(server->port()));
+    ASSERT_TRUE(open.back()->Send("GET / HTTP/1.1\r\nHost: x\r\n\r\n"));
+    EXPECT_EQ(open.back()->ReadResponse().rfind("HTTP/1.1 200", 0), 0u);
+  }
+  RawConnection one_more(server->port());
+  ASSERT_TRUE(one_more.Send("GET / HTTP/1.1\r\nHost: x\r\n\r\n"));
+  const std::string refused = one_more.ReadResponse();
+  EXPECT_EQ(refused.rfind("HTTP/1.1 429", 0), 0u) << refused;
+  EXPECT_NE(refused.find("application/problem+json"), std::string::npos) << refused;
+  EXPECT_NE(refused.find("/problems/rate_limited"), std::string::npos) << refused;
+  EXPECT_NE(refused.find("Retry-After: 1"), std::string::npos) << refused;
+  EXPECT_TRUE(one_more.ClosedByServer());
+  // The three keep working, and closing one makes room.
+  ASSERT_TRUE(open[0]->Send("GET / HTTP/1.1\r\nHost: x\r\n\r\n"));
+  EXPECT_EQ(open[0]->ReadResponse().rfind("HTTP/1.1 200", 0), 0u);
+  open.pop_back();
+  EXPECT_TRUE(WaitFor([&] { return AFreshConnectionIsServed(server->port()); }, 3s));
+}
+
+// Pistache drops a peer its idle check times out without telling the handler: the place it
+// held must come back anyway.
+TEST(SlowClientsTest, TimedOutConnectionsGiveTheirPlaceBack) {
+  ServerOptions options;
+  options.max_connections_per_address = 2;
+  options.header_timeout = 1s;
+  auto server = StartServer([](HttpRequest&) { return Json("{}"); }, options);
+  for (int round = 0; round < 3; ++round) {
+    RawConnection a(server->port()), b(server->port());
+    ASSERT_TRUE(a.Send("GET / HT"));
+    ASSERT_TRUE(b.Send("GET / HT"));
+    EXPECT_EQ(a.ReadResponse(4s).rfind("HTTP/1.1 408", 0), 0u);
+    EXPECT_EQ(b.ReadResponse(4s).rfind("HTTP/1.1 408", 0), 0u);
+    EXPECT_TRUE(a.ClosedByServer(2s));
+    EXPECT_TRUE(b.ClosedByServer(2s));
+  }
+  EXPECT_TRUE(WaitFor([&] { return AFreshConnectionIsServed(server->port()); }, 3s));
+}
+
+}  // namespace
+}  // namespace iris::gateway::http
