@@ -19,7 +19,7 @@ IRIS_APT_PACKAGES=(
 # ... and what only scripts/test.sh adds: the browser that opens GET /docs and jq, which the
 # commands of docs/getting-started.md use (tests/scripts/web_developer_test.sh runs both).
 # shellcheck disable=SC2034  # read by scripts/test.sh
-IRIS_TEST_PACKAGES=(chromium jq)
+IRIS_TEST_PACKAGES=(chromium jq python3-jwt)
 
 # A node >= 18 with npm from elsewhere (e.g. NodeSource, whose nodejs ships npm) is kept:
 # Debian's npm package conflicts with it.
