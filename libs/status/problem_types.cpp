@@ -49,6 +49,10 @@ constexpr std::array kTypes = {
     ProblemType{"method_not_allowed", C::kUnimplemented, 405, "Method not allowed",
                 "The path exists but not with this method; the `Allow` header lists those that "
                 "work."},
+    ProblemType{"request_timeout", C::kDeadlineExceeded, 408, "The request took too long to arrive",
+                "The request's head did not arrive within the header timeout (10 s by default), or "
+                "the whole request within the body timeout (30 s). Send a request at once; the "
+                "connection is closed after this answer."},
     ProblemType{"conflict", C::kAlreadyExists, 409, "Conflicts with stored data",
                 "The change conflicts with data already stored (a unique value taken, a "
                 "concurrent change); nothing was changed. Read the resource and decide."},

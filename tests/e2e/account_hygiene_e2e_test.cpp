@@ -104,6 +104,8 @@ TEST_F(AccountHygieneE2eTest, APasswordChangeEndsEveryOtherTokenAndSession) {
 TEST_F(AccountHygieneE2eTest, ADisabledAccountsTokensSessionsAndKeysStopWithinFiveSeconds) {
   const Account a = NewMember("off");
   const json session = SignIn(a.email, a.password);
+  // Never refreshed while disabled: only the disabling itself can have ended it.
+  const json untouched = SignIn(a.email, a.password);
   auto created = As(Bearer(session), "POST", "/v1/api-keys",
                     json{{"name", "crm"}, {"scopes", {"read"}}}.dump());
   ASSERT_EQ(created.status, 201) << created.body;
@@ -140,6 +142,7 @@ TEST_F(AccountHygieneE2eTest, ADisabledAccountsTokensSessionsAndKeysStopWithinFi
       << "a key comes back with its account";
   EXPECT_EQ(As(Bearer(session), "GET", "/v1/me").status, 401)
       << "tokens issued before the account was disabled stay dead";
+  EXPECT_EQ(Refresh(untouched), 401) << "sessions from before the account was disabled stay ended";
 }
 
 TEST_F(AccountHygieneE2eTest, CoordinatorsCreateMembersOfTheirOwnCountryOnly) {

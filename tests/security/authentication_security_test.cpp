@@ -277,5 +277,30 @@ TEST_F(AuthenticationSecurityTest, SignInBodiesCannotBypassThePasswordCheck) {
   EXPECT_EQ(injected.status, 401) << injected.body;
 }
 
+// A stolen access token is not a way to guess the account's password (POST /v1/me/password):
+// wrong current passwords count like failed sign-ins of that account, and the 11th is a 429.
+TEST_F(AuthenticationSecurityTest, GuessingTheCurrentPasswordIsLimitedLikeSignIn) {
+  const std::string victim = SignedIn("member", {{"organization_id", org_}}, "guessed");
+  const std::string from = UniqueLoopbackAddress();
+  auto attempt = [&](const std::string& guess) {
+    return SendRaw(system_->http_port(),
+                   RawRequest("POST", "/v1/me/password",
+                              {{"Authorization", victim}, {"Content-Type", "application/json"}},
+                              json{{"current_password", guess},
+                                   {"new_password", "the attacker's new password"}}
+                                  .dump()),
+                   from);
+  };
+  for (int i = 0; i < 10; ++i) {
+    auto r = attempt("guess number " + std::to_string(i));
+    ASSERT_EQ(r.status, 422) << i << " " << r.body;
+    EXPECT_EQ(r.Header("ratelimit-remaining"), std::to_string(9 - i)) << i;
+  }
+  auto limited = attempt("guess number 10");
+  EXPECT_EQ(limited.status, 429) << limited.body;
+  EXPECT_FALSE(limited.Header("retry-after").empty());
+  EXPECT_EQ(As(victim, "GET", "/v1/me").status, 200) << "nothing changed";
+}
+
 }  // namespace
 }  // namespace iris::testing

@@ -56,7 +56,7 @@ def forge(secret, kid, subject, role):
         "other_issuer": hs({**base, "iss": "someone-else"}),
         "no_expiry": hs(without("exp")),
         "no_subject": hs(without("sub")),
-        "older_token_version": hs({**base, "tv": 0}),
+        "other_token_version": hs({**base, "tv": 2}),  # the account is at 1
     }
     print(json.dumps(tokens))
 

@@ -152,8 +152,11 @@ TEST_F(ResourceConsumptionSecurityTest, ARequestHeadThatNeverEndsIsCutOff) {
   ExpectStillServing();
   for (auto& f : slow) {
     auto [closed, r] = f.get();
-    // Pistache's own answer (services/gateway/http/server.cpp): an empty 408, then close.
+    // The reaper's answer (services/gateway/http/server.cpp): a 408 problem, then close.
     EXPECT_EQ(r.status, 408) << "still open after " << r.seconds << " s (closed: " << closed << ")";
+    EXPECT_EQ(r.Header("content-type"), "application/problem+json");
+    EXPECT_NE(r.body.find("/problems/request_timeout"), std::string::npos) << r.body;
+    EXPECT_EQ(r.Header("x-content-type-options"), "nosniff");
     EXPECT_LT(r.seconds, 20.0);
   }
   ExpectStillServing();

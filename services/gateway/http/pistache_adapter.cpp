@@ -174,7 +174,7 @@ void PistacheAdapter::onRequest(const P::Request& request, P::ResponseWriter wri
   try {
     auto peer = writer.getPeer();
     if (!peer) return;
-    auto job = std::make_shared<Job>(std::move(writer));
+    auto job = std::make_shared<Job>(peer);
     job->ticket = core_->in_flight->Enter();
     CopyRequest(request, job->request);
     job->request_id = AcceptOrNewRequestId(job->request.HeaderValue("x-request-id"));
@@ -214,6 +214,13 @@ void PistacheAdapter::onInput(const char* buffer, size_t len,
     }
     auto parser = getParser(peer);
     auto& request = parser->request;
+    // Bytes of a request: its time to arrive runs from the first of them (head, then body).
+    // Line breaks alone between requests (some clients send one after a body) start none.
+    const bool in_body = parser->step()->id() == P::Private::BodyStep::Id;
+    if (in_body ||
+        std::string_view(buffer, len).find_first_not_of("\r\n") != std::string_view::npos) {
+      internal::NoteReceiving(*connection, true, in_body);
+    }
     std::optional<absl::Status> refusal;
     try {
       if (!parser->feed(buffer, len)) refusal = TooLarge(core_->max_body_bytes);
@@ -235,6 +242,7 @@ void PistacheAdapter::onInput(const char* buffer, size_t len,
           P::ResponseWriter writer(request.version(), transport(), this, peer);
           request.copyAddress(peer->address());
           peer->setIdle(false);
+          internal::NoteReceiving(*connection, false);
           onRequest(request, std::move(writer));
           std::string next = Unread(*parser);
           parser->reset();
@@ -246,6 +254,7 @@ void PistacheAdapter::onInput(const char* buffer, size_t len,
             std::lock_guard lock(connection->mu);
             if (connection->closing) return;  // that request closes the connection
           }
+          internal::NoteReceiving(*connection, true);  // the next request has begun
           if (!parser->feed(next.data(), next.size())) refusal = TooLarge(core_->max_body_bytes);
           continue;
         }
@@ -253,6 +262,7 @@ void PistacheAdapter::onInput(const char* buffer, size_t len,
           // The head is complete and the body is on its way: refuse it before reading it, or
           // invite it.
           refusal = CheckFraming(request, core_->max_body_bytes);
+          if (!refusal) internal::NoteReceiving(*connection, true, /*head_done=*/true);
           if (!refusal && WantsContinue(request)) internal::InviteBody(connection);
         }
         if (!refusal) return;  // more bytes to come
@@ -266,7 +276,7 @@ void PistacheAdapter::onInput(const char* buffer, size_t len,
       refusal = ParseErrorStatus(400, "a header value cannot be parsed");
     }
     if (!refusal) return;  // more bytes to come
-    auto job = std::make_shared<Job>(P::ResponseWriter(request.version(), transport(), this, peer));
+    auto job = std::make_shared<Job>(peer);
     job->ticket = core_->in_flight->Enter();
     // Echo the client's id when it can be read, so a client can match even a refused request.
     job->request_id = AcceptOrNewRequestId(RawHeaderValue(Buffered(*parser), "x-request-id"));
@@ -320,13 +330,16 @@ void PistacheAdapter::onConnection(const std::shared_ptr<Pistache::Tcp::Peer>& p
     // What Pistache's own (private) onConnection does: the parser it keeps per peer.
     peer->putData(P::Handler::ParserData, std::make_shared<P::RequestParser>(getMaxRequestSize()));
     auto connection = internal::ConnectionOf(peer);
+    {
+      std::lock_guard lock(core_->live_mu);
+      core_->live.push_back(connection);
+    }
     connection->counted =
         core_->connections->TryOpen(peer->address().host(), core_->max_connections_per_address);
     if (connection->counted) return;
     // Answered at once, before any request: the client reads it as the answer to its first
     // one, then sees the connection close.
-    auto job =
-        std::make_shared<Job>(P::ResponseWriter(P::Version::Http11, transport(), this, peer));
+    auto job = std::make_shared<Job>(peer);
     job->ticket = core_->in_flight->Enter();
     job->request_id = NewRequestId();
     job->request.http11 = true;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <cstddef>
 #include <memory>
 #include <mutex>
@@ -20,6 +21,10 @@
 #include "services/gateway/http/worker_pool.hpp"
 
 namespace iris::gateway::http {
+
+namespace internal {
+struct Connection;
+}  // namespace internal
 
 // Open connections per peer address, for the per-address cap (issue 14: a client holding
 // thousands of idle connections must not crowd out the others).
@@ -52,6 +57,13 @@ struct AdapterCore {
   std::vector<int> lane_cpus;
   std::atomic<int> next_lane{0};
   size_t max_connections_per_address = 0;  // 0: no cap
+  // How long a request's head, and the whole request with its body, may take to arrive before
+  // the reaper answers 408 (ReapSlowRequests); 0: no limit of ours.
+  std::chrono::milliseconds header_timeout{0};
+  std::chrono::milliseconds body_timeout{0};
+  // Every connection, for the reaper; a closed one drops out with its peer.
+  std::mutex live_mu;
+  std::vector<std::weak_ptr<internal::Connection>> live;  // guarded by live_mu
   std::shared_ptr<ConnectionCounts> connections = std::make_shared<ConnectionCounts>();
 };
 

@@ -9,6 +9,7 @@
 #include <ostream>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include <spdlog/spdlog.h>
 
@@ -16,6 +17,7 @@
 #include "libs/status/problem.hpp"
 #include "libs/status/status.hpp"
 #include "services/gateway/http/problem_response.hpp"
+#include "services/gateway/http/request_id.hpp"
 
 namespace iris::gateway::http::internal {
 namespace {
@@ -26,6 +28,9 @@ namespace P = Pistache::Http;
 // 503 and the connection is closed after it, so a pipelining client cannot pile up memory.
 constexpr size_t kMaxPipelined = 32;
 constexpr const char* kConnectionKey = "iris.gateway.connection";
+// How long a client may take to read an answer that closes the connection, and close its side,
+// before the gateway shuts both directions (ReapSlowRequests).
+constexpr std::chrono::seconds kLingerAfterClose{2};
 
 HttpResponse Busy(const std::string& request_id) {
   return Problem(
@@ -47,7 +52,11 @@ struct Completion {
     // the wire lets the client read it, see EOF, and Pistache reap the socket.
     auto c = connection.lock();
     if (c && !c->disconnected) {
-      if (auto peer = close_peer.lock()) ::shutdown(peer->fd(), SHUT_WR);
+      if (auto peer = close_peer.lock()) {
+        ::shutdown(peer->fd(), SHUT_WR);
+        std::lock_guard lock(c->mu);
+        c->write_shut_at = std::chrono::steady_clock::now();
+      }
     }
     ticket.reset();
   }
@@ -129,7 +138,7 @@ void Send(Job& job) {
   completion->ticket = job.ticket;
   completion->connection = connection;
   std::lock_guard send_lock(connection->send_mu);
-  auto peer = job.writer.getPeer();
+  auto peer = job.peer.lock();
   if (connection->disconnected || !peer) {
     job.ticket.reset();
     return;
@@ -240,6 +249,72 @@ std::shared_ptr<Connection> ConnectionOf(const std::shared_ptr<Pistache::Tcp::Pe
 
 std::shared_ptr<Connection> ExistingConnectionOf(const std::shared_ptr<Pistache::Tcp::Peer>& peer) {
   return std::static_pointer_cast<Connection>(peer->tryGetData(kConnectionKey));
+}
+
+void NoteReceiving(Connection& connection, bool receiving, bool head_done) {
+  std::lock_guard lock(connection.mu);
+  if (!receiving) {
+    connection.receiving = false;
+    return;
+  }
+  if (!connection.receiving) {
+    connection.receiving = true;
+    connection.receiving_since = std::chrono::steady_clock::now();
+  }
+  connection.head_done = head_done;
+}
+
+void ReapSlowRequests(const std::shared_ptr<AdapterCore>& core) {
+  const auto now = std::chrono::steady_clock::now();
+  std::vector<std::shared_ptr<Connection>> late, to_cut;
+  {
+    std::lock_guard live_lock(core->live_mu);
+    auto& live = core->live;
+    for (size_t i = 0; i < live.size();) {
+      auto connection = live[i].lock();
+      if (!connection) {  // its peer is gone
+        live[i] = std::move(live.back());
+        live.pop_back();
+        continue;
+      }
+      ++i;
+      std::lock_guard lock(connection->mu);
+      if (connection->write_shut_at && !connection->cut_off &&
+          now - *connection->write_shut_at > kLingerAfterClose) {
+        connection->cut_off = true;
+        to_cut.push_back(connection);
+        continue;
+      }
+      if (!connection->receiving || connection->closing) continue;
+      const auto limit = connection->head_done ? core->body_timeout : core->header_timeout;
+      if (limit.count() <= 0 || now - connection->receiving_since <= limit) continue;
+      connection->receiving = false;
+      late.push_back(std::move(connection));
+    }
+  }
+  // Its answer and FIN went out a while ago and the client still has not closed: Pistache only
+  // notices a peer that closes (a refused or timed-out one would otherwise hold its socket
+  // until the keep-alive timeout), so both directions are shut and Pistache reaps it.
+  // (Pistache's own idle check may drop a peer without onDisconnection; it does so only after
+  // its backstop timeouts, seconds after this linger, so the fd is still the peer's here.)
+  for (auto& connection : to_cut) {
+    std::lock_guard send_lock(connection->send_mu);  // not while Pistache drops the peer
+    if (connection->disconnected) continue;
+    if (auto peer = connection->peer.lock()) ::shutdown(peer->fd(), SHUT_RDWR);
+  }
+  for (auto& connection : late) {
+    auto job = std::make_shared<Job>(connection->peer);
+    job->ticket = core->in_flight->Enter();
+    job->request_id = NewRequestId();
+    job->request.http11 = true;
+    job->keep_alive = false;  // what arrives after cannot be framed
+    job->ready = Problem(
+        status::WithDetail(absl::DeadlineExceededError(
+                               "the request did not arrive in time; send it at once, then wait"),
+                           "request_timeout"),
+        job->request_id);
+    Enqueue(core, connection, std::move(job));
+  }
 }
 
 void InviteBody(const std::shared_ptr<Connection>& connection) {

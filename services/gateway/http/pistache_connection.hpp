@@ -4,6 +4,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <deque>
 #include <memory>
 #include <mutex>
@@ -28,12 +29,12 @@ struct Job {
   HttpRequest request;
   std::string request_id;  // for the adapter's own answers and logs
   std::optional<HttpResponse> ready;
-  Pistache::Http::ResponseWriter writer;
+  std::weak_ptr<Pistache::Tcp::Peer> peer;  // where the answer goes
   bool keep_alive = true;
   std::shared_ptr<InFlightCounter::Ticket> ticket;
   std::weak_ptr<Connection> connection;
 
-  explicit Job(Pistache::Http::ResponseWriter w) : writer(std::move(w)) {}
+  explicit Job(std::weak_ptr<Pistache::Tcp::Peer> p) : peer(std::move(p)) {}
 };
 
 // Per TCP connection, kept in Pistache's peer data. Pistache parses a pipelined request as soon
@@ -51,6 +52,16 @@ struct Connection {
 
   // "100 Continue" for the request being read, owed until an earlier answer has been sent.
   bool continue_wanted = false;  // guarded by mu
+  // A request is arriving: its first bytes came at `receiving_since` and it has not been
+  // dispatched yet; `head_done` once only its body is missing. ReapSlowRequests answers 408
+  // when that takes longer than the header (or body) timeout. Guarded by mu.
+  bool receiving = false;
+  bool head_done = false;
+  std::chrono::steady_clock::time_point receiving_since;
+  // When the last answer's bytes were handed over and the write side shut (Completion::Sent);
+  // a client that never closes its side is cut off a little later (ReapSlowRequests).
+  std::optional<std::chrono::steady_clock::time_point> write_shut_at;
+  bool cut_off = false;
 
   // Touched only by the peer's I/O thread (onInput), so unguarded.
   bool continue_sent = false;  // "100 Continue" sent or owed for the request being read
@@ -63,6 +74,16 @@ struct Connection {
 // The peer's connection state, or null when none was made (no input and no refusal yet).
 std::shared_ptr<Connection> ExistingConnectionOf(const std::shared_ptr<Pistache::Tcp::Peer>& peer);
 std::shared_ptr<Connection> ConnectionOf(const std::shared_ptr<Pistache::Tcp::Peer>& peer);
+
+// A request of `connection` started arriving (`head_done` false) or its head is complete and its
+// body is awaited (`head_done` true; the start time stays); or, with `receiving` false, it was
+// dispatched or refused. I/O thread.
+void NoteReceiving(Connection& connection, bool receiving, bool head_done = false);
+
+// Answers 408 (problem request_timeout) and closes every connection whose request has been
+// arriving longer than the core's header timeout (body timeout once the head is in). Any
+// thread; Server calls it a few times a second.
+void ReapSlowRequests(const std::shared_ptr<AdapterCore>& core);
 
 // Called from onDisconnection, before Pistache closes the socket and drops the peer: no
 // response is handed to Pistache for it afterwards. I/O thread.

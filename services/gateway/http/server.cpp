@@ -3,23 +3,28 @@
 // cannot parse, an unsupported Transfer-Encoding, a request past maxRequestSize) gets our
 // problem+json and closes the connection, and `Expect: 100-continue` is answered. What Pistache
 // 0.0.5 still does on its own (probed with curl and raw sockets), and why it stays:
-// - 408 text/plain, then close, when a request's head takes longer than header_timeout or its
-//   body longer than body_timeout: decided in Pistache's internal idle-peer check, no hook.
+// - 408, then close, when a request's head takes longer than header_timeout or its body longer
+//   than body_timeout: our reaper answers a problem first (internal::ReapSlowRequests); Pistache's
+//   own idle-peer check (a bare 408, no hook) is left kPistacheTimeoutMargin behind as backstop.
 // - A line without ':' in the head gets nothing until that 408.
 // - A second request arriving in the same read as the first is dropped (the parser discards its
 //   buffer after each request and keeps the cursor private), so pipelining clients lose
 //   requests; requests that arrive in later reads while one is in flight are answered in order.
 #include "services/gateway/http/server.hpp"
 
+#include <condition_variable>
 #include <exception>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <utility>
 
 #include <pistache/endpoint.h>
 
 #include "services/gateway/http/in_flight.hpp"
 #include "services/gateway/http/pistache_adapter.hpp"
+#include "services/gateway/http/pistache_connection.hpp"
 #include "services/gateway/http/worker_pool.hpp"
 
 namespace iris::gateway::http {
@@ -29,6 +34,12 @@ namespace {
 // which counts the whole request.
 // Kept above the head limits (HeadLimits) so the adapter's 414 / 431 answer first.
 size_t HeaderHeadroom(const HeadLimits& l) { return l.request_line + l.headers + 4 * 1024; }
+
+// Pistache's own request timeouts stay as a backstop this much behind ours, whose 408 is a
+// problem (Pistache's is a bare 408 from an idle check with no hook).
+constexpr std::chrono::seconds kPistacheTimeoutMargin{5};
+// How often the reaper looks for requests that take too long to arrive.
+constexpr std::chrono::milliseconds kReapInterval{250};
 
 }  // namespace
 
@@ -42,8 +53,33 @@ struct Server::Impl {
   std::unique_ptr<Pistache::Http::Endpoint> endpoint;
   int port = 0;
   bool running = false;
+  // The 408 reaper (internal::ReapSlowRequests) and how it is told to stop.
+  std::thread reaper;
+  std::mutex reaper_mu;
+  std::condition_variable reaper_cv;
+  bool reaper_stop = false;
+
+  void StartReaper(std::shared_ptr<AdapterCore> core) {
+    reaper_stop = false;
+    reaper = std::thread([this, core = std::move(core)] {
+      std::unique_lock lock(reaper_mu);
+      while (!reaper_cv.wait_for(lock, kReapInterval, [this] { return reaper_stop; })) {
+        lock.unlock();
+        internal::ReapSlowRequests(core);
+        lock.lock();
+      }
+    });
+  }
 
   void Stop() {
+    if (reaper.joinable()) {
+      {
+        std::lock_guard lock(reaper_mu);
+        reaper_stop = true;
+      }
+      reaper_cv.notify_all();
+      reaper.join();
+    }
     // Order matters: no I/O thread may hand work to the pool once it stops, and no worker may
     // touch a Pistache transport after the endpoint is destroyed.
     if (endpoint) endpoint->shutdown();
@@ -89,6 +125,8 @@ absl::Status Server::Start() {
     core->max_body_bytes = o.max_body_bytes;
     core->head_limits = o.head_limits;
     core->max_connections_per_address = o.max_connections_per_address;
+    core->header_timeout = o.header_timeout;
+    core->body_timeout = o.body_timeout;
     core->pool = s.pool;
     core->in_flight = s.in_flight;
     s.endpoint = std::make_unique<Pistache::Http::Endpoint>(*address);
@@ -96,12 +134,13 @@ absl::Status Server::Start() {
                          .threads(io_threads)
                          .flags(Pistache::Tcp::Options::ReuseAddr)
                          .maxRequestSize(o.max_body_bytes + HeaderHeadroom(o.head_limits))
-                         .headerTimeout(o.header_timeout)
-                         .bodyTimeout(o.body_timeout)
+                         .headerTimeout(o.header_timeout + kPistacheTimeoutMargin)
+                         .bodyTimeout(o.body_timeout + kPistacheTimeoutMargin)
                          .keepaliveTimeout(o.keepalive_timeout));
-    s.endpoint->setHandler(Pistache::Http::make_handler<PistacheAdapter>(std::move(core)));
+    s.endpoint->setHandler(Pistache::Http::make_handler<PistacheAdapter>(core));
     s.endpoint->serveThreaded();
     s.port = static_cast<uint16_t>(s.endpoint->getPort());
+    s.StartReaper(std::move(core));
     s.running = true;
     return absl::OkStatus();
   } catch (const std::exception& e) {

@@ -6,6 +6,7 @@
 #include "absl/strings/match.h"
 #include "iris/membership/v1/accounts.grpc.pb.h"
 #include "libs/grpc/channel.hpp"
+#include "libs/log/log.hpp"
 #include "libs/status/grpc_status.hpp"
 #include "libs/status/status.hpp"
 #include "services/gateway/clients/upstream.hpp"
@@ -175,7 +176,15 @@ absl::Status Authenticator::CheckAccount(const JwtClaims& claims, const std::str
   if (!entry) {
     auto asked = states_(claims.subject, request_id);
     if (!asked.ok() && asked.status().code() != absl::StatusCode::kNotFound) {
-      return asked.status();  // not cached: membership may answer next time
+      // Not cached: membership may answer next time. Anything but "down" (e.g. it does not
+      // trust this gateway's signing key) is a fault of ours, not the caller's: logged, 503.
+      if (asked.status().code() != absl::StatusCode::kUnavailable) {
+        iris::log::Error("asking membership for an account's state failed",
+                         {{"error", std::string(asked.status().message())}});
+      }
+      return iris::status::WithDetail(
+          absl::UnavailableError("the account service cannot be reached; retry shortly"),
+          "unavailable");
     }
     entry = StateEntry{now + cache_ttl_,
                        asked.ok() ? std::optional<AccountState>(*asked) : std::nullopt};

@@ -104,6 +104,48 @@ absl::StatusOr<Reply> IssueToken(RequestContext& r, Upstream& c, const Jwt* jwt,
   return WithQuota(reply, after);
 }
 
+// A wrong current password counts as a failed sign-in of the account (LoginLimiter, keyed by
+// the account rather than an email): a stolen access token must not become a way to guess the
+// password and take the account over.
+absl::StatusOr<Reply> ChangePassword(RequestContext& r, Upstream& c, const Jwt* jwt,
+                                     LoginLimiter* limiter) {
+  if (jwt == nullptr || limiter == nullptr) {
+    return absl::UnavailableError("sign-in is not configured on this gateway");
+  }
+  IRIS_ASSIGN_OR_RETURN(auto fields, RequiredStrings(r, {"current_password", "new_password"}));
+  const std::string account = "account:" + r.caller.subject;
+  const std::string& ip = r.http.remote_address;
+  const LoginQuota reserved = limiter->Reserve(account, ip);
+  if (reserved.limited) {
+    Reply reply =
+        rest::Problem(iris::status::WithDetail(
+                          absl::ResourceExhaustedError("too many wrong passwords; try again later"),
+                          "rate_limited"),
+                      r);
+    reply.WithHeader("Retry-After", std::to_string(reserved.reset_seconds));
+    return WithQuota(reply, reserved);
+  }
+  v1::ChangePasswordRequest req;
+  req.set_current_password(fields[0]);
+  req.set_new_password(fields[1]);
+  auto session = Call(c, &Stub::ChangePassword, r, req);
+  bool wrong_password = false;
+  if (!session.ok()) {
+    const auto detail = iris::status::DetailOf(session.status());
+    for (const auto& e : detail.errors()) {
+      wrong_password = wrong_password || e.field() == "current_password";
+    }
+  }
+  if (wrong_password) {
+    Reply reply = rest::Problem(session.status(), r);
+    return WithQuota(reply, reserved);
+  }
+  const LoginQuota after = limiter->Release(account, ip);
+  IRIS_RETURN_IF_ERROR(session.status());
+  Reply reply = TokenReply(*jwt, *session);
+  return WithQuota(reply, after);
+}
+
 v1::RefreshRequest RefreshRequestOf(const std::string& token) {
   v1::RefreshRequest req;
   req.set_refresh_token(token);
@@ -140,19 +182,9 @@ std::vector<Route> SessionRoutes(Upstream& c, const Jwt* jwt, LoginLimiter* limi
                     }});
   // Account hygiene (issue 14): every other token and session of the account ends; the answer
   // is a new session, so the caller stays signed in.
-  routes.push_back({Method::kPost, "/v1/me/password", Access::kAuthenticated, Body::kJson,
-                    [&c, jwt](RequestContext& r) -> absl::StatusOr<Reply> {
-                      if (jwt == nullptr) {
-                        return absl::UnavailableError("sign-in is not configured on this gateway");
-                      }
-                      IRIS_ASSIGN_OR_RETURN(
-                          auto fields, RequiredStrings(r, {"current_password", "new_password"}));
-                      v1::ChangePasswordRequest req;
-                      req.set_current_password(fields[0]);
-                      req.set_new_password(fields[1]);
-                      IRIS_ASSIGN_OR_RETURN(auto session, Call(c, &Stub::ChangePassword, r, req));
-                      return TokenReply(*jwt, session);
-                    }});
+  routes.push_back(
+      {Method::kPost, "/v1/me/password", Access::kAuthenticated, Body::kJson,
+       [&c, jwt, limiter](RequestContext& r) { return ChangePassword(r, c, jwt, limiter); }});
   for (auto& r : routes) r.idempotency_keys = false;  // their answers hold tokens
   return routes;
 }

@@ -183,14 +183,17 @@ absl::StatusOr<domain::User> AccountUseCases::SetDisabled(const identity::Caller
   if (!caller.HasRole(domain::kNetworkAdmin)) {
     return absl::PermissionDeniedError("only network admins disable or enable accounts");
   }
-  if (id == caller.subject) {
-    // An admin locking itself out would need another admin, or the database, to get back.
-    return iris::status::WithDetail(
-        absl::FailedPreconditionError("you cannot disable or enable your own account"),
-        "invalid_transition");
-  }
   return pool_.Write([&](db::Tx& tx) -> absl::StatusOr<domain::User> {
-    IRIS_ASSIGN_OR_RETURN(auto before, repo_.FindUser(tx, id));
+    // Locked: concurrent disables and enables each see the state the one before left, so each
+    // change is recorded once and If-Match holds.
+    IRIS_ASSIGN_OR_RETURN(auto locked, repo_.FindPasswordForUpdate(tx, id));
+    const domain::User& before = locked.user;
+    if (before.id == caller.subject) {  // the stored id: any spelling of one's own is refused
+      // An admin locking itself out would need another admin, or the database, to get back.
+      return iris::status::WithDetail(
+          absl::FailedPreconditionError("you cannot disable or enable your own account"),
+          "invalid_transition");
+    }
     IRIS_RETURN_IF_ERROR(iris::status::CheckVersion("user", before.version, expected_version));
     IRIS_ASSIGN_OR_RETURN(auto u, repo_.SetDisabled(tx, id, disabled));
     if (before.disabled == disabled) return u;  // nothing changed, nothing to record

@@ -31,8 +31,10 @@ absl::StatusOr<SessionGrant> SessionUseCases::Start(std::string_view email,
   SessionGrant grant{
       .user = std::move(user), .refresh_token = NewRefreshToken(), .refresh_expires_at = {}};
   IRIS_ASSIGN_OR_RETURN(auto issued, pool_.Write([&](db::Tx& tx) {
+    // Under the version the password was checked against: had it changed meanwhile, the
+    // session's first refresh is refused (and its access token by the gateway).
     return sessions_.Insert(tx, "", grant.user.id, values::Sha256Hex(grant.refresh_token),
-                            kRefreshTokenLifetime);
+                            kRefreshTokenLifetime, grant.user.token_version);
   }));
   grant.refresh_expires_at = issued.expires_at;
   return grant;
@@ -60,15 +62,18 @@ absl::StatusOr<SessionGrant> SessionUseCases::Refresh(std::string_view refresh_t
                      "again"};
     }
     if (stored->expired) return Outcome{std::nullopt, "the refresh token has expired"};
-    IRIS_RETURN_IF_ERROR(sessions_.MarkUsed(tx, stored->id));
-    IRIS_ASSIGN_OR_RETURN(auto issued,
-                          sessions_.Insert(tx, stored->family_id, stored->user_id,
-                                           values::Sha256Hex(next), kRefreshTokenLifetime));
     IRIS_ASSIGN_OR_RETURN(auto user, users_.FindUser(tx, stored->user_id));
-    if (user.disabled) {
+    // A session from before a password change or a disabling ends here even if the change's
+    // revocation missed it (a successor inserted concurrently, after its snapshot).
+    if (user.disabled || user.token_version != stored->token_version) {
       IRIS_RETURN_IF_ERROR(sessions_.RevokeFamily(tx, stored->family_id));
-      return Outcome{std::nullopt, "the account is disabled"};
+      return Outcome{std::nullopt, user.disabled ? "the account is disabled"
+                                                 : "the session ended when the password changed"};
     }
+    IRIS_RETURN_IF_ERROR(sessions_.MarkUsed(tx, stored->id));
+    IRIS_ASSIGN_OR_RETURN(auto issued, sessions_.Insert(tx, stored->family_id, stored->user_id,
+                                                        values::Sha256Hex(next),
+                                                        kRefreshTokenLifetime, user.token_version));
     return Outcome{SessionGrant{std::move(user), next, issued.expires_at}, ""};
   }));
   if (!outcome.grant) return InvalidRefreshToken(outcome.refusal);
@@ -106,18 +111,29 @@ absl::StatusOr<SessionGrant> SessionUseCases::ChangePassword(const identity::Cal
   }
   IRIS_RETURN_IF_ERROR(v.Finish());
   const auto& hasher = accounts_.hasher();
+  // Argon2 outside the transaction (no row lock or pooled connection held for it): the current
+  // password first, the new hash only once it is right; the transaction then changes the
+  // password only if the hash checked is still the stored one.
+  // (A write transaction only because the statement locks; it commits at once.)
+  IRIS_ASSIGN_OR_RETURN(auto checked, pool_.Write([&](db::Tx& tx) {
+    return users_.FindPasswordForUpdate(tx, caller.subject);
+  }));
+  if (!hasher.Verify(checked.password_hash, current)) {
+    return status::Invalid("current_password", "is not your password");
+  }
   IRIS_ASSIGN_OR_RETURN(auto hash, hasher.Hash(next));
   SessionGrant grant{.user = {}, .refresh_token = NewRefreshToken(), .refresh_expires_at = {}};
   IRIS_RETURN_IF_ERROR(pool_.Write([&](db::Tx& tx) -> absl::Status {
     IRIS_ASSIGN_OR_RETURN(auto stored, users_.FindPasswordForUpdate(tx, caller.subject));
-    if (!hasher.Verify(stored.password_hash, current)) {
-      return status::Invalid("current_password", "is not your password");
+    if (stored.password_hash != checked.password_hash) {
+      return status::Conflict("conflict", "the password changed meanwhile; try again");
     }
     IRIS_ASSIGN_OR_RETURN(grant.user, users_.SetPassword(tx, caller.subject, hash));
     IRIS_RETURN_IF_ERROR(users_.EndSessions(tx, caller.subject));
-    IRIS_ASSIGN_OR_RETURN(auto issued, sessions_.Insert(tx, "", caller.subject,
-                                                        values::Sha256Hex(grant.refresh_token),
-                                                        kRefreshTokenLifetime));
+    IRIS_ASSIGN_OR_RETURN(
+        auto issued,
+        sessions_.Insert(tx, "", caller.subject, values::Sha256Hex(grant.refresh_token),
+                         kRefreshTokenLifetime, grant.user.token_version));
     grant.refresh_expires_at = issued.expires_at;
     db::Change change;
     change.type = "membership.user.password_changed";

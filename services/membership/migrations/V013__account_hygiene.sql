@@ -6,3 +6,9 @@
 ALTER TABLE membership.users
   ADD COLUMN disabled_at timestamptz,
   ADD COLUMN token_version integer NOT NULL DEFAULT 1 CHECK (token_version > 0);
+
+-- The account's token version when the session's token was issued: a refresh of a session from
+-- before a password change or a disabling is refused even if the change's revocation did not
+-- see it (a refresh committing concurrently inserts its successor after the change's snapshot).
+ALTER TABLE membership.refresh_tokens
+  ADD COLUMN token_version integer NOT NULL DEFAULT 1;

@@ -5,13 +5,11 @@
 
 namespace iris::membership::storage {
 
-absl::StatusOr<IssuedRefreshToken> PgSessionRepository::Insert(db::Tx& tx,
-                                                               const std::string& family_id,
-                                                               const std::string& user_id,
-                                                               const std::string& token_hash,
-                                                               std::chrono::seconds lifetime) {
+absl::StatusOr<IssuedRefreshToken> PgSessionRepository::Insert(
+    db::Tx& tx, const std::string& family_id, const std::string& user_id,
+    const std::string& token_hash, std::chrono::seconds lifetime, int32_t token_version) {
   auto rows = tx.Exec(sql::kRefreshTokensInsert, family_id, user_id, token_hash,
-                      static_cast<int64_t>(lifetime.count()));
+                      static_cast<int64_t>(lifetime.count()), token_version);
   return IssuedRefreshToken{db::TimeOf(rows[0]["expires_at_us"])};
 }
 
@@ -32,6 +30,7 @@ absl::StatusOr<std::optional<StoredRefreshToken>> PgSessionRepository::FindForUp
       .used = r["used"].as<bool>(),
       .revoked = r["revoked"].as<bool>(),
       .expired = r["expired"].as<bool>(),
+      .token_version = r["token_version"].as<int32_t>(),
   });
 }
 

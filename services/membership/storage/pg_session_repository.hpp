@@ -10,7 +10,8 @@ class PgSessionRepository final : public SessionRepository {
   absl::StatusOr<IssuedRefreshToken> Insert(db::Tx& tx, const std::string& family_id,
                                             const std::string& user_id,
                                             const std::string& token_hash,
-                                            std::chrono::seconds lifetime) override;
+                                            std::chrono::seconds lifetime,
+                                            int32_t token_version) override;
   absl::Status LockSession(db::Tx& tx, const std::string& token_hash) override;
   absl::StatusOr<std::optional<StoredRefreshToken>> FindForUpdate(
       db::Tx& tx, const std::string& token_hash) override;

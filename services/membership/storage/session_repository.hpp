@@ -19,6 +19,7 @@ struct StoredRefreshToken {
   bool used = false;
   bool revoked = false;
   bool expired = false;
+  int32_t token_version = 1;  // the account's when the token was issued
 };
 
 // What an insert made: when the token expires.
@@ -29,11 +30,13 @@ struct IssuedRefreshToken {
 class SessionRepository {
  public:
   virtual ~SessionRepository() = default;
-  // A token of `family_id`, or of a new session when it is empty.
+  // A token of `family_id`, or of a new session when it is empty, issued under the account's
+  // `token_version`.
   virtual absl::StatusOr<IssuedRefreshToken> Insert(db::Tx& tx, const std::string& family_id,
                                                     const std::string& user_id,
                                                     const std::string& token_hash,
-                                                    std::chrono::seconds lifetime) = 0;
+                                                    std::chrono::seconds lifetime,
+                                                    int32_t token_version) = 0;
   // Waits for and takes the transaction's lock on the session of the token with this hash
   // (nothing when no token has it). Call it before FindForUpdate in every transaction that may
   // change a session.

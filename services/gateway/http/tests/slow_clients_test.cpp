@@ -6,6 +6,7 @@
 #include <chrono>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "services/gateway/http/server.hpp"
@@ -41,8 +42,36 @@ TEST(SlowClientsTest, HalfARequestLineIsTimedOutWhileOthersAreServed) {
   for (auto& c : stalled) {
     const std::string answer = c->ReadResponse(4s);
     EXPECT_EQ(answer.rfind("HTTP/1.1 408", 0), 0u) << answer;
+    EXPECT_EQ(test::HeaderOf(answer, "content-type"), "application/problem+json") << answer;
+    EXPECT_NE(answer.find("/problems/request_timeout"), std::string::npos) << answer;
+    EXPECT_EQ(test::HeaderOf(answer, "connection"), "close") << answer;
     EXPECT_TRUE(c->ClosedByServer(2s));
   }
+}
+
+// The body's time counts from the request's first byte; a handler slower than the header
+// timeout is not the client's delay.
+TEST(SlowClientsTest, ABodyThatStopsHalfWayIsTimedOutAndASlowHandlerIsNot) {
+  ServerOptions options;
+  options.header_timeout = 1s;
+  options.body_timeout = 2s;
+  auto server = StartServer(
+      [](HttpRequest& r) {
+        if (r.path == "/slow") std::this_thread::sleep_for(2500ms);
+        return Json("{}");
+      },
+      options);
+  RawConnection partial(server->port());
+  ASSERT_TRUE(
+      partial.Send("POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                   "Content-Length: 10\r\n\r\n{\"a\""));
+  const auto started = std::chrono::steady_clock::now();
+  const std::string answer = partial.ReadResponse(5s);
+  EXPECT_EQ(answer.rfind("HTTP/1.1 408", 0), 0u) << answer;
+  EXPECT_GE(std::chrono::steady_clock::now() - started, 1500ms)
+      << "the body timeout, not the head's";
+  const auto slow = Fetch(server->port(), "GET", "/slow", {}, "", 6000);
+  EXPECT_EQ(slow.status, 200) << slow.error;
 }
 
 TEST(SlowClientsTest, AnAddressHoldsAtMostItsShareOfConnections) {
