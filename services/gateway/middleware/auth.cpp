@@ -112,7 +112,7 @@ absl::StatusOr<iris::identity::Caller> Authenticator::Authenticate(const http::H
   const std::string& scheme = parts->scheme;
   const std::string_view credential = parts->credential;
   if (absl::EqualsIgnoreCase(scheme, "Bearer")) {
-    auto claims = jwt_.Verify(credential);
+    auto claims = VerifyToken(credential);
     if (!claims.ok()) return claims.status();
     IRIS_RETURN_IF_ERROR(CheckAccount(*claims, request_id));
     iris::identity::Caller c;
@@ -157,6 +157,31 @@ absl::StatusOr<iris::identity::Caller> Authenticator::ResolveKey(std::string_vie
   }
   if (!entry) return BadCredentials("the API key is not valid");
   return *entry;
+}
+
+absl::StatusOr<JwtClaims> Authenticator::VerifyToken(std::string_view token) {
+  const auto now = clock_();
+  const std::string key(token);
+  {
+    std::lock_guard lock(mu_);
+    auto it = tokens_.find(key);
+    if (it != tokens_.end()) {
+      if (it->second.expires > now) return it->second.claims;
+      tokens_.erase(it);
+    }
+  }
+  auto claims = jwt_.Verify(token);  // refusals are not remembered: forgeries cost their check
+  if (!claims.ok()) return claims;
+  const auto keep = std::min<std::chrono::steady_clock::duration>(
+      cache_ttl_,
+      std::chrono::duration_cast<std::chrono::steady_clock::duration>(jwt_.Remaining(*claims)));
+  if (keep.count() > 0) {
+    std::lock_guard lock(mu_);
+    // Tokens are few (one per signed-in client), but a bound keeps a flood from growing it.
+    if (tokens_.size() >= kMaxCachedKeys) tokens_.clear();
+    tokens_[key] = {now + keep, *claims};
+  }
+  return claims;
 }
 
 absl::Status Authenticator::CheckAccount(const JwtClaims& claims, const std::string& request_id) {

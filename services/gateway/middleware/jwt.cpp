@@ -45,6 +45,10 @@ std::string StringClaim(const nlohmann::json& claims, const char* name) {
 
 Jwt::Jwt(JwtConfig cfg, Clock clock) : cfg_(std::move(cfg)), clock_(std::move(clock)) {}
 
+std::chrono::seconds Jwt::Remaining(const JwtClaims& claims) const {
+  return std::chrono::seconds(claims.expires_at + cfg_.leeway.count() - UnixSeconds(clock_()));
+}
+
 std::string Jwt::Sign(JwtClaims c) const {
   c.issued_at = UnixSeconds(clock_());
   c.expires_at = c.issued_at + cfg_.ttl.count();

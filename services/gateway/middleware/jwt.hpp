@@ -54,6 +54,10 @@ class Jwt {
 
   std::chrono::seconds ttl() const { return cfg_.ttl; }
 
+  // How long a token with these (verified) claims stays acceptable from now: until its expiry
+  // plus the leeway; zero or less once it is not.
+  std::chrono::seconds Remaining(const JwtClaims& claims) const;
+
   // "kid:secret,kid2:secret2" (IRIS_JWT_PREVIOUS_KEYS); INVALID_ARGUMENT when malformed.
   static absl::StatusOr<std::map<std::string, std::string>> ParseKeyList(std::string_view list);
 

@@ -176,6 +176,48 @@ TEST_F(AuthTest, TokensStopWhenTheirAccountIsDisabledOrMovesOn) {
             "invalid_token");  // the outage was not cached
 }
 
+// A verified token is remembered by its bytes for at most the cache time and never past its
+// expiry: a forged one is checked every time, and nothing outlives what Verify would accept.
+TEST_F(AuthTest, VerifiedTokensAreRememberedBrieflyAndNeverPastTheirExpiry) {
+  auto wall = std::chrono::system_clock::now();
+  JwtConfig config;
+  config.secret = std::string(40, 'k');
+  config.ttl = 60s;
+  config.leeway = 0s;
+  Jwt short_lived(config, [&wall] { return wall; });
+  Authenticator auth(
+      short_lived,
+      [](const std::string&, const std::string&) -> absl::StatusOr<identity::Caller> {
+        return absl::NotFoundError("no key");
+      },
+      5s, [this] { return now_; });
+  JwtClaims claims;
+  claims.subject = "u1";
+  claims.role = "member";
+  claims.organization_id = "o1";
+  const std::string token = short_lived.Sign(claims);
+  auto with = [&](const std::string& t) {
+    http::HttpRequest r;
+    r.headers.push_back({"authorization", "Bearer " + t});
+    return auth.Authenticate(r, "req-1").status();
+  };
+  auto advance = [&](std::chrono::seconds d) {  // both clocks, as real time does
+    wall += d;
+    now_ += d;
+  };
+  EXPECT_TRUE(with(token).ok());
+  advance(57s);  // three seconds of life left: remembered for those three at most
+  EXPECT_TRUE(with(token).ok());
+  advance(2s);
+  EXPECT_TRUE(with(token).ok());
+  advance(1s);
+  EXPECT_FALSE(with(token).ok()) << "remembered past its expiry";
+  std::string forged = token;
+  forged.back() = forged.back() == 'A' ? 'B' : 'A';
+  EXPECT_FALSE(with(forged).ok());
+  EXPECT_FALSE(with(forged).ok()) << "a refusal is checked again, not remembered as a pass";
+}
+
 TEST_F(AuthTest, KeysAreLookedUpByTheHashMembershipStoresThemUnder) {
   // Membership stores iris::values::Sha256Hex(key) when it issues a key; the gateway must ask
   // for exactly that, or no key would ever resolve. The literal pins the algorithm and its form
