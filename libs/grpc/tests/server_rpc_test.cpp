@@ -44,6 +44,13 @@ class EchoService final : public test::Echo::Service {
     if (req->hold_ms() > 0) std::this_thread::sleep_for(std::chrono::milliseconds(req->hold_ms()));
     return Answer(*ctx, [&](const identity::Caller& c) -> absl::Status {
       if (req->fail()) throw std::runtime_error("secret internals");
+      if (!req->forward_to().empty()) {
+        auto next = test::Echo::NewStub(MakeChannel(req->forward_to()));
+        ::grpc::ClientContext forward_ctx;
+        PrepareContext(forward_ctx, c, std::chrono::milliseconds(2000));
+        auto status = next->WhoAmI(&forward_ctx, test::WhoAmIRequest{}, out);
+        return status.ok() ? absl::OkStatus() : absl::UnavailableError(status.error_message());
+      }
       out->set_subject(c.subject);
       out->set_role(c.role);
       out->set_organization_id(c.organization_id);
@@ -62,10 +69,11 @@ class ServerRpcTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     // This process is the gateway (it signs) and the service (it verifies).
-    const auto pair = NewCallerKeyPair();
-    InstallCallerSigner(*CallerSigner::FromSeed(pair.seed));
-    InstallCallerVerifier(*CallerVerifier::FromKeys(pair.public_key));
+    keys_ = NewCallerKeyPair();
+    InstallCallerSigner(*CallerSigner::FromSeed(keys_.seed));
+    InstallCallerVerifier(*CallerVerifier::FromKeys(keys_.public_key));
   }
+  static inline CallerKeyPair keys_;
   void SetUp() override {
     ServerConfig cfg;
     cfg.service = "grpc-test";
@@ -124,6 +132,35 @@ TEST_F(ServerRpcTest, CallerAndRequestIdTravelAsMetadata) {
   ASSERT_EQ(seen.scopes_size(), 2);
   EXPECT_EQ(seen.scopes(1), "webhooks:manage");
   EXPECT_EQ(seen.request_id(), "req-77");
+}
+
+// A service calling another for its caller passes on the gateway's assertion it received:
+// services hold no signing key, so without forwarding the second would see an anonymous call.
+TEST_F(ServerRpcTest, AServiceCallingAnotherPassesOnItsCaller) {
+  EchoService second_echo;
+  iris::metrics::Metrics second_metrics{"grpc-test-second"};
+  ServerConfig cfg;
+  cfg.service = "grpc-test-second";
+  Server second(cfg, std::vector<::grpc::Service*>{&second_echo}, &second_metrics,
+                [] { return absl::OkStatus(); });
+  ASSERT_TRUE(second.Start().ok());
+  identity::Caller caller;
+  caller.subject = "user-9";
+  caller.role = "member";
+  caller.organization_id = "org-9";
+  ::grpc::ClientContext ctx;
+  PrepareContext(ctx, caller, 2000ms);  // signed here, as the gateway does
+  InstallCallerSigner(nullptr);         // from now on this process signs nothing, like a service
+  test::WhoAmIRequest req;
+  req.set_forward_to("127.0.0.1:" + std::to_string(second.port()));
+  test::CallerSeen seen;
+  const auto status = echo_stub_->WhoAmI(&ctx, req, &seen);
+  InstallCallerSigner(*CallerSigner::FromSeed(keys_.seed));
+  second.Shutdown();
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(seen.subject(), "user-9");
+  EXPECT_EQ(seen.role(), "member");
+  EXPECT_EQ(seen.organization_id(), "org-9");
 }
 
 // Metadata naming a caller without the gateway's signature is not a caller (issue 14, item 8).
