@@ -24,6 +24,14 @@ Reply& WithQuota(Reply& reply, const LoginQuota& q) {
   return reply;
 }
 
+// The 429 of a LoginLimiter quota used up.
+Reply Limited(const RequestContext& r, const LoginQuota& quota, const std::string& message) {
+  Reply reply = rest::Problem(
+      iris::status::WithDetail(absl::ResourceExhaustedError(message), "rate_limited"), r);
+  reply.WithHeader("Retry-After", std::to_string(quota.reset_seconds));
+  return WithQuota(reply, quota);
+}
+
 // `body`'s fields `names`, each a required non-empty string, and no other field. By hand
 // rather than rest::BodyInto: the JSON mapping does not check presence or emptiness.
 // Errors join those the body already had (control characters): one answer names them all.
@@ -84,15 +92,7 @@ absl::StatusOr<Reply> IssueToken(RequestContext& r, Upstream& c, const Jwt* jwt,
   // The attempt is counted before the password is checked (see LoginLimiter) and given back
   // unless the check failed.
   const LoginQuota reserved = limiter->Reserve(req.email(), ip);
-  if (reserved.limited) {
-    Reply reply =
-        rest::Problem(iris::status::WithDetail(
-                          absl::ResourceExhaustedError("too many failed sign-ins; try again later"),
-                          "rate_limited"),
-                      r);
-    reply.WithHeader("Retry-After", std::to_string(reserved.reset_seconds));
-    return WithQuota(reply, reserved);
-  }
+  if (reserved.limited) return Limited(r, reserved, "too many failed sign-ins; try again later");
   auto session = Call(c, &Stub::StartSession, r, req);
   if (session.status().code() == absl::StatusCode::kUnauthenticated) {
     Reply reply = rest::Problem(session.status(), r);
@@ -116,15 +116,7 @@ absl::StatusOr<Reply> ChangePassword(RequestContext& r, Upstream& c, const Jwt* 
   const std::string account = "account:" + r.caller.subject;
   const std::string& ip = r.http.remote_address;
   const LoginQuota reserved = limiter->Reserve(account, ip);
-  if (reserved.limited) {
-    Reply reply =
-        rest::Problem(iris::status::WithDetail(
-                          absl::ResourceExhaustedError("too many wrong passwords; try again later"),
-                          "rate_limited"),
-                      r);
-    reply.WithHeader("Retry-After", std::to_string(reserved.reset_seconds));
-    return WithQuota(reply, reserved);
-  }
+  if (reserved.limited) return Limited(r, reserved, "too many wrong passwords; try again later");
   v1::ChangePasswordRequest req;
   req.set_current_password(fields[0]);
   req.set_new_password(fields[1]);
