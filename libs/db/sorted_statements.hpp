@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "libs/db/pool.hpp"
+#include "libs/db/row.hpp"
 #include "libs/db/statement.hpp"
 #include "libs/pagination/keyset.hpp"
 #include "libs/status/status.hpp"
@@ -85,14 +86,16 @@ namespace iris::db {
 
 // A sorted list's page and, when the request asks, its total: exec(statement, rows) runs the
 // list's statement variant (or its count) with the list's parameters and `rows` as its LIMIT;
-// from_row(row) makes a T (or a StatusOr<T>).
+// from_row(db::Row) makes a T (or a StatusOr<T>); the rows share one ColumnMemo.
 template <typename T, typename Exec, typename FromRow>
 absl::StatusOr<pagination::Rows<T>> ListRows(const Statement& base,
                                              const pagination::KeysetRequest& req, Exec&& exec,
                                              FromRow&& from_row) {
   std::string name;
   pagination::Rows<T> out;
-  for (const auto& r : exec(Sorted(base, req, name), pagination::RowsToFetch(req.limit))) {
+  ColumnMemo memo;
+  for (const auto& raw : exec(Sorted(base, req, name), pagination::RowsToFetch(req.limit))) {
+    const Row r(raw, &memo);
     if constexpr (internal::IsStatusOr<decltype(from_row(r))>::value) {
       IRIS_ASSIGN_OR_RETURN(auto item, from_row(r));
       out.rows.push_back(std::move(item));

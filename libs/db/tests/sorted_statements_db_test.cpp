@@ -80,7 +80,7 @@ class SortedStatementsDbTest : public ::testing::Test {
           [&](const Statement& s, int n) {
             return t.Exec(s, std::optional<std::string>(), key, id, n);
           },
-          [](const pqxx::row& r) {
+          [](const Row& r) {
             return Item{r["id"].as<std::string>(), r["name"].as<std::string>(),
                         r["due"].as<std::string>(), r["created_us"].as<std::string>()};
           });

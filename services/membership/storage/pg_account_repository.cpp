@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "libs/db/row.hpp"
 #include "libs/db/sorted_statements.hpp"
 #include "libs/db/values.hpp"
 #include "libs/values/uuid.hpp"
@@ -15,7 +16,7 @@ std::vector<std::string> SplitScopes(const pqxx::field& f) {
 }
 
 // Who the user is: the columns every users_*.sql statement and api_keys_resolve.sql select.
-domain::User UserFromRow(const pqxx::row& r) {
+domain::User UserFromRow(const db::Row& r) {
   domain::User u;
   u.id = r["id"].as<std::string>();
   u.email = r["email"].as<std::string>();
@@ -29,7 +30,7 @@ domain::User UserFromRow(const pqxx::row& r) {
 }
 
 // The whole stored user, as users_find_by_id.sql and users_insert.sql return it.
-domain::User StoredUserFromRow(const pqxx::row& r) {
+domain::User StoredUserFromRow(const db::Row& r) {
   domain::User u = UserFromRow(r);
   u.version = r["version"].as<int64_t>();
   u.created_at = db::TimeOf(r["created_at_us"]);
@@ -38,7 +39,7 @@ domain::User StoredUserFromRow(const pqxx::row& r) {
 }
 
 // A row of api_keys_list.sql.
-domain::ApiKey ApiKeyFromRow(const pqxx::row& r) {
+domain::ApiKey ApiKeyFromRow(const db::Row& r) {
   return {.id = r["id"].as<std::string>(),
           .user_id = r["user_id"].as<std::string>(),
           .name = r["name"].as<std::string>(),
@@ -77,7 +78,7 @@ absl::StatusOr<pagination::Rows<domain::User>> PgAccountRepository::ListUsers(
       [&](const db::Statement& s, int rows) {
         return tx.Exec(s, key, id, role, country, organization, rows);
       },
-      [](const pqxx::row& r) { return StoredUserFromRow(r); });
+      [](const db::Row& r) { return StoredUserFromRow(r); });
 }
 
 absl::StatusOr<std::optional<Credentials>> PgAccountRepository::FindCredentials(

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "libs/db/row.hpp"
 #include "libs/db/sorted_statements.hpp"
 #include "libs/db/values.hpp"
 #include "libs/status/status.hpp"
@@ -41,7 +42,7 @@ domain::Organization OrganizationFrom(const nlohmann::json& j) {
 }
 
 // A row of any applications_*.sql statement, by the column names they all select.
-absl::StatusOr<domain::MembershipApplication> ApplicationFromRow(const pqxx::row& r) {
+absl::StatusOr<domain::MembershipApplication> ApplicationFromRow(const db::Row& r) {
   const auto status = domain::ParseApplicationStatus(r["status"].as<std::string>());
   if (!status) return absl::InternalError("application row with unknown status");
   domain::MembershipApplication a;
@@ -118,7 +119,7 @@ absl::StatusOr<pagination::Rows<domain::MembershipApplication>> PgApplicationRep
       [&](const db::Statement& s, int rows) {
         return tx.Exec(s, q.see_all, q.own_country, status, country, key, id, rows);
       },
-      [](const pqxx::row& r) { return ApplicationFromRow(r); });
+      [](const db::Row& r) { return ApplicationFromRow(r); });
 }
 
 }  // namespace iris::membership::storage

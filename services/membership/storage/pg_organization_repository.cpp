@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "libs/db/row.hpp"
 #include "libs/db/sorted_statements.hpp"
 #include "libs/db/values.hpp"
 #include "libs/status/status.hpp"
@@ -14,7 +15,7 @@ namespace {
 using values::IsUuid;
 
 // A row of any organizations_*.sql statement, by the column names they all select.
-absl::StatusOr<domain::Organization> OrganizationFromRow(const pqxx::row& r) {
+absl::StatusOr<domain::Organization> OrganizationFromRow(const db::Row& r) {
   const auto kind = domain::ParseKind(r["kind"].as<std::string>());
   const auto status = domain::ParseStatus(r["status"].as<std::string>());
   // The CHECK constraints make these unreachable unless schema and code disagree.
@@ -124,7 +125,7 @@ absl::StatusOr<pagination::Rows<domain::Organization>> PgOrganizationRepository:
                       : tx.Exec(s, q.see_all, q.own_country, q.own_organization, country, status,
                                 kind, target_group, key, id, rows);
       },
-      [](const pqxx::row& r) { return OrganizationFromRow(r); });
+      [](const db::Row& r) { return OrganizationFromRow(r); });
 }
 
 }  // namespace iris::membership::storage

@@ -1,5 +1,6 @@
 #include "services/membership/storage/pg_person_repository.hpp"
 
+#include "libs/db/row.hpp"
 #include "libs/db/sorted_statements.hpp"
 #include "libs/db/values.hpp"
 #include "libs/status/status.hpp"
@@ -12,7 +13,7 @@ namespace {
 using values::IsUuid;
 
 // A row of any people_*.sql statement, by the column names they all select.
-domain::Person PersonFromRow(const pqxx::row& r) {
+domain::Person PersonFromRow(const db::Row& r) {
   domain::Person p;
   p.id = r["id"].as<std::string>();
   p.organization_id = r["organization_id"].as<std::string>();
@@ -90,7 +91,7 @@ absl::StatusOr<pagination::Rows<domain::Person>> PgPersonRepository::List(
   return db::ListRows<domain::Person>(
       sql::kPeopleList, page,
       [&](const db::Statement& s, int rows) { return tx.Exec(s, organization_id, key, id, rows); },
-      [](const pqxx::row& r) { return PersonFromRow(r); });
+      [](const db::Row& r) { return PersonFromRow(r); });
 }
 
 }  // namespace iris::membership::storage

@@ -1,5 +1,6 @@
 #include "services/membership/storage/pg_reference_repository.hpp"
 
+#include "libs/db/row.hpp"
 #include "libs/db/values.hpp"
 #include "libs/status/status.hpp"
 #include "membership_sql.hpp"
@@ -8,7 +9,7 @@ namespace iris::membership::storage {
 namespace {
 
 // A row of find_network.sql or list_networks.sql, by the column names both select.
-absl::StatusOr<domain::Network> NetworkFromRow(const pqxx::row& r) {
+absl::StatusOr<domain::Network> NetworkFromRow(const db::Row& r) {
   const std::string status_word = r["status"].as<std::string>();
   const auto status = domain::ParseNetworkStatus(status_word);
   // The CHECK constraint makes this unreachable unless schema and code disagree.

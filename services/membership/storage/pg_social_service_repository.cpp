@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "libs/db/row.hpp"
 #include "libs/db/sorted_statements.hpp"
 #include "libs/db/values.hpp"
 #include "libs/status/status.hpp"
@@ -14,7 +15,7 @@ namespace {
 using values::IsUuid;
 
 // A row of any social_services_*.sql statement, by the column names they all select.
-absl::StatusOr<domain::SocialService> SocialServiceFromRow(const pqxx::row& r) {
+absl::StatusOr<domain::SocialService> SocialServiceFromRow(const db::Row& r) {
   const auto status = domain::ParseLicensing(r["licensing_status"].as<std::string>());
   // The CHECK constraint makes this unreachable unless schema and code disagree.
   if (!status) return absl::InternalError("service row with unknown licensing status");
@@ -100,7 +101,7 @@ absl::StatusOr<pagination::Rows<domain::SocialService>> PgSocialServiceRepositor
         return tx.Exec(s, q.see_all, q.own_country, q.own_organization, q.organization_id, country,
                        target_group, category, licensing, q.licence_expires_before, key, id, rows);
       },
-      [](const pqxx::row& r) { return SocialServiceFromRow(r); });
+      [](const db::Row& r) { return SocialServiceFromRow(r); });
 }
 
 absl::StatusOr<std::vector<ServiceCategory>> PgSocialServiceRepository::ListCategories(db::Tx& tx) {
