@@ -58,8 +58,8 @@ std::vector<Route> AuditRoutes(Upstreams& upstreams, const RouteDeps& deps) {
          req.set_limit(page.limit());
          req.set_include_total(page.include_total());
          IRIS_ASSIGN_OR_RETURN(const auto after, audit::ParsePosition(page.cursor()));
-         // One call after another: with one service behind the gateway there is nothing to
-         // overlap; several would each add their latency, and then want the async stub.
+         // One call after another. Known limit: with one service behind the gateway nothing
+         // overlaps; each added service adds its latency here until the calls run concurrently.
          std::vector<audit::ServicePage> pages;
          for (Upstream* upstream : audited) {
            v1::ListAuditEventsRequest own = req;
