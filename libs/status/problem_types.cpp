@@ -66,6 +66,44 @@ constexpr std::array kTypes = {
     ProblemType{"invalid_transition", C::kFailedPrecondition, 409, "Not allowed in this state",
                 "The resource's state does not allow this verb (e.g. approving an application "
                 "already decided). Read its `status` first."},
+    ProblemType{"call_not_open", C::kFailedPrecondition, 409, "The call is not open",
+                "Applications are created and submitted only while their call is open, between "
+                "its `opens_at` and `closes_at`. Read the call: it has not opened yet, has "
+                "closed, or its deadline has passed."},
+    ProblemType{"duplicate_application", C::kAlreadyExists, 409,
+                "The organisation already applied to this call",
+                "One application per organisation and call. Read the call's applications and "
+                "change your organisation's draft instead."},
+    ProblemType{"organization_not_eligible", C::kFailedPrecondition, 409,
+                "The organisation may not apply to this call",
+                "At submission membership said the organisation is not an active member (it is "
+                "suspended or withdrawn) or is in a country the call does not list in "
+                "`eligible_countries`. Nothing was submitted; `detail` says which."},
+    ProblemType{"reviewer_conflict_of_interest", C::kFailedPrecondition, 409,
+                "The reviewer belongs to the applicant organisation",
+                "A reviewer may not review an application of its own organisation. Assign "
+                "another reviewer."},
+    ProblemType{"already_assigned", C::kAlreadyExists, 409, "The reviewer is already assigned",
+                "This reviewer is already assigned to the application. Read its reviewers."},
+    ProblemType{"already_reviewed", C::kAlreadyExists, 409,
+                "The reviewer already reviewed the application",
+                "Each assigned reviewer reviews an application once. Read its reviews."},
+    ProblemType{"over_budget", C::kFailedPrecondition, 409, "The call's budget is exhausted",
+                "The award would bring the grants of the call above its budget (awards are "
+                "checked one at a time under the call's lock). Read the call's `awarded`, "
+                "award less or not at all."},
+    ProblemType{"over_allocation", C::kFailedPrecondition, 409,
+                "The country's allocation is exhausted",
+                "The award would bring the grants of the applicant's country above the call's "
+                "allocation for that country. Read the call's `country_allocations`, award less "
+                "or not at all."},
+    ProblemType{"over_award", C::kFailedPrecondition, 409, "The tranches exceed the grant",
+                "The tranche would bring the grant's planned and paid tranches above the amount "
+                "awarded. Cancel a planned tranche or plan a smaller one."},
+    ProblemType{"report_not_accepted", C::kFailedPrecondition, 409,
+                "The required report is not accepted yet",
+                "The tranche is paid only once the grant has an accepted report of the kind it "
+                "`requires_report`. Wait for the grantee's report and accept it first."},
     ProblemType{"stale_version", C::kFailedPrecondition, 412, "The resource has changed",
                 "`If-Match` names an older version than the stored one: someone changed it "
                 "since you read it. Fetch it again, re-apply your change, retry with the new "

@@ -8,7 +8,7 @@ IRIS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # picks its default ports (the n-th, from 0, gets gRPC 50051+n and metrics 9465+n), so append
 # new ones in the order of ARCHITECTURE.md: grants events documents notifications.
 # shellcheck disable=SC2034  # read by the scripts that source this file
-IRIS_SERVICES=(membership)
+IRIS_SERVICES=(membership grants)
 
 IRIS_PG_BIN="${IRIS_PG_BIN:-/usr/lib/postgresql/15/bin}"
 

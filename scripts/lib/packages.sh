@@ -14,7 +14,7 @@ IRIS_BUILD_PACKAGES=(
 IRIS_APT_PACKAGES=(
   "${IRIS_BUILD_PACKAGES[@]}"
   postgresql-15 postgresql-client-15 redis-server wrk prometheus
-  nodejs npm curl ca-certificates clang-format-14
+  nodejs npm curl ca-certificates clang-format-14 tzdata
 )
 # ... and what only scripts/test.sh adds: the browser that opens GET /docs and jq, which the
 # commands of docs/getting-started.md use (tests/scripts/web_developer_test.sh runs both).

@@ -62,14 +62,14 @@ System::System(std::vector<std::pair<std::string, std::string>> gateway_env)
       {"IRIS_RATE_LIMIT_ANONYMOUS_PER_MINUTE", "100000000"},
       // Hostile-input and fault suites open hundreds of connections from 127.0.0.1.
       {"IRIS_MAX_CONNECTIONS_PER_ADDRESS", "0"}};
+  // Every port first: a service reaches the others (grants asks membership) by their address.
   for (const std::string& name : ServiceNames()) {
     Service& s = services_[name];
     s.grpc_port = FreePort();
     s.metrics_port = FreePort();
-    env.emplace_back(config::ServiceEnvPrefix(name) + "ADDR",
-                     "127.0.0.1:" + std::to_string(s.grpc_port));
-    StartService(name);
+    env.emplace_back(config::ServiceEnvPrefix(name) + "ADDR", ServiceAddress(name));
   }
+  for (const std::string& name : ServiceNames()) StartService(name);
   for (auto& [name, value] : gateway_env) {
     auto it = std::find_if(env.begin(), env.end(), [&](const auto& e) { return e.first == name; });
     if (it != env.end()) {
@@ -108,6 +108,9 @@ void System::StartService(const std::string& name) {
       {p + "METRICS_PORT", std::to_string(s.metrics_port)},
       {"IRIS_DRAIN_TIMEOUT_MS", "3000"},
       {"IRIS_CALLER_VERIFY_KEYS", caller_keys_.public_key}};
+  for (const auto& [other, o] : services_) {
+    env.emplace_back(config::ServiceEnvPrefix(other) + "ADDR", ServiceAddress(other));
+  }
   if (name == "membership") {
     env.emplace_back("IRIS_ADMIN_EMAIL", kAdminEmail);
     env.emplace_back("IRIS_ADMIN_PASSWORD", kAdminPassword);

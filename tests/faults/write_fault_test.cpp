@@ -40,6 +40,9 @@ struct WriteScenario {
   std::string created_type;  // the outbox message of a creation
   std::string subject_type;  // the audit log's subject_type
   json body;                 // {tag} and {i} in string values are replaced per request
+  // SQL naming a row by the "{tag} {i}" the body gave it, over the table aliased r: "r.name",
+  // or "r.title->>'en'" for a localized title (the file's "name_sql"; default r.name).
+  std::string name_sql;
 };
 
 // "{tag} {i}" -> "e2eabc 7", recursively through objects and arrays.
@@ -78,7 +81,8 @@ const std::vector<WriteScenario>& Scenarios() {
                        c.at("collection").get<std::string>(),
                        service + "." + c.at("table").get<std::string>(),
                        c.at("created_type").get<std::string>(),
-                       c.at("subject_type").get<std::string>(), c.at("body")});
+                       c.at("subject_type").get<std::string>(), c.at("body"),
+                       c.value("name_sql", std::string("r.name"))});
       }
     }
     return out;
@@ -176,7 +180,7 @@ TEST_P(WriteFaultTest, EveryCreatedResourceExistsOnceWithOneMessage) {
           ".audit_log l WHERE l.action = 'create'"
           "   AND l.subject_type = $3 AND l.subject_id = r.id::text)"
           " FROM " +
-          s.table + " r WHERE r.name LIKE $1 || ' %'",
+          s.table + " r WHERE " + s.name_sql + " LIKE $1 || ' %'",
       tag, s.created_type, s.subject_type);
   std::set<std::string> stored;
   for (const auto& row : rows) {

@@ -80,6 +80,48 @@ const std::map<std::string, Who>& Rules() {
       {"GET /v1/application-status/{token}", Who::kAnyone},
       {"POST /v1/membership-applications/{id}/approve", Who::kStaff},
       {"POST /v1/membership-applications/{id}/reject", Who::kStaff},
+      // Grant applications: object rules (own organisation, assigned reviewer, country) in grants.
+      {"GET /v1/grant-calls/{id}/applications", Who::kSignedIn},
+      {"POST /v1/grant-calls/{id}/applications", Who::kSignedIn},  // members (grants)
+      {"GET /v1/grant-applications/{id}", Who::kSignedIn},
+      {"PATCH /v1/grant-applications/{id}", Who::kSignedIn},
+      {"POST /v1/grant-applications/{id}/submit", Who::kSignedIn},
+      {"POST /v1/grant-applications/{id}/withdraw", Who::kSignedIn},
+      {"POST /v1/grant-applications/{id}/reject", Who::kNetworkAdmin},
+      {"GET /v1/grant-applications/{id}/reviewers", Who::kSignedIn},  // staff (grants)
+      {"POST /v1/grant-applications/{id}/reviewers", Who::kNetworkAdmin},
+      {"GET /v1/grant-applications/{id}/reviews", Who::kSignedIn},
+      {"POST /v1/grant-applications/{id}/reviews", Who::kSignedIn},  // assigned reviewers
+      {"GET /v1/grant-calls/{id}/ranking", Who::kStaff},
+      // Grant calls: public reads of calls that are not drafts; network admins manage.
+      {"GET /v1/grant-calls", Who::kAnyone},
+      {"POST /v1/grant-calls", Who::kNetworkAdmin},
+      {"GET /v1/grant-calls/{id}", Who::kAnyone},
+      {"PATCH /v1/grant-calls/{id}", Who::kNetworkAdmin},
+      {"POST /v1/grant-calls/{id}/open", Who::kNetworkAdmin},
+      {"POST /v1/grant-calls/{id}/close", Who::kNetworkAdmin},
+      {"POST /v1/grant-calls/{id}/finalize", Who::kNetworkAdmin},
+      {"POST /v1/grant-calls/{id}/archive", Who::kNetworkAdmin},
+      // Grants awarded are open data; tranches and reports: staff and the grantee (grants).
+      {"POST /v1/grant-applications/{id}/award", Who::kNetworkAdmin},
+      {"GET /v1/grants", Who::kAnyone},
+      {"GET /v1/grants/{id}", Who::kAnyone},
+      {"GET /v1/grants/{id}/tranches", Who::kSignedIn},
+      {"POST /v1/grants/{id}/tranches", Who::kNetworkAdmin},
+      {"POST /v1/tranches/{id}/pay", Who::kNetworkAdmin},
+      {"POST /v1/tranches/{id}/cancel", Who::kNetworkAdmin},
+      {"GET /v1/grants/{id}/reports", Who::kSignedIn},
+      {"POST /v1/grants/{id}/reports", Who::kSignedIn},  // the grantee's members (grants)
+      {"GET /v1/grant-reports/{id}", Who::kSignedIn},
+      {"PATCH /v1/grant-reports/{id}", Who::kSignedIn},
+      {"POST /v1/grant-reports/{id}/submit", Who::kSignedIn},
+      {"POST /v1/grant-reports/{id}/accept", Who::kNetworkAdmin},
+      {"POST /v1/grant-reports/{id}/return", Who::kNetworkAdmin},
+      // The scheme's figures and open data: public.
+      {"GET /v1/grant-calls/{id}/stats", Who::kAnyone},
+      {"GET /v1/grant-stats", Who::kAnyone},
+      {"GET /v1/open-data/360giving.json", Who::kAnyone},
+      {"GET /v1/open-data/360giving.csv", Who::kAnyone},
   };
   return *rules;
 }

@@ -50,7 +50,8 @@ class Upstream {
 
   // One unary call with the deadline and the caller's identity and request id. A service that
   // is down or too slow is UNAVAILABLE naming this service and nothing of how it failed (503
-  // with Retry-After); other failures keep the service's own status and details.
+  // with Retry-After); other failures, and a service's own UNAVAILABLE with a problem detail
+  // (a dependency of it down), keep the service's own status and details.
   template <typename Response, typename Stub, typename Request>
   absl::StatusOr<Response> Call(Stub& stub,
                                 ::grpc::Status (Stub::*method)(::grpc::ClientContext*,
@@ -61,6 +62,11 @@ class Upstream {
     Response response;
     const ::grpc::Status s = (stub.*method)(&ctx, request, &response);
     if (s.ok()) return response;
+    // The service answered, itself UNAVAILABLE with its problem detail: one of its own
+    // dependencies is down (grants asking membership). Its words say which; still a 503.
+    if (s.error_code() == ::grpc::StatusCode::UNAVAILABLE && !s.error_details().empty()) {
+      return iris::status::FromGrpc(s);
+    }
     // CANCELLED too: the gateway never cancels a call, so it means the service went away
     // mid-call (a shutdown past its drain timeout), which is the same as not answering.
     if (s.error_code() == ::grpc::StatusCode::UNAVAILABLE ||

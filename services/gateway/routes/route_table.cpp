@@ -2,12 +2,13 @@
 
 namespace iris::gateway {
 
-// Each service's routes (MembershipRoutes is below; a new service's lives in its
-// routes/<service>_routes.cpp and is declared here, next to its entry).
+// Each service's routes (MembershipRoutes is below; another service's lives in its
+// routes/<service>_routes.cpp, e.g. GrantsRoutes in grants_routes.cpp).
 
 const std::vector<ServiceRegistration>& RegisteredServices() {
   static const std::vector<ServiceRegistration> kAll = {
       {"membership", "127.0.0.1:50051", &MembershipRoutes},
+      {"grants", "127.0.0.1:50052", &GrantsRoutes},
   };
   return kAll;
 }

@@ -73,4 +73,15 @@ std::vector<Route> SocialServiceRoutes(Upstream& membership,
 // /v1/membership-applications...: public submission, staff review and decisions.
 std::vector<Route> ApplicationRoutes(Upstream& membership, const pagination::CursorCodec& cursors);
 
+// grants' areas (routes/grant_*_routes.cpp), joined by GrantsRoutes (grants_routes.cpp).
+std::vector<Route> GrantsRoutes(Upstream& grants, const RouteDeps& deps);
+// /v1/grant-calls, /v1/grant-calls/{id}[/verb]: calls, public unless drafts.
+std::vector<Route> GrantCallRoutes(Upstream& grants, const pagination::CursorCodec& cursors);
+// /v1/grant-calls/{id}/applications, /v1/grant-applications..., reviewers, reviews, ranking.
+std::vector<Route> GrantApplicationRoutes(Upstream& grants, const pagination::CursorCodec& cursors);
+// /v1/grant-applications/{id}/award, /v1/grants..., tranches, reports.
+std::vector<Route> GrantAwardRoutes(Upstream& grants, const pagination::CursorCodec& cursors);
+// /v1/grant-calls/{id}/stats, /v1/grant-stats, /v1/open-data/360giving.{json,csv}.
+std::vector<Route> GrantStatisticsRoutes(Upstream& grants);
+
 }  // namespace iris::gateway

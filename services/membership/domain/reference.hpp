@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "libs/values/text_rules.hpp"
 #include "libs/values/types.hpp"
 
 namespace iris::membership::domain {
@@ -50,7 +51,7 @@ struct Network {
 // them room to grow by a migration without an API change, and keeps a 422 listing unknown codes
 // short.
 inline constexpr size_t kMaxTargetGroups = 20;
-inline constexpr size_t kMaxLanguages = 20;
+using values::kMaxLanguages;
 
 // A syntactically valid country code (two upper-case letters). Whether it is one of ours is a
 // question for the data, not the syntax.

@@ -1,12 +1,11 @@
-#include "services/membership/domain/text_rules.hpp"
+#include "libs/values/text_rules.hpp"
 
 #include <algorithm>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "services/membership/domain/reference.hpp"
 
-namespace iris::membership::domain {
+namespace iris::values {
 namespace {
 
 std::string Trimmed(const std::string& s) { return std::string(absl::StripAsciiWhitespace(s)); }
@@ -112,4 +111,4 @@ std::map<std::string, std::string> CheckLocalizedText(
   return out;
 }
 
-}  // namespace iris::membership::domain
+}  // namespace iris::values

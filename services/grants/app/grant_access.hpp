@@ -1,0 +1,36 @@
+// Who may act on a grant's tranches and reports, as statuses: shared by their use cases.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "libs/identity/caller.hpp"
+#include "services/grants/domain/award.hpp"
+
+namespace iris::grants::app {
+
+// OK for network admins; otherwise 401 (anonymous), 403 (the caller follows the grant) or 404
+// (it does not even see it). `what` ends "only network admins <what>".
+absl::Status RequireNetworkAdmin(const identity::Caller& c, const domain::Grant& g,
+                                 std::string_view what);
+// OK for members of the grantee organisation; otherwise as above.
+absl::Status RequireGrantee(const identity::Caller& c, const domain::Grant& g,
+                            std::string_view what);
+// OK for whoever follows the grant (domain::CanFollow); 401 / 404 otherwise.
+absl::Status RequireFollower(const identity::Caller& c, const domain::Grant& g,
+                             std::string_view not_found);
+
+// A verb's note: trimmed, at most domain::kMaxNote characters, required when `required`.
+absl::StatusOr<std::string> CheckNote(const std::string& note, bool required);
+
+// `r`, or "<what> not found" when it is NOT_FOUND: a 404 names what the caller asked for,
+// whatever layer found nothing.
+template <typename T>
+absl::StatusOr<T> NotFoundAs(absl::StatusOr<T> r, std::string_view what) {
+  if (absl::IsNotFound(r.status())) return absl::NotFoundError(std::string(what) + " not found");
+  return r;
+}
+
+}  // namespace iris::grants::app

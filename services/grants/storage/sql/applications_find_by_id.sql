@@ -1,0 +1,2 @@
+SELECT {{applications_columns}}
+FROM grants.applications WHERE id = $1::uuid

@@ -1,0 +1,3 @@
+SELECT {{applications_columns}}
+FROM grants.applications WHERE id = $1::uuid
+FOR UPDATE

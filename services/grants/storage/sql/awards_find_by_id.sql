@@ -1,0 +1,2 @@
+SELECT {{awards_columns}}
+FROM grants.grants WHERE id = $1::uuid

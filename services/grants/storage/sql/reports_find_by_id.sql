@@ -1,0 +1,2 @@
+SELECT {{reports_columns}}
+FROM grants.reports WHERE id = $1::uuid

@@ -1,0 +1,3 @@
+SELECT {{reports_columns}}
+FROM grants.reports WHERE id = $1::uuid
+FOR UPDATE

@@ -1,0 +1,2 @@
+SELECT {{tranches_columns}}
+FROM grants.tranches WHERE id = $1::uuid

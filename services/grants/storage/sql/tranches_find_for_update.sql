@@ -1,0 +1,3 @@
+SELECT {{tranches_columns}}
+FROM grants.tranches WHERE id = $1::uuid
+FOR UPDATE
