@@ -21,6 +21,8 @@ identity::Caller CallerOf(const ::grpc::ServerContext& ctx) {
   }
   c.request_id = Get(ctx, kRequestIdKey);
   c.dry_run = Get(ctx, kDryRunKey) == "1";
+  // gRPC reports "no deadline" as the largest time point.
+  if (ctx.deadline() != std::chrono::system_clock::time_point::max()) c.deadline = ctx.deadline();
   return c;
 }
 

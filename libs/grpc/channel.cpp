@@ -34,7 +34,12 @@ std::shared_ptr<::grpc::Channel> MakeChannel(const std::string& address) {
 
 void PrepareContext(::grpc::ClientContext& ctx, const identity::Caller& caller,
                     std::chrono::milliseconds deadline) {
-  ctx.set_deadline(std::chrono::system_clock::now() + deadline);
+  // Never later than the caller's own deadline: nobody waits for an answer after it.
+  auto at = std::chrono::system_clock::now() + deadline;
+  if (caller.deadline != std::chrono::system_clock::time_point{} && caller.deadline < at) {
+    at = caller.deadline;
+  }
+  ctx.set_deadline(at);
   AttachCaller(ctx, caller);
 }
 

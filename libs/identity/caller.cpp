@@ -13,4 +13,9 @@ bool Caller::IsCoordinator() const { return role == kNationalCoordinator && !cou
 
 bool Caller::IsMember() const { return role == kMember && !organization_id.empty(); }
 
+bool Caller::ExpiresWithin(std::chrono::milliseconds margin) const {
+  if (deadline == std::chrono::system_clock::time_point{}) return false;
+  return std::chrono::system_clock::now() + margin >= deadline;
+}
+
 }  // namespace iris::identity

@@ -3,6 +3,7 @@
 // records it. Plain data without dependencies, so domain code may include it.
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +36,11 @@ struct Caller {
   // The gateway's signed assertion this caller arrived with (libs/grpc/caller_assertion.hpp),
   // forwarded as-is when a service calls another, so the callee sees the original caller.
   std::string assertion = {};
+  // When whoever called stops waiting (the incoming gRPC deadline; the epoch: no deadline). A
+  // service calling another passes it on (grpc::PrepareContext never waits longer), and checks
+  // ExpiresWithin before a write that follows such a call: an answer nobody waits for any more
+  // must not be a change the client was told did not happen (a 503).
+  std::chrono::system_clock::time_point deadline = {};
 
   bool anonymous() const { return subject.empty(); }
   bool HasRole(std::string_view r) const { return role == r; }
@@ -43,6 +49,8 @@ struct Caller {
   bool IsCoordinator() const;
   // A member acts for an organisation; without one the role grants nothing.
   bool IsMember() const;
+  // Whether the deadline (if any) is less than `margin` away.
+  bool ExpiresWithin(std::chrono::milliseconds margin) const;
 };
 
 }  // namespace iris::identity

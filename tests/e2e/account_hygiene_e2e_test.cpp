@@ -18,7 +18,7 @@ using json = nlohmann::json;
 
 class AccountHygieneE2eTest : public E2eSuite {
  protected:
-  static void SetUpTestSuite() { Start("Hygiene"); }
+  static void SetUpTestSuite() { Start("Hygiene", System::PasswordHashingEnv()); }
   static void TearDownTestSuite() { Stop(); }
 
   struct Account {

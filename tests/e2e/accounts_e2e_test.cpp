@@ -33,7 +33,7 @@ std::string Lower(std::string s) {
 
 class AccountsE2eTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() { system_ = new System(); }
+  static void SetUpTestSuite() { system_ = new System(System::PasswordHashingEnv()); }
   static void TearDownTestSuite() {
     delete system_;
     system_ = nullptr;

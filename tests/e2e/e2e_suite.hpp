@@ -25,15 +25,16 @@ namespace iris::testing {
 class E2eSuite : public ::testing::Test {
  protected:
   // Starts the system and signs the admin in; no organisation of the suite's own.
-  static void StartSystem() {
-    system_ = new System();
+  static void StartSystem(std::vector<std::pair<std::string, std::string>> gateway_env = {}) {
+    system_ = new System(std::move(gateway_env));
     token_ = UniqueToken();
     admin_ = ApiClient(*system_).AdminAuthorization();
     ASSERT_FALSE(admin_.empty());
   }
   // StartSystem, then registers "<name_prefix> <token>" (RS, member_cso) as org_.
-  static void Start(const std::string& name_prefix) {
-    StartSystem();
+  static void Start(const std::string& name_prefix,
+                    std::vector<std::pair<std::string, std::string>> gateway_env = {}) {
+    StartSystem(std::move(gateway_env));
     org_ = CreateOrg(name_prefix + " " + token_, "RS");
     ASSERT_FALSE(org_.empty());
   }

@@ -307,6 +307,11 @@ TEST_F(GrantsAwardsE2eTest, TrancheWaitsForItsReportAndAReturnedReportIsResubmit
   EXPECT_EQ(As(stranger, "GET", "/v1/grant-reports/" + report_id).status, 404);
   EXPECT_EQ(Type(As(admin_, "POST", "/v1/tranches/" + tranche_id + "/pay")),
             "/problems/report_not_accepted");
+  // One interim report waits for a decision at a time: a second is a 409, nothing stored.
+  auto second = As(grantee, "POST", "/v1/grants/" + grant + "/reports",
+                   json{{"kind", "interim"}, {"narrative", "Again."}, {"spent", Eur(1)}}.dump());
+  EXPECT_EQ(second.status, 409) << second.body;
+  EXPECT_EQ(Type(second), "/problems/conflict");
 
   // Returned with a note, changed, submitted again, accepted.
   ExpectProblem(As(admin_, "POST", "/v1/grant-reports/" + report_id + "/return"), 422, "note");

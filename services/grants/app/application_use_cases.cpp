@@ -283,6 +283,7 @@ absl::StatusOr<domain::Application> ApplicationUseCases::Submit(const identity::
   // The organisation of the caller's own application (RequireApplicant): the caller's.
   IRIS_ASSIGN_OR_RETURN(auto org, membership_.Organization(caller, caller.organization_id));
   IRIS_RETURN_IF_ERROR(CheckEligible(org, *checked));
+  IRIS_RETURN_IF_ERROR(CheckTimeLeftToWrite(caller));
 
   auto result = pool_.Write([&](db::Tx& tx) -> absl::StatusOr<domain::Application> {
     // Again under the locks: the application may have changed, the call closed meanwhile.

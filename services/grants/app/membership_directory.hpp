@@ -3,12 +3,24 @@
 // a reviewer. An interface, so use cases are tested with a fake directory.
 #pragma once
 
+#include <chrono>
 #include <string>
 
 #include "absl/status/statusor.h"
 #include "libs/identity/caller.hpp"
+#include "libs/status/status.hpp"
 
 namespace iris::grants::app {
+
+// After asking membership and before writing: UNAVAILABLE (503, nothing written) when the
+// caller's deadline is less than a write's time away, so that the gateway, which answers 503
+// once its deadline passes, never tells a client "not done" about a change that then commits.
+inline absl::Status CheckTimeLeftToWrite(const identity::Caller& caller) {
+  if (!caller.ExpiresWithin(std::chrono::milliseconds(200))) return absl::OkStatus();
+  return status::WithDetail(absl::UnavailableError("membership answered too late to go on; nothing "
+                                                   "was changed, retry later"),
+                            "unavailable");
+}
 
 // An organisation as membership shows it to the caller. exists is false when membership does
 // not know it or does not show it to this caller (NOT_FOUND there).

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "libs/db/constraints.hpp"
 #include "libs/db/outbox.hpp"
 #include "libs/status/status.hpp"
 #include "services/grants/app/grant_access.hpp"
@@ -30,13 +31,21 @@ db::Change ChangeOf(const domain::Report& r, const domain::Grant& g, std::string
   return c;
 }
 
+// One report of each kind waits for a decision at a time (V004).
+constexpr db::ConstraintRule kCreateRules[] = {
+    {"reports_one_open_per_kind", "kind",
+     "the grant already has a report of this kind waiting for a decision; once it is "
+     "returned, change it (PATCH) and submit it again instead of filing another",
+     "conflict"},
+};
+
 }  // namespace
 
 absl::StatusOr<domain::Report> ReportUseCases::Create(const identity::Caller& caller,
                                                       const std::string& grant_id,
                                                       const domain::ReportInput& in) {
   if (caller.anonymous()) return absl::UnauthenticatedError("this operation needs credentials");
-  return NotFoundAs(pool_.Write([&](db::Tx& tx) -> absl::StatusOr<domain::Report> {
+  auto result = pool_.Write([&](db::Tx& tx) -> absl::StatusOr<domain::Report> {
     IRIS_ASSIGN_OR_RETURN(auto g, awards_.FindById(tx, grant_id));
     IRIS_RETURN_IF_ERROR(RequireGrantee(caller, g, "report on a grant"));
     domain::Report draft;
@@ -48,8 +57,8 @@ absl::StatusOr<domain::Report> ReportUseCases::Create(const identity::Caller& ca
                                           ChangeOf(saved, g, "grants.report.submitted", "create",
                                                    {{"fields", {"kind", "narrative", "spent"}}})));
     return saved;
-  }),
-                    "grant");
+  });
+  return NotFoundAs(db::ExplainViolation(std::move(result), kCreateRules), "grant");
 }
 
 absl::StatusOr<domain::Report> ReportUseCases::Get(const identity::Caller& caller,

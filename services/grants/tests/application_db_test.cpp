@@ -180,6 +180,22 @@ TEST_F(ApplicationDbTest, MembershipNotAnsweringIsUnavailableAndNothingIsWritten
             0);
 }
 
+// Membership answered, but so late that the caller (the gateway) is about to give up: no
+// write follows, so a 503 the client gets never hides a change that committed after it.
+TEST_F(ApplicationDbTest, AnAnswerTooLateForTheCallersDeadlineWritesNothing) {
+  const std::string call = OpenCall();
+  auto member = NewMember();
+  const auto draft = Draft(member, call);
+  member.deadline = std::chrono::system_clock::now() + std::chrono::milliseconds(50);
+  auto r = applications_.Submit(member, draft.id, 0);
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kUnavailable) << r.status();
+  EXPECT_EQ(Text("SELECT status || ' ' || version FROM grants.applications WHERE id = '" +
+                 draft.id + "'"),
+            "draft 1");
+  member.deadline = std::chrono::system_clock::now() + std::chrono::seconds(30);
+  EXPECT_TRUE(applications_.Submit(member, draft.id, 0).ok());
+}
+
 TEST_F(ApplicationDbTest, SuspendedIneligibleOrUnknownOrganisationsAreRefused) {
   const std::string call = OpenCall();
   for (const auto& [country, status] :

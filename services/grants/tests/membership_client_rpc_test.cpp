@@ -112,6 +112,18 @@ TEST_F(MembershipClientRpcTest, ASlowMembershipIsUnavailableWithinTheDeadline) {
   EXPECT_LT(took, 450ms);
 }
 
+// The caller's own deadline bounds the call too: nobody waits for an answer after it.
+TEST_F(MembershipClientRpcTest, TheCallersDeadlineBoundsTheCall) {
+  rpc::MembershipClient patient(server_->channel(), 5000ms);
+  auto caller = member_;
+  caller.deadline = std::chrono::system_clock::now() + 150ms;
+  const auto start = std::chrono::steady_clock::now();
+  auto org = patient.Organization(caller, kSlow);
+  const auto took = std::chrono::steady_clock::now() - start;
+  EXPECT_EQ(org.status().code(), absl::StatusCode::kUnavailable) << org.status();
+  EXPECT_LT(took, 450ms);  // the slow membership answers after 500 ms
+}
+
 TEST_F(MembershipClientRpcTest, AnAbsentMembershipIsUnavailable) {
   // Nothing listens on port 1.
   rpc::MembershipClient absent("127.0.0.1:1", 500ms);
