@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Measures the gateway against its ceilings in one bounded run (a few minutes) on 127.0.0.1:
-# builds iris-membership, iris-gateway and iris-bare-pistache, starts its own PostgreSQL and
-# Redis in a temporary directory on its own ports, starts membership + gateway as
-# scripts/run.sh does, runs wrk and pgbench, prints a markdown table and writes
+# builds iris-membership, iris-grants, iris-gateway and iris-bare-pistache, starts its own
+# PostgreSQL and Redis in a temporary directory on its own ports, starts membership + grants +
+# gateway as scripts/run.sh does, runs wrk and pgbench, prints a markdown table and writes
 # bench/RESULTS.md. Settings: IRIS_BENCH_DURATION (seconds per wrk/pgbench run, default 6:
-# about 45 runs, so the whole run stays under 10 minutes; 1 for a smoke test),
+# about 110 runs, so the whole run takes about 12 minutes; 1 for a smoke test),
 # IRIS_BENCH_CONNECTIONS (default 32), IRIS_BENCH_RESULTS (the file written, default
-# bench/RESULTS.md), IRIS_SKIP_BUILD=1, IRIS_BENCH_*_PORT (see below).
+# bench/RESULTS.md), IRIS_SKIP_BUILD=1, IRIS_BENCH_*_PORT (see below), IRIS_BENCH_ONLY (an
+# extended regular expression: only the scenarios whose label matches, e.g. 'grant'; the
+# goals of the others then read "not run").
 set -euo pipefail
 
 here="$(dirname "${BASH_SOURCE[0]}")"
@@ -20,11 +22,12 @@ source "$here/lib/wrk.sh"
 source "$here/lib/report.sh"
 source "$here/lib/latency_split.sh"
 source "$here/lib/ceilings.sh"
+source "$here/lib/grants.sh"
 
 case "${1:-}" in
   "") ;;
   -h | --help)
-    sed -n '2,9s/^# \{0,1\}//p' "$0"
+    sed -n '2,11s/^# \{0,1\}//p' "$0"
     exit 0
     ;;
   *) iris_die "unknown argument '$1' (settings are environment variables; see --help)" ;;
@@ -37,8 +40,12 @@ esac
 # scenario runs; they are inserted with SQL before the first scenario that needs them, so keep
 # the lines in order of rows. path and header may use @TOKEN@ (an admin JWT), @API_KEY@ (a
 # read-scoped API key), @ORG_ID@ (an organisation in the middle of the table) and @DEEP_CURSOR@
-# (next_cursor after all but the last 200 rows, reached by walking limit=200 pages). wrk
-# script: empty for GET, "post" for POST /v1/organizations with a unique name per request.
+# (next_cursor after all but the last 200 rows, reached by walking limit=200 pages); the
+# grants scenarios' placeholders are lib/grants.sh's (@GRANT_CALL_ID@, @MEMBER_TOKEN@,
+# @SUBMIT_CHECK_ID@, @AWARD_CHECK_ID@), their data is inserted with SQL before the first line
+# that uses one. wrk script: empty for GET, "post" for POST /v1/organizations with a unique name
+# per request, "submit" and "award" (lib/grants.sh) for a different application per request
+# (the path's application is then only the one the checks outside wrk use).
 # Each runs twice (without and with "Connection: keep-alive"), then at about half its peak.
 SCENARIOS=(
   "GET /healthz|http|0|/healthz|||"
@@ -52,7 +59,19 @@ SCENARIOS=(
   "GET /v1/organizations?limit=50, 100,000 rows, first page|db|100000|/v1/organizations?limit=50|||list_first"
   "GET /v1/organizations?limit=50, 100,000 rows, page at depth 99,800|db|100000|/v1/organizations?limit=50&cursor=@DEEP_CURSOR@|||list_deep"
   "POST /v1/organizations, JWT|db|100000|/v1/organizations|Authorization: Bearer @TOKEN@|post|create"
+  "GET /v1/grant-calls/{id}/applications?limit=50, 1,000 submitted, JWT|db|100000|/v1/grant-calls/@GRANT_CALL_ID@/applications?limit=50|Authorization: Bearer @TOKEN@||grants_list"
+  "POST /v1/grant-applications/{id}/submit, member JWT|db|100000|/v1/grant-applications/@SUBMIT_CHECK_ID@/submit|Authorization: Bearer @MEMBER_TOKEN@|submit|grants_submit"
+  "POST /v1/grant-applications/{id}/award, JWT|db|100000|/v1/grant-applications/@AWARD_CHECK_ID@/award|Authorization: Bearer @TOKEN@|award|grants_award"
 )
+
+if [[ -n "${IRIS_BENCH_ONLY:-}" ]]; then
+  only=()
+  for s in "${SCENARIOS[@]}"; do
+    if [[ "${s%%|*}" =~ $IRIS_BENCH_ONLY ]]; then only+=("$s"); fi
+  done
+  ((${#only[@]})) || iris_die "IRIS_BENCH_ONLY='$IRIS_BENCH_ONLY' matches no scenario"
+  SCENARIOS=("${only[@]}")
+fi
 
 # --- settings -------------------------------------------------------------------------------
 # Ports below 32768, outside Linux's ephemeral range, so no client socket of a parallel test
@@ -63,6 +82,8 @@ iris_default IRIS_BENCH_HTTP_PORT 18280
 iris_default IRIS_BENCH_METRICS_PORT 19564
 iris_default IRIS_BENCH_GRPC_PORT 20351
 iris_default IRIS_BENCH_MEMBERSHIP_METRICS_PORT 19565
+iris_default IRIS_BENCH_GRANTS_GRPC_PORT 20352
+iris_default IRIS_BENCH_GRANTS_METRICS_PORT 19566
 iris_default IRIS_BENCH_BARE_PORT 18281
 duration="${IRIS_BENCH_DURATION:-6}"
 conns="${IRIS_BENCH_CONNECTIONS:-32}"
@@ -74,17 +95,20 @@ pgbench="$IRIS_PG_BIN/pgbench"
 
 iris_check_ports IRIS_BENCH_PG_PORT IRIS_BENCH_REDIS_PORT IRIS_BENCH_HTTP_PORT \
   IRIS_BENCH_METRICS_PORT IRIS_BENCH_GRPC_PORT IRIS_BENCH_MEMBERSHIP_METRICS_PORT \
-  IRIS_BENCH_BARE_PORT || exit 1
+  IRIS_BENCH_GRANTS_GRPC_PORT IRIS_BENCH_GRANTS_METRICS_PORT IRIS_BENCH_BARE_PORT || exit 1
 
 if [[ "${IRIS_SKIP_BUILD:-0}" != 1 ]]; then
-  iris_build iris-membership iris-gateway iris-bare-pistache iris-grpc-probe iris-json-probe
+  iris_build iris-membership iris-grants iris-gateway iris-bare-pistache iris-grpc-probe \
+    iris-json-probe
 fi
 membership_bin="$IRIS_BUILD_DIR/services/membership/iris-membership"
+grants_bin="$IRIS_BUILD_DIR/services/grants/iris-grants"
 gateway_bin="$IRIS_BUILD_DIR/services/gateway/iris-gateway"
 bare_bin="$IRIS_BUILD_DIR/bench/baseline/iris-bare-pistache"
 grpc_probe_bin="$IRIS_BUILD_DIR/bench/grpc_probe/iris-grpc-probe"
 json_probe_bin="$IRIS_BUILD_DIR/bench/json_probe/iris-json-probe"
-for b in "$membership_bin" "$gateway_bin" "$bare_bin" "$grpc_probe_bin" "$json_probe_bin"; do
+for b in "$membership_bin" "$grants_bin" "$gateway_bin" "$bare_bin" "$grpc_probe_bin" \
+  "$json_probe_bin"; do
   [[ -x "$b" ]] || iris_die "$b is missing: build it (unset IRIS_SKIP_BUILD)"
 done
 
@@ -124,6 +148,11 @@ export IRIS_MEMBERSHIP_GRPC_PORT="$IRIS_BENCH_GRPC_PORT"
 export IRIS_MEMBERSHIP_METRICS_PORT="$IRIS_BENCH_MEMBERSHIP_METRICS_PORT"
 export IRIS_MEMBERSHIP_DATABASE_URL="postgresql://iris_membership:iris_membership@127.0.0.1:$IRIS_BENCH_PG_PORT/iris"
 export IRIS_MEMBERSHIP_ADDR="127.0.0.1:$IRIS_BENCH_GRPC_PORT"
+# grants: the gateway's upstream, and itself a client of membership (IRIS_MEMBERSHIP_ADDR).
+export IRIS_GRANTS_GRPC_PORT="$IRIS_BENCH_GRANTS_GRPC_PORT"
+export IRIS_GRANTS_METRICS_PORT="$IRIS_BENCH_GRANTS_METRICS_PORT"
+export IRIS_GRANTS_DATABASE_URL="postgresql://iris_grants:iris_grants@127.0.0.1:$IRIS_BENCH_PG_PORT/iris"
+export IRIS_GRANTS_ADDR="127.0.0.1:$IRIS_BENCH_GRANTS_GRPC_PORT"
 export IRIS_ADMIN_EMAIL=admin@iris.example.org
 IRIS_CURSOR_SECRET="$(iris_random_hex 32)" IRIS_JWT_SECRET="$(iris_random_hex 32)"
 IRIS_ADMIN_PASSWORD="$(iris_random_hex 12)"
@@ -134,16 +163,20 @@ while IFS='=' read -r key value; do export "$key=$value"; done <<<"$("$gateway_b
 export IRIS_RATE_LIMIT_PER_MINUTE=1000000000 IRIS_RATE_LIMIT_ANONYMOUS_PER_MINUTE=1000000000
 export IRIS_MAX_CONNECTIONS_PER_ADDRESS=0  # wrk's connections all come from 127.0.0.1
 
-iris_log "migrating membership"
-timeout 300 "$membership_bin" --migrate-only </dev/null >>"$tmp/logs/membership.log" 2>&1 ||
-  iris_die "membership --migrate-only failed (log: $tmp/logs/membership.log)"
+for svc in membership grants; do
+  iris_log "migrating $svc"
+  bin_var="${svc}_bin"
+  timeout 300 "${!bin_var}" --migrate-only </dev/null >>"$tmp/logs/$svc.log" 2>&1 ||
+    iris_die "$svc --migrate-only failed (log: $tmp/logs/$svc.log)"
+done
 
-# --- cold start (database migrated): both launched together, then as scripts/run.sh does --
+# --- cold start (database migrated): all launched together, then as scripts/run.sh does ---
 base="http://127.0.0.1:$IRIS_BENCH_HTTP_PORT"
 # Ready: /readyz says "ready" (200 alone only means the gateway serves; a service or Redis not
 # yet up shows as "degraded").
 ready() { curl -s --max-time 1 "$base/readyz" 2>/dev/null | grep -q '"status":"ready"'; }
 membership_up() { iris_connectable 127.0.0.1 "$IRIS_BENCH_GRPC_PORT"; }
+grants_up() { iris_connectable 127.0.0.1 "$IRIS_BENCH_GRANTS_GRPC_PORT"; }
 # wait_10ms CHECK...: polls CHECK every 10 ms (60 s at most), failing if one of ours exits.
 wait_10ms() {
   local start=$SECONDS name
@@ -162,6 +195,7 @@ since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.3f", b - a }'; 
 
 t0="$(date +%s.%N)"
 iris_spawn membership "$tmp/logs/membership.log" "$membership_bin"
+iris_spawn grants "$tmp/logs/grants.log" "$grants_bin"
 iris_spawn gateway "$tmp/logs/gateway.log" "$gateway_bin"
 wait_10ms ready
 cold_together="$(since "$t0")"
@@ -171,11 +205,16 @@ iris_spawn membership "$tmp/logs/membership.log" "$membership_bin"
 wait_10ms membership_up
 cold_membership="$(since "$t0")"
 t0="$(date +%s.%N)"
+iris_spawn grants "$tmp/logs/grants.log" "$grants_bin"
+wait_10ms grants_up
+cold_grants="$(since "$t0")"
+t0="$(date +%s.%N)"
 iris_spawn gateway "$tmp/logs/gateway.log" "$gateway_bin"
 wait_10ms ready
 cold_gateway="$(since "$t0")"
 iris_log "cold start to /readyz 200: ${cold_together}s launched together; one after the other" \
-  "(as scripts/run.sh): membership ${cold_membership}s to its gRPC port, then gateway ${cold_gateway}s"
+  "(as scripts/run.sh): membership ${cold_membership}s to its gRPC port, grants" \
+  "${cold_grants}s to its gRPC port, then gateway ${cold_gateway}s"
 
 # The bare server ignores SIGPIPE as the gateway does (a client closing mid-write must not kill it).
 setsid bash -c 'trap "" PIPE; exec "$0" "$@"' "$bare_bin" "$IRIS_BENCH_BARE_PORT" "$threads" \
@@ -188,6 +227,7 @@ iris_wait_ready bare "$tmp/logs/bare.log" iris_connectable 127.0.0.1 "$IRIS_BENC
 rss_mb() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
 rss_idle_gateway="$(rss_mb "${IRIS_PIDS[gateway]}")"
 rss_idle_membership="$(rss_mb "${IRIS_PIDS[membership]}")"
+rss_idle_grants="$(rss_mb "${IRIS_PIDS[grants]}")"
 
 # --- wrk runs -------------------------------------------------------------------------------
 raw="$tmp/raw.txt"
@@ -195,6 +235,7 @@ raw="$tmp/raw.txt"
 rows=()        # label|header|conns|rps|p50|p99|non2xx|errors|ratio|connection
 declare -A peak=() peak_p50=()
 write_post_script "$tmp"
+write_walk_script "$tmp"
 wrk_runs=0
 variants=("" "Connection: keep-alive")
 
@@ -317,6 +358,8 @@ for s in "${SCENARIOS[@]}"; do
   elif ((nrows < org_rows)); then
     iris_die "scenario '$label' needs $nrows rows after $org_rows: keep SCENARIOS in order of rows"
   fi
+  # The grants scenarios' calls, applications and member token (lib/grants.sh), once.
+  if grants_needed "$s" && ((!grants_loaded)); then load_grants; fi
   # The scenario's own SQL on the data as it is now (measured once per key and table size).
   [[ -z "$own" ]] || measure_own "$own"
   url="$base$(expand "$path")"
@@ -328,7 +371,9 @@ for s in "${SCENARIOS[@]}"; do
   # (first page against deep page is only fair when both are warm).
   wrk_seconds=1 run_wrk "warm-up: $label" 2 "$conns" "$url" "$script" "$extra"
   for v in "${variants[@]}"; do
+    [[ -n "$v" ]] || cpu_start
     run_wrk "$label [$(variant_name "$v")]" 2 "$conns" "$url" "$script" "$extra" "$v"
+    [[ -n "$v" ]] || cpu_end "$label"
     if [[ "$kind" == db ]]; then ceiling="$pg_tps"; else ceiling="${peak["bare|$v"]}"; fi
     if [[ -z "$v" ]]; then
       peak["$label"]="$rps" peak_p50["$label"]="$p50"
@@ -342,6 +387,7 @@ done
 
 rss_load_gateway="$(rss_mb "${IRIS_PIDS[gateway]}")"
 rss_load_membership="$(rss_mb "${IRIS_PIDS[membership]}")"
+rss_load_grants="$(rss_mb "${IRIS_PIDS[grants]}")"
 rss_bare="$(rss_mb "${IRIS_PIDS[bare]}")"
 
 

@@ -1,26 +1,32 @@
 # shellcheck shell=bash
-# shellcheck disable=SC2154  # duration, raw, tmp, pgbench, membership_bin, vars, org_rows: run.sh's
+# shellcheck disable=SC2154  # duration, raw, tmp, pgbench, *_bin, vars, org_rows: run.sh's
 # Part of bench/run.sh: what the database alone can do, on the bench's own cluster and data
 # (issue 13). Two ceilings per database scenario:
 #   - pgbench -S -M prepared (pgbench's own single-row SELECT) at its best client count: run at
 #     1, 2, 4 and 8 clients, the highest rate is the ceiling (on 2 cores 8 is not the best);
 #   - the scenario's own SQL: exactly the statements the service runs for it (printed by
-#     `iris-membership --print-sql NAME`, its parameters written in as literals), through
+#     `iris-<service> --print-sql NAME`, its parameters written in as literals), through
 #     pgbench -M prepared at its best client count, against the same tables and rows.
-# Needs: pgbench, membership_bin, IRIS_BENCH_PG_PORT, duration, raw, tmp (set by run.sh).
+# Needs: pgbench, membership_bin, grants_bin, IRIS_BENCH_PG_PORT, duration, raw, tmp (set by
+# run.sh). The grants keys' scripts are lib/grants.sh's.
 
 ceiling_clients=(1 2 4 8)
 
 # pgbench_best ARGS...: runs `pgbench ARGS` at each client count; sets best_tps, best_clients
-# and best_lat (ms) from the best, and appends every run to the raw output.
+# and best_lat (ms) from the best, and appends every run to the raw output. When pgbench_defs
+# names a function, `pgbench_defs CLIENTS` prints more arguments for each run, one a line (a
+# script that acts on a different prepared row per transaction takes its first row there).
+pgbench_defs=""
 pgbench_best() {
-  local c out tps
+  local c out tps defs
   best_tps=0 best_clients=0 best_lat=0
   for c in "${ceiling_clients[@]}"; do
+    defs=()
+    [[ -z "$pgbench_defs" ]] || mapfile -t defs < <("$pgbench_defs" "$c")
     out="$(PGHOST=127.0.0.1 PGPORT="$IRIS_BENCH_PG_PORT" PGUSER=iris timeout $((duration + 30)) \
-      "$pgbench" "$@" -c"$c" -j"$((c < 2 ? c : 2))" -T"$duration" 2>&1)" ||
-      iris_die "pgbench $* -c$c failed: $out"
-    printf '### pgbench %s -c%s -T%s\n%s\n\n' "$*" "$c" "$duration" "$out" >>"$raw"
+      "$pgbench" "$@" "${defs[@]}" -c"$c" -j"$((c < 2 ? c : 2))" -T"$duration" 2>&1)" ||
+      iris_die "pgbench $* ${defs[*]} -c$c failed: $out"
+    printf '### pgbench %s -c%s -T%s\n%s\n\n' "$* ${defs[*]}" "$c" "$duration" "$out" >>"$raw"
     tps="$(awk '/^tps = / { printf "%.0f", $3 }' <<<"$out")"
     if ((tps > best_tps)); then
       best_tps="$tps" best_clients="$c"
@@ -29,14 +35,16 @@ pgbench_best() {
   done
 }
 
-# sql_of STATEMENT VALUE...: the service's prepared statement with $n replaced by the n-th
+# sql_of STATEMENT VALUE...: membership's prepared statement with $n replaced by the n-th
 # VALUE (an SQL literal or expression, put in parentheses so a cast after it applies to all
 # of it), its comments dropped (pgbench would read a ":word" there as a variable), ending in
 # ';' for a pgbench script. A $n without a value stops the bench.
-sql_of() {
-  local name="$1" text sql
-  shift
-  text="$("$membership_bin" --print-sql "$name")" || iris_die "no statement $name"
+sql_of() { sql_of_in "$membership_bin" "$@"; }
+# sql_of_in BINARY STATEMENT VALUE...: the same for the service BINARY (e.g. "$grants_bin").
+sql_of_in() {
+  local bin="$1" name="$2" text sql
+  shift 2
+  text="$("$bin" --print-sql "$name")" || iris_die "no statement $name in $(basename "$bin")"
   sql="$(VALUES="$(printf '%s\x1f' "$@")" perl -0777 -pe '
     my @v = split /\x1f/, $ENV{VALUES}, -1; pop @v;
     s/--[^\n]*//g;
@@ -65,7 +73,8 @@ position_at() {
 }
 
 # measure_own KEY: writes the script of KEY's own SQL for the data loaded now and measures it.
-# Keys: network, read (@ORG_ID@), list_first, list_deep (@DEEP_CURSOR@'s depth), create.
+# Keys: network, read (@ORG_ID@), list_first, list_deep (@DEEP_CURSOR@'s depth), create;
+# grants_list, grants_submit, grants_award (lib/grants.sh, once its data is loaded).
 measure_own() {
   local key="$1" file="$tmp/own-$1-$org_rows.sql" pos
   [[ -z "${own_tps["$key|$org_rows"]:-}" ]] || return 0
@@ -98,6 +107,17 @@ measure_own() {
           "'network_admin'" "'create'" "'organization'" "'{\"fields\": [\"name\", \"country\", \"kind\"]}'"
         echo 'COMMIT;'
       } >"$file"
+      ;;
+    grants_*)
+      # Scripts that act on a prepared row each: pgbench_defs gives each run its first one.
+      grants_own_sql "$key" "$file"
+      if declare -F "grants_pgbench_defs_${key#grants_}" >/dev/null; then
+        pgbench_defs="grants_pgbench_defs_${key#grants_}"
+      fi
+      own_ceiling "$key|$org_rows" "$file"
+      pgbench_defs=""
+      grants_pool_check "$key"
+      return 0
       ;;
     *) iris_die "no own SQL for '$key'" ;;
   esac

@@ -32,15 +32,73 @@ function request()
 end
 LUA
 }
+# Walking scripts: POST to a different resource per request, for verbs a resource takes once
+# (submit, award). The resources are prepared with SQL under ids "<prefix><n as 12 hex
+# digits>" for n = 0, 1, ... pool-1; wrk thread t of T takes n = base + t, base + t + T, ...,
+# and done() writes the first n the next run may take to the state file, so no run repeats an
+# earlier one's resource. Requests past the pool would meet a resource already acted on (a
+# non-2xx), and run_wrk says so.
+# walk_register NAME PATH_TEMPLATE PREFIX BODY POOL: registers the wrk script NAME; "{n}" in
+# PATH_TEMPLATE is replaced by the resource id, BODY is sent with every request.
+declare -A walk_template=() walk_prefix=() walk_body=() walk_pool=() walk_state=()
+walk_register() {
+  walk_template["$1"]="$2" walk_prefix["$1"]="$3" walk_body["$1"]="$4" walk_pool["$1"]="$5"
+  walk_state["$1"]="$tmp/walk-$1.state"
+  echo 0 >"${walk_state["$1"]}"
+}
+# walk_next NAME: the first n the next run of NAME takes.
+walk_next() { cat "${walk_state["$1"]}"; }
+# write_walk_script DIR: writes the walking script to DIR/walk.lua and sets walk_lua. Its
+# arguments: path template, id prefix, state file, body, wrk threads.
+write_walk_script() {
+  walk_lua="$1/walk.lua"
+  cat >"$walk_lua" <<'LUA'
+local threads = {}
+function setup(thread)
+  threads[#threads + 1] = thread
+  thread:set("tid", #threads - 1)
+end
+function init(args)
+  template, prefix, state, body, step = args[1], args[2], args[3], args[4], tonumber(args[5])
+  local f = assert(io.open(state))
+  base = assert(tonumber(f:read("*l")))
+  f:close()
+  k = 0
+end
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+function request()
+  local n = base + tid + k * step
+  k = k + 1
+  local path = template:gsub("{n}", prefix .. string.format("%012x", n))
+  return wrk.format(nil, path, nil, body)
+end
+function done()
+  local next_n = 0
+  for _, t in ipairs(threads) do
+    local n = t:get("base") + t:get("tid") + t:get("k") * t:get("step")
+    if n > next_n then next_n = n end
+  end
+  local f = assert(io.open(threads[1]:get("state"), "w"))
+  f:write(next_n, "\n")
+  f:close()
+end
+LUA
+}
 # run_wrk NAME THREADS CONNS URL SCRIPT [HEADER...]: sets rps p50 p99 non2xx errors. SCRIPT is
-# empty (GET) or "post". wrk_seconds=N overrides the duration; a NAME starting with "warm-up"
-# is left out of the raw output.
+# empty (GET), "post" or a walking script's NAME (the URL then only names the server).
+# wrk_seconds=N overrides the duration; a NAME starting with "warm-up" is left out of the raw
+# output.
 run_wrk() {
   local name="$1" t="$2" c="$3" url="$4" script="$5" out hdr=() lua=() d="${wrk_seconds:-$duration}"
   shift 5
   for h in "$@"; do [[ -z "$h" ]] || hdr+=(-H "$h"); done
   wrk_runs=$((wrk_runs + 1))
   [[ "$script" != post ]] || lua=(-s "$post_lua" "$url" -- "r$wrk_runs")
+  if [[ -n "$script" && -n "${walk_template["$script"]:-}" ]]; then
+    lua=(-s "$walk_lua" "$url" -- "${walk_template["$script"]}" "${walk_prefix["$script"]}"
+      "${walk_state["$script"]}" "${walk_body["$script"]}" "$t")
+  fi
   [[ -n "$script" ]] || lua=("$url")
   ((${#lua[@]})) || iris_die "unknown wrk script '$script' for $name"
   for n in "${IRIS_STARTED[@]}"; do
@@ -64,6 +122,12 @@ run_wrk() {
   errors="${errors:-0}"
   iris_log "$(printf '%-34s c=%-3s %8s req/s  p50 %6s ms  p99 %7s ms  non-2xx %s  socket errors %s' \
     "$name" "$c" "$rps" "$p50" "$p99" "$non2xx" "$errors")"
+  if [[ -n "$script" && -n "${walk_pool["$script"]:-}" ]] &&
+    (($(walk_next "$script") > ${walk_pool["$script"]})); then
+    iris_log "warning: $name went past its ${walk_pool["$script"]} prepared resources" \
+      "(non-2xx from there on): raise the pool in lib/grants.sh"
+    printf '(%s went past its %s prepared resources)\n\n' "$name" "${walk_pool["$script"]}" >>"$raw"
+  fi
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f %%", 100 * a / b; else print "-" }'; }
 
@@ -79,6 +143,8 @@ curl_args() {
   for h in "$@"; do [[ -z "$h" ]] || curl_opts+=(-H "$h"); done
   if [[ "$script" == post ]]; then
     curl_opts+=(-H "Content-Type: application/json" -d "$(post_body "$(iris_random_hex 6)")")
+  elif [[ -n "$script" ]]; then
+    curl_opts+=(-H "Content-Type: application/json" -d "${walk_body["$script"]}")
   fi
 }
 
