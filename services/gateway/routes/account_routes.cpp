@@ -4,6 +4,7 @@
 #include "services/gateway/routes/rest.hpp"
 #include "services/gateway/routes/route_table.hpp"
 #include "services/gateway/routes/upstream_call.hpp"
+#include "services/gateway/routes/verb_call.hpp"
 
 namespace iris::gateway {
 namespace {
@@ -13,22 +14,6 @@ namespace v1 = iris::membership::v1;
 // The list GET /v1/users's cursors are signed for (rest::PageRequestOf).
 constexpr std::string_view kUsersCursorScope = "users";
 using Stub = v1::Accounts::Stub;
-
-// POST /v1/users/{id}/disable|enable (network admins): account hygiene, issue 14.
-Route UserVerb(std::string_view verb, Upstream& c,
-               ::grpc::Status (Stub::*method)(::grpc::ClientContext*, const v1::UserActionRequest&,
-                                              v1::User*)) {
-  return rest::Verb(
-      "/v1/users/{id}", verb, Access::kNetworkAdmin,
-      [&c, method](RequestContext& r, const rest::VerbRequest& verb_req) -> absl::StatusOr<Reply> {
-        v1::UserActionRequest req;
-        req.set_id(r.PathParam("id"));
-        req.set_expected_version(verb_req.expected_version);
-        req.set_note(verb_req.note);
-        IRIS_ASSIGN_OR_RETURN(auto user, Call(c, method, r, req));
-        return rest::Resource(user, user.version());
-      });
-}
 
 }  // namespace
 
@@ -74,8 +59,10 @@ std::vector<Route> AccountRoutes(Upstream& c, const pagination::CursorCodec& cur
                     }});
   routes.back().query = rest::ListQuery({"role", "country", "organization_id"});
   routes.back().repeatable = {"role", "country", "organization_id"};
-  routes.push_back(UserVerb("disable", c, &Stub::DisableUser));
-  routes.push_back(UserVerb("enable", c, &Stub::EnableUser));
+  routes.push_back(
+      VerbCall("/v1/users/{id}", "disable", Access::kNetworkAdmin, c, &Stub::DisableUser));
+  routes.push_back(
+      VerbCall("/v1/users/{id}", "enable", Access::kNetworkAdmin, c, &Stub::EnableUser));
   routes.push_back({Method::kGet, "/v1/api-keys", Access::kAuthenticated, Body::kNone,
                     [&c](RequestContext& r) -> absl::StatusOr<Reply> {
                       IRIS_ASSIGN_OR_RETURN(

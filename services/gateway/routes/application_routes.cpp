@@ -5,6 +5,7 @@
 #include "services/gateway/routes/rest.hpp"
 #include "services/gateway/routes/route_table.hpp"
 #include "services/gateway/routes/upstream_call.hpp"
+#include "services/gateway/routes/verb_call.hpp"
 
 namespace iris::gateway {
 namespace {
@@ -13,22 +14,6 @@ namespace v1 = iris::membership::v1;
 using Stub = v1::Applications::Stub;
 // The list its cursors are signed for: a cursor of another list is refused (rest::PageRequestOf).
 constexpr std::string_view kCursorScope = "membership-applications";
-
-Route DecisionRoute(std::string_view verb, Upstream& c,
-                    ::grpc::Status (Stub::*method)(::grpc::ClientContext*,
-                                                   const v1::ApplicationDecisionRequest&,
-                                                   v1::MembershipApplication*)) {
-  return rest::Verb(
-      "/v1/membership-applications/{id}", verb, Access::kStaff,
-      [&c, method](RequestContext& r, const rest::VerbRequest& verb_req) -> absl::StatusOr<Reply> {
-        v1::ApplicationDecisionRequest req;
-        req.set_id(r.PathParam("id"));
-        req.set_expected_version(verb_req.expected_version);
-        req.set_note(verb_req.note);
-        IRIS_ASSIGN_OR_RETURN(auto a, Call(c, method, r, req));
-        return rest::Resource(a, a.version());
-      });
-}
 
 }  // namespace
 
@@ -80,8 +65,10 @@ std::vector<Route> ApplicationRoutes(Upstream& c, const pagination::CursorCodec&
                       IRIS_ASSIGN_OR_RETURN(auto a, Call(c, &Stub::GetApplication, r, req));
                       return rest::Resource(a, a.version());
                     }});
-  routes.push_back(DecisionRoute("approve", c, &Stub::ApproveApplication));
-  routes.push_back(DecisionRoute("reject", c, &Stub::RejectApplication));
+  routes.push_back(VerbCall("/v1/membership-applications/{id}", "approve", Access::kStaff, c,
+                            &Stub::ApproveApplication));
+  routes.push_back(VerbCall("/v1/membership-applications/{id}", "reject", Access::kStaff, c,
+                            &Stub::RejectApplication));
   return routes;
 }
 

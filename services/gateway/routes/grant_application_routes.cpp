@@ -6,6 +6,7 @@
 #include "services/gateway/routes/rest.hpp"
 #include "services/gateway/routes/route_table.hpp"
 #include "services/gateway/routes/upstream_call.hpp"
+#include "services/gateway/routes/verb_call.hpp"
 
 namespace iris::gateway {
 namespace {
@@ -15,22 +16,6 @@ using Stub = v1::Applications::Stub;
 // The list its cursors are signed for: a cursor of another list is refused (rest::PageRequestOf).
 constexpr std::string_view kCursorScope = "grant-applications";
 constexpr std::string_view kNoStore = "no-store";
-
-Route VerbRoute(std::string_view verb, Access access, Upstream& c,
-                ::grpc::Status (Stub::*method)(::grpc::ClientContext*,
-                                               const v1::ApplicationActionRequest&,
-                                               v1::GrantApplication*)) {
-  return rest::Verb(
-      "/v1/grant-applications/{id}", verb, access,
-      [&c, method](RequestContext& r, const rest::VerbRequest& verb_req) -> absl::StatusOr<Reply> {
-        v1::ApplicationActionRequest req;
-        req.set_id(r.PathParam("id"));
-        req.set_expected_version(verb_req.expected_version);
-        req.set_note(verb_req.note);
-        IRIS_ASSIGN_OR_RETURN(auto a, Call(c, method, r, req));
-        return rest::Resource(a, a.version());
-      });
-}
 
 }  // namespace
 
@@ -76,9 +61,12 @@ std::vector<Route> GrantApplicationRoutes(Upstream& c, const pagination::CursorC
                       IRIS_ASSIGN_OR_RETURN(auto a, Call(c, &Stub::UpdateApplication, r, req));
                       return rest::Resource(a, a.version());
                     }});
-  routes.push_back(VerbRoute("submit", Access::kAuthenticated, c, &Stub::SubmitApplication));
-  routes.push_back(VerbRoute("withdraw", Access::kAuthenticated, c, &Stub::WithdrawApplication));
-  routes.push_back(VerbRoute("reject", Access::kNetworkAdmin, c, &Stub::RejectApplication));
+  routes.push_back(VerbCall("/v1/grant-applications/{id}", "submit", Access::kAuthenticated, c,
+                            &Stub::SubmitApplication));
+  routes.push_back(VerbCall("/v1/grant-applications/{id}", "withdraw", Access::kAuthenticated, c,
+                            &Stub::WithdrawApplication));
+  routes.push_back(VerbCall("/v1/grant-applications/{id}", "reject", Access::kNetworkAdmin, c,
+                            &Stub::RejectApplication));
 
   routes.push_back({Method::kGet, "/v1/grant-applications/{id}/reviewers", Access::kAuthenticated,
                     Body::kNone, [&c](RequestContext& r) -> absl::StatusOr<Reply> {

@@ -6,6 +6,7 @@
 #include "services/gateway/routes/rest.hpp"
 #include "services/gateway/routes/route_table.hpp"
 #include "services/gateway/routes/upstream_call.hpp"
+#include "services/gateway/routes/verb_call.hpp"
 
 namespace iris::gateway {
 namespace {
@@ -17,36 +18,6 @@ constexpr std::string_view kCursorScope = "grants";
 
 // Grants and tranches and reports change with their grant's or report's state: never cached.
 constexpr std::string_view kNoStore = "no-store";
-
-Route TrancheVerb(std::string_view verb, Upstream& c,
-                  ::grpc::Status (Stub::*method)(::grpc::ClientContext*,
-                                                 const v1::TrancheActionRequest&, v1::Tranche*)) {
-  return rest::Verb(
-      "/v1/tranches/{id}", verb, Access::kNetworkAdmin,
-      [&c, method](RequestContext& r, const rest::VerbRequest& verb_req) -> absl::StatusOr<Reply> {
-        v1::TrancheActionRequest req;
-        req.set_id(r.PathParam("id"));
-        req.set_expected_version(verb_req.expected_version);
-        req.set_note(verb_req.note);
-        IRIS_ASSIGN_OR_RETURN(auto t, Call(c, method, r, req));
-        return rest::Resource(t, t.version());
-      });
-}
-
-Route ReportVerb(std::string_view verb, Access access, Upstream& c,
-                 ::grpc::Status (Stub::*method)(::grpc::ClientContext*,
-                                                const v1::ReportActionRequest&, v1::GrantReport*)) {
-  return rest::Verb(
-      "/v1/grant-reports/{id}", verb, access,
-      [&c, method](RequestContext& r, const rest::VerbRequest& verb_req) -> absl::StatusOr<Reply> {
-        v1::ReportActionRequest req;
-        req.set_id(r.PathParam("id"));
-        req.set_expected_version(verb_req.expected_version);
-        req.set_note(verb_req.note);
-        IRIS_ASSIGN_OR_RETURN(auto report, Call(c, method, r, req));
-        return rest::Resource(report, report.version());
-      });
-}
 
 }  // namespace
 
@@ -102,8 +73,10 @@ std::vector<Route> GrantAwardRoutes(Upstream& c, const pagination::CursorCodec& 
          // Tranches have no GET of their own: the grant's list is where a tranche is read.
          return rest::Created(t, t.version(), "/v1/grants/" + t.grant_id() + "/tranches");
        }});
-  routes.push_back(TrancheVerb("pay", c, &Stub::PayTranche));
-  routes.push_back(TrancheVerb("cancel", c, &Stub::CancelTranche));
+  routes.push_back(
+      VerbCall("/v1/tranches/{id}", "pay", Access::kNetworkAdmin, c, &Stub::PayTranche));
+  routes.push_back(
+      VerbCall("/v1/tranches/{id}", "cancel", Access::kNetworkAdmin, c, &Stub::CancelTranche));
 
   routes.push_back({Method::kGet, "/v1/grants/{id}/reports", Access::kAuthenticated, Body::kNone,
                     [&c](RequestContext& r) -> absl::StatusOr<Reply> {
@@ -139,9 +112,12 @@ std::vector<Route> GrantAwardRoutes(Upstream& c, const pagination::CursorCodec& 
                       IRIS_ASSIGN_OR_RETURN(auto report, Call(c, &Stub::UpdateReport, r, req));
                       return rest::Resource(report, report.version());
                     }});
-  routes.push_back(ReportVerb("submit", Access::kAuthenticated, c, &Stub::SubmitReport));
-  routes.push_back(ReportVerb("accept", Access::kNetworkAdmin, c, &Stub::AcceptReport));
-  routes.push_back(ReportVerb("return", Access::kNetworkAdmin, c, &Stub::ReturnReport));
+  routes.push_back(
+      VerbCall("/v1/grant-reports/{id}", "submit", Access::kAuthenticated, c, &Stub::SubmitReport));
+  routes.push_back(
+      VerbCall("/v1/grant-reports/{id}", "accept", Access::kNetworkAdmin, c, &Stub::AcceptReport));
+  routes.push_back(
+      VerbCall("/v1/grant-reports/{id}", "return", Access::kNetworkAdmin, c, &Stub::ReturnReport));
   return routes;
 }
 

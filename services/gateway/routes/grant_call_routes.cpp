@@ -5,6 +5,7 @@
 #include "services/gateway/routes/rest.hpp"
 #include "services/gateway/routes/route_table.hpp"
 #include "services/gateway/routes/upstream_call.hpp"
+#include "services/gateway/routes/verb_call.hpp"
 
 namespace iris::gateway {
 namespace {
@@ -13,21 +14,6 @@ namespace v1 = iris::grants::v1;
 using Stub = v1::Calls::Stub;
 // The list its cursors are signed for: a cursor of another list is refused (rest::PageRequestOf).
 constexpr std::string_view kCursorScope = "grant-calls";
-
-Route VerbRoute(std::string_view verb, Upstream& c,
-                ::grpc::Status (Stub::*method)(::grpc::ClientContext*, const v1::CallActionRequest&,
-                                               v1::GrantCall*)) {
-  return rest::Verb(
-      "/v1/grant-calls/{id}", verb, Access::kNetworkAdmin,
-      [&c, method](RequestContext& r, const rest::VerbRequest& verb_req) -> absl::StatusOr<Reply> {
-        v1::CallActionRequest req;
-        req.set_id(r.PathParam("id"));
-        req.set_expected_version(verb_req.expected_version);
-        req.set_note(verb_req.note);
-        IRIS_ASSIGN_OR_RETURN(auto call, Call(c, method, r, req));
-        return rest::Resource(call, call.version());
-      });
-}
 
 }  // namespace
 
@@ -71,10 +57,14 @@ std::vector<Route> GrantCallRoutes(Upstream& c, const pagination::CursorCodec& c
                       IRIS_ASSIGN_OR_RETURN(auto call, Call(c, &Stub::UpdateCall, r, req));
                       return rest::Resource(call, call.version());
                     }});
-  routes.push_back(VerbRoute("open", c, &Stub::OpenCall));
-  routes.push_back(VerbRoute("close", c, &Stub::CloseCall));
-  routes.push_back(VerbRoute("finalize", c, &Stub::FinalizeCall));
-  routes.push_back(VerbRoute("archive", c, &Stub::ArchiveCall));
+  routes.push_back(
+      VerbCall("/v1/grant-calls/{id}", "open", Access::kNetworkAdmin, c, &Stub::OpenCall));
+  routes.push_back(
+      VerbCall("/v1/grant-calls/{id}", "close", Access::kNetworkAdmin, c, &Stub::CloseCall));
+  routes.push_back(
+      VerbCall("/v1/grant-calls/{id}", "finalize", Access::kNetworkAdmin, c, &Stub::FinalizeCall));
+  routes.push_back(
+      VerbCall("/v1/grant-calls/{id}", "archive", Access::kNetworkAdmin, c, &Stub::ArchiveCall));
   return routes;
 }
 
