@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "libs/db/constraints.hpp"
+#include "libs/status/list_filters.hpp"
 #include "libs/status/status.hpp"
 #include "libs/values/reference_codes.hpp"
 
@@ -234,21 +235,15 @@ absl::StatusOr<pagination::Page<domain::Application>> ApplicationUseCases::List(
   q.country = req.country;
   for (auto& c : q.country) c = absl::AsciiStrToUpper(c);  // rs is RS
   status::Validator v;
-  for (size_t i = 0; i < q.status.size(); ++i) {
-    if (!domain::ParseApplicationStatus(q.status[i])) {
-      v.Add("status", "unknown status '" + q.status[i] +
-                          "': draft, submitted, under_review, awarded, rejected or withdrawn");
-    }
+  std::set<std::string> statuses;
+  for (auto s : domain::kAllApplicationStatuses) {
+    statuses.emplace(domain::ApplicationStatusWord(s));
   }
-  for (const auto& c : q.country) {
-    if (!values::CountryCodes().count(c)) {
-      v.Add("country", "unknown country '" + c + "' (GET /v1/countries)");
-    }
-  }
+  status::CheckAllowed("status", q.status, statuses, v);
+  status::CheckAllowed("country", q.country, values::CountryCodes(), v, &req.country);
   auto paging = pagination::KeysetRequestOf(req.page, storage::kApplicationSorts);
-  if (!paging.ok()) return paging.status();
+  if (status::Collect(paging.status(), v)) q.page = *paging;
   IRIS_RETURN_IF_ERROR(v.FinishMalformed());
-  q.page = *paging;
   IRIS_ASSIGN_OR_RETURN(
       auto rows,
       pool_.Read([&](db::Tx& tx) -> absl::StatusOr<pagination::Rows<domain::Application>> {

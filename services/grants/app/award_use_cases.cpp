@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "libs/db/outbox.hpp"
+#include "libs/status/list_filters.hpp"
 #include "libs/status/status.hpp"
 #include "libs/values/reference_codes.hpp"
 #include "libs/values/uuid.hpp"
@@ -131,18 +132,9 @@ absl::StatusOr<pagination::Page<domain::Grant>> AwardUseCases::List(const GrantL
   status::Validator v;
   CheckIds("call_id", q.call_id, v);
   CheckIds("organization_id", q.organization_id, v);
-  const auto& countries = values::CountryCodes();
-  for (const auto& c : q.country) {
-    if (countries.count(c) == 0) v.Add("country", "unknown country '" + c + "'");
-  }
+  status::CheckAllowed("country", q.country, values::CountryCodes(), v);
   auto paging = pagination::KeysetRequestOf(req.page, storage::kGrantSorts);
-  if (!paging.ok()) {
-    const auto detail = status::DetailOf(paging.status());
-    if (detail.errors_size() == 0) v.Add("page", std::string(paging.status().message()));
-    for (const auto& e : detail.errors()) v.Add(e.field(), e.message());
-  } else {
-    q.page = *paging;
-  }
+  if (status::Collect(paging.status(), v)) q.page = *paging;
   IRIS_RETURN_IF_ERROR(v.FinishMalformed());
   IRIS_ASSIGN_OR_RETURN(auto rows, pool_.Read([&](db::Tx& tx) { return awards_.List(tx, q); }));
   return pagination::PageOf(std::move(rows), q.page, storage::kGrantSorts);

@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "libs/db/outbox.hpp"
+#include "libs/status/list_filters.hpp"
 #include "libs/status/status.hpp"
 #include "libs/values/reference_codes.hpp"
 #include "libs/values/text.hpp"
@@ -53,19 +54,6 @@ absl::Status CheckNote(const std::string& note) {
                            absl::StrCat("must be at most ", domain::kMaxStatusNote, " characters"));
   }
   return absl::OkStatus();
-}
-
-// An error on `param` for each distinct value not in `allowed` (400: an unknown filter value
-// is not an empty list a client cannot tell from "nothing matches").
-void CheckAllowed(std::string_view param, const std::vector<std::string>& values,
-                  const std::vector<std::string>& shown, const std::set<std::string>& allowed,
-                  status::Validator& v) {
-  std::set<std::string> reported;
-  for (size_t i = 0; i < values.size(); ++i) {
-    if (allowed.contains(values[i]) || !reported.insert(values[i]).second) continue;
-    v.Add(param, "\"" + values::CutAtCharacter(shown[i], 40, "...") + "\" is not one of " +
-                     absl::StrJoin(allowed, ", "));
-  }
 }
 
 values::Time Now() {
@@ -140,16 +128,10 @@ absl::StatusOr<pagination::Page<domain::GrantCall>> CallUseCases::List(
   status::Validator v;
   std::set<std::string> statuses;
   for (auto s : domain::kAllCallStatuses) statuses.emplace(domain::CallStatusWord(s));
-  CheckAllowed("status", q.status, req.status, statuses, v);
-  CheckAllowed("country", q.country, req.country, values::CountryCodes(), v);
+  status::CheckAllowed("status", q.status, statuses, v, &req.status);
+  status::CheckAllowed("country", q.country, values::CountryCodes(), v, &req.country);
   auto paging = pagination::KeysetRequestOf(req.page, storage::kCallSorts);
-  if (paging.ok()) {
-    q.page = *paging;
-  } else {
-    const auto detail = status::DetailOf(paging.status());
-    for (const auto& e : detail.errors()) v.Add(e.field(), e.message());
-    if (detail.errors().empty()) v.Add("query", std::string(paging.status().message()));
-  }
+  if (status::Collect(paging.status(), v)) q.page = *paging;
   IRIS_RETURN_IF_ERROR(v.FinishMalformed());
   IRIS_ASSIGN_OR_RETURN(auto rows, pool_.Read([&](db::Tx& tx) { return calls_.List(tx, q); }));
   return pagination::PageOf(std::move(rows), q.page, storage::kCallSorts);

@@ -21,6 +21,9 @@ using values::Money;
 using values::Time;
 
 enum class ApplicationStatus { kDraft, kSubmitted, kUnderReview, kAwarded, kRejected, kWithdrawn };
+inline constexpr ApplicationStatus kAllApplicationStatuses[] = {
+    ApplicationStatus::kDraft,   ApplicationStatus::kSubmitted, ApplicationStatus::kUnderReview,
+    ApplicationStatus::kAwarded, ApplicationStatus::kRejected,  ApplicationStatus::kWithdrawn};
 std::string_view ApplicationStatusWord(ApplicationStatus s);  // "draft", "under_review", ...
 std::optional<ApplicationStatus> ParseApplicationStatus(std::string_view word);
 

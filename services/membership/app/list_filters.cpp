@@ -8,27 +8,6 @@
 
 namespace iris::membership::app {
 
-void CheckAllowed(std::string_view param, const std::vector<std::string>& values,
-                  const std::set<std::string>& allowed, status::Validator& v,
-                  const std::vector<std::string>* shown_values) {
-  std::set<std::string> reported;
-  for (size_t i = 0; i < values.size(); ++i) {
-    if (allowed.contains(values[i]) || !reported.insert(values[i]).second) continue;
-    // The client's own value, as sent, cut short so an answer never echoes a megabyte.
-    const std::string shown =
-        values::CutAtCharacter(shown_values ? (*shown_values)[i] : values[i], 40, "...");
-    v.Add(param, "\"" + shown + "\" is not one of " + absl::StrJoin(allowed, ", "));
-  }
-}
-
-bool Collect(const absl::Status& s, status::Validator& v) {
-  if (s.ok()) return true;
-  const auto detail = status::DetailOf(s);
-  for (const auto& e : detail.errors()) v.Add(e.field(), e.message());
-  if (detail.errors().empty()) v.Add("query", std::string(s.message()));
-  return false;
-}
-
 void CheckFilterCodes(const storage::KnownCodes& known, std::vector<std::string>& countries,
                       const std::vector<std::string>& target_groups, status::Validator& v) {
   const std::vector<std::string> sent = countries;
