@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Measures the gateway against its ceilings in one bounded run (a few minutes) on 127.0.0.1:
-# builds iris-membership, iris-grants, iris-gateway and iris-bare-pistache, starts its own
-# PostgreSQL and Redis in a temporary directory on its own ports, starts membership + grants +
-# gateway as scripts/run.sh does, runs wrk and pgbench, prints a markdown table and writes
+# builds the services, the gateway and iris-bare-pistache, starts its own PostgreSQL and Redis
+# in a temporary directory on its own ports, starts membership + grants + notifications +
+# gateway as scripts/run.sh does, runs wrk and pgbench, then notifications' write-to-webhook
+# latency and relay throughput (lib/notifications.sh), prints a markdown table and writes
 # bench/RESULTS.md. Settings: IRIS_BENCH_DURATION (seconds per wrk/pgbench run, default 6:
 # about 110 runs, so the whole run takes about 12 minutes; 1 for a smoke test),
 # IRIS_BENCH_CONNECTIONS (default 32), IRIS_BENCH_RESULTS (the file written, default
 # bench/RESULTS.md), IRIS_SKIP_BUILD=1, IRIS_BENCH_*_PORT (see below), IRIS_BENCH_ONLY (an
-# extended regular expression: only the scenarios whose label matches, e.g. 'grant'; the
-# goals of the others then read "not run").
+# extended regular expression: only the scenarios whose label matches, e.g. 'grant' or
+# 'notif|webhook|relay'; the goals of the others then read "not run"), and notifications'
+# IRIS_BENCH_WEBHOOK_WRITES / _RATE and IRIS_BENCH_RELAY_ROWS (lib/notifications.sh).
 set -euo pipefail
 
 here="$(dirname "${BASH_SOURCE[0]}")"
@@ -19,15 +21,17 @@ source "$here/../scripts/lib/postgres.sh"
 source "$here/../scripts/lib/redis.sh"
 source "$here/../scripts/lib/procs.sh"
 source "$here/lib/wrk.sh"
+source "$here/lib/orgs.sh"
 source "$here/lib/report.sh"
 source "$here/lib/latency_split.sh"
 source "$here/lib/ceilings.sh"
 source "$here/lib/grants.sh"
+source "$here/lib/notifications.sh"
 
 case "${1:-}" in
   "") ;;
   -h | --help)
-    sed -n '2,11s/^# \{0,1\}//p' "$0"
+    sed -n '2,14s/^# \{0,1\}//p' "$0"
     exit 0
     ;;
   *) iris_die "unknown argument '$1' (settings are environment variables; see --help)" ;;
@@ -64,13 +68,20 @@ SCENARIOS=(
   "POST /v1/grant-applications/{id}/award, JWT|db|100000|/v1/grant-applications/@AWARD_CHECK_ID@/award|Authorization: Bearer @TOKEN@|award|grants_award"
 )
 
-if [[ -n "${IRIS_BENCH_ONLY:-}" ]]; then
-  only=()
-  for s in "${SCENARIOS[@]}"; do
-    if [[ "${s%%|*}" =~ $IRIS_BENCH_ONLY ]]; then only+=("$s"); fi
+# only_matching ARRAY: keeps the lines of ARRAY whose label matches IRIS_BENCH_ONLY.
+only_matching() {
+  local -n lines="$1"
+  local kept=() s
+  for s in "${lines[@]}"; do
+    if [[ "${s%%|*}" =~ $IRIS_BENCH_ONLY ]]; then kept+=("$s"); fi
   done
-  ((${#only[@]})) || iris_die "IRIS_BENCH_ONLY='$IRIS_BENCH_ONLY' matches no scenario"
-  SCENARIOS=("${only[@]}")
+  lines=("${kept[@]}")
+}
+if [[ -n "${IRIS_BENCH_ONLY:-}" ]]; then
+  # lib/notifications.sh's parts and feed scenarios too
+  only_matching SCENARIOS && only_matching notif_parts && only_matching notif_scenarios
+  ((${#SCENARIOS[@]} + ${#notif_parts[@]} + ${#notif_scenarios[@]})) ||
+    iris_die "IRIS_BENCH_ONLY='$IRIS_BENCH_ONLY' matches no scenario"
 fi
 
 # --- settings -------------------------------------------------------------------------------
@@ -84,6 +95,9 @@ iris_default IRIS_BENCH_GRPC_PORT 20351
 iris_default IRIS_BENCH_MEMBERSHIP_METRICS_PORT 19565
 iris_default IRIS_BENCH_GRANTS_GRPC_PORT 20352
 iris_default IRIS_BENCH_GRANTS_METRICS_PORT 19566
+iris_default IRIS_BENCH_NOTIFICATIONS_GRPC_PORT 20355
+iris_default IRIS_BENCH_NOTIFICATIONS_METRICS_PORT 19569
+iris_default IRIS_BENCH_WEBHOOK_PORT 18282  # lib/webhook_latency.py's receiver
 iris_default IRIS_BENCH_BARE_PORT 18281
 duration="${IRIS_BENCH_DURATION:-6}"
 conns="${IRIS_BENCH_CONNECTIONS:-32}"
@@ -95,20 +109,23 @@ pgbench="$IRIS_PG_BIN/pgbench"
 
 iris_check_ports IRIS_BENCH_PG_PORT IRIS_BENCH_REDIS_PORT IRIS_BENCH_HTTP_PORT \
   IRIS_BENCH_METRICS_PORT IRIS_BENCH_GRPC_PORT IRIS_BENCH_MEMBERSHIP_METRICS_PORT \
-  IRIS_BENCH_GRANTS_GRPC_PORT IRIS_BENCH_GRANTS_METRICS_PORT IRIS_BENCH_BARE_PORT || exit 1
+  IRIS_BENCH_GRANTS_GRPC_PORT IRIS_BENCH_GRANTS_METRICS_PORT IRIS_BENCH_BARE_PORT \
+  IRIS_BENCH_NOTIFICATIONS_GRPC_PORT IRIS_BENCH_NOTIFICATIONS_METRICS_PORT \
+  IRIS_BENCH_WEBHOOK_PORT || exit 1
 
 if [[ "${IRIS_SKIP_BUILD:-0}" != 1 ]]; then
-  iris_build iris-membership iris-grants iris-gateway iris-bare-pistache iris-grpc-probe \
-    iris-json-probe
+  iris_build iris-membership iris-grants iris-notifications iris-gateway iris-bare-pistache \
+    iris-grpc-probe iris-json-probe
 fi
 membership_bin="$IRIS_BUILD_DIR/services/membership/iris-membership"
 grants_bin="$IRIS_BUILD_DIR/services/grants/iris-grants"
+notifications_bin="$IRIS_BUILD_DIR/services/notifications/iris-notifications"
 gateway_bin="$IRIS_BUILD_DIR/services/gateway/iris-gateway"
 bare_bin="$IRIS_BUILD_DIR/bench/baseline/iris-bare-pistache"
 grpc_probe_bin="$IRIS_BUILD_DIR/bench/grpc_probe/iris-grpc-probe"
 json_probe_bin="$IRIS_BUILD_DIR/bench/json_probe/iris-json-probe"
-for b in "$membership_bin" "$grants_bin" "$gateway_bin" "$bare_bin" "$grpc_probe_bin" \
-  "$json_probe_bin"; do
+for b in "$membership_bin" "$grants_bin" "$notifications_bin" "$gateway_bin" "$bare_bin" \
+  "$grpc_probe_bin" "$json_probe_bin"; do
   [[ -x "$b" ]] || iris_die "$b is missing: build it (unset IRIS_SKIP_BUILD)"
 done
 
@@ -153,6 +170,7 @@ export IRIS_GRANTS_GRPC_PORT="$IRIS_BENCH_GRANTS_GRPC_PORT"
 export IRIS_GRANTS_METRICS_PORT="$IRIS_BENCH_GRANTS_METRICS_PORT"
 export IRIS_GRANTS_DATABASE_URL="postgresql://iris_grants:iris_grants@127.0.0.1:$IRIS_BENCH_PG_PORT/iris"
 export IRIS_GRANTS_ADDR="127.0.0.1:$IRIS_BENCH_GRANTS_GRPC_PORT"
+notif_env  # notifications: the gateway's upstream, and where every service's relay publishes
 export IRIS_ADMIN_EMAIL=admin@iris.example.org
 IRIS_CURSOR_SECRET="$(iris_random_hex 32)" IRIS_JWT_SECRET="$(iris_random_hex 32)"
 IRIS_ADMIN_PASSWORD="$(iris_random_hex 12)"
@@ -163,7 +181,7 @@ while IFS='=' read -r key value; do export "$key=$value"; done <<<"$("$gateway_b
 export IRIS_RATE_LIMIT_PER_MINUTE=1000000000 IRIS_RATE_LIMIT_ANONYMOUS_PER_MINUTE=1000000000
 export IRIS_MAX_CONNECTIONS_PER_ADDRESS=0  # wrk's connections all come from 127.0.0.1
 
-for svc in membership grants; do
+for svc in membership grants notifications; do
   iris_log "migrating $svc"
   bin_var="${svc}_bin"
   timeout 300 "${!bin_var}" --migrate-only </dev/null >>"$tmp/logs/$svc.log" 2>&1 ||
@@ -177,6 +195,7 @@ base="http://127.0.0.1:$IRIS_BENCH_HTTP_PORT"
 ready() { curl -s --max-time 1 "$base/readyz" 2>/dev/null | grep -q '"status":"ready"'; }
 membership_up() { iris_connectable 127.0.0.1 "$IRIS_BENCH_GRPC_PORT"; }
 grants_up() { iris_connectable 127.0.0.1 "$IRIS_BENCH_GRANTS_GRPC_PORT"; }
+notifications_up() { iris_connectable 127.0.0.1 "$IRIS_BENCH_NOTIFICATIONS_GRPC_PORT"; }
 # wait_10ms CHECK...: polls CHECK every 10 ms (60 s at most), failing if one of ours exits.
 wait_10ms() {
   local start=$SECONDS name
@@ -196,6 +215,7 @@ since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.3f", b - a }'; 
 t0="$(date +%s.%N)"
 iris_spawn membership "$tmp/logs/membership.log" "$membership_bin"
 iris_spawn grants "$tmp/logs/grants.log" "$grants_bin"
+iris_spawn notifications "$tmp/logs/notifications.log" "$notifications_bin"
 iris_spawn gateway "$tmp/logs/gateway.log" "$gateway_bin"
 wait_10ms ready
 cold_together="$(since "$t0")"
@@ -209,12 +229,16 @@ iris_spawn grants "$tmp/logs/grants.log" "$grants_bin"
 wait_10ms grants_up
 cold_grants="$(since "$t0")"
 t0="$(date +%s.%N)"
+iris_spawn notifications "$tmp/logs/notifications.log" "$notifications_bin"
+wait_10ms notifications_up
+cold_notifications="$(since "$t0")"
+t0="$(date +%s.%N)"
 iris_spawn gateway "$tmp/logs/gateway.log" "$gateway_bin"
 wait_10ms ready
 cold_gateway="$(since "$t0")"
 iris_log "cold start to /readyz 200: ${cold_together}s launched together; one after the other" \
   "(as scripts/run.sh): membership ${cold_membership}s to its gRPC port, grants" \
-  "${cold_grants}s to its gRPC port, then gateway ${cold_gateway}s"
+  "${cold_grants}s, notifications ${cold_notifications}s, then gateway ${cold_gateway}s"
 
 # The bare server ignores SIGPIPE as the gateway does (a client closing mid-write must not kill it).
 setsid bash -c 'trap "" PIPE; exec "$0" "$@"' "$bare_bin" "$IRIS_BENCH_BARE_PORT" "$threads" \
@@ -228,6 +252,7 @@ rss_mb() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
 rss_idle_gateway="$(rss_mb "${IRIS_PIDS[gateway]}")"
 rss_idle_membership="$(rss_mb "${IRIS_PIDS[membership]}")"
 rss_idle_grants="$(rss_mb "${IRIS_PIDS[grants]}")"
+rss_idle_notifications="$(rss_mb "${IRIS_PIDS[notifications]}")"
 
 # --- wrk runs -------------------------------------------------------------------------------
 raw="$tmp/raw.txt"
@@ -254,102 +279,19 @@ pg_tps="$best_tps" pg_lat="$best_lat" pg_clients="$best_clients"
 iris_log "pgbench -S: $pg_tps tps at its best client count $pg_clients, average latency $pg_lat ms"
 rows+=("pgbench -S -M prepared (ceiling, best of 1/2/4/8 clients)|-|$pg_clients|$pg_tps|avg $pg_lat|-|-|-|100 %|-|-")
 
-# --- organisation data and credentials, prepared before anything that uses them is measured --
+# --- scenarios: each at peak without and with the header, then at about half of its peak -----
+# Organisation data and credentials (lib/orgs.sh) are prepared before the first scenario that
+# uses them is measured.
 declare -A vars=()  # @NAME@ placeholders of SCENARIOS
 org_rows=0
-# api JSON_FILTER CURL_ARGS...: one gateway request that must answer 2xx; prints the filter's
-# result (jq -r) from the JSON body.
-api() {
-  local filter="$1" code
-  shift
-  # the body goes to a file: bash's own string matching is quadratic on 70 kB pages
-  code="$(curl -s --max-time 10 -o "$tmp/api.json" -w '%{http_code}' "$@")" ||
-    iris_die "curl failed: ${*: -1}"
-  [[ "$code" == 2?? ]] || iris_die "HTTP $code from ${*: -1}: $(head -c 500 "$tmp/api.json")"
-  jq -er "$filter" "$tmp/api.json" || iris_die "no $filter in the answer of ${*: -1}"
-}
-credentials() {
-  vars[TOKEN]="$(api .access_token -H 'Content-Type: application/json' \
-    -d "$(jq -cn --arg e "$IRIS_ADMIN_EMAIL" --arg p "$IRIS_ADMIN_PASSWORD" \
-      '{email: $e, password: $p}')" "$base/v1/auth/token")"
-  vars[API_KEY]="$(api .key -H 'Content-Type: application/json' \
-    -H "Authorization: Bearer ${vars[TOKEN]}" -d '{"name":"bench","scopes":["read"]}' \
-    "$base/v1/api-keys")"
-  iris_log "admin token and read API key issued"
-}
-# load_orgs N: inserts organisations (active member CSOs, distinct names, countries in turn,
-# one second apart in created_at) up to N rows, then VACUUM (ANALYZE): statistics for the
-# planner, and hint bits and visibility map set as autovacuum leaves a table that has been
-# around, so the first reads do not pay for the bulk load. Sets @ORG_ID@ and @DEEP_CURSOR@.
-load_orgs() {
-  local target="$1" t0 loaded depth cursor="" page code body seen
-  t0="$(date +%s.%N)"
-  iris_psql "$IRIS_BENCH_PG_PORT" iris -v from="$((org_rows + 1))" -v to="$target" <<'SQL' ||
-INSERT INTO membership.organizations (name, country, kind, status, joined_at, created_at, updated_at)
-SELECT 'Bench organisation ' || g, (ARRAY['AL', 'BA', 'HR', 'XK', 'ME', 'MK', 'RS'])[1 + g % 7],
-       'member_cso', 'active', date '2020-01-01',
-       timestamptz '2026-01-01 00:00:00+00' + g * interval '1 second',
-       timestamptz '2026-01-01 00:00:00+00' + g * interval '1 second'
-FROM generate_series(:from, :to) AS g;
-VACUUM (ANALYZE) membership.organizations;
-SQL
-    iris_die "loading organisations up to $target rows failed"
-  org_rows="$target"
-  loaded="$(since "$t0")"
-  vars[ORG_ID]="$(iris_psql "$IRIS_BENCH_PG_PORT" iris -Atc "SELECT id FROM membership.organizations
-    ORDER BY created_at, id OFFSET $((target / 2)) LIMIT 1")"
-  depth=$((target > 200 ? target - 200 : 0))
-  # One curl per page and nothing else forked: process start-up, not the gateway, is what
-  # makes a 500-page walk slow on a busy machine. Cursors are base64url with a dot (URL-safe).
-  for ((seen = 0; seen < depth; seen += 200)); do
-    page="$base/v1/organizations?limit=200"
-    [[ -z "$cursor" ]] || page+="&cursor=$cursor"
-    code="$(curl -s --max-time 10 -o "$tmp/page.json" -w '%{http_code}' "$page")" ||
-      iris_die "curl failed: $page"
-    [[ "$code" == 200 ]] || iris_die "HTTP $code from $page: $(head -c 500 "$tmp/page.json")"
-    read -r -d '' body <"$tmp/page.json" || true
-    [[ "$body" =~ \"next_cursor\":[[:space:]]*\"([A-Za-z0-9._~-]+)\" ]] ||
-      iris_die "no next_cursor after $seen rows (or not URL-safe): ${body: -300}"
-    cursor="${BASH_REMATCH[1]}"
-  done
-  vars[DEEP_CURSOR]="$cursor"
-  iris_log "organisations: $target rows, loaded and analysed in $loaded s; deep cursor after" \
-    "$((depth / 200)) pages of 200, $(since "$t0") s in all"
-}
-# expand TEXT: TEXT with @NAME@ placeholders replaced.
-expand() {
-  local s="$1" k
-  for k in "${!vars[@]}"; do s="${s//@$k@/${vars[$k]}}"; done
-  [[ "$s" != *@[A-Z_]*@* ]] || iris_die "unresolved placeholder in '$1'"
-  printf '%s' "$s"
-}
-
-# --- scenarios: each at peak without and with the header, then at about half of its peak -----
-# p99 at about half of peak: wrk has no fixed-rate mode, so fewer connections ("fewer
-# connections" method): -c2, and -c1 as well when two connections still come near the peak.
-declare -A low=()  # label -> "rps|p99|conns|non2xx|share" at fewer connections
-# half_rate LABEL URL SCRIPT PEAK [HEADER]: sets low[LABEL].
-half_rate() {
-  local label="$1" url="$2" script="$3" p="$4" extra="${5:-}" best="" c share cand
-  for c in 2 1; do
-    run_wrk "$label [half rate, c=$c]" 1 "$c" "$url" "$script" "$extra"
-    share="$(awk -v a="$rps" -v b="$p" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')"
-    cand="$rps|$p99|$c|$non2xx|$share"
-    # keep the run whose rate is closest to half of the peak
-    if [[ -z "$best" ]] || awk -v a="$share" -v b="${best##*|}" \
-      'BEGIN { d1 = a - 0.5; d2 = b - 0.5; exit !((d1 < 0 ? -d1 : d1) < (d2 < 0 ? -d2 : d2)) }'; then
-      best="$cand"
-    fi
-    awk -v s="$share" 'BEGIN { exit !(s > 0.7) }' || break
-  done
-  low["$label"]="$best"
-}
-
 split_done=0
-half_rate "bare Pistache (ceiling)" "$bare/" "" "${peak["bare|"]}"
-for s in "${SCENARIOS[@]}"; do
+# run_scenario LINE: one SCENARIOS line (rows "-": on whatever organisations are loaded).
+run_scenario() {
+  local s="$1" label kind nrows path extra script own url code v ceiling own_ratio
   IFS='|' read -r label kind nrows path extra script own <<<"$s"
-  if ((nrows > org_rows)); then
+  if [[ "$nrows" == - ]]; then
+    [[ -n "${vars[TOKEN]:-}" ]] || credentials
+  elif ((nrows > org_rows)); then
     [[ -n "${vars[TOKEN]:-}" ]] || credentials
     load_orgs "$nrows"
     # Once, on the first (1,000-row) table: before the writes and the 100,000-row load, whose
@@ -383,11 +325,18 @@ for s in "${SCENARIOS[@]}"; do
     rows+=("$label|$(variant_name "$v")|$conns|$rps|$p50|$p99|$non2xx|$errors|$(ratio "$rps" "$ceiling")|$own_ratio|$(reuse "$url" "$script" "$extra" "$v")")
   done
   half_rate "$label" "$url" "$script" "${peak["$label"]}" "$extra"
-done
+}
+half_rate "bare Pistache (ceiling)" "$bare/" "" "${peak["bare|"]}"
+for s in "${SCENARIOS[@]}"; do run_scenario "$s"; done
+# Notifications (lib/notifications.sh): webhook latency and relay throughput, then the feed
+# over the messages they left.
+notif_section
+notif_feed
 
 rss_load_gateway="$(rss_mb "${IRIS_PIDS[gateway]}")"
 rss_load_membership="$(rss_mb "${IRIS_PIDS[membership]}")"
 rss_load_grants="$(rss_mb "${IRIS_PIDS[grants]}")"
+rss_load_notifications="$(rss_mb "${IRIS_PIDS[notifications]}")"
 rss_bare="$(rss_mb "${IRIS_PIDS[bare]}")"
 
 
@@ -395,6 +344,8 @@ rss_bare="$(rss_mb "${IRIS_PIDS[bare]}")"
 write_results "$results_md"
 echo
 report_table
+echo
+report_notifications
 echo
 report_goals
 echo

@@ -36,3 +36,24 @@ function(iris_embed_text name)
   add_dependencies(${name} ${name}_gen)
   target_include_directories(${name} INTERFACE ${out_dir})
 endfunction()
+
+# iris_embed_files(NAME <target> DIR <root> GLOB <pattern relative to root> NAMESPACE <ns>): an
+# INTERFACE target whose header <target>.hpp holds kAll, every matching file as {path relative
+# to root, text} (cmake/iris_embed_files.cmake), e.g. notifications' mail templates.
+function(iris_embed_files name)
+  cmake_parse_arguments(A "" "DIR;GLOB;NAMESPACE" "" ${ARGN})
+  file(GLOB files CONFIGURE_DEPENDS ${A_DIR}/${A_GLOB})
+  list(SORT files)
+  set(out_dir ${CMAKE_BINARY_DIR}/gen_files/${name})
+  set(hpp ${out_dir}/${name}.hpp)
+  string(REPLACE ";" "|" files_arg "${files}")  # a list would split the command line
+  add_custom_command(OUTPUT ${hpp}
+    COMMAND ${CMAKE_COMMAND} -DOUT=${hpp} -DNS=${A_NAMESPACE} -DROOT=${A_DIR}
+            "-DFILES=${files_arg}" -P ${PROJECT_SOURCE_DIR}/cmake/iris_embed_files.cmake
+    DEPENDS ${files} ${PROJECT_SOURCE_DIR}/cmake/iris_embed_files.cmake
+    COMMENT "embedding files of ${A_DIR}" VERBATIM)
+  add_custom_target(${name}_gen DEPENDS ${hpp})
+  add_library(${name} INTERFACE)
+  add_dependencies(${name} ${name}_gen)
+  target_include_directories(${name} INTERFACE ${out_dir})
+endfunction()

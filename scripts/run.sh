@@ -53,8 +53,8 @@ connect_host() {
 IRIS_CONNECT_HOST="$(connect_host "$IRIS_LISTEN_HOST")"
 
 ports=(IRIS_PG_PORT IRIS_REDIS_PORT IRIS_HTTP_PORT IRIS_METRICS_PORT)
-i=0
 for svc in "${IRIS_SERVICES[@]}"; do
+  i="$(iris_port_index "$svc")" || iris_die "$svc is not in IRIS_PORT_ORDER"
   grpc_var="$(iris_svc_var "$svc" GRPC_PORT)"
   metrics_var="$(iris_svc_var "$svc" METRICS_PORT)"
   url_var="$(iris_svc_var "$svc" DATABASE_URL)"
@@ -64,7 +64,6 @@ for svc in "${IRIS_SERVICES[@]}"; do
   iris_default "$url_var" "postgresql://iris_$svc:iris_$svc@127.0.0.1:$IRIS_PG_PORT/iris"
   iris_default "$addr_var" "$IRIS_CONNECT_HOST:${!grpc_var}"
   ports+=("$grpc_var" "$metrics_var")
-  i=$((i + 1))
 done
 binary() { printf '%s/services/%s/iris-%s\n' "$IRIS_BUILD_DIR" "$1" "$1"; }
 
@@ -147,7 +146,7 @@ on_signal() {
 trap on_exit EXIT
 trap on_signal INT TERM HUP PIPE
 
-# --- secrets that must survive restarts (cursors, tokens, the admin's password) -----------
+# --- secrets that must survive restarts (cursors, tokens, webhook secrets, the admin password)
 secrets="$IRIS_DATA_DIR/secrets.env"
 if [[ -f "$secrets" ]]; then
   while IFS='=' read -r key value; do
@@ -155,7 +154,7 @@ if [[ -f "$secrets" ]]; then
   done <"$secrets"
 fi
 new_password=""
-for key in IRIS_CURSOR_SECRET IRIS_JWT_SECRET IRIS_ADMIN_PASSWORD; do
+for key in IRIS_CURSOR_SECRET IRIS_JWT_SECRET IRIS_WEBHOOK_SECRET_KEY IRIS_ADMIN_PASSWORD; do
   if [[ -z "${!key:-}" ]]; then
     if [[ $key == IRIS_ADMIN_PASSWORD ]]; then
       value="$(iris_random_hex 12)"

@@ -90,6 +90,8 @@ export IRIS_TEST_PG_PORT IRIS_TEST_REDIS_PORT
 export IRIS_TEST_PG_DATA="$tmp/pg" IRIS_TEST_PG_LOG="$tmp/logs/postgres.log" \
   IRIS_TEST_PG_BIN="$IRIS_PG_BIN" IRIS_TEST_REDIS_CONF="$tmp/redis/redis.conf"
 if ((EUID == 0)); then export IRIS_TEST_PG_OWNER="$IRIS_PG_OWNER"; else export IRIS_TEST_PG_OWNER=""; fi
+# Mail the e2e Systems' notifications write as files: one place for all (tests/e2e/system.hpp).
+export IRIS_TEST_MAIL_DIR="$tmp/mail"
 export IRIS_TEST_DATABASE_URL="postgresql://iris@127.0.0.1:$IRIS_TEST_PG_PORT/iris_test"
 for svc in "${IRIS_SERVICES[@]}"; do
   export "$(iris_svc_var TEST_"$svc" DATABASE_URL)=postgresql://iris_$svc:iris_$svc@127.0.0.1:$IRIS_TEST_PG_PORT/iris_test"

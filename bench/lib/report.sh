@@ -34,19 +34,21 @@ report_table() {
   echo "| gateway | $rss_idle_gateway | $rss_load_gateway |"
   echo "| membership | $rss_idle_membership | $rss_load_membership |"
   echo "| grants | $rss_idle_grants | $rss_load_grants |"
+  echo "| notifications | $rss_idle_notifications | $rss_load_notifications |"
   echo "| bare Pistache | - | $rss_bare |"
   echo
-  echo "Cold start, database migrated, polled every 10 ms: launching membership + grants + gateway"
-  echo "together to /readyz 200: **${cold_together} s**; one after the other as scripts/run.sh does:"
-  echo "membership launch to its gRPC port accepting **${cold_membership} s**, grants launch to its"
-  echo "gRPC port **${cold_grants} s**, then gateway launch to /readyz 200 **${cold_gateway} s**."
+  echo "Cold start, database migrated, polled every 10 ms: launching membership + grants +"
+  echo "notifications + gateway together to /readyz 200: **${cold_together} s**; one after the other"
+  echo "as scripts/run.sh does: membership launch to its gRPC port accepting **${cold_membership} s**,"
+  echo "grants launch to its gRPC port **${cold_grants} s**, notifications launch to its gRPC port"
+  echo "**${cold_notifications} s**, then gateway launch to /readyz 200 **${cold_gateway} s**."
   echo
   echo "CPU time per request at each scenario's peak (the run without a Connection header), each"
   echo "process with all its threads, from /proc/<pid>/stat around the run (Postgres left out;"
   echo "the load generator shares the cores):"
   echo
-  echo "| scenario | req/s | gateway us | membership us | grants us |"
-  echo "|---|---:|---:|---:|---:|"
+  echo "| scenario | req/s | gateway us | membership us | grants us | notifications us |"
+  echo "|---|---:|---:|---:|---:|---:|"
   md_rows "${scenario_cpu_rows[@]}"
 }
 
@@ -211,6 +213,12 @@ write_results() {
     echo "## Results"
     echo
     report_table
+    echo
+    echo "## Notifications: write to webhook, relay throughput"
+    echo
+    report_notifications
+    echo
+    notif_method
     echo
     echo "## Ceilings: the database's own work"
     echo

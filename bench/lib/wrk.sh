@@ -1,4 +1,5 @@
-# Sourced by bench/run.sh: running wrk and reading its output, and the curl checks beside it.
+# Sourced by bench/run.sh: running wrk and reading its output, the curl checks beside it, and the
+# p99 at about half of a scenario's peak (half_rate).
 # Uses run.sh's globals: duration, raw (the raw-output file), IRIS_STARTED/IRIS_PIDS;
 # run_wrk counts its runs in wrk_runs.
 
@@ -156,4 +157,24 @@ reuse() {
   curl_args "$script" "$@"
   n="$(curl -s "${curl_opts[@]}" -o /dev/null -o /dev/null -w '%{num_connects} ' "$url" "$url")" || true
   [[ "$n" == "1 0 " ]] && echo kept || echo "closed"
+}
+
+# p99 at about half of peak: wrk has no fixed-rate mode, so fewer connections ("fewer
+# connections" method): -c2, and -c1 as well when two connections still come near the peak.
+declare -A low=()  # label -> "rps|p99|conns|non2xx|share" at fewer connections
+# half_rate LABEL URL SCRIPT PEAK [HEADER]: sets low[LABEL].
+half_rate() {
+  local label="$1" url="$2" script="$3" p="$4" extra="${5:-}" best="" c share cand
+  for c in 2 1; do
+    run_wrk "$label [half rate, c=$c]" 1 "$c" "$url" "$script" "$extra"
+    share="$(awk -v a="$rps" -v b="$p" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')"
+    cand="$rps|$p99|$c|$non2xx|$share"
+    # keep the run whose rate is closest to half of the peak
+    if [[ -z "$best" ]] || awk -v a="$share" -v b="${best##*|}" \
+      'BEGIN { d1 = a - 0.5; d2 = b - 0.5; exit !((d1 < 0 ? -d1 : d1) < (d2 < 0 ? -d2 : d2)) }'; then
+      best="$cand"
+    fi
+    awk -v s="$share" 'BEGIN { exit !(s > 0.7) }' || break
+  done
+  low["$label"]="$best"
 }

@@ -43,10 +43,14 @@ class ReadWriteWork : public pqxx::internal::basic_transaction {
   ~ReadWriteWork() noexcept override { End(); }
 };
 
-absl::Status CommitIfOk(pqxx::transaction_base& tx, absl::FunctionRef<absl::Status(Tx&)> body) {
+absl::Status CommitIfOk(pqxx::transaction_base& tx, absl::FunctionRef<absl::Status(Tx&)> body,
+                        bool* outbox_written) {
   Tx wrapped(tx);
   absl::Status status = body(wrapped);
-  if (status.ok()) tx.commit();
+  if (status.ok()) {
+    tx.commit();
+    *outbox_written = wrapped.outbox_written();
+  }
   return status;
 }
 
@@ -66,6 +70,11 @@ absl::Status Pool::Ping() {
   });
 }
 
+void Pool::SetOutboxObserver(std::function<void()> observer) {
+  std::lock_guard lock(observer_mu_);
+  outbox_observer_ = std::move(observer);
+}
+
 absl::Status Pool::RunTx(Mode mode, absl::FunctionRef<absl::Status(Tx&)> body) {
   int conflicts = 0;
   bool fresh = false;
@@ -76,6 +85,10 @@ absl::Status Pool::RunTx(Mode mode, absl::FunctionRef<absl::Status(Tx&)> body) {
     // A connection can also die in the rollback that tx's destructor sends.
     bool healthy = attempt.connection_ok && (*conn)->is_open();
     Release(*std::move(conn), healthy);
+    if (attempt.outbox_written) {
+      std::lock_guard lock(observer_mu_);
+      if (outbox_observer_) outbox_observer_();
+    }
     switch (attempt.retry) {
       case Retry::kNo: return attempt.status;
       case Retry::kConflict:
@@ -99,11 +112,15 @@ Pool::Attempt Pool::TryOnce(pqxx::connection& conn, Mode mode,
       // read. The session's default_transaction_read_only makes Postgres refuse writes.
       pqxx::nontransaction tx(conn);
       begun = true;
-      return {CommitIfOk(tx, body)};
+      Attempt attempt;
+      attempt.status = CommitIfOk(tx, body, &attempt.outbox_written);
+      return attempt;
     }
     ReadWriteWork tx(conn);
     begun = true;
-    return {CommitIfOk(tx, body)};
+    Attempt attempt;
+    attempt.status = CommitIfOk(tx, body, &attempt.outbox_written);
+    return attempt;
   } catch (...) {
     internal::MappedError err = internal::MapException(std::current_exception());
     // Some failures (a terminated backend reports 57P01 first) only show as a closed socket.

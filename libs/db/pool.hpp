@@ -4,6 +4,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -50,8 +51,14 @@ class Tx {
 
   pqxx::transaction_base& raw() { return tx_; }
 
+  // RecordChange notes that this transaction wrote an outbox row; once it commits, the pool
+  // tells its outbox observer (Pool::SetOutboxObserver), so the relay publishes it at once.
+  void NoteOutboxWrite() { outbox_written_ = true; }
+  bool outbox_written() const { return outbox_written_; }
+
  private:
   pqxx::transaction_base& tx_;
+  bool outbox_written_ = false;
 };
 
 namespace internal {
@@ -90,6 +97,11 @@ class Pool {
   // SELECT 1 through the pool: the readiness probe.
   absl::Status Ping();
 
+  // Called after every commit of a Write that recorded a change (Tx::NoteOutboxWrite), on the
+  // committing thread; it must be quick (the relay only wakes its thread). Nullptr removes it;
+  // once that returns, no call of the old one is running or will start.
+  void SetOutboxObserver(std::function<void()> observer);
+
   static constexpr int kMaxConflictRetries = 3;
 
  private:
@@ -99,6 +111,7 @@ class Pool {
     absl::Status status;
     Retry retry = Retry::kNo;
     bool connection_ok = true;
+    bool outbox_written = false;  // committed a transaction that wrote the outbox
   };
   using Connection = std::unique_ptr<pqxx::connection>;
 
@@ -137,6 +150,9 @@ class Pool {
   std::condition_variable released_;
   std::vector<Connection> idle_;  // guarded by mu_
   int open_ = 0;                  // idle + leased; guarded by mu_
+
+  std::mutex observer_mu_;
+  std::function<void()> outbox_observer_;  // guarded by observer_mu_
 };
 
 }  // namespace iris::db

@@ -115,6 +115,10 @@ StatementSet::StatementSet(std::span<const Statement> all, const std::vector<Sor
     add(kRecordChangeName, RecordChangeSql(kit_schema));
     add(kAuditListName, AuditListSql(kit_schema));
     add(kAuditCountName, AuditCountSql(kit_schema));
+    add(kOutboxLockName, OutboxLockSql(kit_schema));
+    add(kOutboxBatchName, OutboxBatchSql(kit_schema));
+    add(kOutboxMarkName, OutboxMarkSql(kit_schema));
+    add(kOutboxStatsName, OutboxStatsSql(kit_schema));
   }
 }
 

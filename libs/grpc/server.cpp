@@ -110,7 +110,8 @@ int WaitForTerminationSignal() {
 }
 
 int Serve(const ServerConfig& config, std::vector<::grpc::Service*> services,
-          iris::metrics::Metrics& metrics, std::function<absl::Status()> ready) {
+          iris::metrics::Metrics& metrics, std::function<absl::Status()> ready,
+          const Companion& companion) {
   if (config.metrics_port > 0) {
     auto s = metrics.Serve(config.host + ":" + std::to_string(config.metrics_port));
     if (!s.ok()) {
@@ -125,8 +126,10 @@ int Serve(const ServerConfig& config, std::vector<::grpc::Service*> services,
     return 1;
   }
   iris::log::Info("serving", {{"grpc_port", server.port()}, {"metrics_port", config.metrics_port}});
+  if (companion.start) companion.start();
   const int sig = WaitForTerminationSignal();
   iris::log::Info("draining", {{"signal", sig}});
+  if (companion.stop) companion.stop();
   server.Shutdown();
   iris::log::Info("stopped");
   return 0;

@@ -68,9 +68,17 @@ class Server {
 void BlockTerminationSignals();
 int WaitForTerminationSignal();
 
+// What runs beside the server (the outbox relay): started once the server serves, so a service
+// may call itself; stopped when the termination signal arrives, before the drain.
+struct Companion {
+  std::function<void()> start;
+  std::function<void()> stop;
+};
+
 // The whole life of a service process: metrics endpoint, server, wait for SIGTERM, drain.
 // Returns the process exit code; a taken port is one clear line and exit code 1.
 int Serve(const ServerConfig& config, std::vector<::grpc::Service*> services,
-          iris::metrics::Metrics& metrics, std::function<absl::Status()> ready);
+          iris::metrics::Metrics& metrics, std::function<absl::Status()> ready,
+          const Companion& companion = {});
 
 }  // namespace iris::grpc

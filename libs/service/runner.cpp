@@ -11,6 +11,7 @@
 #include "libs/grpc/process.hpp"
 #include "libs/grpc/server.hpp"
 #include "libs/log/log.hpp"
+#include "libs/relay/relay.hpp"
 
 namespace iris::service {
 namespace {
@@ -173,8 +174,20 @@ int RunService(int argc, char** argv, const Definition& def,
     PrintError(name, "start", composed.status());
     return 1;
   }
-  return iris::grpc::Serve(settings.server, composed->services, metrics,
-                           [&pool] { return pool.Ping(); });
+  // Every service publishes its outbox (notifications its own too, to itself). Declared after
+  // the pool and metrics it uses; stopped (joined) before the drain, and by its destructor on
+  // any other way out.
+  std::unique_ptr<iris::relay::Relay> relay;
+  if (settings.relay.enabled) {
+    relay = std::make_unique<iris::relay::Relay>(name, settings.relay, pool, metrics);
+  }
+  iris::grpc::Companion companion;
+  if (relay) {
+    companion.start = [&relay] { relay->Start(); };
+    companion.stop = [&relay] { relay->Stop(); };
+  }
+  return iris::grpc::Serve(
+      settings.server, composed->services, metrics, [&pool] { return pool.Ping(); }, companion);
 }
 
 }  // namespace iris::service

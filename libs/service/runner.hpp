@@ -1,6 +1,7 @@
 // The whole life of a service process, once for every service: command line, settings, logging,
 // migrations (the kit's and the service's own), the connection pool, demo data, metrics, the gRPC
-// server and its drain. A service's main.cpp only says what it is made of:
+// server and its drain, and the outbox relay (libs/relay) beside the server. A service's main.cpp
+// only says what it is made of:
 //
 //   int main(int argc, char** argv) {
 //     return iris::service::Run<Parts>(argc, argv, kDefinition);

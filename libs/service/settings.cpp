@@ -25,6 +25,18 @@ Settings LoadSettings(iris::config::Env& env, const Identity& id) {
   s.migrate_on_start = env.Bool("IRIS_MIGRATE_ON_START", true);
   s.log_level = env.String("IRIS_LOG_LEVEL", "info");
   s.caller_verify_keys = env.String("IRIS_CALLER_VERIFY_KEYS", "");
+  // The same variable the gateway reads to reach notifications (IRIS_<NAME>_ADDR).
+  s.relay.notifications_addr =
+      env.String(iris::config::ServiceEnvPrefix("notifications") + "ADDR", "127.0.0.1:50055");
+  s.relay.enabled = env.Bool("IRIS_RELAY_ENABLED", true);
+  s.relay.batch = env.Int("IRIS_RELAY_BATCH", 100, 1, 500);  // Publish takes at most 500
+  s.relay.poll =
+      env.Millis("IRIS_RELAY_POLL_MS", milliseconds(1000), milliseconds(10), milliseconds(600000));
+  s.relay.max_backoff = env.Millis("IRIS_RELAY_MAX_BACKOFF_MS", milliseconds(30000),
+                                   milliseconds(100), milliseconds(3600000));
+  // A test hook only (tests/faults/relay_crash_fault_test.cpp); nothing else reads it.
+  s.relay.exit_after_publish =
+      env.OneOf("IRIS_RELAY_FAULT", "", {"exit_after_publish"}) == "exit_after_publish";
   return s;
 }
 

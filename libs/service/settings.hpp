@@ -7,6 +7,7 @@
 #include "libs/config/env.hpp"
 #include "libs/db/pool.hpp"
 #include "libs/grpc/server.hpp"
+#include "libs/relay/relay.hpp"
 
 namespace iris::service {
 
@@ -25,6 +26,8 @@ struct Settings {
   // IRIS_CALLER_VERIFY_KEYS: the gateway's public keys (libs/grpc/caller_assertion.hpp);
   // required to serve.
   std::string caller_verify_keys;
+  // The outbox relay the runner starts (libs/relay).
+  iris::relay::Config relay;
 };
 
 // Reads, for service S with prefix IRIS_S_:
@@ -32,7 +35,10 @@ struct Settings {
 //   password scripts/sql/provision.sql gives each service locally), IRIS_S_DB_POOL_SIZE (8),
 //   IRIS_S_GRPC_PORT, IRIS_S_METRICS_PORT (the identity's defaults), IRIS_S_GRPC_MIN_THREADS
 //   (2), IRIS_S_GRPC_MAX_THREADS (32, at least the minimum), and the shared IRIS_LISTEN_HOST,
-//   IRIS_DRAIN_TIMEOUT_MS, IRIS_MIGRATE_ON_START, IRIS_LOG_LEVEL.
+//   IRIS_DRAIN_TIMEOUT_MS, IRIS_MIGRATE_ON_START, IRIS_LOG_LEVEL; the relay's
+//   IRIS_NOTIFICATIONS_ADDR (127.0.0.1:50055), IRIS_RELAY_ENABLED (true), IRIS_RELAY_BATCH (100,
+//   1..500), IRIS_RELAY_POLL_MS (1000), IRIS_RELAY_MAX_BACKOFF_MS (30000) and the test hook
+//   IRIS_RELAY_FAULT ("" or exit_after_publish; relay.hpp).
 // Bad values are recorded in `env` (Env::Finish reports them all at once).
 Settings LoadSettings(iris::config::Env& env, const Identity& id);
 

@@ -4,11 +4,23 @@
 
 IRIS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 
-# The gRPC services, started in this order before the gateway. A service's place in the list
-# picks its default ports (the n-th, from 0, gets gRPC 50051+n and metrics 9465+n), so append
-# new ones in the order of ARCHITECTURE.md: grants events documents notifications.
+# The gRPC services, started in this order before the gateway. A service's default ports are
+# ARCHITECTURE.md's: its place in IRIS_PORT_ORDER (from 0) n gives gRPC 50051+n and metrics
+# 9465+n, whichever services exist yet.
 # shellcheck disable=SC2034  # read by the scripts that source this file
-IRIS_SERVICES=(membership grants)
+IRIS_SERVICES=(membership grants notifications)
+IRIS_PORT_ORDER=(membership grants events documents notifications)
+# The place of service $1 in IRIS_PORT_ORDER.
+iris_port_index() {
+  local i
+  for i in "${!IRIS_PORT_ORDER[@]}"; do
+    if [[ "${IRIS_PORT_ORDER[$i]}" == "$1" ]]; then
+      printf '%s\n' "$i"
+      return 0
+    fi
+  done
+  return 1
+}
 
 IRIS_PG_BIN="${IRIS_PG_BIN:-/usr/lib/postgresql/15/bin}"
 

@@ -190,7 +190,7 @@ TEST_F(PeopleE2eTest, ErasureDeletesThePersonAndKeepsOnlyTheIdInTheAuditLog) {
       "SELECT type, payload::text FROM membership.outbox WHERE subject_id = $1 ORDER BY position",
       id);
   ASSERT_EQ(outbox.size(), 3u);
-  EXPECT_EQ(outbox[2][0].as<std::string>(), "membership.person.erased");
+  EXPECT_EQ(outbox[2][0].as<std::string>(), "membership.person.deleted");
   for (const auto& row : outbox) {
     EXPECT_EQ(row[1].as<std::string>().find(email), std::string::npos);
   }

@@ -41,8 +41,9 @@ std::vector<std::string> ServiceNames() {
   return names;
 }
 
-System::System(std::vector<std::pair<std::string, std::string>> gateway_env)
-    : http_port_(FreePort()), metrics_port_(FreePort()) {
+System::System(std::vector<std::pair<std::string, std::string>> gateway_env,
+               std::vector<std::pair<std::string, std::string>> service_env)
+    : http_port_(FreePort()), metrics_port_(FreePort()), service_env_(std::move(service_env)) {
   char tmpl[] = "/tmp/iris-e2e-XXXXXX";
   dir_ = ::mkdtemp(tmpl);
   std::vector<std::pair<std::string, std::string>> env = {
@@ -87,6 +88,11 @@ System::System(std::vector<std::pair<std::string, std::string>> gateway_env)
   }
 }
 
+std::string System::MailDir() const {
+  const char* shared = std::getenv("IRIS_TEST_MAIL_DIR");
+  return shared != nullptr && *shared != '\0' ? shared : dir_ + "/mail";
+}
+
 System::~System() {
   if (gateway_) gateway_->Signal(SIGTERM);
   for (auto& [name, s] : services_) {
@@ -98,7 +104,10 @@ System::~System() {
   }
 }
 
-void System::StartService(const std::string& name) {
+void System::StartService(const std::string& name) { StartService(name, {}); }
+
+void System::StartService(const std::string& name,
+                          const std::vector<std::pair<std::string, std::string>>& extra_env) {
   Service& s = services_.at(name);
   const std::string p = config::ServiceEnvPrefix(name);
   std::vector<std::pair<std::string, std::string>> env = {
@@ -107,9 +116,34 @@ void System::StartService(const std::string& name) {
       {p + "GRPC_PORT", std::to_string(s.grpc_port)},
       {p + "METRICS_PORT", std::to_string(s.metrics_port)},
       {"IRIS_DRAIN_TIMEOUT_MS", "3000"},
-      {"IRIS_CALLER_VERIFY_KEYS", caller_keys_.public_key}};
+      {"IRIS_CALLER_VERIFY_KEYS", caller_keys_.public_key},
+      // Notifications: mail as files here, webhooks to receivers on loopback, relays and
+      // workers quick enough for tests that wait on them. Systems running at once share the
+      // test database, so any one's workers may send another's mail and webhooks: what
+      // shapes their work (retry schedule, reminder lead) must be the same in every System.
+      {"IRIS_MAIL_DIR", MailDir()},
+      {"IRIS_WEBHOOK_SECRET_KEY", kWebhookSecretKey},
+      {"IRIS_WEBHOOK_ALLOW_CIDRS", "127.0.0.0/8"},
+      // Every System shares the test databases, so any of them may send a delivery: all retry
+      // alike, after 1 s (five attempts, then dead letter), whichever sends it.
+      {"IRIS_WEBHOOK_RETRY_SCHEDULE", "1s,1s,1s,1s"},
+      {"IRIS_NOTIFICATIONS_POLL_MS", "100"},
+      // A relay that found notifications down (not serving yet, or killed by a test) tries
+      // again within 2 s rather than backing off to its default 30 s.
+      {"IRIS_RELAY_MAX_BACKOFF_MS", "2000"}};
   for (const auto& [other, o] : services_) {
     env.emplace_back(config::ServiceEnvPrefix(other) + "ADDR", ServiceAddress(other));
+  }
+  const std::vector<std::pair<std::string, std::string>>& all_services = service_env_;
+  for (const auto* extra : {&all_services, &extra_env}) {
+    for (const auto& [key, value] : *extra) {
+      auto it = std::find_if(env.begin(), env.end(), [&](const auto& e) { return e.first == key; });
+      if (it != env.end()) {
+        it->second = value;
+      } else {
+        env.emplace_back(key, value);
+      }
+    }
   }
   if (name == "membership") {
     env.emplace_back("IRIS_ADMIN_EMAIL", kAdminEmail);

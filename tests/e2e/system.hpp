@@ -39,15 +39,29 @@ class System {
   }
 
   // Starts every service, then the gateway; waits until all are ready. `gateway_env` adds to
-  // or replaces the gateway's settings (a suite that tests rate limits lowers them).
-  explicit System(std::vector<std::pair<std::string, std::string>> gateway_env = {});
+  // or replaces the gateway's settings (a suite that tests rate limits lowers them);
+  // `service_env` the same for every service (a webhook suite shortens the retry schedule).
+  explicit System(std::vector<std::pair<std::string, std::string>> gateway_env = {},
+                  std::vector<std::pair<std::string, std::string>> service_env = {});
   ~System();  // stops them all
 
   std::string Url(const std::string& path) const;
   std::string MetricsUrl() const;
+  // Where notifications writes mail without IRIS_SMTP_URL (one .eml file per mail). One
+  // directory for every System of a test run (IRIS_TEST_MAIL_DIR, set by scripts/test.sh):
+  // Systems running at once share the test database, so any one's mail worker may send
+  // another's mail; tests find theirs by its unique recipient.
+  std::string MailDir() const;
+  // The IRIS_WEBHOOK_SECRET_KEY the services of this System run with.
+  static constexpr const char* kWebhookSecretKey =
+      "6b1f0c2a9d3e4f5061728394a5b6c7d8e9f00112233445566778899aabbccdde";
   int http_port() const { return http_port_; }
 
   void StartService(const std::string& name);
+  // Starts it with `extra_env` added to (or replacing) its settings, for this run only (a
+  // fault test's IRIS_RELAY_FAULT); the next StartService(name) starts it as usual.
+  void StartService(const std::string& name,
+                    const std::vector<std::pair<std::string, std::string>>& extra_env);
   void KillService(const std::string& name);  // SIGKILL, as a crash would
   ChildProcess& service(const std::string& name) { return *services_.at(name).process; }
   // The gateway answers and /readyz reports every upstream up.
@@ -74,6 +88,7 @@ class System {
   std::string dir_;
   int http_port_, metrics_port_;
   std::map<std::string, Service> services_;
+  std::vector<std::pair<std::string, std::string>> service_env_;
   std::unique_ptr<ChildProcess> gateway_;
 };
 

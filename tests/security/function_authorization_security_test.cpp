@@ -122,6 +122,25 @@ const std::map<std::string, Who>& Rules() {
       {"GET /v1/grant-stats", Who::kAnyone},
       {"GET /v1/open-data/360giving.json", Who::kAnyone},
       {"GET /v1/open-data/360giving.csv", Who::kAnyone},
+      // Notifications: each person's own inbox and subscriptions; topics are public; the
+      // change feed is for partners and staff (members and reviewers 403: notifications).
+      {"GET /v1/me/inbox", Who::kSignedIn},
+      {"POST /v1/me/inbox/{id}/read", Who::kSignedIn},
+      {"GET /v1/me/subscriptions", Who::kSignedIn},
+      {"PUT /v1/me/subscriptions", Who::kSignedIn},
+      {"GET /v1/topics", Who::kAnyone},
+      {"GET /v1/changes", Who::kSignedIn},
+      // Webhooks: partners their own endpoints, network admins every one (the service's rule:
+      // other roles 403 there); API keys need webhooks:manage.
+      {"GET /v1/webhooks", Who::kSignedIn},
+      {"POST /v1/webhooks", Who::kSignedIn},
+      {"GET /v1/webhooks/{id}", Who::kSignedIn},
+      {"PATCH /v1/webhooks/{id}", Who::kSignedIn},
+      {"DELETE /v1/webhooks/{id}", Who::kSignedIn},
+      {"POST /v1/webhooks/{id}/rotate-secret", Who::kSignedIn},
+      {"GET /v1/webhooks/{id}/deliveries", Who::kSignedIn},
+      {"POST /v1/webhooks/{id}/replay", Who::kSignedIn},
+      {"POST /v1/webhook-deliveries/{id}/retry", Who::kSignedIn},
   };
   return *rules;
 }

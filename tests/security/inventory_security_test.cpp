@@ -31,13 +31,15 @@ using nlohmann::json;
 // Request fields reviewed for SSRF: stored and shown to readers, never fetched by any service
 // (grep services/ for an HTTP client: there is none). A new entry needs that review again.
 const std::set<std::string>& ReviewedUrlFields() {
-  static const auto* fields =
-      new std::set<std::string>{"POST /v1/organizations website",
-                                "POST /v1/organizations logo_url",
-                                "PATCH /v1/organizations/{id} website",
-                                "PATCH /v1/organizations/{id} logo_url",
-                                "POST /v1/membership-applications organization.website",
-                                "POST /v1/membership-applications organization.logo_url"};
+  static const auto* fields = new std::set<std::string>{
+      "POST /v1/organizations website", "POST /v1/organizations logo_url",
+      "PATCH /v1/organizations/{id} website", "PATCH /v1/organizations/{id} logo_url",
+      "POST /v1/membership-applications organization.website",
+      "POST /v1/membership-applications organization.logo_url",
+      // Fetched by notifications: every resolved address checked at
+      // create, update and each attempt, pinned, no redirects
+      // (webhook_rules_test, notifications_webhooks_e2e_test).
+      "POST /v1/webhooks url", "PATCH /v1/webhooks/{id} url"};
   return *fields;
 }
 

@@ -192,6 +192,10 @@ TEST_F(MisconfigurationSecurityTest, MalformedInputOnEveryOperationLeaksNothing)
           // The contract itself and readiness name their dependencies by design (API.md
           // "Operations"); every other answer names none.
           if (op.path == "/v1/openapi.json" || op.path == "/readyz") continue;
+          // A 2xx answer is the resource's own data, which may name such things by right
+          // (a test's webhook URL on 127.0.0.1, message types such as
+          // membership.organization.created); refusals are what must name nothing.
+          if (r.status < 300) continue;
           EXPECT_EQ(LeaksIn(r.body), std::vector<std::string>{})
               << op.method << " " << path << " " << body << ": " << r.body;
         }

@@ -80,6 +80,41 @@ TEST(ServiceSettingsTest, EveryBadValueIsReportedByName) {
   EXPECT_NE(s.message().find("IRIS_GRANTS_DB_POOL_SIZE"), std::string::npos) << s;
 }
 
+TEST(ServiceSettingsTest, TheRelayPublishesToNotificationsByDefault) {
+  auto env = EnvOf({});
+  const Settings s = LoadSettings(env, {"grants", 50052, 9466});
+  ASSERT_TRUE(env.Finish().ok());
+  EXPECT_TRUE(s.relay.enabled);
+  EXPECT_EQ(s.relay.notifications_addr, "127.0.0.1:50055");
+  EXPECT_EQ(s.relay.batch, 100);
+  EXPECT_EQ(s.relay.poll, std::chrono::milliseconds(1000));
+  EXPECT_EQ(s.relay.max_backoff, std::chrono::milliseconds(30000));
+  EXPECT_FALSE(s.relay.exit_after_publish);
+}
+
+TEST(ServiceSettingsTest, TheRelayReadsItsVariablesAndRefusesBadOnes) {
+  auto env = EnvOf({{"IRIS_NOTIFICATIONS_ADDR", "notifications:50055"},
+                    {"IRIS_RELAY_ENABLED", "false"},
+                    {"IRIS_RELAY_BATCH", "250"},
+                    {"IRIS_RELAY_POLL_MS", "200"},
+                    {"IRIS_RELAY_MAX_BACKOFF_MS", "5s"},
+                    {"IRIS_RELAY_FAULT", "exit_after_publish"}});
+  const Settings s = LoadSettings(env, {"membership", 50051, 9465});
+  ASSERT_TRUE(env.Finish().ok());
+  EXPECT_FALSE(s.relay.enabled);
+  EXPECT_EQ(s.relay.notifications_addr, "notifications:50055");
+  EXPECT_EQ(s.relay.batch, 250);
+  EXPECT_EQ(s.relay.poll, std::chrono::milliseconds(200));
+  EXPECT_EQ(s.relay.max_backoff, std::chrono::milliseconds(5000));
+  EXPECT_TRUE(s.relay.exit_after_publish);
+
+  auto bad = EnvOf({{"IRIS_RELAY_BATCH", "501"}, {"IRIS_RELAY_FAULT", "crash_sometimes"}});
+  LoadSettings(bad, {"membership", 50051, 9465});
+  const absl::Status st = bad.Finish();
+  EXPECT_NE(st.message().find("IRIS_RELAY_BATCH"), std::string::npos) << st;
+  EXPECT_NE(st.message().find("IRIS_RELAY_FAULT"), std::string::npos) << st;
+}
+
 TEST(ServiceSettingsTest, PrefixIsTheNameInCapitals) {
   EXPECT_EQ(config::ServiceEnvPrefix("membership"), "IRIS_MEMBERSHIP_");
 }

@@ -84,4 +84,12 @@ std::vector<Route> GrantAwardRoutes(Upstream& grants, const pagination::CursorCo
 // /v1/grant-calls/{id}/stats, /v1/grant-stats, /v1/open-data/360giving.{json,csv}.
 std::vector<Route> GrantStatisticsRoutes(Upstream& grants);
 
+// notifications' areas, joined by NotificationsRoutes (notifications_routes.cpp).
+std::vector<Route> NotificationsRoutes(Upstream& notifications, const RouteDeps& deps);
+// /v1/me/inbox..., /v1/me/subscriptions, /v1/topics, /v1/changes.
+std::vector<Route> NotificationRoutes(Upstream& notifications,
+                                      const pagination::CursorCodec& cursors);
+// /v1/webhooks..., /v1/webhook-deliveries/{id}/retry.
+std::vector<Route> WebhookRoutes(Upstream& notifications, const pagination::CursorCodec& cursors);
+
 }  // namespace iris::gateway

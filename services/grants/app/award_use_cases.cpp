@@ -104,8 +104,10 @@ absl::StatusOr<domain::Grant> AwardUseCases::Award(const identity::Caller& calle
     application.subject_type = "grant_application";
     application.subject_id = app.id;
     application.country = app.country;
-    application.payload = {{"id", app.id},        {"call_id", call.id},   {"country", app.country},
-                           {"status", "awarded"}, {"grant_id", saved.id}, {"version", app_version}};
+    application.payload = {
+        {"id", app.id},           {"call_id", call.id},  {"organization_id", app.organization_id},
+        {"country", app.country}, {"status", "awarded"}, {"grant_id", saved.id},
+        {"version", app_version}};
     application.action = "award";
     application.audit = {{"fields", {"status", "status_changed_at"}},
                          {"from", "under_review"},

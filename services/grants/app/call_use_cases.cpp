@@ -9,6 +9,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/time/time.h"
 #include "libs/db/outbox.hpp"
 #include "libs/status/list_filters.hpp"
 #include "libs/status/status.hpp"
@@ -23,17 +24,23 @@ constexpr const char* kSchema = "grants";
 
 absl::Status NotFound() { return absl::NotFoundError("grant call not found"); }
 
-// Thin payload: ids, states and the call's countries; subscribers fetch the rest.
+// Thin payload: ids, states and the call's countries; subscribers fetch the rest. The title
+// (every language) and closes_at are there too: notifications makes the "closes soon"
+// reminder from them, and it asks grants nothing.
 db::Change ChangeOf(const domain::GrantCall& c, std::string event, std::string action,
                     nlohmann::json audit) {
   db::Change change;
   change.type = "grants.call." + event;
   change.subject_type = "grant_call";
   change.subject_id = c.id;
-  change.payload = {{"id", c.id},
-                    {"status", domain::CallStatusWord(c.status)},
-                    {"eligible_countries", c.eligible_countries},
-                    {"version", c.version}};
+  change.payload = {
+      {"id", c.id},
+      {"status", domain::CallStatusWord(c.status)},
+      {"eligible_countries", c.eligible_countries},
+      {"title", c.title},
+      {"closes_at", absl::FormatTime("%Y-%m-%dT%H:%M:%E*SZ", absl::FromChrono(c.closes_at),
+                                     absl::UTCTimeZone())},
+      {"version", c.version}};
   change.action = std::move(action);
   change.audit = std::move(audit);
   return change;

@@ -22,6 +22,7 @@ db::Change ChangeOf(const domain::Report& r, const domain::Grant& g, std::string
   c.country = g.country;
   c.payload = {{"id", r.id},
                {"grant_id", r.grant_id},
+               {"organization_id", g.organization_id},  // its audience: the organisation
                {"country", g.country},
                {"kind", domain::ReportKindWord(r.kind)},
                {"status", domain::ReportStatusWord(r.status)},

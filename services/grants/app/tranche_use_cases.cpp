@@ -20,6 +20,7 @@ db::Change ChangeOf(const domain::Tranche& t, const domain::Grant& g, std::strin
   c.country = g.country;
   c.payload = {{"id", t.id},
                {"grant_id", t.grant_id},
+               {"organization_id", g.organization_id},  // its audience: the organisation
                {"country", g.country},
                {"amount", t.amount.amount},
                {"currency", t.amount.currency},

@@ -154,6 +154,12 @@ TEST_F(AwardDbTest, AwardCreatesTheGrantAndMovesTheCallAndApplication) {
                    "subject_id = '" +
                    g->id + "'"),
             1);
+  // An organisation's topic names the organisation (notifications' audience rule).
+  EXPECT_EQ(
+      Number("SELECT count(*) FROM grants.outbox WHERE type = 'grants.application.awarded'"
+             " AND subject_id = '" +
+             application + "' AND payload->>'organization_id' = '" + g->organization_id + "'"),
+      1);
 
   auto again = awards_.Award(Admin(), application, Terms(650000), 0);
   EXPECT_EQ(Reason(again.status()), "invalid_transition") << again.status();
@@ -352,7 +358,8 @@ TEST_F(AwardDbTest, ATrancheIsPaidOnceItsReportIsAcceptedAndOnlyOnce) {
   for (const char* type : {"grants.tranche.created", "grants.tranche.paid",
                            "grants.report.returned", "grants.report.accepted"}) {
     EXPECT_GE(Number(std::string("SELECT count(*) FROM grants.outbox WHERE type = '") + type +
-                     "' AND payload->>'grant_id' = '" + g->id + "'"),
+                     "' AND payload->>'grant_id' = '" + g->id +
+                     "' AND payload->>'organization_id' = '" + g->organization_id + "'"),
               1)
         << type;
   }

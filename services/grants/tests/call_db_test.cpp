@@ -177,6 +177,15 @@ TEST_F(CallDbTest, UpdateChecksTheVersionAndReplacesAllocationsOfADraft) {
   EXPECT_EQ(Text("SELECT payload->>'version' FROM grants.outbox WHERE subject_id = '" + c.id +
                  "' AND type = 'grants.call.updated'"),
             "2");
+  // What notifications makes the "closes soon" reminder from: the instant (RFC 3339, UTC)
+  // and the title in every language.
+  EXPECT_EQ(Text("SELECT count(*) FROM grants.outbox o JOIN grants.calls c ON c.id::text ="
+                 " o.subject_id WHERE o.subject_id = '" +
+                 c.id +
+                 "' AND o.type = 'grants.call.updated' AND (o.payload->>'closes_at')::timestamptz"
+                 " = c.closes_at AND o.payload->>'closes_at' LIKE '%Z' AND o.payload->'title' ="
+                 " c.title"),
+            "1");
 
   // The same body again changes nothing: no new version.
   auto again = calls_.Update(Admin(), c.id, p, 0);

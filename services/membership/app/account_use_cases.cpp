@@ -45,6 +45,23 @@ std::string Hex(const unsigned char* bytes, size_t n) {
 // Who bootstraps the first admin: no user yet, so the audit log names the system.
 identity::Caller SystemCaller() { return identity::Caller{.role = "system"}; }
 
+// The payload of membership.user.created / .enabled / .disabled: the one outbox message that
+// carries contact (email, name), because notifications learns whom it may write to from it and
+// asks membership nothing else. Notifications strips email and name at intake, so they reach
+// no feed, inbox or webhook (libs/db/outbox.hpp).
+nlohmann::json UserPayload(const domain::User& u) {
+  auto or_null = [](const std::optional<std::string>& v) {
+    return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+  };
+  return {{"id", u.id},
+          {"email", u.email},
+          {"name", u.name},
+          {"role", u.role},
+          {"organization_id", or_null(u.organization_id)},
+          {"country", or_null(u.country)},
+          {"status", u.disabled ? "disabled" : "active"}};
+}
+
 // What the users table's constraints (V003, V008) mean in a POST /v1/users body. CheckNewUser
 // checks the same rules first; these answer when the two ever disagree, and for what only the
 // data knows: a taken email, an organisation that does not exist.
@@ -166,7 +183,7 @@ absl::StatusOr<domain::User> AccountUseCases::CreateUser(const identity::Caller&
     change.subject_type = "user";
     change.subject_id = u.id;
     change.country = u.country.value_or("");
-    change.payload = {{"id", u.id}, {"role", u.role}};
+    change.payload = UserPayload(u);
     change.action = "create";
     change.audit = {{"role", u.role}};
     IRIS_RETURN_IF_ERROR(db::RecordChange(tx, "membership", caller, change));
@@ -203,7 +220,7 @@ absl::StatusOr<domain::User> AccountUseCases::SetDisabled(const identity::Caller
     change.subject_type = "user";
     change.subject_id = u.id;
     change.country = u.country.value_or("");
-    change.payload = {{"id", u.id}};
+    change.payload = UserPayload(u);
     change.action = disabled ? "disable" : "enable";
     change.audit = {{"role", u.role}};
     if (!note.empty()) change.audit["note"] = note;
@@ -309,7 +326,12 @@ absl::StatusOr<std::optional<std::string>> AccountUseCases::BootstrapAdmin(
     change.type = "membership.user.created";
     change.subject_type = "user";
     change.subject_id = *id;
-    change.payload = {{"id", *id}, {"role", admin.role}};
+    domain::User created;
+    created.id = *id;
+    created.email = absl::AsciiStrToLower(admin.email);  // as users_insert_first_admin stores it
+    created.name = admin.name;
+    created.role = admin.role;
+    change.payload = UserPayload(created);
     change.action = "create";
     change.audit = {{"role", admin.role}, {"bootstrap", true}};
     IRIS_RETURN_IF_ERROR(db::RecordChange(tx, "membership", SystemCaller(), change));

@@ -134,7 +134,7 @@ absl::Status PersonUseCases::Erase(const identity::Caller& caller, const std::st
     IRIS_RETURN_IF_ERROR(people_.Delete(tx, person.id, person.version));
     IRIS_RETURN_IF_ERROR(db::RecordChange(
         tx, kSchema, caller,
-        ChangeOf(person, org, "membership.person.erased", "erase", nlohmann::json::object())));
+        ChangeOf(person, org, "membership.person.deleted", "erase", nlohmann::json::object())));
     return true;
   });
   if (absl::IsNotFound(result.status())) return PersonNotFound();

@@ -79,8 +79,12 @@ TEST_F(AccountBootstrapDbTest, CreatesTheAdminOnceAndAuditsIt) {
   EXPECT_EQ(Count("SELECT count(*) FROM membership.users WHERE email = 'admin@example.org' "
                   "AND role = 'network_admin' AND password_hash LIKE '$argon2id$%'"),
             1);
+  // The one message with contact: notifications learns its recipients from it.
   EXPECT_EQ(Count("SELECT count(*) FROM membership.outbox WHERE type = "
-                  "'membership.user.created' AND payload->>'role' = 'network_admin'"),
+                  "'membership.user.created' AND payload->>'role' = 'network_admin' AND "
+                  "payload->>'email' = 'admin@example.org' AND payload->>'name' = 'Network admin' "
+                  "AND payload->>'status' = 'active' AND payload->'organization_id' = 'null' "
+                  "AND payload->'country' = 'null' AND payload->>'id' = subject_id"),
             1);
   // No personal data in the audit trail: ids and the role only.
   EXPECT_EQ(Count("SELECT count(*) FROM membership.audit_log WHERE action = 'create' AND "

@@ -5,6 +5,9 @@
 #include <random>
 #include <set>
 
+#include <nlohmann/json.hpp>
+#include <pqxx/pqxx>
+
 #include "iris/membership/v1/accounts.grpc.pb.h"
 #include "libs/db/migrator.hpp"
 #include "libs/grpc/channel.hpp"
@@ -311,6 +314,39 @@ TEST_F(AccountRpcTest, AWriteKeyCreatesKeysOfAnyNarrowerScope) {
   auto refused = Call(&v1::Accounts::Stub::CreateApiKey, as_key, wider, &ignored);
   EXPECT_EQ(refused.error_code(), ::grpc::StatusCode::PERMISSION_DENIED);
   EXPECT_EQ(iris::status::DetailOf(iris::status::FromGrpc(refused)).reason(), "insufficient_scope");
+}
+
+// The one outbox message with contact: notifications learns whom it may write to from
+// membership.user.created / .disabled / .enabled (and strips email and name at intake).
+TEST_F(AccountRpcTest, AccountMessagesCarryTheContactNotificationsNeeds) {
+  const std::string email = UniqueEmail("contact");
+  const auto user = NewUser(email, "member");
+  ASSERT_FALSE(user.subject.empty());
+  ASSERT_TRUE(accounts_.SetDisabled(Admin(), user.subject, true, 0, "").ok());
+  ASSERT_TRUE(accounts_.SetDisabled(Admin(), user.subject, false, 0, "").ok());
+
+  pqxx::connection conn(iris::testing::MembershipDatabaseUrl());
+  pqxx::nontransaction tx(conn);
+  const auto rows = tx.exec_params(
+      "SELECT type, payload::text FROM membership.outbox WHERE subject_id = $1 ORDER BY position",
+      user.subject);
+  ASSERT_EQ(rows.size(), 3u);
+  const std::vector<std::pair<std::string, std::string>> expected = {
+      {"membership.user.created", "active"},
+      {"membership.user.disabled", "disabled"},
+      {"membership.user.enabled", "active"}};
+  for (size_t i = 0; i < rows.size(); ++i) {
+    EXPECT_EQ(rows[i][0].as<std::string>(), expected[i].first);
+    const auto payload = nlohmann::json::parse(rows[i][1].as<std::string>());
+    EXPECT_EQ(payload, (nlohmann::json{{"id", user.subject},
+                                       {"email", email},
+                                       {"name", "Someone"},
+                                       {"role", "member"},
+                                       {"organization_id", user.organization_id},
+                                       {"country", nullptr},
+                                       {"status", expected[i].second}}))
+        << expected[i].first;
+  }
 }
 
 }  // namespace

@@ -179,7 +179,7 @@ TEST_F(PersonDbTest, ErasureDeletesTheRowAndLeavesNoPersonalDataInTheTrail) {
   EXPECT_TRUE(absl::IsNotFound(found.status()));
   const std::string trail = TrailOf(person.id);
   EXPECT_NE(trail.find("erase"), std::string::npos) << trail;
-  EXPECT_NE(trail.find("membership.person.erased"), std::string::npos) << trail;
+  EXPECT_NE(trail.find("membership.person.deleted"), std::string::npos) << trail;
   EXPECT_EQ(trail.find(name), std::string::npos) << trail;
   EXPECT_EQ(trail.find(email), std::string::npos) << trail;
   EXPECT_EQ(trail.find("111 2222"), std::string::npos) << trail;

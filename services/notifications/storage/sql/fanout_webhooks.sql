@@ -1,0 +1,16 @@
+-- Webhook deliveries of the new messages $1 (uuid[]) for every active endpoint whose topics
+-- match and whose owner may see them: a network admin's anything but internal, anyone
+-- else's public messages only.
+INSERT INTO notifications.webhook_deliveries (endpoint_id, message_id)
+SELECT e.id, m.id
+FROM unnest($1::uuid[]) AS batch(id)  -- by key, whatever plan is cached (_fanout_matches)
+JOIN notifications.messages m ON m.id = batch.id
+JOIN notifications.webhook_endpoints e ON e.active
+WHERE m.audience <> 'internal'
+  AND (m.audience = 'public' OR e.owner_role = 'network_admin')
+  AND EXISTS (SELECT 1
+              FROM unnest(e.topics) AS p(pattern)
+              WHERE p.pattern = '*' OR p.pattern = m.type
+                 OR (right(p.pattern, 2) = '.*' AND starts_with(m.type, left(p.pattern, -1))))
+ORDER BY m.seq
+ON CONFLICT (endpoint_id, message_id) DO NOTHING
