@@ -95,6 +95,9 @@ Reply Problem(const absl::Status& status, const RequestContext& r);
 // ones. Not an object: INVALID_ARGUMENT (422). Unknown fields, wrong types and unknown enum
 // words go to r.body_errors and their fields are left out: the route's Call then makes a dry
 // run of the rest and answers every error at once (body_errors.hpp).
+// `fields` must not point into `out` (e.g. req.mutable_fields()): FromJson clears `out`, which
+// deletes its submessages, so such a pointer dangles and the gateway dies on the next write to
+// it. Collect into a FieldMask of the route's own and copy it in afterwards.
 absl::Status BodyInto(RequestContext& r, google::protobuf::Message* out,
                       google::protobuf::FieldMask* fields);
 
