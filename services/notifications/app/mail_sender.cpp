@@ -60,8 +60,12 @@ absl::Status SmtpMailSender::Send(const domain::OutgoingMail& mail, const std::s
   curl_easy_setopt(curl, CURLOPT_READFUNCTION, &ReadChunk);
   curl_easy_setopt(curl, CURLOPT_READDATA, &upload);
   curl_easy_setopt(curl, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(text.size()));
-  // smtp:// upgrades to TLS when the server offers STARTTLS; smtps:// is TLS from the start.
-  curl_easy_setopt(curl, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_TRY));
+  // smtp:// upgrades to TLS when the server offers STARTTLS; smtps:// is TLS from the start. A
+  // URL with credentials requires TLS: one that strips STARTTLS on the way must not get the
+  // password in clear.
+  const bool with_credentials = url_.find('@') != std::string::npos;
+  curl_easy_setopt(curl, CURLOPT_USE_SSL,
+                   static_cast<long>(with_credentials ? CURLUSESSL_ALL : CURLUSESSL_TRY));
   curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(timeout_.count()));
   curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(timeout_.count()));
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);  // worker threads: no SIGALRM for timeouts

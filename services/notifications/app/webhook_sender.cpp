@@ -70,9 +70,12 @@ void WebhookSender::Loop() {
 }
 
 int WebhookSender::RunOnce() {
-  // The lease covers the attempt and its recording; a sender that dies leaves the delivery
-  // due again when it runs out.
-  const int64_t lease_ms = settings_.timeout.count() + 60'000;
+  // The lease covers every attempt of the batch (they go one after another, each up to the
+  // timeout plus a name lookup) and their recording: a lease running out under a sender still
+  // at work let another replica send the same delivery again. A sender that dies leaves its
+  // deliveries due again when the lease runs out.
+  const int64_t lease_ms =
+      static_cast<int64_t>(settings_.batch) * (settings_.timeout.count() + 10'000) + 60'000;
   auto due = pool_.Write([&](db::Tx& tx) { return repo_.ClaimDue(tx, settings_.batch, lease_ms); });
   if (!due.ok()) {
     log::Warn("webhook sender cannot claim deliveries", {{"error", due.status().ToString()}});

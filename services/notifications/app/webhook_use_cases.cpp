@@ -184,6 +184,10 @@ absl::StatusOr<domain::WebhookDelivery> WebhookUseCases::RetryDelivery(
     if (!d.ok()) return absl::NotFoundError("webhook delivery not found");
     auto e = Visible(tx, caller, d->endpoint_id, true);
     if (!e.ok()) return absl::NotFoundError("webhook delivery not found");
+    if (d->status == "pending") {
+      return status::Conflict("invalid_transition",
+                              "the delivery is already waiting for its next attempt");
+    }
     IRIS_RETURN_IF_ERROR(repo_.RetryDelivery(tx, d->id));
     IRIS_RETURN_IF_ERROR(
         db::RecordChange(tx, kSchema, caller,

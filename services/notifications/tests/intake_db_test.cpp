@@ -299,10 +299,13 @@ TEST_F(IntakeDbTest, AChoiceReplacesTheDefaultsByTopicCountryAndChannel) {
 TEST_F(IntakeDbTest, WebhookDeliveriesForMatchingActiveEndpointsTheirOwnerMaySee) {
   auto endpoint = [&](const std::string& role, const std::string& topics, bool active) {
     const std::string id = NewUuid();
+    const std::string owner = NewUuid();  // an active account: disabled owners receive nothing
+    Exec("INSERT INTO notifications.recipients (id, email, role) VALUES ('" + owner + "', '" +
+         owner + "@example.org', '" + role + "')");
     Exec(
         "INSERT INTO notifications.webhook_endpoints (id, owner_id, owner_role, url, topics, "
         "active, secret_sealed) VALUES ('" +
-        id + "', '" + NewUuid() + "', '" + role + "', 'https://crm.example.org/hook', " + topics +
+        id + "', '" + owner + "', '" + role + "', 'https://crm.example.org/hook', " + topics +
         ", " + (active ? "true" : "false") + ", '\\x00'::bytea)");
     return id;
   };

@@ -46,6 +46,9 @@ class WebhookDbTest : public ::testing::Test {
     domain::WebhookEndpoint e;
     e.owner_id = NewUuid();
     e.owner_role = "partner";
+    // The owner is an active account (the sender holds deliveries of disabled owners).
+    Exec("INSERT INTO notifications.recipients (id, email, role) VALUES ('" + e.owner_id + "', '" +
+         e.owner_id + "@example.org', 'partner')");
     e.url = "https://crm.example.org/hook";
     e.topics = {"grants.*"};
     e.secret_sealed = "00ff";
@@ -154,9 +157,16 @@ TEST_F(WebhookDbTest, GoneFailsPendingDeliveriesAndAnInactiveEndpointSendsNothin
 TEST_F(WebhookDbTest, ReplayBringsBackTheFailedOnesSinceATime) {
   const auto endpoint = Endpoint();
   const auto old_one = Delivery(endpoint), failed = Delivery(endpoint), ok = Delivery(endpoint);
+  // Queued before T, failed after it (a long outage): "failed since T" includes it.
+  const auto late = Delivery(endpoint);
   Exec(
       "UPDATE notifications.webhook_deliveries SET status = 'failed', next_attempt_at = NULL, "
-      "created_at = now() - interval '2 days' WHERE id = '" +
+      "created_at = now() - interval '3 days', updated_at = now() WHERE id = '" +
+      late + "'");
+  Exec(
+      "UPDATE notifications.webhook_deliveries SET status = 'failed', next_attempt_at = NULL, "
+      "created_at = now() - interval '3 days', updated_at = now() - interval '2 days' WHERE id = "
+      "'" +
       old_one + "'");
   Exec(
       "UPDATE notifications.webhook_deliveries SET status = 'failed', next_attempt_at = NULL "
@@ -170,8 +180,9 @@ TEST_F(WebhookDbTest, ReplayBringsBackTheFailedOnesSinceATime) {
       std::chrono::system_clock::now() - std::chrono::hours(1));
   auto n = pool_.Write([&](db::Tx& tx) { return repo_.ReplayFailed(tx, endpoint, since); });
   ASSERT_TRUE(n.ok()) << n.status();
-  EXPECT_EQ(*n, 1);
+  EXPECT_EQ(*n, 2);
   EXPECT_EQ(StatusOf(failed), "pending");
+  EXPECT_EQ(StatusOf(late), "pending");
   EXPECT_EQ(StatusOf(old_one), "failed");
   EXPECT_EQ(StatusOf(ok), "succeeded");
 }

@@ -6,8 +6,11 @@ SELECT e.id, m.id
 FROM unnest($1::uuid[]) AS batch(id)  -- by key, whatever plan is cached (_fanout_matches)
 JOIN notifications.messages m ON m.id = batch.id
 JOIN notifications.webhook_endpoints e ON e.active
+-- The owner as it is now: a disabled account's endpoints receive nothing, and only a current
+-- network admin's receive more than public messages.
+JOIN notifications.recipients o ON o.id = e.owner_id AND o.active
 WHERE m.audience <> 'internal'
-  AND (m.audience = 'public' OR e.owner_role = 'network_admin')
+  AND (m.audience = 'public' OR o.role = 'network_admin')
   AND EXISTS (SELECT 1
               FROM unnest(e.topics) AS p(pattern)
               WHERE p.pattern = '*' OR p.pattern = m.type

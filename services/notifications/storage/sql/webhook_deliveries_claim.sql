@@ -5,6 +5,8 @@ WITH due AS (
   SELECT webhook_deliveries.id
   FROM notifications.webhook_deliveries
   JOIN notifications.webhook_endpoints ON webhook_endpoints.id = webhook_deliveries.endpoint_id
+  -- An owner disabled since the delivery was queued: held, not sent, until enabled again.
+  JOIN notifications.recipients owner ON owner.id = webhook_endpoints.owner_id AND owner.active
   WHERE webhook_deliveries.status = 'pending' AND webhook_deliveries.next_attempt_at <= now()
     AND webhook_endpoints.active
   ORDER BY webhook_deliveries.next_attempt_at
