@@ -329,8 +329,10 @@ TEST_F(RelayDbTest, ACommitWakesTheRelayWithoutWaitingForThePoll) {
   Config c = QuickConfig();
   c.poll = 60s;  // only the wake can make it publish within the test's patience
   auto relay = NewRelay(*pool_, metrics_, c);
+  // Its first pass finds nothing, refreshes the gauge and waits for the poll: seeing the gauge
+  // move from -1 to 0 proves that pass is over, so the row below can only go by a wake.
+  metrics_.Gauge("iris_outbox_pending", "", {}).Set(-1);
   relay->Start();
-  // Its first pass finds nothing and waits for the poll.
   ASSERT_TRUE(Eventually([&] { return Value(metrics_, "iris_outbox_pending") == 0; }, 5s));
   std::this_thread::sleep_for(100ms);  // let it reach the wait (a wake before is kept anyway)
   Record(*pool_, "wake");
