@@ -274,3 +274,48 @@ TEST_F(NotificationsInboxE2eTest, TopicsArePublicAndLeaveOutInternalMessages) {
 
 }  // namespace
 }  // namespace iris::testing
+
+namespace iris::testing {
+namespace {
+
+// The "done when": a deleted person appears in the change feed as a tombstone — its
+// id, the type membership.person.deleted, nothing of the person (a partner's key reads it).
+TEST_F(NotificationsInboxE2eTest, AnErasedPersonIsATombstoneInTheFeed) {
+  const std::string start = FeedEnd(admin_);
+  const std::string name = "Tombstone " + token_;
+  const std::string email = "tombstone." + token_ + "@example.org";
+  auto created = As(admin_, "POST", "/v1/organizations/" + org_ + "/people",
+                    json{{"name", name}, {"email", email}}.dump());
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string id = Body(created)["id"];
+  ASSERT_EQ(As(admin_, "DELETE", "/v1/people/" + id).status, 204);
+
+  const auto partner = SignedIn("partner", json::object(), "tombstone");
+  std::vector<json> about;
+  ASSERT_TRUE(Eventually(
+      [&] {
+        about.clear();
+        std::string cursor = start;
+        for (int pages = 0; pages < 50; ++pages) {
+          auto r = As(partner, "GET", "/v1/changes?limit=500&after=" + cursor);
+          if (r.status != 200) return false;
+          const json page = Body(r);
+          for (const auto& item : page["items"]) {
+            if (item["subject_id"] == id) about.push_back(item);
+          }
+          if (page["items"].empty()) break;
+          cursor = page["next_cursor"];
+        }
+        return about.size() == 2;
+      },
+      kDelivery, 200ms))
+      << about.size() << " items about the person";
+  EXPECT_EQ(about[0]["type"], "membership.person.created");
+  EXPECT_EQ(about[1]["type"], "membership.person.deleted");
+  EXPECT_EQ(about[1].size(), 4u) << about[1];  // cursor, type, subject_id, occurred_at
+  EXPECT_EQ(about[1].dump().find(email), std::string::npos);
+  EXPECT_EQ(about[1].dump().find(name), std::string::npos);
+}
+
+}  // namespace
+}  // namespace iris::testing
