@@ -43,6 +43,9 @@ function(iris_service name)
     iris_test(${test_name} SOURCES ${src}
       DEPS ${name}_core iris_test_support iris_rpc_test_support iris_db_testing iris_metrics
            iris_health_proto ${A_TEST_DEPS})
+    # Where the checkout is, for tests that start its scripts (the SMTP sink, npm checkers):
+    # __FILE__ is relative to the build directory in some builds and cannot locate them.
+    target_compile_definitions(${test_name} PRIVATE IRIS_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
   endforeach()
   set_property(GLOBAL APPEND PROPERTY IRIS_SERVICES ${name})
 endfunction()

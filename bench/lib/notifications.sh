@@ -54,6 +54,7 @@ notif_unpublished() {
   iris_psql "$IRIS_BENCH_PG_PORT" iris -Atc "SELECT
     (SELECT count(*) FROM membership.outbox WHERE published_at IS NULL)
     + (SELECT count(*) FROM grants.outbox WHERE published_at IS NULL)
+    + (SELECT count(*) FROM events.outbox WHERE published_at IS NULL)
     + (SELECT count(*) FROM notifications.outbox WHERE published_at IS NULL)"
 }
 

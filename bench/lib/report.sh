@@ -34,21 +34,23 @@ report_table() {
   echo "| gateway | $rss_idle_gateway | $rss_load_gateway |"
   echo "| membership | $rss_idle_membership | $rss_load_membership |"
   echo "| grants | $rss_idle_grants | $rss_load_grants |"
+  echo "| events | $rss_idle_events | $rss_load_events |"
   echo "| notifications | $rss_idle_notifications | $rss_load_notifications |"
   echo "| bare Pistache | - | $rss_bare |"
   echo
-  echo "Cold start, database migrated, polled every 10 ms: launching membership + grants +"
+  echo "Cold start, database migrated, polled every 10 ms: launching membership + grants + events +"
   echo "notifications + gateway together to /readyz 200: **${cold_together} s**; one after the other"
   echo "as scripts/run.sh does: membership launch to its gRPC port accepting **${cold_membership} s**,"
-  echo "grants launch to its gRPC port **${cold_grants} s**, notifications launch to its gRPC port"
-  echo "**${cold_notifications} s**, then gateway launch to /readyz 200 **${cold_gateway} s**."
+  echo "grants launch to its gRPC port **${cold_grants} s**, events **${cold_events} s**,"
+  echo "notifications launch to its gRPC port **${cold_notifications} s**, then gateway launch to"
+  echo "/readyz 200 **${cold_gateway} s**."
   echo
   echo "CPU time per request at each scenario's peak (the run without a Connection header), each"
   echo "process with all its threads, from /proc/<pid>/stat around the run (Postgres left out;"
   echo "the load generator shares the cores):"
   echo
-  echo "| scenario | req/s | gateway us | membership us | grants us | notifications us |"
-  echo "|---|---:|---:|---:|---:|---:|"
+  echo "| scenario | req/s | gateway us | membership us | grants us | events us | notifications us |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
   md_rows "${scenario_cpu_rows[@]}"
 }
 
@@ -209,6 +211,13 @@ write_results() {
     echo "  statements on a pool of rows of their own prepared alike, one per transaction. Their"
     echo "  checks outside wrk (\"connection after response\") use an application already acted"
     echo "  on, so they see 409."
+    echo "  Events (bench/lib/events.sh): events created and published through the gateway by the"
+    echo "  admin (open registration, capacity 100,000, a year ahead); a wrk Lua script registers"
+    echo "  a new participant (unique email) per request, anonymously on a public event, and as a"
+    echo "  member for its own organisation on a members event (events asks membership over gRPC"
+    echo "  at each); every registration of an event queues on its row lock. The own-SQL ceiling"
+    echo "  runs one registration's statements (the unlocked read of the event, then the row"
+    echo "  lock, insert, counters, outbox and audit in one transaction) on an event of its own."
     echo
     echo "## Results"
     echo

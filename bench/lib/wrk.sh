@@ -86,8 +86,12 @@ function done()
 end
 LUA
 }
+# Other services' POST scripts (e.g. lib/events.sh's "register"): NAME -> a wrk Lua file that
+# takes a run tag as its argument, and NAME -> a function printing the body of one request
+# outside wrk from a random tag (the checks).
+declare -A lua_scripts=() lua_check_body=()
 # run_wrk NAME THREADS CONNS URL SCRIPT [HEADER...]: sets rps p50 p99 non2xx errors. SCRIPT is
-# empty (GET), "post" or a walking script's NAME (the URL then only names the server).
+# empty (GET), "post", a lua_scripts NAME or a walking script's NAME (the URL then only names the server).
 # wrk_seconds=N overrides the duration; a NAME starting with "warm-up" is left out of the raw
 # output.
 run_wrk() {
@@ -96,6 +100,8 @@ run_wrk() {
   for h in "$@"; do [[ -z "$h" ]] || hdr+=(-H "$h"); done
   wrk_runs=$((wrk_runs + 1))
   [[ "$script" != post ]] || lua=(-s "$post_lua" "$url" -- "r$wrk_runs")
+  [[ -z "$script" || -z "${lua_scripts["$script"]:-}" ]] ||
+    lua=(-s "${lua_scripts["$script"]}" "$url" -- "r$wrk_runs")
   if [[ -n "$script" && -n "${walk_template["$script"]:-}" ]]; then
     lua=(-s "$walk_lua" "$url" -- "${walk_template["$script"]}" "${walk_prefix["$script"]}"
       "${walk_state["$script"]}" "${walk_body["$script"]}" "$t")
@@ -144,6 +150,9 @@ curl_args() {
   for h in "$@"; do [[ -z "$h" ]] || curl_opts+=(-H "$h"); done
   if [[ "$script" == post ]]; then
     curl_opts+=(-H "Content-Type: application/json" -d "$(post_body "$(iris_random_hex 6)")")
+  elif [[ -n "$script" && -n "${lua_check_body["$script"]:-}" ]]; then
+    curl_opts+=(-H "Content-Type: application/json"
+      -d "$("${lua_check_body["$script"]}" "$(iris_random_hex 6)")")
   elif [[ -n "$script" ]]; then
     curl_opts+=(-H "Content-Type: application/json" -d "${walk_body["$script"]}")
   fi

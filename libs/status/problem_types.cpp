@@ -104,6 +104,28 @@ constexpr std::array kTypes = {
                 "The required report is not accepted yet",
                 "The tranche is paid only once the grant has an accepted report of the kind it "
                 "`requires_report`. Wait for the grantee's report and accept it first."},
+    ProblemType{"event_not_published", C::kFailedPrecondition, 409,
+                "The event does not take registrations",
+                "Registrations are taken while an event is published; this one is a draft, "
+                "completed or cancelled. Read the event's `status`."},
+    ProblemType{"registration_closed", C::kFailedPrecondition, 409, "Registration is not open",
+                "Registrations are taken between the event's `registration.opens_at` (publication "
+                "when absent) and `registration.closes_at` (the event's start when absent); now "
+                "is outside that window. Read the event's `registration`."},
+    ProblemType{"over_capacity", C::kFailedPrecondition, 409, "The event's places are taken",
+                "Selecting (or confirming) one more participant, or lowering `capacity` below "
+                "the places taken, would put the event over its capacity (places are counted "
+                "one change at a time under the event's lock). Read the event's `places`; cancel "
+                "or reject someone first, or raise the capacity."},
+    ProblemType{"already_registered", C::kAlreadyExists, 409,
+                "The person is already registered for the event",
+                "This email already has a registration for the event that is not cancelled or "
+                "rejected (emails compare without case). Read the event's registrations, or "
+                "cancel the old one first."},
+    ProblemType{"not_mentoring", C::kFailedPrecondition, 409,
+                "The placement is not a mentoring placement",
+                "Sessions are logged on placements of mentoring programmes only; this "
+                "placement belongs to a traineeship. Read the placement's `kind`."},
     ProblemType{"stale_version", C::kFailedPrecondition, 412, "The resource has changed",
                 "`If-Match` names an older version than the stored one: someone changed it "
                 "since you read it. Fetch it again, re-apply your change, retry with the new "

@@ -359,11 +359,13 @@ int MailsTo(const std::string& dir, const std::string& address) {
 
 // The "done when": an approved membership application and a grants change each reach
 // a subscribed person's inbox and mailbox and a partner's webhook exactly once.
-TEST_F(NotificationsWebhooksE2eTest, AnApprovalAndAGrantsChangeReachInboxMailboxAndWebhookOnce) {
+TEST_F(NotificationsWebhooksE2eTest,
+       AnApprovalAGrantsChangeAndAnEventReachInboxMailboxAndWebhookOnce) {
   const std::string org = CreateOrg("Flow " + token_, "RS");
   const auto person = SignedIn("member", {{"organization_id", org}}, "flow");
   const std::string address = "member.flow." + token_ + "@e2e.iris.example.org";
-  const json topics = {"membership.application.approved", "grants.call.opened"};
+  const json topics = {"membership.application.approved", "grants.call.opened",
+                       "events.event.published"};
   auto chosen = As(person, "PUT", "/v1/me/subscriptions",
                    json{{"topics", topics}, {"channels", {"inbox", "email"}}}.dump());
   ASSERT_EQ(chosen.status, 200) << chosen.body;
@@ -405,6 +407,20 @@ TEST_F(NotificationsWebhooksE2eTest, AnApprovalAndAGrantsChangeReachInboxMailbox
   const std::string call_id = json::parse(call.body)["id"];
   ASSERT_EQ(As(admin_, "POST", "/v1/grant-calls/" + call_id + "/open").status, 200);
 
+  // An event published (the events service's relay, like every service's).
+  auto event = As(admin_, "POST", "/v1/events",
+                  json{{"kind", "peer_review"},
+                       {"title", {{"en", "Flow peer review " + token_}}},
+                       {"format", "online"},
+                       {"online_url", "https://meet.example.org/flow"},
+                       {"starts_at", "2035-07-07T08:00:00Z"},
+                       {"ends_at", "2035-07-07T14:00:00Z"},
+                       {"country", "ME"}}
+                      .dump());
+  ASSERT_EQ(event.status, 201) << event.body;
+  const std::string event_id = json::parse(event.body)["id"];
+  ASSERT_EQ(As(admin_, "POST", "/v1/events/" + event_id + "/publish").status, 200);
+
   auto inbox_count = [&](const std::string& type, const std::string& subject) {
     auto r = As(person, "GET", "/v1/me/inbox?limit=200");
     int n = 0;
@@ -416,20 +432,23 @@ TEST_F(NotificationsWebhooksE2eTest, AnApprovalAndAGrantsChangeReachInboxMailbox
   auto all_arrived = [&] {
     return inbox_count("membership.application.approved", application) >= 1 &&
            inbox_count("grants.call.opened", call_id) >= 1 &&
-           MailsTo(system_->MailDir(), address) >= 2 && !Requests(path, application).empty() &&
-           !Requests(path, call_id).empty();
+           inbox_count("events.event.published", event_id) >= 1 &&
+           MailsTo(system_->MailDir(), address) >= 3 && !Requests(path, application).empty() &&
+           !Requests(path, call_id).empty() && !Requests(path, event_id).empty();
   };
   ASSERT_TRUE(Eventually(all_arrived, 30s, 100ms))
       << "inbox " << inbox_count("membership.application.approved", application) << "/"
-      << inbox_count("grants.call.opened", call_id) << ", mails "
+      << inbox_count("grants.call.opened", call_id) << "/"
+      << inbox_count("events.event.published", event_id) << ", mails "
       << MailsTo(system_->MailDir(), address) << ", webhooks " << Requests(path, application).size()
-      << "/" << Requests(path, call_id).size();
+      << "/" << Requests(path, call_id).size() << "/" << Requests(path, event_id).size();
   // Exactly once, also a while later.
   std::this_thread::sleep_for(2s);
   EXPECT_EQ(inbox_count("membership.application.approved", application), 1);
   EXPECT_EQ(inbox_count("grants.call.opened", call_id), 1);
-  EXPECT_EQ(MailsTo(system_->MailDir(), address), 2);
-  for (const std::string& subject : {application, call_id}) {
+  EXPECT_EQ(inbox_count("events.event.published", event_id), 1);
+  EXPECT_EQ(MailsTo(system_->MailDir(), address), 3);
+  for (const std::string& subject : {application, call_id, event_id}) {
     const auto seen = Requests(path, subject);
     ASSERT_EQ(seen.size(), 1u) << subject;
     EXPECT_TRUE(seen[0]["verified"][secret].get<bool>()) << seen[0];

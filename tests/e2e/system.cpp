@@ -61,6 +61,7 @@ System::System(std::vector<std::pair<std::string, std::string>> gateway_env,
       // that never bite, except where a suite sets its own.
       {"IRIS_RATE_LIMIT_PER_MINUTE", "100000000"},
       {"IRIS_RATE_LIMIT_ANONYMOUS_PER_MINUTE", "100000000"},
+      {"IRIS_ANONYMOUS_REGISTRATIONS_PER_HOUR", "0"},
       // Hostile-input and fault suites open hundreds of connections from 127.0.0.1.
       {"IRIS_MAX_CONNECTIONS_PER_ADDRESS", "0"}};
   // Every port first: a service reaches the others (grants asks membership) by their address.

@@ -122,6 +122,44 @@ const std::map<std::string, Who>& Rules() {
       {"GET /v1/grant-stats", Who::kAnyone},
       {"GET /v1/open-data/360giving.json", Who::kAnyone},
       {"GET /v1/open-data/360giving.csv", Who::kAnyone},
+      // Programmes: staff and members read (events: partners, their keys and reviewers 403),
+      // staff create; placements: staff of the placement's country manage, the organisation's
+      // members read them and log and list sessions (events: 404 to the rest).
+      {"GET /v1/programmes", Who::kSignedIn},  // staff and members (events)
+      {"POST /v1/programmes", Who::kStaff},
+      {"GET /v1/programmes/{id}", Who::kSignedIn},             // staff and members (events)
+      {"GET /v1/programmes/{id}/placements", Who::kSignedIn},  // staff and members (events)
+      {"POST /v1/programmes/{id}/placements", Who::kStaff},    // coordinators: their country
+      {"GET /v1/placements/{id}", Who::kSignedIn},
+      {"PATCH /v1/placements/{id}", Who::kStaff},
+      {"GET /v1/placements/{id}/sessions", Who::kSignedIn},
+      {"POST /v1/placements/{id}/sessions", Who::kSignedIn},
+      // Events: anyone reads what is not a draft (drafts are 404 to all but their managers),
+      // the sessions and the calendar; staff (coordinators in their country: events decides)
+      // create, change and move events and add sessions.
+      {"GET /v1/events", Who::kAnyone},
+      {"POST /v1/events", Who::kStaff},
+      {"GET /v1/events/{id}", Who::kAnyone},
+      {"PATCH /v1/events/{id}", Who::kStaff},
+      {"POST /v1/events/{id}/publish", Who::kStaff},
+      {"POST /v1/events/{id}/cancel", Who::kStaff},
+      {"POST /v1/events/{id}/complete", Who::kStaff},
+      {"GET /v1/events/{id}/sessions", Who::kAnyone},
+      {"POST /v1/events/{id}/sessions", Who::kStaff},
+      {"GET /v1/calendar.ics", Who::kAnyone},
+      // Registrations: anyone registers for a public event (events decides by audience);
+      // staff select, waitlist, reject and record attendance; the registration's organisation
+      // or staff confirm and cancel; certificates are verified by anyone.
+      {"GET /v1/events/{id}/registrations", Who::kSignedIn},
+      {"POST /v1/events/{id}/registrations", Who::kAnyone},
+      {"GET /v1/registrations/{id}", Who::kSignedIn},
+      {"POST /v1/registrations/{id}/select", Who::kStaff},
+      {"POST /v1/registrations/{id}/waitlist", Who::kStaff},
+      {"POST /v1/registrations/{id}/reject", Who::kStaff},
+      {"POST /v1/registrations/{id}/confirm", Who::kSignedIn},
+      {"POST /v1/registrations/{id}/cancel", Who::kSignedIn},
+      {"POST /v1/registrations/{id}/attendance", Who::kStaff},
+      {"GET /v1/certificates/{code}", Who::kAnyone},
       // Notifications: each person's own inbox and subscriptions; topics are public; the
       // change feed is for partners and staff (members and reviewers 403: notifications).
       {"GET /v1/me/inbox", Who::kSignedIn},

@@ -39,7 +39,16 @@ const std::set<std::string>& ReviewedUrlFields() {
       // Fetched by notifications: every resolved address checked at
       // create, update and each attempt, pinned, no redirects
       // (webhook_rules_test, notifications_webhooks_e2e_test).
-      "POST /v1/webhooks url", "PATCH /v1/webhooks/{id} url"};
+      "POST /v1/webhooks url", "PATCH /v1/webhooks/{id} url",
+      // Never fetched: an event's online_url is stored and shown (an https address, checked as
+      // such: event_test), and host_organization_id is an organisation's id, asked of
+      // membership by id, not an address.
+      "POST /v1/events online_url", "PATCH /v1/events/{id} online_url",
+      "POST /v1/events host_organization_id", "PATCH /v1/events/{id} host_organization_id",
+      // Never fetched: a traineeship's host_organization is the free-text name of the (EU)
+      // organisation hosting the trainee, not an address.
+      "POST /v1/programmes/{id}/placements host_organization",
+      "PATCH /v1/placements/{id} host_organization"};
   return *fields;
 }
 

@@ -93,14 +93,28 @@ try {
   } catch {
     fail("Swagger UI renders the document within 30 s");
   }
-  const shown = new Set(
-    await page.$$eval(".opblock-tag", (els) => els.map((e) => e.getAttribute("data-tag"))),
-  );
-  const text = await page.locator("#swagger-ui").innerText();
+  // Swagger UI renders a long document virtually (150 tags and operations or more: only what
+  // is in view is in the DOM), so the page is read as a reader scrolls it, top to bottom.
+  const shown = new Set();
+  const ids = new Set();
+  let text = "";
+  for (let step = 0; step < 1000; step++) {
+    const part = await page.evaluate(() => ({
+      tags: [...document.querySelectorAll(".opblock-tag")].map((e) => e.getAttribute("data-tag")),
+      ids: [...document.querySelectorAll(".opblock")].map((e) => e.id),
+      text: document.querySelector("#swagger-ui").innerText,
+      end: window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2,
+    }));
+    part.tags.forEach((t) => shown.add(t));
+    part.ids.forEach((i) => ids.add(i));
+    text += `\n${part.text}`;
+    if (part.end) break;
+    await page.evaluate(() => window.scrollBy(0, Math.floor(window.innerHeight * 0.7)));
+    await page.waitForTimeout(40);
+  }
   const missingTags = [...tags].filter((t) => !shown.has(t) || !text.includes(t));
   check(missingTags.length === 0, `every tag of the document is on the page (${[...tags].join(", ")})` +
     (missingTags.length ? `; missing: ${missingTags.join(", ")}` : ""));
-  const ids = new Set(await page.$$eval(".opblock", (els) => els.map((e) => e.id)));
   const missingOps = operations.filter((o) => !ids.has(`operations-${o.tag}-${o.id}`));
   check(missingOps.length === 0, `all ${operations.length} operations are listed` +
     (missingOps.length ? `; missing: ${missingOps.map((o) => o.id).join(", ")}` : ""));
@@ -109,6 +123,12 @@ try {
   // that must run under the policy.
   const op = operations.find((o) => o.id === "createOrganization") ?? operations[0];
   const block = `#operations-${op.tag}-${op.id}`;
+  // Scrolled into view from the top, as a reader finds it (the list is virtual).
+  await page.evaluate(() => window.scrollTo(0, 0));
+  for (let step = 0; step < 1000 && (await page.$(block)) === null; step++) {
+    await page.evaluate(() => window.scrollBy(0, Math.floor(window.innerHeight * 0.7)));
+    await page.waitForTimeout(40);
+  }
   await page.click(`${block} .opblock-summary`);
   try {
     await page.waitForSelector(`${block} .opblock-body .responses-wrapper`, { timeout: 10000 });

@@ -4,6 +4,7 @@
 #include "libs/values/base64url.hpp"
 #include "libs/values/sha256.hpp"
 #include "libs/values/text.hpp"
+#include "libs/values/text_rules.hpp"
 #include "libs/values/uuid.hpp"
 
 namespace iris::values {
@@ -73,6 +74,29 @@ TEST(CutAtCharacterTest, CutsOnlyLongTextAndNeverInsideACharacter) {
   // "aaaaaač…": the cut at 7 bytes would fall between č's two bytes; it backs off to 6.
   EXPECT_EQ(CutAtCharacter("aaaaaa\u010d\u010d\u010d", 10, "..."), "aaaaaa...");
   EXPECT_EQ(CutAtCharacter("\u010d\u010d\u010d", 4, "\u2026"), "\u2026");
+}
+
+TEST(EmailRuleTest, RefusesInvisibleUnicodeSpaceControlAndFormatCharacters) {
+  EXPECT_TRUE(LooksLikeEmail("ana@example.org"));
+  EXPECT_TRUE(LooksLikeEmail("jovana.petrovi\u0107@primer.rs"));  // a visible letter is fine
+  for (std::string_view bad : {
+           "ana\u200b@example.org",      // zero-width space (Cf)
+           "ana@exam\u200dple.org",      // zero-width joiner (Cf)
+           "ana\u00a0@example.org",      // no-break space (Zs)
+           "ana@example.org\u2028",      // line separator (Zl)
+           "\ufeffana@example.org",      // byte order mark (Cf)
+           "ana\u00ad@example.org",      // soft hyphen (Cf)
+           "ana\u202e@example.org",      // right-to-left override (Cf)
+           "ana\u3000@example.org",      // ideographic space (Zs)
+           "ana\u0085@example.org",      // next line (Cc)
+           "ana\x01@example.org",        // a C0 control
+           "ana @example.org",           // ASCII space
+           "ana\xff@example.org",        // not UTF-8
+           "ana\xc0\xa0@example.org",    // overlong
+           "ana@example.org\U000e0041",  // a tag character (Cf)
+       }) {
+    EXPECT_FALSE(LooksLikeEmail(bad)) << bad;
+  }
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "libs/json/proto_json.hpp"
 #include "libs/log/log.hpp"
@@ -49,6 +50,38 @@ bool NoneMatch(std::string_view header, std::string_view etag) {
     header.remove_prefix(comma + 1);
   }
   return false;
+}
+
+// "an hour", "a minute", "60 seconds": a period as the 429's message says it.
+std::string PeriodText(std::chrono::seconds period) {
+  if (period == std::chrono::hours(1)) return "an hour";
+  if (period == std::chrono::minutes(1)) return "a minute";
+  if (period == std::chrono::hours(24)) return "a day";
+  return std::to_string(period.count()) + " seconds";
+}
+
+// A route's own limit for anonymous callers (Route::anonymous_limit): a second bucket per route
+// and address. The 429 when it is spent; otherwise none, and `rate` becomes this bucket's
+// decision when it is the tighter one, so the RateLimit-* headers tell the nearer limit.
+std::optional<absl::Status> TakeRouteLimit(RateLimiter& limiter, const Route& route,
+                                           const http::HttpRequest& request,
+                                           const identity::Caller& caller,
+                                           std::optional<RateDecision>& rate) {
+  const RouteLimit& limit = route.anonymous_limit;
+  if (limit.count <= 0 || !caller.anonymous()) return std::nullopt;
+  const std::string key = absl::StrCat("iris:rate:route:", std::string(MethodName(route.method)),
+                                       " ", route.path, ":", ScopeOf(request, caller));
+  const RateDecision d = limiter.Take(
+      key, limit.count, std::chrono::duration_cast<std::chrono::milliseconds>(limit.period));
+  if (!d.counted) return std::nullopt;  // Redis did not answer: fail open, as the main limit
+  if (!rate || !rate->counted || d.limited || d.remaining < rate->remaining) rate = d;
+  if (!d.limited) return std::nullopt;
+  return iris::status::WithDetail(
+      absl::ResourceExhaustedError(absl::StrCat(
+          "too many requests: at most ", limit.count, " ", PeriodText(limit.period),
+          " from one address without signing in; retry after the seconds Retry-After says, or "
+          "sign in")),
+      "rate_limited");
 }
 
 // Values one repeatable filter takes (docs/openapi.yaml: maxItems).
@@ -315,6 +348,9 @@ std::optional<http::HttpResponse> Chain::Dispatch(http::HttpRequest& request, Pr
                   "; retry after the seconds Retry-After says"),
               "rate_limited"),
           request_id);
+    }
+    if (auto limited = TakeRouteLimit(*limiter_, route, request, ctx.caller, progress.rate)) {
+      return ProblemResponse(*limited, request_id);
     }
   }
   // A POST with an Idempotency-Key: replayed, refused, or claimed until it is answered below.

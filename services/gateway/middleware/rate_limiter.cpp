@@ -46,11 +46,16 @@ RateLimiter::RateLimiter(iris::redis::Redis& redis, iris::metrics::Metrics& metr
                    "rate limits") {}
 
 RateDecision RateLimiter::Take(const http::HttpRequest& request, const identity::Caller& caller) {
-  RateDecision d;
   const int limit = caller.anonymous() ? limits_.per_address : limits_.per_caller;
-  if (limit <= 0) return d;
-  const std::string key = "iris:rate:" + ScopeOf(request, caller);
-  const auto period_ms = std::chrono::milliseconds(limits_.period).count();
+  return Take("iris:rate:" + ScopeOf(request, caller), limit,
+              std::chrono::duration_cast<std::chrono::milliseconds>(limits_.period));
+}
+
+RateDecision RateLimiter::Take(const std::string& key, int limit,
+                               std::chrono::milliseconds period) {
+  RateDecision d;
+  if (limit <= 0 || period.count() <= 0) return d;
+  const auto period_ms = period.count();
   auto reply = redis_.Command(
       {"EVAL", kGcraScript, "1", key, std::to_string(limit), std::to_string(period_ms)});
   if (!reply.ok() || reply->type != Type::kArray || reply->elements.size() != 4 ||

@@ -41,6 +41,11 @@ class RateLimiter {
   // Counts one request of this caller (or address) and says whether it may pass.
   RateDecision Take(const http::HttpRequest& request, const identity::Caller& caller);
 
+  // The same for any bucket: one request against `limit` requests per `period` under `key`
+  // (shared by every replica); limit 0: nothing counted. Redis not answering: served (fail
+  // open), as above. A route's own stricter limit uses it (chain.cpp).
+  RateDecision Take(const std::string& key, int limit, std::chrono::milliseconds period);
+
   // RateLimit-* headers (and Retry-After when limited) on `response`, unless the route wrote
   // its own (sign-in's failed-attempt limits).
   static void AddHeaders(const RateDecision& d, http::HttpResponse& response);

@@ -65,6 +65,12 @@ struct Reply {
 
 using RouteHandler = std::function<absl::StatusOr<Reply>(RequestContext&)>;
 
+// A limit of its own for one route: `count` requests per `period`; count 0: none.
+struct RouteLimit {
+  int count = 0;
+  std::chrono::seconds period{0};
+};
+
 struct Route {
   Method method;
   std::string path;  // OpenAPI syntax, e.g. /v1/networks/{country}
@@ -89,6 +95,10 @@ struct Route {
   // "read" for GET, "write" for anything else; webhook routes say "webhooks:manage". A `write`
   // key also reads; docs/openapi.yaml names the scope in each operation's ApiKey requirement.
   std::string scope{};
+  // Anonymous callers, per address, besides the gateway's general limits: a public form a
+  // script could flood (registrations for public events) gets a stricter bucket of its own
+  // (the chain's second GCRA bucket, per route and address; Redis down: not applied).
+  RouteLimit anonymous_limit{};
 };
 
 // `route.scope`, or the one its method implies.

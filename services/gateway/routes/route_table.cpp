@@ -9,6 +9,7 @@ const std::vector<ServiceRegistration>& RegisteredServices() {
   static const std::vector<ServiceRegistration> kAll = {
       {"membership", "127.0.0.1:50051", &MembershipRoutes},
       {"grants", "127.0.0.1:50052", &GrantsRoutes},
+      {"events", "127.0.0.1:50053", &EventsRoutes},
       {"notifications", "127.0.0.1:50055", &NotificationsRoutes},
   };
   return kAll;

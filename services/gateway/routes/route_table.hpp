@@ -27,6 +27,9 @@ struct RouteDeps {
   LoginLimiter* login_limiter = nullptr;
   // Without it (tests that only list routes) GET /docs answers 404: not installed.
   const DocsPage* docs_page = nullptr;
+  // Registrations for public events one address may send an hour without signing in
+  // (IRIS_ANONYMOUS_REGISTRATIONS_PER_HOUR; 0: only the general limits).
+  int anonymous_registrations_per_hour = 10;
 
   const pagination::CursorCodec& Cursors() const;
 };
@@ -85,6 +88,15 @@ std::vector<Route> GrantAwardRoutes(Upstream& grants, const pagination::CursorCo
 std::vector<Route> GrantStatisticsRoutes(Upstream& grants);
 
 // notifications' areas, joined by NotificationsRoutes (notifications_routes.cpp).
+std::vector<Route> EventsRoutes(Upstream& events, const RouteDeps& deps);
+// Events, their sessions and the calendar (event_routes.cpp).
+std::vector<Route> EventRoutes(Upstream& events, const pagination::CursorCodec& cursors);
+// Registrations, attendance and certificates (registration_routes.cpp).
+// Anonymous callers send at most `anonymous_per_hour` registrations an hour per address.
+std::vector<Route> RegistrationRoutes(Upstream& events, const pagination::CursorCodec& cursors,
+                                      int anonymous_per_hour);
+// Programmes and placements (programme_routes.cpp).
+std::vector<Route> ProgrammeRoutes(Upstream& events, const pagination::CursorCodec& cursors);
 std::vector<Route> NotificationsRoutes(Upstream& notifications, const RouteDeps& deps);
 // /v1/me/inbox..., /v1/me/subscriptions, /v1/topics, /v1/changes.
 std::vector<Route> NotificationRoutes(Upstream& notifications,

@@ -25,6 +25,8 @@ struct Config {
   // Requests a minute per account and per anonymous address (0: unlimited).
   int rate_limit_per_minute = 1200;
   int rate_limit_anonymous_per_minute = 1200;
+  // Anonymous registrations for public events an hour per address (0: no limit of their own).
+  int anonymous_registrations_per_hour = 10;
   iris::redis::RedisConfig redis;
   std::string cursor_secret;
   // Access tokens: HS256 key (random per process when unset), its key id, earlier keys still
@@ -97,6 +99,8 @@ struct Config {
     c.rate_limit_per_minute = env.Int("IRIS_RATE_LIMIT_PER_MINUTE", 1200, 0, 1 << 30);
     c.rate_limit_anonymous_per_minute =
         env.Int("IRIS_RATE_LIMIT_ANONYMOUS_PER_MINUTE", 1200, 0, 1 << 30);
+    c.anonymous_registrations_per_hour =
+        env.Int("IRIS_ANONYMOUS_REGISTRATIONS_PER_HOUR", 10, 0, 1 << 30);
     return c;
   }
 };

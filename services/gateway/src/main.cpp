@@ -154,6 +154,7 @@ int main(int argc, char** argv) {
   deps.jwt = &jwt;
   deps.login_limiter = &login_limiter;
   deps.docs_page = &*docs_page;
+  deps.anonymous_registrations_per_hour = cfg.anonymous_registrations_per_hour;
   Router router(AllRoutes(upstreams, deps));
   Chain chain(router, metrics, &authenticator);
   ResponseCache cache;

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <string>
 #include <thread>
 #include <vector>
@@ -109,6 +110,27 @@ TEST(RateLimiterTest, ZeroMeansUnlimitedAndNoHeaders) {
   http::HttpResponse r;
   RateLimiter::AddHeaders(d, r);
   EXPECT_TRUE(r.headers.empty());
+}
+
+TEST(RateLimiterTest, AnyKeyIsABucketOfItsOwnLimitAndPeriod) {
+  // What a route's anonymous_limit uses: 3 an hour under its own key, whatever the main limits.
+  iris::redis::Redis redis(TestRedis());
+  iris::metrics::Metrics metrics("rate-limiter-test");
+  RateLimiter limiter(redis, metrics, {.per_caller = 0, .per_address = 0});
+  const std::string key = "iris:rate:route:test" + iris::testing::UniqueName("");
+  const auto hour = std::chrono::milliseconds(std::chrono::hours(1));
+  for (int i = 0; i < 3; ++i) {
+    const auto d = limiter.Take(key, 3, hour);
+    ASSERT_TRUE(d.counted);
+    EXPECT_FALSE(d.limited) << i;
+    EXPECT_EQ(d.remaining, 2 - i);
+  }
+  const auto refused = limiter.Take(key, 3, hour);
+  EXPECT_TRUE(refused.limited);
+  EXPECT_GE(refused.retry_after_seconds, 1190);  // an hour / 3
+  EXPECT_LE(refused.retry_after_seconds, 1200);
+  EXPECT_FALSE(limiter.Take(key + ":other", 3, hour).limited) << "another key";
+  EXPECT_FALSE(limiter.Take(key, 0, hour).counted) << "0: no limit";
 }
 
 TEST(RateLimiterTest, WithoutRedisRequestsPassAndAreCounted) {

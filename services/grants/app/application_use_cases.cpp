@@ -12,6 +12,7 @@
 #include "libs/db/constraints.hpp"
 #include "libs/status/list_filters.hpp"
 #include "libs/status/status.hpp"
+#include "libs/status/verbs.hpp"
 #include "libs/values/reference_codes.hpp"
 
 namespace iris::grants::app {
@@ -60,24 +61,8 @@ absl::Status RequireApplicant(const identity::Caller& caller, const domain::Appl
                                                   std::string(what), " its application"));
 }
 
-absl::Status RefuseIf(std::optional<std::string> refusal) {
-  if (!refusal) return absl::OkStatus();
-  return status::Conflict("invalid_transition", *refusal);
-}
-
-// A verb's note: trimmed, at most kMaxNote characters, required where the API says so.
-absl::StatusOr<std::string> Note(const std::string& note, bool required) {
-  std::string trimmed(absl::StripAsciiWhitespace(note));
-  if (required && trimmed.empty()) return status::Invalid("note", "is required: say why");
-  if (values::CharCount(trimmed) > domain::kMaxNote) {
-    return status::Invalid("note",
-                           absl::StrCat("must be at most ", domain::kMaxNote, " characters"));
-  }
-  return trimmed;
-}
-
 // What membership says of the organisation, as the reason it may not apply ("" when it may).
-absl::Status CheckEligible(const OrganizationFacts& org, const domain::CallFacts& call) {
+absl::Status CheckEligible(const members::OrganizationFacts& org, const domain::CallFacts& call) {
   if (!org.exists) {
     return status::Conflict("organization_not_eligible",
                             "the applicant organisation is not a member known to membership");
@@ -266,8 +251,8 @@ absl::StatusOr<domain::Application> ApplicationUseCases::Submit(const identity::
     IRIS_ASSIGN_OR_RETURN(auto a, Seen(tx, applications_, caller, std::move(found)));
     IRIS_RETURN_IF_ERROR(RequireApplicant(caller, a, "submit"));
     IRIS_RETURN_IF_ERROR(status::CheckVersion("application", a.version, expected_version));
-    IRIS_RETURN_IF_ERROR(
-        RefuseIf(domain::RefuseTransition(a.status, ApplicationStatus::kSubmitted, "submit")));
+    IRIS_RETURN_IF_ERROR(status::RefuseIf(
+        domain::RefuseTransition(a.status, ApplicationStatus::kSubmitted, "submit")));
     IRIS_ASSIGN_OR_RETURN(auto call, applications_.FindCall(tx, a.call_id));
     if (!domain::AcceptsApplications(call, Now())) return CallNotOpen(call);
     IRIS_RETURN_IF_ERROR(status::Validation(domain::CheckComplete(a, call)));
@@ -278,7 +263,7 @@ absl::StatusOr<domain::Application> ApplicationUseCases::Submit(const identity::
   // The organisation of the caller's own application (RequireApplicant): the caller's.
   IRIS_ASSIGN_OR_RETURN(auto org, membership_.Organization(caller, caller.organization_id));
   IRIS_RETURN_IF_ERROR(CheckEligible(org, *checked));
-  IRIS_RETURN_IF_ERROR(CheckTimeLeftToWrite(caller));
+  IRIS_RETURN_IF_ERROR(members::CheckTimeLeftToWrite(caller));
 
   auto result = pool_.Write([&](db::Tx& tx) -> absl::StatusOr<domain::Application> {
     // Again under the locks: the application may have changed, the call closed meanwhile.
@@ -289,8 +274,8 @@ absl::StatusOr<domain::Application> ApplicationUseCases::Submit(const identity::
     IRIS_ASSIGN_OR_RETURN(auto a, Seen(tx, applications_, caller, std::move(found)));
     IRIS_RETURN_IF_ERROR(RequireApplicant(caller, a, "submit"));
     IRIS_RETURN_IF_ERROR(status::CheckVersion("application", a.version, expected_version));
-    IRIS_RETURN_IF_ERROR(
-        RefuseIf(domain::RefuseTransition(a.status, ApplicationStatus::kSubmitted, "submit")));
+    IRIS_RETURN_IF_ERROR(status::RefuseIf(
+        domain::RefuseTransition(a.status, ApplicationStatus::kSubmitted, "submit")));
     if (!domain::AcceptsApplications(call, Now())) return CallNotOpen(call);
     IRIS_RETURN_IF_ERROR(status::Validation(domain::CheckComplete(a, call)));
     IRIS_RETURN_IF_ERROR(CheckEligible(org, call));
@@ -317,9 +302,9 @@ absl::StatusOr<domain::Application> ApplicationUseCases::Withdraw(const identity
     IRIS_ASSIGN_OR_RETURN(auto a, Seen(tx, applications_, caller, std::move(found)));
     IRIS_RETURN_IF_ERROR(RequireApplicant(caller, a, "withdraw"));
     IRIS_RETURN_IF_ERROR(status::CheckVersion("application", a.version, expected_version));
-    IRIS_ASSIGN_OR_RETURN(auto why, Note(note, true));
-    IRIS_RETURN_IF_ERROR(
-        RefuseIf(domain::RefuseTransition(a.status, ApplicationStatus::kWithdrawn, "withdraw")));
+    IRIS_ASSIGN_OR_RETURN(auto why, status::VerbNote(note, true, domain::kMaxNote));
+    IRIS_RETURN_IF_ERROR(status::RefuseIf(
+        domain::RefuseTransition(a.status, ApplicationStatus::kWithdrawn, "withdraw")));
     IRIS_ASSIGN_OR_RETURN(auto saved,
                           applications_.SetStatus(tx, a.id, ApplicationStatus::kWithdrawn, why));
     IRIS_RETURN_IF_ERROR(db::RecordChange(
@@ -350,9 +335,9 @@ absl::StatusOr<domain::Application> ApplicationUseCases::Reject(const identity::
       return absl::PermissionDeniedError("only network admins reject applications");
     }
     IRIS_RETURN_IF_ERROR(status::CheckVersion("application", a.version, expected_version));
-    IRIS_ASSIGN_OR_RETURN(auto why, Note(note, true));
-    IRIS_RETURN_IF_ERROR(
-        RefuseIf(domain::RefuseTransition(a.status, ApplicationStatus::kRejected, "reject")));
+    IRIS_ASSIGN_OR_RETURN(auto why, status::VerbNote(note, true, domain::kMaxNote));
+    IRIS_RETURN_IF_ERROR(status::RefuseIf(
+        domain::RefuseTransition(a.status, ApplicationStatus::kRejected, "reject")));
     if (call.status != "closed") {
       return status::Conflict(
           "invalid_transition",

@@ -10,8 +10,8 @@
 #include "libs/db/outbox.hpp"
 #include "libs/db/pool.hpp"
 #include "libs/identity/caller.hpp"
+#include "libs/members/directory.hpp"
 #include "libs/pagination/keyset.hpp"
-#include "services/grants/app/membership_directory.hpp"
 #include "services/grants/domain/application.hpp"
 #include "services/grants/storage/application_repository.hpp"
 
@@ -26,7 +26,7 @@ struct ApplicationListRequest {
 class ApplicationUseCases {
  public:
   ApplicationUseCases(db::Pool& pool, storage::ApplicationRepository& applications,
-                      MembershipDirectory& membership)
+                      members::MembershipDirectory& membership)
       : pool_(pool), applications_(applications), membership_(membership) {}
 
   // A member, for its own organisation, in an open call before it closes.
@@ -52,7 +52,7 @@ class ApplicationUseCases {
  private:
   db::Pool& pool_;
   storage::ApplicationRepository& applications_;
-  MembershipDirectory& membership_;
+  members::MembershipDirectory& membership_;
 };
 
 // Shared with the review use cases: whether `caller` sees the application (reviewers: assigned

@@ -13,6 +13,7 @@
 #include "libs/db/outbox.hpp"
 #include "libs/status/list_filters.hpp"
 #include "libs/status/status.hpp"
+#include "libs/status/verbs.hpp"
 #include "libs/values/reference_codes.hpp"
 #include "libs/values/text.hpp"
 #include "libs/values/text_rules.hpp"
@@ -53,14 +54,6 @@ absl::Status Refused(const identity::Caller& caller, const domain::GrantCall& c,
   if (caller.anonymous()) return absl::UnauthenticatedError("this operation needs credentials");
   return absl::PermissionDeniedError(
       absl::StrCat("only network admins ", std::string(what), " grant calls"));
-}
-
-absl::Status CheckNote(const std::string& note) {
-  if (values::CharCount(note) > domain::kMaxStatusNote) {
-    return status::Invalid("note",
-                           absl::StrCat("must be at most ", domain::kMaxStatusNote, " characters"));
-  }
-  return absl::OkStatus();
 }
 
 values::Time Now() {
@@ -156,7 +149,7 @@ absl::StatusOr<domain::GrantCall> CallUseCases::Act(const identity::Caller& call
     IRIS_ASSIGN_OR_RETURN(auto c, calls_.FindForUpdate(tx, id));
     if (!domain::CanManageCalls(caller)) return Refused(caller, c, verb_word);
     IRIS_RETURN_IF_ERROR(status::CheckVersion("grant call", c.version, expected_version));
-    IRIS_RETURN_IF_ERROR(CheckNote(trimmed));
+    IRIS_RETURN_IF_ERROR(status::VerbNote(trimmed, false, domain::kMaxStatusNote).status());
     const auto to = domain::Transition(c.status, verb);
     if (!to) {
       return status::Conflict("invalid_transition",

@@ -33,13 +33,4 @@ absl::Status RequireGrantee(const identity::Caller& c, const domain::Grant& g,
   return absl::OkStatus();
 }
 
-absl::StatusOr<std::string> CheckNote(const std::string& note, bool required) {
-  std::string trimmed(absl::StripAsciiWhitespace(note));
-  if (required && trimmed.empty()) return status::Invalid("note", "is required: say why");
-  if (values::CharCount(trimmed) > domain::kMaxReportNote) {
-    return status::Invalid("note", "must be at most 2000 characters");
-  }
-  return trimmed;
-}
-
 }  // namespace iris::grants::app

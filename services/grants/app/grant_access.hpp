@@ -22,9 +22,6 @@ absl::Status RequireGrantee(const identity::Caller& c, const domain::Grant& g,
 absl::Status RequireFollower(const identity::Caller& c, const domain::Grant& g,
                              std::string_view not_found);
 
-// A verb's note: trimmed, at most domain::kMaxNote characters, required when `required`.
-absl::StatusOr<std::string> CheckNote(const std::string& note, bool required);
-
 // `r`, or "<what> not found" when it is NOT_FOUND: a 404 names what the caller asked for,
 // whatever layer found nothing.
 template <typename T>

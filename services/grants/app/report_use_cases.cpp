@@ -5,6 +5,7 @@
 #include "libs/db/constraints.hpp"
 #include "libs/db/outbox.hpp"
 #include "libs/status/status.hpp"
+#include "libs/status/verbs.hpp"
 #include "services/grants/app/grant_access.hpp"
 
 namespace iris::grants::app {
@@ -149,7 +150,9 @@ absl::StatusOr<domain::Report> ReportUseCases::Move(const identity::Caller& call
       IRIS_RETURN_IF_ERROR(RequireNetworkAdmin(caller, g, "accept and return reports"));
     }
     IRIS_RETURN_IF_ERROR(status::CheckVersion("report", r.version, expected_version));
-    IRIS_ASSIGN_OR_RETURN(auto trimmed, CheckNote(note, to == domain::ReportStatus::kReturned));
+    IRIS_ASSIGN_OR_RETURN(
+        auto trimmed,
+        status::VerbNote(note, to == domain::ReportStatus::kReturned, domain::kMaxReportNote));
     if (!domain::CanMove(r.status, to)) {
       return status::Conflict("invalid_transition",
                               "cannot " + verb + " a report that is " +

@@ -73,7 +73,7 @@ absl::StatusOr<domain::ReviewerAssignment> ReviewUseCases::AssignReviewer(
   }));
   IRIS_RETURN_IF_ERROR(checked.status());
   IRIS_ASSIGN_OR_RETURN(auto user, membership_.User(caller, reviewer_id));
-  IRIS_RETURN_IF_ERROR(CheckTimeLeftToWrite(caller));
+  IRIS_RETURN_IF_ERROR(members::CheckTimeLeftToWrite(caller));
   const domain::ReviewerFacts facts{.exists = user.exists,
                                     .role = user.role,
                                     .organization_id = user.organization_id,

@@ -9,7 +9,7 @@
 #include "absl/status/statusor.h"
 #include "libs/db/pool.hpp"
 #include "libs/identity/caller.hpp"
-#include "services/grants/app/membership_directory.hpp"
+#include "libs/members/directory.hpp"
 #include "services/grants/domain/application.hpp"
 #include "services/grants/domain/review.hpp"
 #include "services/grants/storage/application_repository.hpp"
@@ -25,7 +25,7 @@ struct RankedApplication {
 class ReviewUseCases {
  public:
   ReviewUseCases(db::Pool& pool, storage::ApplicationRepository& applications,
-                 storage::ReviewRepository& reviews, MembershipDirectory& membership)
+                 storage::ReviewRepository& reviews, members::MembershipDirectory& membership)
       : pool_(pool), applications_(applications), reviews_(reviews), membership_(membership) {}
 
   absl::StatusOr<domain::ReviewerAssignment> AssignReviewer(const identity::Caller& caller,
@@ -47,7 +47,7 @@ class ReviewUseCases {
   db::Pool& pool_;
   storage::ApplicationRepository& applications_;
   storage::ReviewRepository& reviews_;
-  MembershipDirectory& membership_;
+  members::MembershipDirectory& membership_;
 };
 
 }  // namespace iris::grants::app

@@ -4,6 +4,7 @@
 
 #include "libs/db/outbox.hpp"
 #include "libs/status/status.hpp"
+#include "libs/status/verbs.hpp"
 #include "services/grants/app/grant_access.hpp"
 
 namespace iris::grants::app {
@@ -102,7 +103,7 @@ absl::StatusOr<domain::Tranche> TrancheUseCases::Settle(const identity::Caller& 
     IRIS_ASSIGN_OR_RETURN(auto t, tranches_.FindForUpdate(tx, id));
     IRIS_RETURN_IF_ERROR(RequireNetworkAdmin(caller, g, "pay and cancel tranches"));
     IRIS_RETURN_IF_ERROR(status::CheckVersion("tranche", t.version, expected_version));
-    IRIS_ASSIGN_OR_RETURN(auto trimmed, CheckNote(note, false));
+    IRIS_ASSIGN_OR_RETURN(auto trimmed, status::VerbNote(note, false, domain::kMaxReportNote));
     if (!domain::CanMove(t.status, to)) {
       return status::Conflict("invalid_transition",
                               "cannot " + verb + " a tranche that is " +

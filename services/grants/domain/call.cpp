@@ -4,8 +4,8 @@
 #include <array>
 
 #include "absl/strings/str_cat.h"
+#include "libs/values/local_dates.hpp"
 #include "services/grants/domain/call_fields.hpp"
-#include "services/grants/domain/local_dates.hpp"
 
 namespace iris::grants::domain {
 namespace {

@@ -6,8 +6,8 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "libs/values/local_dates.hpp"
 #include "libs/values/reference_codes.hpp"
-#include "services/grants/domain/local_dates.hpp"
 #include "services/grants/domain/money_limits.hpp"
 
 namespace iris::grants::domain {
@@ -31,19 +31,6 @@ bool LooksLikeSlug(std::string_view k) {
   }
   return std::all_of(k.begin(), k.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-  });
-}
-
-// An IANA name's characters ("America/Argentina/Buenos_Aires", "Etc/GMT+1"): checked before
-// the name reaches the zone loader, which reads a file of that name under its zoneinfo.
-bool LooksLikeZoneName(std::string_view z) {
-  if (z.empty() || z.size() > kMaxTimeZoneName || z.front() == '/' ||
-      z.find("..") != std::string_view::npos) {
-    return false;
-  }
-  return std::all_of(z.begin(), z.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' ||
-           c == '_' || c == '-' || c == '+';
   });
 }
 
@@ -103,7 +90,7 @@ class Applier {
     }
     std::string zone = Trimmed(*p_.timezone);
     if (zone.empty()) zone = std::string(kDefaultTimeZone);
-    if (!LooksLikeZoneName(zone) || !IsKnownTimeZone(zone)) {
+    if (!IsKnownTimeZone(zone)) {  // its shape is checked before any lookup
       zone_ok_ = false;
       Add("timezone", "must be an IANA time zone such as Europe/Belgrade");
       return;

@@ -5,7 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
-#include "services/grants/domain/local_dates.hpp"
+#include "libs/values/local_dates.hpp"
 
 namespace iris::grants::domain {
 namespace {
@@ -55,7 +55,9 @@ std::string DateTimeText(values::Time t) {
   return absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", absl::FromChrono(t), absl::UTCTimeZone());
 }
 
-std::string AwardDate(const OpenDataAward& a) { return DateText(DayOf(a.awarded_at, a.timezone)); }
+std::string AwardDate(const OpenDataAward& a) {
+  return values::DateText(values::DayOf(a.awarded_at, a.timezone));
+}
 
 std::string GrantIdentifier(const OpenDataPublisher& p, const OpenDataAward& a) {
   return absl::StrCat(p.prefix, "-", a.grant_id);

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "libs/proto_values/proto_values.hpp"
+#include "libs/proto_values/sent_fields.hpp"
 
 namespace iris::grants::rpc {
 namespace {
@@ -19,23 +20,6 @@ v1::ApplicationStatus StatusToProto(domain::ApplicationStatus s) {
     case domain::ApplicationStatus::kWithdrawn: return v1::APPLICATION_STATUS_WITHDRAWN;
   }
   return v1::APPLICATION_STATUS_UNSPECIFIED;
-}
-
-// Top-level fields sent: those the mask names, plus read-only ones holding a value (mass
-// assignment is refused, mask or not); without a mask, those holding a value.
-template <typename ReadOnly>
-std::set<std::string> SentFields(const google::protobuf::Message& m,
-                                 const google::protobuf::FieldMask& mask, ReadOnly read_only) {
-  std::vector<const google::protobuf::FieldDescriptor*> fields;
-  m.GetReflection()->ListFields(m, &fields);
-  std::set<std::string> set;
-  for (const auto* f : fields) set.insert(f->name());
-  if (mask.paths_size() == 0) return set;
-  std::set<std::string> named(mask.paths().begin(), mask.paths().end());
-  for (const auto& f : set) {
-    if (read_only(f)) named.insert(f);
-  }
-  return named;
 }
 
 void MoneyToProto(const values::Money& m, iris::common::v1::Money* out) {
@@ -110,7 +94,7 @@ void ToProto(const app::RankedApplication& in, v1::RankedApplication* out) {
 domain::ApplicationPatch ApplicationPatchFromProto(const v1::GrantApplication& in,
                                                    const google::protobuf::FieldMask& fields) {
   domain::ApplicationPatch p;
-  for (const auto& f : SentFields(in, fields, domain::IsReadOnlyApplicationField)) {
+  for (const auto& f : proto_values::SentFields(in, fields, domain::IsReadOnlyApplicationField)) {
     if (f == "organization_id") {
       p.organization_id = in.organization_id();
     } else if (f == "project_title") {
@@ -139,7 +123,7 @@ domain::ApplicationPatch ApplicationPatchFromProto(const v1::GrantApplication& i
 domain::ReviewSubmission ReviewSubmissionFromProto(const v1::Review& in,
                                                    const google::protobuf::FieldMask& fields) {
   domain::ReviewSubmission s;
-  for (const auto& f : SentFields(in, fields, domain::IsReadOnlyReviewField)) {
+  for (const auto& f : proto_values::SentFields(in, fields, domain::IsReadOnlyReviewField)) {
     if (f == "scores") {
       std::map<std::string, int64_t> scores;
       for (const auto& [key, value] : in.scores()) scores[key] = value;

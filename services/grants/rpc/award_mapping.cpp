@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "libs/proto_values/proto_values.hpp"
+#include "libs/proto_values/sent_fields.hpp"
 
 namespace iris::grants::rpc {
 
@@ -12,23 +13,6 @@ using proto_values::FromProto;
 using proto_values::ToProto;
 
 namespace {
-
-// The top-level fields a client sent: the mask's, plus read-only ones holding a value; without
-// a mask, those holding a value.
-template <typename IsReadOnly>
-std::set<std::string> SentFields(const google::protobuf::Message& m,
-                                 const google::protobuf::FieldMask& fields, IsReadOnly read_only) {
-  std::vector<const google::protobuf::FieldDescriptor*> set;
-  m.GetReflection()->ListFields(m, &set);
-  std::set<std::string> holding;
-  for (const auto* f : set) holding.insert(f->name());
-  if (fields.paths_size() == 0) return holding;
-  std::set<std::string> named(fields.paths().begin(), fields.paths().end());
-  for (const auto& f : holding) {
-    if (read_only(f)) named.insert(f);
-  }
-  return named;
-}
 
 v1::ReportKind KindToProto(domain::ReportKind k) {
   return k == domain::ReportKind::kFinal ? v1::REPORT_KIND_FINAL : v1::REPORT_KIND_INTERIM;
@@ -114,7 +98,7 @@ void ToProto(const domain::Report& in, v1::GrantReport* out) {
 domain::AwardInput AwardInputFromProto(const v1::Grant& in,
                                        const google::protobuf::FieldMask& fields) {
   domain::AwardInput out;
-  for (const auto& f : SentFields(in, fields, domain::IsReadOnlyGrantField)) {
+  for (const auto& f : proto_values::SentFields(in, fields, domain::IsReadOnlyGrantField)) {
     if (f == "amount") {
       out.amount = FromProto(in.amount());
     } else if (f == "starts_on") {
@@ -133,7 +117,7 @@ domain::AwardInput AwardInputFromProto(const v1::Grant& in,
 domain::TrancheInput TrancheInputFromProto(const v1::Tranche& in,
                                            const google::protobuf::FieldMask& fields) {
   domain::TrancheInput out;
-  for (const auto& f : SentFields(in, fields, domain::IsReadOnlyTrancheField)) {
+  for (const auto& f : proto_values::SentFields(in, fields, domain::IsReadOnlyTrancheField)) {
     if (f == "amount") {
       out.amount = FromProto(in.amount());
     } else if (f == "due_on") {
@@ -152,7 +136,7 @@ domain::TrancheInput TrancheInputFromProto(const v1::Tranche& in,
 domain::ReportInput ReportInputFromProto(const v1::GrantReport& in,
                                          const google::protobuf::FieldMask& fields) {
   domain::ReportInput out;
-  for (const auto& f : SentFields(in, fields, domain::IsReadOnlyReportField)) {
+  for (const auto& f : proto_values::SentFields(in, fields, domain::IsReadOnlyReportField)) {
     if (f == "kind") {
       out.kind_sent = true;
       out.kind = KindFromProto(in.kind());

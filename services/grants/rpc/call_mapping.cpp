@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "libs/proto_values/proto_values.hpp"
+#include "libs/proto_values/sent_fields.hpp"
 
 namespace iris::grants::rpc {
 
@@ -31,15 +32,6 @@ void MoneyToProto(int64_t amount, const std::string& currency, iris::common::v1:
 domain::MoneyInput MoneyInputOf(bool has, const iris::common::v1::Money& m) {
   if (!has) return std::nullopt;
   return FromProto(m);
-}
-
-// Field names holding a non-default value: what a client without a mask meant to send.
-std::set<std::string> SetFields(const v1::GrantCall& in) {
-  std::vector<const google::protobuf::FieldDescriptor*> fields;
-  in.GetReflection()->ListFields(in, &fields);
-  std::set<std::string> names;
-  for (const auto* f : fields) names.insert(f->name());
-  return names;
 }
 
 std::optional<values::Time> TimeOf(bool has, const google::protobuf::Timestamp& t) {
@@ -84,14 +76,8 @@ void ToProto(const domain::GrantCall& in, v1::GrantCall* out) {
 domain::CallPatch CallPatchFromProto(const v1::GrantCall& in,
                                      const google::protobuf::FieldMask& fields) {
   // Mass assignment: a read-only field holding a value counts as sent, mask or not.
-  std::set<std::string> sent = SetFields(in);
-  if (fields.paths_size() > 0) {
-    std::set<std::string> named(fields.paths().begin(), fields.paths().end());
-    for (const auto& f : sent) {
-      if (domain::IsReadOnlyCallField(f)) named.insert(f);
-    }
-    sent = std::move(named);
-  }
+  const std::set<std::string> sent =
+      proto_values::SentFields(in, fields, domain::IsReadOnlyCallField);
   domain::CallPatch p;
   for (const auto& f : sent) {
     if (f == "title") {

@@ -4,6 +4,7 @@
 #include "grants_demo.hpp"
 #include "grants_migrations.hpp"
 #include "libs/audit/audit_grpc.hpp"
+#include "libs/members/membership_client.hpp"
 #include "libs/service/runner.hpp"
 #include "services/grants/app/application_use_cases.hpp"
 #include "services/grants/app/award_use_cases.hpp"
@@ -15,7 +16,6 @@
 #include "services/grants/rpc/application_grpc.hpp"
 #include "services/grants/rpc/award_grpc.hpp"
 #include "services/grants/rpc/call_grpc.hpp"
-#include "services/grants/rpc/membership_client.hpp"
 #include "services/grants/rpc/statistics_grpc.hpp"
 #include "services/grants/src/config.hpp"
 #include "services/grants/storage/pg_application_repository.hpp"
@@ -51,7 +51,7 @@ struct Parts {
   app::CallUseCases calls{pool, call_repo};
   rpc::CallGrpc calls_api{calls};
   // Membership, asked at submission and when a reviewer is assigned (own settings).
-  rpc::MembershipClient membership{own.membership_address, own.membership_deadline};
+  members::MembershipClient membership{own.membership_address, own.membership_deadline};
   storage::PgApplicationRepository application_repo;
   storage::PgReviewRepository review_repo;
   app::ApplicationUseCases applications{pool, application_repo, membership};

@@ -13,9 +13,10 @@
 #include "grants_migrations.hpp"
 #include "libs/db/migrator.hpp"
 #include "libs/db/pool.hpp"
+#include "libs/db/testing/scalar.hpp"
+#include "libs/members/fake_directory.hpp"
 #include "libs/status/status.hpp"
 #include "services/grants/app/application_use_cases.hpp"
-#include "services/grants/app/membership_directory.hpp"
 #include "services/grants/app/review_use_cases.hpp"
 #include "services/grants/storage/pg_application_repository.hpp"
 #include "services/grants/storage/pg_review_repository.hpp"
@@ -31,29 +32,6 @@ std::string GrantsDatabaseUrl() {
   return iris::testing::RequireEnv("IRIS_TEST_GRANTS_DATABASE_URL");
 }
 
-// Membership as the use cases see it: what it answers, or that it does not.
-class FakeDirectory : public app::MembershipDirectory {
- public:
-  absl::StatusOr<app::OrganizationFacts> Organization(const identity::Caller&,
-                                                      const std::string& id) override {
-    ++asked;
-    if (down) return absl::UnavailableError("membership did not answer");
-    auto it = orgs.find(id);
-    return it == orgs.end() ? app::OrganizationFacts{} : it->second;
-  }
-  absl::StatusOr<app::UserFacts> User(const identity::Caller&, const std::string& id) override {
-    ++asked;
-    if (down) return absl::UnavailableError("membership did not answer");
-    auto it = users.find(id);
-    return it == users.end() ? app::UserFacts{} : it->second;
-  }
-
-  std::map<std::string, app::OrganizationFacts> orgs;
-  std::map<std::string, app::UserFacts> users;
-  bool down = false;
-  int asked = 0;
-};
-
 class ApplicationDbTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -61,10 +39,7 @@ class ApplicationDbTest : public ::testing::Test {
   }
 
   std::string Text(const std::string& sql) {
-    auto v = pool_.Write([&](db::Tx& tx) -> absl::StatusOr<std::string> {
-      auto r = tx.ExecSql(sql);
-      return r.at(0)[0].is_null() ? std::string("NULL") : r.at(0)[0].as<std::string>();
-    });
+    auto v = db::testing::ScalarText(pool_, sql);
     EXPECT_TRUE(v.ok()) << v.status();
     return v.ok() ? *v : "";
   }
@@ -125,7 +100,7 @@ class ApplicationDbTest : public ::testing::Test {
   static std::string Reason(const absl::Status& s) { return status::DetailOf(s).reason(); }
 
   db::Pool pool_{db::PoolConfig{.url = GrantsDatabaseUrl(), .size = 4}, storage::Statements()};
-  FakeDirectory directory_;
+  members::FakeDirectory directory_;
   storage::PgApplicationRepository application_repo_;
   storage::PgReviewRepository review_repo_;
   app::ApplicationUseCases applications_{pool_, application_repo_, directory_};

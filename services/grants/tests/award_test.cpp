@@ -7,7 +7,7 @@
 #include <set>
 #include <string>
 
-#include "services/grants/domain/local_dates.hpp"
+#include "libs/values/local_dates.hpp"
 #include "services/grants/domain/money_limits.hpp"
 #include "services/grants/domain/report.hpp"
 #include "services/grants/domain/tranche.hpp"

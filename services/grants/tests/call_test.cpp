@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <chrono>
 
-#include "services/grants/domain/local_dates.hpp"
+#include "libs/values/local_dates.hpp"
 
 namespace iris::grants::domain {
 namespace {

@@ -96,10 +96,7 @@ class SmtpSink {
   explicit SmtpSink(const std::string& refuse = "", int refuse_times = 0)
       : dir_(std::filesystem::temp_directory_path() / iris::testing::UniqueName("smtp_sink")) {
     std::filesystem::create_directories(dir_);
-    const std::string script =
-        (std::filesystem::path(__FILE__).parent_path() / "../../../tests/support/smtp_sink.py")
-            .lexically_normal()
-            .string();
+    const std::string script = std::string(IRIS_SOURCE_DIR) + "/tests/support/smtp_sink.py";
     const std::string port_file = (dir_ / "port").string();
     process_ = std::make_unique<iris::testing::ChildProcess>(
         "/usr/bin/python3",

@@ -119,6 +119,9 @@ TEST(MailContentTest, LinksFollowTheResourceAndFallBackToTheInbox) {
   EXPECT_EQ(LinkPathOf("grants.reviewer.assigned", "x", {{"application_id", "a2"}}),
             "/v1/grant-applications/a2");
   EXPECT_EQ(LinkPathOf("events.registration.closing", "e1", {}), "/v1/events/e1");
+  EXPECT_EQ(LinkPathOf("events.placement.session_logged", "p1", {}), "/v1/placements/p1");
+  EXPECT_EQ(LinkPathOf("events.session.created", "s1", {{"event_id", "e2"}}),
+            "/v1/events/e2/sessions");
   EXPECT_EQ(LinkPathOf("membership.organization.created", "o/../1", {}),
             "/v1/organizations/o%2F..%2F1");
   EXPECT_EQ(LinkPathOf("grants.reviewer.assigned", "x", {}), "/v1/me/inbox");

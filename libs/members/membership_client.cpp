@@ -1,4 +1,4 @@
-#include "services/grants/rpc/membership_client.hpp"
+#include "libs/members/membership_client.hpp"
 
 #include <grpcpp/client_context.h>
 
@@ -6,7 +6,7 @@
 #include "libs/log/log.hpp"
 #include "libs/status/status.hpp"
 
-namespace iris::grants::rpc {
+namespace iris::members {
 namespace {
 
 namespace v1 = iris::membership::v1;
@@ -57,7 +57,7 @@ MembershipClient::MembershipClient(std::shared_ptr<::grpc::Channel> channel,
       organizations_(v1::Organizations::NewStub(channel)),
       accounts_(v1::Accounts::NewStub(channel)) {}
 
-absl::StatusOr<app::OrganizationFacts> MembershipClient::Organization(
+absl::StatusOr<OrganizationFacts> MembershipClient::Organization(
     const identity::Caller& caller, const std::string& organization_id) {
   ::grpc::ClientContext ctx;
   iris::grpc::PrepareContext(ctx, caller, deadline_);
@@ -65,30 +65,30 @@ absl::StatusOr<app::OrganizationFacts> MembershipClient::Organization(
   req.set_id(organization_id);
   v1::Organization org;
   const ::grpc::Status s = organizations_->GetOrganization(&ctx, req, &org);
-  if (s.error_code() == ::grpc::StatusCode::NOT_FOUND) return app::OrganizationFacts{};
+  if (s.error_code() == ::grpc::StatusCode::NOT_FOUND) return OrganizationFacts{};
   if (!s.ok()) return MembershipFailure(s, "organization " + organization_id);
-  return app::OrganizationFacts{.exists = true,
-                                .name = org.name(),
-                                .country = org.country(),
-                                .active = org.status() == v1::ORGANIZATION_STATUS_ACTIVE,
-                                .status = std::string(StatusWord(org.status()))};
+  return OrganizationFacts{.exists = true,
+                           .name = org.name(),
+                           .country = org.country(),
+                           .active = org.status() == v1::ORGANIZATION_STATUS_ACTIVE,
+                           .status = std::string(StatusWord(org.status()))};
 }
 
-absl::StatusOr<app::UserFacts> MembershipClient::User(const identity::Caller& caller,
-                                                      const std::string& user_id) {
+absl::StatusOr<UserFacts> MembershipClient::User(const identity::Caller& caller,
+                                                 const std::string& user_id) {
   ::grpc::ClientContext ctx;
   iris::grpc::PrepareContext(ctx, caller, deadline_);
   v1::GetUserRequest req;
   req.set_id(user_id);
   v1::User user;
   const ::grpc::Status s = accounts_->GetUser(&ctx, req, &user);
-  if (s.error_code() == ::grpc::StatusCode::NOT_FOUND) return app::UserFacts{};
+  if (s.error_code() == ::grpc::StatusCode::NOT_FOUND) return UserFacts{};
   if (!s.ok()) return MembershipFailure(s, "user " + user_id);
-  return app::UserFacts{.exists = true,
-                        .role = user.role(),
-                        .organization_id = user.organization_id(),
-                        .name = user.name(),
-                        .disabled = user.status() == "disabled"};
+  return UserFacts{.exists = true,
+                   .role = user.role(),
+                   .organization_id = user.organization_id(),
+                   .name = user.name(),
+                   .disabled = user.status() == "disabled"};
 }
 
-}  // namespace iris::grants::rpc
+}  // namespace iris::members

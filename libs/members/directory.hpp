@@ -1,6 +1,6 @@
-// What grants asks membership (over gRPC, rpc/membership_client.hpp): the facts of an
-// organisation when one of its applications is submitted, and of a user when it is assigned as
-// a reviewer. An interface, so use cases are tested with a fake directory.
+// What a service asks membership (over gRPC, membership_client.hpp): the facts of an
+// organisation (an applicant, an event host, a placement) and of a user (a reviewer). An
+// interface, so use cases are tested with a fake directory. Grants and events ask it.
 #pragma once
 
 #include <chrono>
@@ -10,7 +10,7 @@
 #include "libs/identity/caller.hpp"
 #include "libs/status/status.hpp"
 
-namespace iris::grants::app {
+namespace iris::members {
 
 // After asking membership and before writing: UNAVAILABLE (503, nothing written) when the
 // caller's deadline is less than a write's time away, so that the gateway, which answers 503
@@ -53,4 +53,4 @@ class MembershipDirectory {
                                          const std::string& user_id) = 0;
 };
 
-}  // namespace iris::grants::app
+}  // namespace iris::members

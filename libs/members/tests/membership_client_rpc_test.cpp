@@ -1,4 +1,4 @@
-// The membership client against a fake membership gRPC server: what an answer means to grants
+// The membership client against a fake membership gRPC server: what an answer means to a service
 // (a member's own suspended organisation is seen, and not active; NOT_FOUND is "no such
 // organisation"), that the original caller travels along, and that a slow or absent membership
 // is UNAVAILABLE (the 503 of a submission) within the deadline.
@@ -10,11 +10,11 @@
 #include "iris/membership/v1/accounts.grpc.pb.h"
 #include "iris/membership/v1/organizations.grpc.pb.h"
 #include "libs/grpc/caller.hpp"
+#include "libs/members/membership_client.hpp"
 #include "libs/status/status.hpp"
-#include "services/grants/rpc/membership_client.hpp"
 #include "tests/support/rpc_server.hpp"
 
-namespace iris::grants {
+namespace iris::members {
 namespace {
 
 namespace v1 = iris::membership::v1;
@@ -61,7 +61,7 @@ class MembershipClientRpcTest : public ::testing::Test {
         "membership", std::vector<::grpc::Service*>{&organizations_, &accounts_},
         [] { return absl::OkStatus(); });
     ASSERT_TRUE(server_->Start().ok());
-    client_ = std::make_unique<rpc::MembershipClient>(server_->channel(), 200ms);
+    client_ = std::make_unique<MembershipClient>(server_->channel(), 200ms);
   }
 
   const identity::Caller member_{.subject = "44444444-4444-4444-8444-444444444444",
@@ -71,7 +71,7 @@ class MembershipClientRpcTest : public ::testing::Test {
   FakeOrganizations organizations_;
   FakeAccounts accounts_;
   std::unique_ptr<iris::testing::RpcServer> server_;
-  std::unique_ptr<rpc::MembershipClient> client_;
+  std::unique_ptr<MembershipClient> client_;
 };
 
 TEST_F(MembershipClientRpcTest, AMembersOwnSuspendedOrganisationIsSeenAndNotActive) {
@@ -114,7 +114,7 @@ TEST_F(MembershipClientRpcTest, ASlowMembershipIsUnavailableWithinTheDeadline) {
 
 // The caller's own deadline bounds the call too: nobody waits for an answer after it.
 TEST_F(MembershipClientRpcTest, TheCallersDeadlineBoundsTheCall) {
-  rpc::MembershipClient patient(server_->channel(), 5000ms);
+  MembershipClient patient(server_->channel(), 5000ms);
   auto caller = member_;
   caller.deadline = std::chrono::system_clock::now() + 150ms;
   const auto start = std::chrono::steady_clock::now();
@@ -126,7 +126,7 @@ TEST_F(MembershipClientRpcTest, TheCallersDeadlineBoundsTheCall) {
 
 TEST_F(MembershipClientRpcTest, AnAbsentMembershipIsUnavailable) {
   // Nothing listens on port 1.
-  rpc::MembershipClient absent("127.0.0.1:1", 500ms);
+  MembershipClient absent("127.0.0.1:1", 500ms);
   auto org = absent.Organization(member_, kSuspended);
   EXPECT_EQ(org.status().code(), absl::StatusCode::kUnavailable) << org.status();
 }
@@ -139,4 +139,4 @@ TEST_F(MembershipClientRpcTest, AnyOtherRefusalIsUnavailableNotTheClientsFault) 
 }
 
 }  // namespace
-}  // namespace iris::grants
+}  // namespace iris::members

@@ -10,20 +10,20 @@
 
 #include "iris/membership/v1/accounts.grpc.pb.h"
 #include "iris/membership/v1/organizations.grpc.pb.h"
-#include "services/grants/app/membership_directory.hpp"
+#include "libs/members/directory.hpp"
 
-namespace iris::grants::rpc {
+namespace iris::members {
 
-class MembershipClient final : public app::MembershipDirectory {
+class MembershipClient final : public MembershipDirectory {
  public:
   MembershipClient(const std::string& address, std::chrono::milliseconds deadline);
   // Over a channel of the caller's (tests: a fake membership server).
   MembershipClient(std::shared_ptr<::grpc::Channel> channel, std::chrono::milliseconds deadline);
 
-  absl::StatusOr<app::OrganizationFacts> Organization(const identity::Caller& caller,
-                                                      const std::string& organization_id) override;
-  absl::StatusOr<app::UserFacts> User(const identity::Caller& caller,
-                                      const std::string& user_id) override;
+  absl::StatusOr<OrganizationFacts> Organization(const identity::Caller& caller,
+                                                 const std::string& organization_id) override;
+  absl::StatusOr<UserFacts> User(const identity::Caller& caller,
+                                 const std::string& user_id) override;
 
  private:
   std::chrono::milliseconds deadline_;
@@ -35,4 +35,4 @@ class MembershipClient final : public app::MembershipDirectory {
 // being down or overloaded is UNAVAILABLE (503, retry); anything else is our bug (INTERNAL).
 absl::Status MembershipFailure(const ::grpc::Status& s, std::string_view what);
 
-}  // namespace iris::grants::rpc
+}  // namespace iris::members

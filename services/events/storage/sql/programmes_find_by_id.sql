@@ -1,0 +1,4 @@
+-- One programme by id.
+SELECT {{programmes_columns}}
+FROM events.programmes
+WHERE id = $1::uuid

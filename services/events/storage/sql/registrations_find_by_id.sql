@@ -1,0 +1,2 @@
+SELECT {{registrations_columns}}
+FROM events.registrations WHERE id = $1::uuid

@@ -1,0 +1,3 @@
+SELECT {{registrations_columns}}
+FROM events.registrations WHERE id = $1::uuid
+FOR UPDATE

@@ -1,0 +1,108 @@
+// The fixture of events' database tests: the migrated schema, a pool, the use cases over the
+// real repository with a fake membership directory, callers of each role and a few helpers.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "events_migrations.hpp"
+#include "libs/db/migrator.hpp"
+#include "libs/db/pool.hpp"
+#include "libs/db/testing/scalar.hpp"
+#include "libs/members/fake_directory.hpp"
+#include "libs/status/status.hpp"
+#include "services/events/app/event_use_cases.hpp"
+#include "services/events/storage/pg_event_repository.hpp"
+#include "services/events/storage/statements.hpp"
+#include "tests/support/test_env.hpp"
+
+namespace iris::events {
+
+using domain::EventStatus;
+using domain::EventVerb;
+
+inline std::string EventsDatabaseUrl() {
+  return iris::testing::RequireEnv("IRIS_TEST_EVENTS_DATABASE_URL");
+}
+
+inline values::Time FromNow(std::chrono::hours h) {
+  return std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now() +
+                                                                 h);
+}
+
+class EventDbTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    ASSERT_TRUE(db::MigrateService(EventsDatabaseUrl(), "events", migrations::kAll).ok());
+  }
+
+  std::string Text(const std::string& sql) {
+    auto v = db::testing::ScalarText(pool_, sql);
+    EXPECT_TRUE(v.ok()) << v.status();
+    return v.ok() ? *v : "";
+  }
+  int Count(const std::string& sql) { return std::stoi(Text(sql)); }
+  std::string NewId() { return Text("SELECT gen_random_uuid()::text"); }
+
+  identity::Caller Admin() {
+    return {.subject = NewId(), .role = "network_admin", .request_id = "req-events-db"};
+  }
+  identity::Caller Coordinator(const std::string& country) {
+    return {.subject = NewId(),
+            .role = "national_coordinator",
+            .country = country,
+            .request_id = "req-events-db"};
+  }
+  identity::Caller Member() {
+    return {.subject = NewId(),
+            .role = "member",
+            .organization_id = NewId(),
+            .request_id = "req-events-db"};
+  }
+  std::string ActiveOrg(bool active = true) {
+    const std::string id = NewId();
+    directory_.orgs[id] = {.exists = true,
+                           .name = "Defendology",
+                           .country = "BA",
+                           .active = active,
+                           .status = active ? "active" : "suspended"};
+    return id;
+  }
+
+  domain::EventPatch Fields(const std::string& title, const std::string& country = "RS") {
+    domain::EventPatch p;
+    p.kind = "peer_review";
+    p.title = values::LocalizedText{{"en", title}};
+    p.format = "in_person";
+    p.location = domain::LocationInput{"Hotel Moskva", "Belgrade", country};
+    p.starts_at = std::optional<values::Time>(FromNow(std::chrono::hours(24 * 10)));
+    p.ends_at = std::optional<values::Time>(FromNow(std::chrono::hours(24 * 12)));
+    return p;
+  }
+
+  domain::Event Create(const std::string& title, const std::string& country = "RS") {
+    auto e = events_.Create(Admin(), Fields(title, country));
+    EXPECT_TRUE(e.ok()) << e.status();
+    return e.ok() ? *e : domain::Event{};
+  }
+
+  domain::Event Publish(const std::string& id) {
+    auto e = events_.Act(Admin(), id, EventVerb::kPublish, "", 0);
+    EXPECT_TRUE(e.ok()) << e.status();
+    return e.ok() ? *e : domain::Event{};
+  }
+
+  std::string Reason(const absl::Status& s) { return status::DetailOf(s).reason(); }
+
+  db::Pool pool_{db::PoolConfig{.url = EventsDatabaseUrl(), .size = 4}, storage::Statements()};
+  storage::PgEventRepository repo_;
+  members::FakeDirectory directory_;
+  app::EventUseCases events_{pool_, repo_, directory_};
+};
+
+}  // namespace iris::events
