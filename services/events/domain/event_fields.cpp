@@ -307,7 +307,8 @@ class Applier {
     if (t == 0) {
       e_->certificate_threshold = kDefaultCertificateThreshold;
     } else if (t < 1 || t > 100) {
-      Add("certificate_threshold", "must be a percentage from 1 to 100 (default 80)");
+      Add("certificate_threshold",
+          "must be a percentage from 1 to 100 (0 or absent: the default, 80)");
     } else {
       e_->certificate_threshold = t;
     }
@@ -333,6 +334,14 @@ class Applier {
     if (window_ok_ && e_->registration_opens_at && e_->registration_closes_at &&
         *e_->registration_opens_at >= *e_->registration_closes_at) {
       Add(closes_field_, "must be after registration.opens_at");
+    }
+    // Without closes_at the window ends when the event starts: one opening at or after that
+    // would never take a registration.
+    if (window_ok_ && times_ok_ && e_->registration_opens_at && !e_->registration_closes_at &&
+        *e_->registration_opens_at >= e_->starts_at) {
+      Add(p_.registration ? "registration.opens_at" : "starts_at",
+          p_.registration ? "must be before the event starts (or give registration.closes_at)"
+                          : "must be after registration.opens_at (or give registration.closes_at)");
     }
     // Registrations end with the event at the latest (a window closing later would take
     // registrations for an event that is over).

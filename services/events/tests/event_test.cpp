@@ -150,6 +150,19 @@ TEST(EventFieldsTest, RegistrationsCloseWithTheEventAtTheLatest) {
   EXPECT_EQ(Fields(ApplyPatch(earlier, &e, &changed)), (std::vector<std::string>{"ends_at"}));
 }
 
+TEST(EventFieldsTest, AWindowOpensBeforeItCloses) {
+  auto p = Academy();
+  // No closes_at: the window ends at the start, so it must open before.
+  p.registration = WindowInput{.opens_at = At(kStart)};
+  Event e;
+  EXPECT_EQ(Fields(NewEvent(p, &e)), (std::vector<std::string>{"registration.opens_at"}));
+  p.registration = WindowInput{.opens_at = At(kStart - 60)};
+  EXPECT_TRUE(NewEvent(p, &e).empty());
+  // With closes_at (up to the end), it may open after the start: late registration.
+  p.registration = WindowInput{.opens_at = At(kStart + 60), .closes_at = At(kEnd)};
+  EXPECT_TRUE(NewEvent(p, &e).empty());
+}
+
 TEST(EventFieldsTest, APatchNamesWhatChanged) {
   Event e;
   ASSERT_TRUE(NewEvent(Academy(), &e).empty());
