@@ -36,9 +36,6 @@ EV="$(call POST /v1/events "$ADMIN" "{\"kind\":\"academy\",\"edition\":\"V\",\"t
 call GET "/v1/events/$EV" - | show '{type, status}'
 echo "-- (a draft is not visible to anonymous callers)"
 call POST "/v1/events/$EV/publish" "$ADMIN" | show '{status, registration}'
-call POST "/v1/events/$EV/sessions" "$ADMIN" '{"title":{"en":"Opening"},"starts_at":"2027-10-20T07:00:00Z","ends_at":"2027-10-20T08:00:00Z","speakers":[{"name":"A. Speaker","organization":"UNICEF"}]}' | show '{title, starts_at}'
-echo "-- a session outside the event's time:"
-call POST "/v1/events/$EV/sessions" "$ADMIN" '{"title":{"en":"Late"},"starts_at":"2027-10-23T07:00:00Z","ends_at":"2027-10-23T08:00:00Z"}' | show '{type, errors}'
 
 echo "== members of two organisations apply; the other organisation cannot read them"
 S="$RANDOM"
@@ -65,6 +62,10 @@ call GET "/v1/events/$EV" "$ADMIN" | show '{places}'
 echo "== open registration: capacity 3, ten at once -> exactly 3 confirmed, 7 waitlisted"
 OPEN="$(call POST /v1/events "$ADMIN" '{"kind":"public_hearing","title":{"en":"Public Hearing on social services"},"format":"online","online_url":"https://meet.example.org/hearing","starts_at":"2027-06-01T08:00:00Z","ends_at":"2027-06-01T12:00:00Z","capacity":3,"audience":"public","country":"RS","registration":{"mode":"open"}}' | body | j .id)"
 call POST "/v1/events/$OPEN/publish" "$ADMIN" >/dev/null
+echo "-- the hearing's agenda: a session with speakers, and one outside the event's time"
+call POST "/v1/events/$OPEN/sessions" "$ADMIN" '{"title":{"en":"Opening"},"starts_at":"2027-06-01T08:00:00Z","ends_at":"2027-06-01T09:00:00Z","speakers":[{"name":"A. Speaker","organization":"UNICEF"}]}' | show '{title, starts_at}'
+echo "-- a session outside the event's time:"
+call POST "/v1/events/$OPEN/sessions" "$ADMIN" '{"title":{"en":"Late"},"starts_at":"2027-06-02T08:00:00Z","ends_at":"2027-06-02T09:00:00Z"}' | show '{type, errors}'
 # As staff: anonymous callers may register for a public event too, 10 an hour per address
 # (IRIS_ANONYMOUS_REGISTRATIONS_PER_HOUR), which a second run of this script would exceed.
 for n in $(seq 1 10); do
@@ -75,10 +76,14 @@ wait
 call GET "/v1/events/$OPEN" - | show '{places}'
 
 echo "== attendance, completion, certificates"
-call POST "/v1/registrations/${R[0]}/attendance" "$ADMIN" '{"date":"2027-10-20"}' | show '{attended_days}'
-call POST "/v1/registrations/${R[0]}/attendance" "$ADMIN" '{"date":"2027-10-21"}' | show '{attended_days}'
-call POST "/v1/registrations/${R[0]}/attendance" "$ADMIN" '{"date":"2027-10-22"}' | show '{attended_days}'
-echo "-- a day the event does not have:"; call POST "/v1/registrations/${R[0]}/attendance" "$ADMIN" '{"date":"2027-10-25"}' | show '{type, errors}'
+echo "-- a day that has not come yet:"; call POST "/v1/registrations/${R[0]}/attendance" "$ADMIN" '{"date":"2027-10-20"}' | show '{type, errors}'
+echo "-- completing before the end:"; call POST "/v1/events/$EV/complete" "$ADMIN" | show '{type, detail}'
+echo "-- staff move the academy to October 2025 (as if it had been held then), so its days have begun and it has ended:"
+call PATCH "/v1/events/$EV" "$ADMIN" '{"starts_at":"2025-10-20T07:00:00Z","ends_at":"2025-10-22T15:00:00Z","registration":{"closes_on":"2025-10-14"}}' | show '{starts_at, ends_at}'
+call POST "/v1/registrations/${R[0]}/attendance" "$ADMIN" '{"date":"2025-10-20"}' | show '{attended_days}'
+call POST "/v1/registrations/${R[0]}/attendance" "$ADMIN" '{"date":"2025-10-21"}' | show '{attended_days}'
+call POST "/v1/registrations/${R[0]}/attendance" "$ADMIN" '{"date":"2025-10-22"}' | show '{attended_days}'
+echo "-- a day the event does not have:"; call POST "/v1/registrations/${R[0]}/attendance" "$ADMIN" '{"date":"2025-10-25"}' | show '{type, errors}'
 call POST "/v1/events/$EV/complete" "$ADMIN" | show '{status}'
 CODE="$(call GET "/v1/registrations/${R[0]}" "$M1" | body | j .certificate_code)"
 call GET "/v1/certificates/$CODE" - | show

@@ -63,6 +63,20 @@ TEST_F(EventsE2eTest, StaffCreateADraftNobodyElseSeesThenPublishIt) {
   ASSERT_EQ(moved.status, 200) << moved.body;
   EXPECT_EQ(Parse(moved)["starts_at"], "2031-10-21T07:00:00Z");
   EXPECT_EQ(Parse(moved)["places"]["available"], 25);
+  // Not before it has ended: 409, saying when it may be.
+  auto early = Verb(admin_, id, "complete");
+  EXPECT_EQ(early.status, 409) << early.body;
+  EXPECT_EQ(Type(early), "/problems/invalid_transition");
+  EXPECT_NE(early.body.find("the event has not ended yet; complete it after 2031-10-22T15:00:00Z"),
+            std::string::npos)
+      << early.body;
+  // Held ten years earlier (history is data), so it has ended.
+  auto held = As(admin_, "PATCH", "/v1/events/" + id,
+                 json{{"starts_at", "2021-10-21T07:00:00Z"},
+                      {"ends_at", "2021-10-22T15:00:00Z"},
+                      {"registration", {{"closes_on", "2021-10-14"}}}}
+                     .dump());
+  ASSERT_EQ(held.status, 200) << held.body;
   auto done = Verb(admin_, id, "complete");
   ASSERT_EQ(done.status, 200) << done.body;
   EXPECT_EQ(Parse(done)["status"], "completed");

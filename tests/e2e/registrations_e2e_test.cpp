@@ -259,19 +259,29 @@ TEST_F(RegistrationsE2eTest, AttendanceEarnsACertificateAnyoneVerifies) {
     return As(admin_, "POST", "/v1/registrations/" + id + "/attendance",
               json{{"date", date}}.dump());
   };
+  // A day that has not come yet in Belgrade: 422 on date.
+  auto future = day(present, "2031-06-01");
+  ExpectProblem(future, 422, "date");
+  EXPECT_NE(future.body.find("2031-06-01 has not come yet in Europe/Belgrade"), std::string::npos)
+      << future.body;
+  // Held ten years earlier instead (staff reschedule a published event): its days have begun.
+  auto moved =
+      As(admin_, "PATCH", "/v1/events/" + event,
+         json{{"starts_at", "2021-06-01T07:00:00Z"}, {"ends_at", "2021-06-02T15:00:00Z"}}.dump());
+  ASSERT_EQ(moved.status, 200) << moved.body;
   EXPECT_EQ(As(member_, "POST", "/v1/registrations/" + present + "/attendance",
-               json{{"date", "2031-06-01"}}.dump())
+               json{{"date", "2021-06-01"}}.dump())
                 .status,
             403);
-  auto first = day(present, "2031-06-01");
+  auto first = day(present, "2021-06-01");
   ASSERT_EQ(first.status, 200) << first.body;
-  EXPECT_EQ(Parse(first)["attended_days"], json({"2031-06-01"}));
-  auto again = day(present, "2031-06-01");
+  EXPECT_EQ(Parse(first)["attended_days"], json({"2021-06-01"}));
+  auto again = day(present, "2021-06-01");
   EXPECT_EQ(again.status, 200);
   EXPECT_EQ(Parse(again).value("version", 0), Parse(first).value("version", -1));
-  ExpectProblem(day(present, "2031-06-03"), 422, "date");
+  ExpectProblem(day(present, "2021-06-03"), 422, "date");
   ExpectProblem(day(present, "1 June"), 422, "date");
-  ASSERT_EQ(day(present, "2031-06-02").status, 200);
+  ASSERT_EQ(day(present, "2021-06-02").status, 200);
 
   auto completed = As(admin_, "POST", "/v1/events/" + event + "/complete");
   ASSERT_EQ(completed.status, 200) << completed.body;
@@ -288,8 +298,8 @@ TEST_F(RegistrationsE2eTest, AttendanceEarnsACertificateAnyoneVerifies) {
   EXPECT_EQ(c, (json{{"code", code},
                      {"participant_name", "Marko Petrović"},
                      {"event_title", {{"en", "Case management " + token_}}},
-                     {"starts_on", "2031-06-01"},
-                     {"ends_on", "2031-06-02"}}));
+                     {"starts_on", "2021-06-01"},
+                     {"ends_on", "2021-06-02"}}));
   EXPECT_EQ(As("", "GET", "/v1/certificates/IRIS-0000000000000000").status, 404);
   // As people type it: any case finds the certificate, named in the one case codes have.
   std::string typed = code;

@@ -307,6 +307,11 @@ absl::StatusOr<domain::Event> EventUseCases::Act(const identity::Caller& caller,
                               absl::StrCat("cannot ", verb_word, " an event that is ",
                                            std::string(domain::EventStatusWord(e.status))));
     }
+    const auto now =
+        std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now());
+    if (auto early = domain::RefuseBeforeEnd(e, verb, now)) {
+      return status::Conflict("invalid_transition", *early);
+    }
     nlohmann::json audit = {{"from", domain::EventStatusWord(e.status)},
                             {"to", domain::EventStatusWord(*to)}};
     if (verb == domain::EventVerb::kComplete) {

@@ -2,6 +2,8 @@
 // registration_use_cases.cpp). Each runs in one transaction that locks the event's row first,
 // then the registration's (and, for a promotion, the first waitlisted's): one order for all, so
 // no two changes of one event deadlock, and each sees the places the previous one left.
+#include <chrono>
+
 #include <nlohmann/json.hpp>
 
 #include "absl/strings/ascii.h"
@@ -165,6 +167,11 @@ absl::StatusOr<domain::Registration> RegistrationUseCases::RecordAttendance(
       return status::Invalid(
           "date", absl::StrCat("must be a day of the event, from ", domain::FirstDayOf(event),
                                " to ", domain::LastDayOf(event), " (in ", event.timezone, ")"));
+    }
+    const auto now =
+        std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now());
+    if (auto early = domain::RefuseDayToCome(event, date, now)) {
+      return status::Invalid("date", *early);
     }
     for (const auto& d : r.attended_days) {
       if (d == date) return r;  // recorded already: no new version, no message

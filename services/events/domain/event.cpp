@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
 #include "services/events/domain/event_fields.hpp"
 
 namespace iris::events::domain {
@@ -157,6 +159,14 @@ std::optional<EventStatus> Transition(EventStatus from, EventVerb verb) {
       break;
   }
   return std::nullopt;
+}
+
+std::optional<std::string> RefuseBeforeEnd(const Event& e, EventVerb verb, Time now) {
+  if (verb != EventVerb::kComplete || now >= e.ends_at) return std::nullopt;
+  const std::string ends = absl::FormatTime(
+      "%E4Y-%m-%dT%H:%M:%E*SZ", absl::FromUnixMicros(e.ends_at.time_since_epoch().count()),
+      absl::UTCTimeZone());
+  return absl::StrCat("the event has not ended yet; complete it after ", ends);
 }
 
 bool IsStaff(const identity::Caller& caller) {

@@ -136,6 +136,9 @@ std::string_view EventVerbWord(EventVerb v);   // "publish", the route's verb
 std::string_view EventEventWord(EventVerb v);  // "published", of events.event.<word>
 // draft -> published; published -> cancelled; published -> completed.
 std::optional<EventStatus> Transition(EventStatus from, EventVerb verb);
+// A published event is completed only once it has ended (certificates must not cover attendance
+// that has not happened): the refusal's message at `now`, or none. Other verbs: none.
+std::optional<std::string> RefuseBeforeEnd(const Event& e, EventVerb verb, Time now);
 
 // Network admins manage every event; national coordinators those whose country is theirs (a
 // regional event, country '', is network admins' only).

@@ -233,6 +233,15 @@ bool IsLocalDayOf(const EventFacts& e, std::string_view date) {
          *day <= values::LastLocalDay(e.ends_at, e.timezone);
 }
 
+std::optional<std::string> RefuseDayToCome(const EventFacts& e, std::string_view date,
+                                           values::Time now) {
+  const auto day = values::ParseDate(date);
+  const auto today = values::DayOf(now, e.timezone);
+  if (!day || *day <= today) return std::nullopt;
+  return absl::StrCat(std::string(date), " has not come yet in ", e.timezone, " (today is ",
+                      values::DateText(today), ")");
+}
+
 std::string NormalisedCertificateCode(std::string_view code) {
   const std::string text(code);
   return absl::AsciiStrToUpper(absl::StripAsciiWhitespace(text));

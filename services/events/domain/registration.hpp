@@ -166,6 +166,10 @@ std::optional<std::string> RefuseForEvent(const EventFacts& e, std::string_view 
 // Whether `date` (YYYY-MM-DD) is a local day of the event: one of values::LocalDays(starts_at,
 // ends_at, timezone), the days certificates are counted against.
 bool IsLocalDayOf(const EventFacts& e, std::string_view date);
+// Attendance is recorded for a day that has begun in the event's time zone at `now`: the
+// refusal's message for a later `date` (YYYY-MM-DD), or none.
+std::optional<std::string> RefuseDayToCome(const EventFacts& e, std::string_view date,
+                                           values::Time now);
 // The event's first and last local day, YYYY-MM-DD (for messages and certificates).
 std::string FirstDayOf(const EventFacts& e);
 std::string LastDayOf(const EventFacts& e);

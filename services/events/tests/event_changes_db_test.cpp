@@ -124,6 +124,7 @@ TEST_F(EventChangesDbTest, TheModeIsFixedOnceAnyoneRegistered) {
 
 TEST_F(EventChangesDbTest, CompletionCountsOnlyTheDaysOfTheEventAsItIsNow) {
   const auto e = Publish(Create("Rescheduled").id);  // three local days
+  MoveBack(e.id, 30);                                // held a month earlier, so it has ended
   // Three days attended, but the first is the day before the event (attendance from before a
   // reschedule): two of three days, 66 % < 80 %.
   const std::string moved =
@@ -153,8 +154,9 @@ TEST_F(EventChangesDbTest, AnEventEndingAtLocalMidnightHasNoExtraDay) {
   ASSERT_TRUE(created.ok()) << created.status();
   const auto e = Publish(created->id);
   ASSERT_EQ(domain::LocalDaysOf(e).size(), 2u);
-  const std::string both = Registration(e.id, "confirmed", "NULL",
-                                        "ARRAY['" + day + "'::date, '" + day + "'::date + 1]");
+  MoveBack(e.id, 40);  // held 20 days ago instead, so it has ended
+  const std::string both = Registration(
+      e.id, "confirmed", "NULL", "ARRAY['" + day + "'::date - 40, '" + day + "'::date - 39]");
   ASSERT_TRUE(events_.Act(Admin(), e.id, EventVerb::kComplete, "", 0).ok());
   EXPECT_NE(
       Text("SELECT coalesce(certificate_code, 'none') FROM events.registrations WHERE id = '" +

@@ -97,6 +97,21 @@ class EventDbTest : public ::testing::Test {
     return e.ok() ? *e : domain::Event{};
   }
 
+  // Moves the event `days` local days back, its wall-clock times kept in its zone (rows set
+  // directly, as history is): completion needs an event that has ended.
+  void MoveBack(const std::string& id, int days) {
+    const std::string back = " = ((%1 AT TIME ZONE timezone) - make_interval(days => " +
+                             std::to_string(days) + ")) AT TIME ZONE timezone";
+    auto column = [&](const std::string& c) {
+      std::string s = c + back;
+      s.replace(s.find("%1"), 2, c);
+      return s;
+    };
+    Text("UPDATE events.events SET " + column("starts_at") + ", " + column("ends_at") + ", " +
+         column("registration_opens_at") + ", " + column("registration_closes_at") +
+         " WHERE id = '" + id + "' RETURNING 1");
+  }
+
   std::string Reason(const absl::Status& s) { return status::DetailOf(s).reason(); }
 
   db::Pool pool_{db::PoolConfig{.url = EventsDatabaseUrl(), .size = 4}, storage::Statements()};

@@ -112,6 +112,12 @@ TEST_F(EventDbTest, VerbsFollowTheLifecycle) {
   EXPECT_EQ(published->status, EventStatus::kPublished);
   EXPECT_EQ(published->status_note, "ready");
   EXPECT_TRUE(published->status_changed_at.has_value());
+  // Not before it has ended: certificates cover attendance that has happened only.
+  auto before_end = events_.Act(Admin(), e.id, EventVerb::kComplete, "", 0);
+  EXPECT_EQ(Reason(before_end.status()), "invalid_transition") << before_end.status();
+  EXPECT_NE(before_end.status().message().find("has not ended yet; complete it after "),
+            std::string::npos)
+      << before_end.status();
   auto again = events_.Act(Admin(), e.id, EventVerb::kPublish, "", 0);
   EXPECT_EQ(Reason(again.status()), "invalid_transition") << again.status();
   auto by_member = events_.Act(Member(), e.id, EventVerb::kCancel, "", 0);
@@ -200,6 +206,7 @@ TEST_F(EventDbTest, TheCalendarHasNoDrafts) {
 
 TEST_F(EventDbTest, CompletingIssuesCertificatesToWhoAttendedEnough) {
   const auto e = Publish(Create("Certified").id);  // three local days: 10, 11 and 12 days ahead
+  MoveBack(e.id, 30);                              // held 20 to 18 days ago instead
   auto registration = [&](const std::string& status, int days_attended) {
     std::string days = "ARRAY[]::date[]";
     if (days_attended > 0) {

@@ -187,6 +187,20 @@ TEST(EventLifecycleTest, Transitions) {
   EXPECT_FALSE(Transition(EventStatus::kCancelled, EventVerb::kPublish));
 }
 
+TEST(EventLifecycleTest, CompletedOnlyOnceEnded) {
+  Event e;
+  e.status = EventStatus::kPublished;
+  e.starts_at = At(kStart);
+  e.ends_at = At(kEnd);
+  EXPECT_EQ(RefuseBeforeEnd(e, EventVerb::kComplete, At(kEnd) - std::chrono::microseconds(1)),
+            "the event has not ended yet; complete it after 2021-10-22T15:00:00Z");
+  EXPECT_EQ(RefuseBeforeEnd(e, EventVerb::kComplete, At(kEnd)), std::nullopt);
+  EXPECT_EQ(RefuseBeforeEnd(e, EventVerb::kComplete, At(kEnd) + hours(24)), std::nullopt);
+  // Cancelling (or publishing) does not wait for the end.
+  EXPECT_EQ(RefuseBeforeEnd(e, EventVerb::kCancel, At(kStart)), std::nullopt);
+  EXPECT_EQ(RefuseBeforeEnd(e, EventVerb::kPublish, At(kStart)), std::nullopt);
+}
+
 TEST(EventAccessTest, CoordinatorsManageTheirCountrysEventsAndDraftsStayHidden) {
   Event e;
   e.country = "RS";

@@ -390,28 +390,44 @@ TEST_F(RegistrationDbTest, AttendanceOnLocalDaysOnce) {
   const auto admin = Admin();
   const auto r = Register(member, event);
   const auto waiting = Register(member, event);
+  // None of its days has begun yet: 422 on date.
+  auto early = registrations_.RecordAttendance(admin, r.id, "2031-06-01");
+  ASSERT_EQ(Reason(early.status()), "validation") << early.status();
+  ASSERT_FALSE(status::DetailOf(early.status()).errors().empty());
+  EXPECT_EQ(status::DetailOf(early.status()).errors(0).field(), "date");
+  EXPECT_EQ(status::DetailOf(early.status())
+                .errors(0)
+                .message()
+                .rfind("2031-06-01 has not come yet in Europe/Belgrade (today is ", 0),
+            0u)
+      << early.status();
+  // The event held in 2021 instead (as history is): 1, 2 and 3 June 2021 have all begun.
+  Text(
+      "UPDATE events.events SET starts_at = '2021-06-01T07:00:00Z', "
+      "ends_at = '2021-06-03T15:00:00Z' WHERE id = '" +
+      event + "' RETURNING 1");
   EXPECT_TRUE(absl::IsPermissionDenied(
-      registrations_.RecordAttendance(member, r.id, "2031-06-01").status()));
-  auto a = registrations_.RecordAttendance(admin, r.id, "2031-06-02");
+      registrations_.RecordAttendance(member, r.id, "2021-06-01").status()));
+  auto a = registrations_.RecordAttendance(admin, r.id, "2021-06-02");
   ASSERT_TRUE(a.ok()) << a.status();
-  a = registrations_.RecordAttendance(admin, r.id, "2031-06-01");
+  a = registrations_.RecordAttendance(admin, r.id, "2021-06-01");
   ASSERT_TRUE(a.ok()) << a.status();
-  EXPECT_EQ(a->attended_days, (std::vector<std::string>{"2031-06-01", "2031-06-02"}));
-  auto again = registrations_.RecordAttendance(admin, r.id, "2031-06-01");
+  EXPECT_EQ(a->attended_days, (std::vector<std::string>{"2021-06-01", "2021-06-02"}));
+  auto again = registrations_.RecordAttendance(admin, r.id, "2021-06-01");
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->version, a->version);
-  EXPECT_EQ(Reason(registrations_.RecordAttendance(admin, r.id, "2031-06-04").status()),
+  EXPECT_EQ(Reason(registrations_.RecordAttendance(admin, r.id, "2021-06-04").status()),
             "validation");
-  EXPECT_EQ(Reason(registrations_.RecordAttendance(admin, r.id, "2031-13-01").status()),
+  EXPECT_EQ(Reason(registrations_.RecordAttendance(admin, r.id, "2021-13-01").status()),
             "validation");
-  EXPECT_EQ(Reason(registrations_.RecordAttendance(admin, waiting.id, "2031-06-01").status()),
+  EXPECT_EQ(Reason(registrations_.RecordAttendance(admin, waiting.id, "2021-06-01").status()),
             "invalid_transition");
   EXPECT_EQ(Number("SELECT count(*) FROM events.outbox WHERE type = "
                    "'events.registration.attended' AND subject_id = '" +
                    r.id + "'"),
             2);
   Text("UPDATE events.events SET status = 'completed' WHERE id = '" + event + "' RETURNING 1");
-  EXPECT_EQ(Reason(registrations_.RecordAttendance(admin, r.id, "2031-06-03").status()),
+  EXPECT_EQ(Reason(registrations_.RecordAttendance(admin, r.id, "2021-06-03").status()),
             "invalid_transition");
   EXPECT_EQ(Reason(registrations_.Cancel(member, r.id, "", 0).status()), "invalid_transition");
 }

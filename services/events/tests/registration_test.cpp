@@ -295,6 +295,23 @@ TEST(Attendance, LocalDaysOfTheEventOnly) {
   EXPECT_FALSE(IsDate(""));
 }
 
+TEST(Attendance, OnlyForDaysThatHaveBegunInTheEventsZone) {
+  auto e = Event();
+  // 2026-06-01 22:30Z is already 2 June, 00:30, in Belgrade (summer time).
+  const Time now = kStarts + hours(14) + std::chrono::minutes(30);
+  EXPECT_EQ(RefuseDayToCome(e, "2026-06-01", now), std::nullopt);
+  EXPECT_EQ(RefuseDayToCome(e, "2026-06-02", now), std::nullopt);
+  EXPECT_EQ(RefuseDayToCome(e, "2026-06-03", now),
+            "2026-06-03 has not come yet in Europe/Belgrade (today is 2026-06-02)");
+  // In Lisbon it is still 1 June, 23:30.
+  e.timezone = "Europe/Lisbon";
+  EXPECT_EQ(RefuseDayToCome(e, "2026-06-01", now), std::nullopt);
+  EXPECT_EQ(RefuseDayToCome(e, "2026-06-02", now),
+            "2026-06-02 has not come yet in Europe/Lisbon (today is 2026-06-01)");
+  // Not a date: the date rule answers, not this one.
+  EXPECT_EQ(RefuseDayToCome(e, "2026-13-01", now), std::nullopt);
+}
+
 TEST(Attendance, AnEventEndingAtLocalMidnightHasNoDayAfter) {
   auto e = Event();
   // 2026-06-01 10:00 to 2026-06-04 00:00 in Belgrade (22:00Z the day before, summer time).
