@@ -39,25 +39,8 @@ events_env() {
 events_write_register_script() {
   lua_scripts[register]="$tmp/register.lua"
   lua_check_body[register]=events_register_body
-  cat >"${lua_scripts[register]}" <<'LUA'
-local threads, tag, counter = 0, "run", 0
-function setup(thread)
-  threads = threads + 1
-  thread:set("tid", threads)
-end
-function init(args)
-  tag = args[1] or tag
-end
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-function request()
-  counter = counter + 1
-  local body = string.format(
-    '{"person":{"name":"Bench participant %s-%d-%d","email":"bench-%s-%d-%d@example.org"}}',
-    tag, tid, counter, tag, tid, counter)
-  return wrk.format(nil, nil, nil, body)
-end
-LUA
+  write_unique_post_lua "${lua_scripts[register]}" \
+    '{"person":{"name":"Bench participant {u}","email":"bench-{u}@example.org"}}'
 }
 # events_register_body TAG: the body of one registration outside wrk (the checks).
 events_register_body() {

@@ -9,12 +9,12 @@ ms() {
     if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000
     printf "%.2f", n }'
 }
-# The POST scenario's wrk script: a unique name per request (run tag from the script argument,
-# wrk thread, counter) so no create collides with an earlier one.
-# write_post_script DIR: writes it to DIR/post.lua and sets post_lua.
-write_post_script() {
-  post_lua="$1/post.lua"
-  cat >"$post_lua" <<'LUA'
+# write_unique_post_lua FILE BODY: a wrk script POSTing BODY with each "{u}" in it replaced by a
+# string unique to the request (run tag from the script argument, wrk thread, counter), so no
+# create collides with an earlier one (bench/lib/events.sh registers people with it too).
+write_unique_post_lua() {
+  {
+    cat <<'LUA'
 local threads, tag, counter = 0, "run", 0
 function setup(thread)
   threads = threads + 1
@@ -25,13 +25,22 @@ function init(args)
 end
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
+LUA
+    printf 'local template = [==[%s]==]\n' "$2"
+    cat <<'LUA'
 function request()
   counter = counter + 1
-  local body = string.format('{"name":"Bench %s-%d-%d","country":"RS","kind":"member_cso"}',
-                             tag, tid, counter)
+  local body = template:gsub("{u}", string.format("%s-%d-%d", tag, tid, counter))
   return wrk.format(nil, nil, nil, body)
 end
 LUA
+  } >"$1"
+}
+# The POST scenario's wrk script (a new organisation per request).
+# write_post_script DIR: writes it to DIR/post.lua and sets post_lua.
+write_post_script() {
+  post_lua="$1/post.lua"
+  write_unique_post_lua "$post_lua" '{"name":"Bench {u}","country":"RS","kind":"member_cso"}'
 }
 # Walking scripts: POST to a different resource per request, for verbs a resource takes once
 # (submit, award). The resources are prepared with SQL under ids "<prefix><n as 12 hex

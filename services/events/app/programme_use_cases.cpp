@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "libs/db/outbox.hpp"
 #include "libs/status/list_filters.hpp"
+#include "libs/status/not_found.hpp"
 #include "libs/status/status.hpp"
 
 namespace iris::events::app {
@@ -27,15 +28,7 @@ absl::Status CheckReadsProgrammes(const identity::Caller& caller) {
   }
   return absl::OkStatus();
 }
-absl::Status ProgrammeNotFound() { return absl::NotFoundError("programme not found"); }
 absl::Status PlacementNotFound() { return absl::NotFoundError("placement not found"); }
-
-// `r`, or the 404 of `what` when it is NOT_FOUND: never the client's id echoed back.
-template <typename T>
-absl::StatusOr<T> Named404(absl::StatusOr<T> r, absl::Status not_found) {
-  if (absl::IsNotFound(r.status())) return not_found;
-  return r;
-}
 
 db::Change ProgrammeChange(const domain::Programme& p) {
   db::Change c;
@@ -98,8 +91,8 @@ absl::StatusOr<domain::Programme> ProgrammeUseCases::CreateProgramme(
 absl::StatusOr<domain::Programme> ProgrammeUseCases::GetProgramme(const identity::Caller& caller,
                                                                   const std::string& id) {
   IRIS_RETURN_IF_ERROR(CheckReadsProgrammes(caller));
-  return Named404(pool_.Read([&](db::Tx& tx) { return programmes_.FindProgramme(tx, id); }),
-                  ProgrammeNotFound());
+  return status::NotFoundAs(
+      pool_.Read([&](db::Tx& tx) { return programmes_.FindProgramme(tx, id); }), "programme");
 }
 
 absl::StatusOr<pagination::Page<domain::Programme>> ProgrammeUseCases::ListProgrammes(
@@ -127,10 +120,10 @@ absl::StatusOr<domain::Placement> ProgrammeUseCases::CreatePlacement(
     return absl::PermissionDeniedError(
         "only network admins and national coordinators create placements");
   }
-  IRIS_ASSIGN_OR_RETURN(
-      auto programme,
-      Named404(pool_.Read([&](db::Tx& tx) { return programmes_.FindProgramme(tx, programme_id); }),
-               ProgrammeNotFound()));
+  IRIS_ASSIGN_OR_RETURN(auto programme, status::NotFoundAs(pool_.Read([&](db::Tx& tx) {
+                          return programmes_.FindProgramme(tx, programme_id);
+                        }),
+                                                           "programme"));
   domain::Placement draft;
   std::vector<std::string> changed;
   auto problems = domain::ApplyPlacement(fields, programme, true, &draft, &changed);
@@ -154,7 +147,7 @@ absl::StatusOr<domain::Placement> ProgrammeUseCases::CreatePlacement(
         tx, kSchema, caller, PlacementChange(saved, "created", "create", {{"fields", changed}})));
     return saved;
   });
-  return Named404(std::move(result), ProgrammeNotFound());
+  return status::NotFoundAs(std::move(result), "programme");
 }
 
 absl::StatusOr<domain::Placement> ProgrammeUseCases::GetPlacement(const identity::Caller& caller,
@@ -192,7 +185,7 @@ absl::StatusOr<domain::Placement> ProgrammeUseCases::UpdatePlacement(
         tx, kSchema, caller, PlacementChange(saved, "updated", "update", {{"fields", changed}})));
     return saved;
   });
-  return Named404(std::move(result), PlacementNotFound());
+  return status::NotFoundAs(std::move(result), "placement");
 }
 
 absl::StatusOr<pagination::Page<domain::Placement>> ProgrammeUseCases::ListPlacements(
@@ -212,7 +205,7 @@ absl::StatusOr<pagination::Page<domain::Placement>> ProgrammeUseCases::ListPlace
     IRIS_RETURN_IF_ERROR(programmes_.FindProgramme(tx, q.programme_id).status());
     return programmes_.ListPlacements(tx, q);
   });
-  IRIS_ASSIGN_OR_RETURN(auto found, Named404(std::move(rows), ProgrammeNotFound()));
+  IRIS_ASSIGN_OR_RETURN(auto found, status::NotFoundAs(std::move(rows), "programme"));
   return pagination::PageOf(std::move(found), q.page, storage::kPlacementSorts);
 }
 
@@ -247,7 +240,7 @@ absl::StatusOr<domain::MentoringSession> ProgrammeUseCases::LogSession(
     IRIS_RETURN_IF_ERROR(db::RecordChange(tx, kSchema, caller, change));
     return saved;
   });
-  return Named404(std::move(result), PlacementNotFound());
+  return status::NotFoundAs(std::move(result), "placement");
 }
 
 absl::StatusOr<pagination::Page<domain::MentoringSession>> ProgrammeUseCases::ListSessions(
@@ -265,7 +258,7 @@ absl::StatusOr<pagination::Page<domain::MentoringSession>> ProgrammeUseCases::Li
         if (!domain::CanSee(caller, p)) return PlacementNotFound();
         return programmes_.ListSessions(tx, q);
       });
-  IRIS_ASSIGN_OR_RETURN(auto found, Named404(std::move(rows), PlacementNotFound()));
+  IRIS_ASSIGN_OR_RETURN(auto found, status::NotFoundAs(std::move(rows), "placement"));
   return pagination::PageOf(std::move(found), q.page, storage::kMentoringSessionSorts);
 }
 

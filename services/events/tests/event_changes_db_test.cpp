@@ -67,10 +67,10 @@ TEST_F(EventChangesDbTest, MorePlacesConfirmTheWaitingListInOrder) {
       "SELECT count(*) FROM events.outbox WHERE type = 'events.registration.confirmed' AND "
       "payload->>'event_id' = '" +
       e.id + "' AND payload->>'status' = 'confirmed' AND payload ? 'organization_id'";
-  EXPECT_EQ(Count(confirmed_messages), 2);
-  EXPECT_EQ(Count("SELECT count(*) FROM events.audit_log WHERE action = 'promote' AND "
-                  "subject_id IN ('" +
-                  first + "', '" + second + "')"),
+  EXPECT_EQ(Number(confirmed_messages), 2);
+  EXPECT_EQ(Number("SELECT count(*) FROM events.audit_log WHERE action = 'promote' AND "
+                   "subject_id IN ('" +
+                   first + "', '" + second + "')"),
             2);
 
   // No capacity: everyone waiting gets a place.
@@ -79,7 +79,7 @@ TEST_F(EventChangesDbTest, MorePlacesConfirmTheWaitingListInOrder) {
   EXPECT_EQ(unlimited->taken, 4);
   EXPECT_EQ(unlimited->waitlisted, 0);
   EXPECT_EQ(StatusOf(third), "confirmed");
-  EXPECT_EQ(Count(confirmed_messages), 3);
+  EXPECT_EQ(Number(confirmed_messages), 3);
 }
 
 TEST_F(EventChangesDbTest, AnApplicationEventsWaitingListStaysForTheStaffToSelect) {

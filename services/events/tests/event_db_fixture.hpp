@@ -10,45 +10,23 @@
 #include <string>
 #include <vector>
 
-#include "events_migrations.hpp"
-#include "libs/db/migrator.hpp"
-#include "libs/db/pool.hpp"
-#include "libs/db/testing/scalar.hpp"
-#include "libs/members/fake_directory.hpp"
 #include "libs/status/status.hpp"
 #include "services/events/app/event_use_cases.hpp"
 #include "services/events/storage/pg_event_repository.hpp"
-#include "services/events/storage/statements.hpp"
-#include "tests/support/test_env.hpp"
+#include "services/events/tests/events_db_test_base.hpp"
 
 namespace iris::events {
 
 using domain::EventStatus;
 using domain::EventVerb;
 
-inline std::string EventsDatabaseUrl() {
-  return iris::testing::RequireEnv("IRIS_TEST_EVENTS_DATABASE_URL");
-}
-
 inline values::Time FromNow(std::chrono::hours h) {
   return std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now() +
                                                                  h);
 }
 
-class EventDbTest : public ::testing::Test {
+class EventDbTest : public EventsDbTestBase {
  protected:
-  static void SetUpTestSuite() {
-    ASSERT_TRUE(db::MigrateService(EventsDatabaseUrl(), "events", migrations::kAll).ok());
-  }
-
-  std::string Text(const std::string& sql) {
-    auto v = db::testing::ScalarText(pool_, sql);
-    EXPECT_TRUE(v.ok()) << v.status();
-    return v.ok() ? *v : "";
-  }
-  int Count(const std::string& sql) { return std::stoi(Text(sql)); }
-  std::string NewId() { return Text("SELECT gen_random_uuid()::text"); }
-
   identity::Caller Admin() {
     return {.subject = NewId(), .role = "network_admin", .request_id = "req-events-db"};
   }
@@ -112,11 +90,7 @@ class EventDbTest : public ::testing::Test {
          " WHERE id = '" + id + "' RETURNING 1");
   }
 
-  std::string Reason(const absl::Status& s) { return status::DetailOf(s).reason(); }
-
-  db::Pool pool_{db::PoolConfig{.url = EventsDatabaseUrl(), .size = 4}, storage::Statements()};
   storage::PgEventRepository repo_;
-  members::FakeDirectory directory_;
   app::EventUseCases events_{pool_, repo_, directory_};
 };
 

@@ -14,12 +14,12 @@ TEST_F(EventDbTest, CreateStoresADraftAndRecordsIt) {
   EXPECT_EQ(e.country, "RS");
   EXPECT_EQ(e.city, "Belgrade");
   EXPECT_EQ(e.version, 1);
-  EXPECT_EQ(Count("SELECT count(*) FROM events.outbox WHERE subject_id = '" + e.id +
-                  "' AND type = 'events.event.created' AND payload->>'status' = 'draft'"
-                  " AND payload->>'registration_closes_at' IS NOT NULL"),
+  EXPECT_EQ(Number("SELECT count(*) FROM events.outbox WHERE subject_id = '" + e.id +
+                   "' AND type = 'events.event.created' AND payload->>'status' = 'draft'"
+                   " AND payload->>'registration_closes_at' IS NOT NULL"),
             1);
-  EXPECT_EQ(Count("SELECT count(*) FROM events.audit_log WHERE subject_id = '" + e.id +
-                  "' AND action = 'create'"),
+  EXPECT_EQ(Number("SELECT count(*) FROM events.audit_log WHERE subject_id = '" + e.id +
+                   "' AND action = 'create'"),
             1);
 }
 
@@ -66,10 +66,10 @@ TEST_F(EventDbTest, HostAndPartnersAreCheckedWithMembership) {
       << refused.status();
   p.partner_organization_ids = std::vector<std::string>{ActiveOrg()};
   directory_.down = true;
-  const int before = Count("SELECT count(*) FROM events.events");
+  const int before = Number("SELECT count(*) FROM events.events");
   auto down = events_.Create(Admin(), p);
   EXPECT_TRUE(absl::IsUnavailable(down.status())) << down.status();
-  EXPECT_EQ(Count("SELECT count(*) FROM events.events"), before);
+  EXPECT_EQ(Number("SELECT count(*) FROM events.events"), before);
   directory_.down = false;
   auto made = events_.Create(Admin(), p);
   ASSERT_TRUE(made.ok()) << made.status();
@@ -122,8 +122,8 @@ TEST_F(EventDbTest, VerbsFollowTheLifecycle) {
   EXPECT_EQ(Reason(again.status()), "invalid_transition") << again.status();
   auto by_member = events_.Act(Member(), e.id, EventVerb::kCancel, "", 0);
   EXPECT_TRUE(absl::IsPermissionDenied(by_member.status())) << by_member.status();
-  EXPECT_EQ(Count("SELECT count(*) FROM events.outbox WHERE subject_id = '" + e.id +
-                  "' AND type = 'events.event.published' AND payload->>'status' = 'published'"),
+  EXPECT_EQ(Number("SELECT count(*) FROM events.outbox WHERE subject_id = '" + e.id +
+                   "' AND type = 'events.event.published' AND payload->>'status' = 'published'"),
             1);
 }
 
@@ -154,9 +154,9 @@ TEST_F(EventDbTest, SessionsLieInsideTheEventAndAReschedulKeepsThem) {
   auto moved = events_.Update(Admin(), e.id, later, 0);
   ASSERT_TRUE(absl::IsInvalidArgument(moved.status())) << moved.status();
   EXPECT_NE(std::string(moved.status().message()).find("starts_at"), std::string::npos);
-  EXPECT_EQ(Count("SELECT count(*) FROM events.outbox WHERE type = 'events.session.created'"
-                  " AND payload->>'event_id' = '" +
-                  e.id + "'"),
+  EXPECT_EQ(Number("SELECT count(*) FROM events.outbox WHERE type = 'events.session.created'"
+                   " AND payload->>'event_id' = '" +
+                   e.id + "'"),
             2);
 }
 
@@ -239,12 +239,12 @@ TEST_F(EventDbTest, CompletingIssuesCertificatesToWhoAttendedEnough) {
                  "id IN ('" +
                  short_of + "', '" + cancelled + "') GROUP BY 1"),
             "none");
-  EXPECT_EQ(Count("SELECT count(*) FROM events.outbox WHERE type = "
-                  "'events.registration.certified' AND payload->>'event_id' = '" +
-                  e.id + "'"),
+  EXPECT_EQ(Number("SELECT count(*) FROM events.outbox WHERE type = "
+                   "'events.registration.certified' AND payload->>'event_id' = '" +
+                   e.id + "'"),
             1);
-  EXPECT_EQ(Count("SELECT count(*) FROM events.outbox WHERE subject_id = '" + e.id +
-                  "' AND type = 'events.event.completed'"),
+  EXPECT_EQ(Number("SELECT count(*) FROM events.outbox WHERE subject_id = '" + e.id +
+                   "' AND type = 'events.event.completed'"),
             1);
 }
 

@@ -12,39 +12,19 @@
 #include <utility>
 #include <vector>
 
-#include "events_migrations.hpp"
 #include "libs/db/constraints.hpp"
-#include "libs/db/migrator.hpp"
-#include "libs/db/pool.hpp"
-#include "libs/db/testing/scalar.hpp"
-#include "libs/members/fake_directory.hpp"
 #include "libs/status/status.hpp"
 #include "services/events/app/programme_use_cases.hpp"
 #include "services/events/storage/pg_programme_repository.hpp"
-#include "services/events/storage/statements.hpp"
-#include "tests/support/test_env.hpp"
+#include "services/events/tests/events_db_test_base.hpp"
 
 namespace iris::events {
 namespace {
 
 using domain::ProgrammeKind;
 
-std::string EventsDatabaseUrl() {
-  return iris::testing::RequireEnv("IRIS_TEST_EVENTS_DATABASE_URL");
-}
-
-class ProgrammeDbTest : public ::testing::Test {
+class ProgrammeDbTest : public EventsDbTestBase {
  protected:
-  static void SetUpTestSuite() {
-    ASSERT_TRUE(db::MigrateService(EventsDatabaseUrl(), "events", migrations::kAll).ok());
-  }
-
-  std::string Text(const std::string& sql) {
-    auto v = db::testing::ScalarText(pool_, sql);
-    EXPECT_TRUE(v.ok()) << v.status();
-    return v.ok() ? *v : "";
-  }
-  std::string NewId() { return Text("SELECT gen_random_uuid()::text"); }
   // The keys of the payload of the one message of `type` about `subject`, sorted, by commas.
   std::string PayloadKeys(const std::string& subject, const std::string& type) {
     return Text(
@@ -52,8 +32,6 @@ class ProgrammeDbTest : public ::testing::Test {
         "jsonb_object_keys(payload) AS k WHERE subject_id = '" +
         subject + "' AND type = '" + type + "'");
   }
-  int Count(const std::string& sql) { return std::stoi(Text(sql)); }
-  static std::string Reason(const absl::Status& s) { return status::DetailOf(s).reason(); }
 
   // An organisation membership knows, in `country`.
   std::string NewOrg(const std::string& country = "RS", const std::string& status = "active") {
@@ -107,8 +85,6 @@ class ProgrammeDbTest : public ::testing::Test {
     return s;
   }
 
-  db::Pool pool_{db::PoolConfig{.url = EventsDatabaseUrl(), .size = 4}, storage::Statements()};
-  members::FakeDirectory directory_;
   storage::PgProgrammeRepository repo_;
   app::ProgrammeUseCases programmes_{pool_, repo_, directory_};
 };
@@ -127,8 +103,8 @@ TEST_F(ProgrammeDbTest, PlacementStoresTheOrganisationsCountryAndCountsOnItsProg
   ASSERT_TRUE(read.ok()) << read.status();
   EXPECT_EQ(read->placements, 1);
   EXPECT_EQ(read->version, programme.version + 1);
-  EXPECT_EQ(Count("SELECT count(*) FROM events.outbox WHERE subject_id = '" + programme.id +
-                  "' AND type = 'events.programme.created'"),
+  EXPECT_EQ(Number("SELECT count(*) FROM events.outbox WHERE subject_id = '" + programme.id +
+                   "' AND type = 'events.programme.created'"),
             1);
   EXPECT_EQ(Text("SELECT payload->>'country' || ' ' || (payload->>'organization_id') FROM "
                  "events.outbox WHERE subject_id = '" +
@@ -149,7 +125,7 @@ TEST_F(ProgrammeDbTest, MembershipDecidesTheOrganisationAndNothingIsWrittenWhenI
   auto down = programmes_.CreatePlacement(Admin(), programme.id, Trainee(NewOrg()));
   EXPECT_EQ(down.status().code(), absl::StatusCode::kUnavailable);
   EXPECT_EQ(
-      Count("SELECT count(*) FROM events.placements WHERE programme_id = '" + programme.id + "'"),
+      Number("SELECT count(*) FROM events.placements WHERE programme_id = '" + programme.id + "'"),
       0);
 }
 
@@ -231,8 +207,8 @@ TEST_F(ProgrammeDbTest, SessionsOnlyOnMentoringAndEachCountsWhenLoggedAtOnce) {
   ASSERT_EQ(sessions->items.size(), static_cast<size_t>(kSessions));
   EXPECT_EQ(sessions->items.front().date, "2027-02-01");  // by date
   EXPECT_EQ(sessions->items.back().date, "2027-02-08");
-  EXPECT_EQ(Count("SELECT count(*) FROM events.outbox WHERE subject_id = '" + mentee->id +
-                  "' AND type = 'events.placement.session_logged'"),
+  EXPECT_EQ(Number("SELECT count(*) FROM events.outbox WHERE subject_id = '" + mentee->id +
+                   "' AND type = 'events.placement.session_logged'"),
             kSessions);
 }
 
@@ -325,8 +301,8 @@ TEST_F(ProgrammeDbTest, AtTheCapExactlyOneOfParallelSessionsIsLogged) {
   ASSERT_TRUE(read.ok()) << read.status();
   EXPECT_EQ(read->session_count, domain::kMaxSessions);
   EXPECT_EQ(read->total_minutes, 45);
-  EXPECT_EQ(Count("SELECT count(*) FROM events.mentoring_sessions WHERE placement_id = '" +
-                  mentee->id + "'"),
+  EXPECT_EQ(Number("SELECT count(*) FROM events.mentoring_sessions WHERE placement_id = '" +
+                   mentee->id + "'"),
             1);
 }
 
@@ -408,15 +384,15 @@ TEST_F(ProgrammeDbTest, MessagesAreThinAndHoldNoNamesOrEmails) {
 
   const std::string subjects = "('" + traineeships.id + "', '" + mentoring.id + "', '" +
                                trainee->id + "', '" + mentee->id + "')";
-  EXPECT_EQ(Count("SELECT count(*) FROM events.outbox WHERE subject_id IN " + subjects), 6);
-  EXPECT_EQ(Count("SELECT count(*) FROM events.audit_log WHERE subject_id IN " + subjects), 6);
-  EXPECT_EQ(Count("SELECT count(*) FROM events.outbox WHERE payload::text ILIKE '%" + mark +
-                  "%' OR subject_id IN " + subjects +
-                  " AND (payload::text ILIKE '%example.org%' "
-                  "OR payload::text ILIKE '%trainee %' OR payload::text ILIKE '%mentor %')"),
+  EXPECT_EQ(Number("SELECT count(*) FROM events.outbox WHERE subject_id IN " + subjects), 6);
+  EXPECT_EQ(Number("SELECT count(*) FROM events.audit_log WHERE subject_id IN " + subjects), 6);
+  EXPECT_EQ(Number("SELECT count(*) FROM events.outbox WHERE payload::text ILIKE '%" + mark +
+                   "%' OR subject_id IN " + subjects +
+                   " AND (payload::text ILIKE '%example.org%' "
+                   "OR payload::text ILIKE '%trainee %' OR payload::text ILIKE '%mentor %')"),
             0);
-  EXPECT_EQ(Count("SELECT count(*) FROM events.audit_log WHERE changes::text ILIKE '%" + mark +
-                  "%' OR subject_id IN " + subjects + " AND changes::text ILIKE '%example.org%'"),
+  EXPECT_EQ(Number("SELECT count(*) FROM events.audit_log WHERE changes::text ILIKE '%" + mark +
+                   "%' OR subject_id IN " + subjects + " AND changes::text ILIKE '%example.org%'"),
             0);
 }
 

@@ -7,6 +7,7 @@
 #include "services/gateway/routes/rest.hpp"
 #include "services/gateway/routes/route_table.hpp"
 #include "services/gateway/routes/upstream_call.hpp"
+#include "services/gateway/routes/verb_call.hpp"
 
 namespace iris::gateway {
 namespace {
@@ -32,21 +33,6 @@ std::string PlacesVariant(const v1::Event& e) {
 
 Reply EventReply(const v1::Event& e, int status = 200) {
   return rest::Resource(e, e.version(), status, PlacesVariant(e));
-}
-
-// publish, cancel, complete: VerbCall's shape with the event's ETag variant.
-template <typename Method>
-Route EventVerb(std::string_view verb, Upstream& c, Method method) {
-  return rest::Verb(
-      "/v1/events/{id}", verb, Access::kStaff,
-      [&c, method](RequestContext& r, const rest::VerbRequest& verb_req) -> absl::StatusOr<Reply> {
-        v1::EventActionRequest req;
-        req.set_id(r.PathParam("id"));
-        req.set_expected_version(verb_req.expected_version);
-        req.set_note(verb_req.note);
-        IRIS_ASSIGN_OR_RETURN(auto e, Call(c, method, r, req));
-        return EventReply(e);
-      });
 }
 
 Route EventList(Upstream& c, const pagination::CursorCodec& cursors) {
@@ -123,9 +109,12 @@ std::vector<Route> EventRoutes(Upstream& c, const pagination::CursorCodec& curso
                       IRIS_ASSIGN_OR_RETURN(auto e, Call(c, &Stub::UpdateEvent, r, req));
                       return EventReply(e);
                     }});
-  routes.push_back(EventVerb("publish", c, &Stub::PublishEvent));
-  routes.push_back(EventVerb("cancel", c, &Stub::CancelEvent));
-  routes.push_back(EventVerb("complete", c, &Stub::CompleteEvent));
+  routes.push_back(VerbCall("/v1/events/{id}", "publish", Access::kStaff, c, &Stub::PublishEvent,
+                            &PlacesVariant));
+  routes.push_back(
+      VerbCall("/v1/events/{id}", "cancel", Access::kStaff, c, &Stub::CancelEvent, &PlacesVariant));
+  routes.push_back(VerbCall("/v1/events/{id}", "complete", Access::kStaff, c, &Stub::CompleteEvent,
+                            &PlacesVariant));
   routes.push_back({Method::kPost, "/v1/events/{id}/sessions", Access::kStaff, Body::kJson,
                     [&c](RequestContext& r) -> absl::StatusOr<Reply> {
                       v1::CreateSessionRequest req;

@@ -7,6 +7,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "libs/identity/caller.hpp"
+#include "libs/status/not_found.hpp"
 #include "services/grants/domain/award.hpp"
 
 namespace iris::grants::app {
@@ -22,12 +23,7 @@ absl::Status RequireGrantee(const identity::Caller& c, const domain::Grant& g,
 absl::Status RequireFollower(const identity::Caller& c, const domain::Grant& g,
                              std::string_view not_found);
 
-// `r`, or "<what> not found" when it is NOT_FOUND: a 404 names what the caller asked for,
-// whatever layer found nothing.
-template <typename T>
-absl::StatusOr<T> NotFoundAs(absl::StatusOr<T> r, std::string_view what) {
-  if (absl::IsNotFound(r.status())) return absl::NotFoundError(std::string(what) + " not found");
-  return r;
-}
+// NotFoundAs lives in libs/status (events uses it too).
+using status::NotFoundAs;
 
 }  // namespace iris::grants::app
