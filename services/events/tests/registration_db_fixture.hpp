@@ -22,7 +22,6 @@ class RegistrationDbTest : public EventsDbTestBase {
  protected:
   RegistrationDbTest() : EventsDbTestBase(kThreads + 2) {}
 
-
   // A published event in RS (a training from in 10 days for three days), written with this
   // test's own SQL.
   std::string NewEvent(const std::string& capacity, const std::string& mode = "open",

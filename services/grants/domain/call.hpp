@@ -10,23 +10,11 @@
 #include <vector>
 
 #include "libs/identity/caller.hpp"
-#include "libs/values/local_dates.hpp"
 #include "libs/values/text_rules.hpp"
 #include "libs/values/types.hpp"
+#include "services/grants/domain/dates.hpp"
 
 namespace iris::grants::domain {
-
-// Local dates live in libs/values (events counts the same days); grants' rules name them
-// as their own.
-using values::ClosingDay;
-using values::DateText;
-using values::DayOf;
-using values::EndOfDay;
-using values::IsKnownTimeZone;
-using values::kDefaultTimeZone;
-using values::LocalDate;
-using values::ParseDate;
-using values::Today;
 
 using values::InvalidField;
 using values::LocalizedText;
