@@ -6,16 +6,24 @@
 namespace iris::testing {
 namespace {
 
-// Mails in System::MailDir() addressed to `address`.
-int MailsTo(const std::string& dir, const std::string& address) {
+// Mails in System::MailDir() addressed to `address` about `subject` (its link carries the id).
+// Only the subject's: tests running at the same time open calls and publish events too, and
+// this person follows those topics in every country. Quoted-printable soft line breaks are
+// undone first, as they may split the link.
+int MailsTo(const std::string& dir, const std::string& address, const std::string& subject) {
   int n = 0;
   if (!std::filesystem::exists(dir)) return 0;
   for (const auto& e : std::filesystem::directory_iterator(dir)) {
     if (e.path().extension() != ".eml") continue;
     std::ifstream in(e.path(), std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    n += text.str().find("<" + address + ">") != std::string::npos;
+    std::stringstream raw;
+    raw << in.rdbuf();
+    std::string text = raw.str();
+    for (size_t at = text.find("=\r\n"); at != std::string::npos; at = text.find("=\r\n", at)) {
+      text.erase(at, 3);
+    }
+    n += text.find("<" + address + ">") != std::string::npos &&
+         text.find(subject) != std::string::npos;
   }
   return n;
 }
@@ -92,26 +100,30 @@ TEST_F(NotificationsWebhooksE2eTest,
     }
     return n;
   };
+  auto mails = [&](const std::string& subject) {
+    return MailsTo(system_->MailDir(), address, subject);
+  };
   auto all_arrived = [&] {
     return inbox_count("membership.application.approved", application) >= 1 &&
            inbox_count("grants.call.opened", call_id) >= 1 &&
-           inbox_count("events.event.published", event_id) >= 1 &&
-           MailsTo(system_->MailDir(), address) >= 3 && !Requests(path, application).empty() &&
+           inbox_count("events.event.published", event_id) >= 1 && mails(application) >= 1 &&
+           mails(call_id) >= 1 && mails(event_id) >= 1 && !Requests(path, application).empty() &&
            !Requests(path, call_id).empty() && !Requests(path, event_id).empty();
   };
   ASSERT_TRUE(Eventually(all_arrived, 30s, 100ms))
       << "inbox " << inbox_count("membership.application.approved", application) << "/"
       << inbox_count("grants.call.opened", call_id) << "/"
-      << inbox_count("events.event.published", event_id) << ", mails "
-      << MailsTo(system_->MailDir(), address) << ", webhooks " << Requests(path, application).size()
-      << "/" << Requests(path, call_id).size() << "/" << Requests(path, event_id).size();
+      << inbox_count("events.event.published", event_id) << ", mails " << mails(application) << "/"
+      << mails(call_id) << "/" << mails(event_id) << ", webhooks "
+      << Requests(path, application).size() << "/" << Requests(path, call_id).size() << "/"
+      << Requests(path, event_id).size();
   // Exactly once, also a while later.
   std::this_thread::sleep_for(2s);
   EXPECT_EQ(inbox_count("membership.application.approved", application), 1);
   EXPECT_EQ(inbox_count("grants.call.opened", call_id), 1);
   EXPECT_EQ(inbox_count("events.event.published", event_id), 1);
-  EXPECT_EQ(MailsTo(system_->MailDir(), address), 3);
   for (const std::string& subject : {application, call_id, event_id}) {
+    EXPECT_EQ(mails(subject), 1) << subject;
     const auto seen = Requests(path, subject);
     ASSERT_EQ(seen.size(), 1u) << subject;
     EXPECT_TRUE(seen[0]["verified"][secret].get<bool>()) << seen[0];

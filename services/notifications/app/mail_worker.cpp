@@ -58,11 +58,22 @@ absl::StatusOr<int> MailWorker::RunOnce() {
     return repo_.ClaimDue(tx, options_.batch, options_.lease);
   });
   if (!items.ok()) return items.status();
+  std::vector<std::string> unsent;
   for (const domain::MailItem& item : *items) {
-    if (wakeup_.stopped()) break;  // the rest are sent after the lease, by whoever runs then
-    if (auto s = Deliver(item); !s.ok()) {
+    if (wakeup_.stopped()) {
+      unsent.push_back(item.id);
+    } else if (auto s = Deliver(item); !s.ok()) {
       log::Warn("mail worker: recording an outcome failed",
                 {{"mail_id", item.id}, {"error", s.ToString()}});
+    }
+  }
+  // Stopping: what this replica claimed and did not send goes back at once, rather than
+  // waiting out the lease while other replicas could send it.
+  if (!unsent.empty()) {
+    auto released = pool_.Write([&](db::Tx& tx) { return repo_.Release(tx, unsent); });
+    if (!released.ok()) {
+      log::Warn("mail worker: cannot hand back claimed mail; it comes due when the lease runs out",
+                {{"error", released.ToString()}});
     }
   }
   return static_cast<int>(items->size());

@@ -81,9 +81,24 @@ int WebhookSender::RunOnce() {
     log::Warn("webhook sender cannot claim deliveries", {{"error", due.status().ToString()}});
     return 0;
   }
+  std::vector<std::string> unsent;
   for (const auto& d : *due) {
-    if (wakeup_.stopped()) break;  // the rest stay leased and come due again
-    Send(d);
+    if (wakeup_.stopped()) {
+      unsent.push_back(d.id);
+    } else {
+      Send(d);
+    }
+  }
+  // Stopping: what this replica claimed and did not attempt goes back at once, rather than
+  // waiting out the lease (minutes) while other replicas could send it.
+  if (!unsent.empty()) {
+    auto released = pool_.Write([&](db::Tx& tx) { return repo_.Release(tx, unsent); });
+    if (!released.ok()) {
+      log::Warn(
+          "webhook sender cannot hand back its claimed deliveries; they come due when "
+          "the lease runs out",
+          {{"error", released.ToString()}});
+    }
   }
   return static_cast<int>(due->size());
 }

@@ -24,6 +24,8 @@ class MailRepository {
   virtual absl::Status MarkRetry(db::Tx& tx, const std::string& id, std::chrono::milliseconds wait,
                                  const std::string& error) = 0;
   virtual absl::Status MarkFailed(db::Tx& tx, const std::string& id, const std::string& error) = 0;
+  // A stopping worker's: claimed mails it did not send are due again now.
+  virtual absl::Status Release(db::Tx& tx, const std::vector<std::string>& ids) = 0;
 };
 
 }  // namespace iris::notifications::storage

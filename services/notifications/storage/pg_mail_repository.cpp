@@ -53,4 +53,9 @@ absl::Status PgMailRepository::MarkFailed(db::Tx& tx, const std::string& id,
   return absl::OkStatus();
 }
 
+absl::Status PgMailRepository::Release(db::Tx& tx, const std::vector<std::string>& ids) {
+  if (!ids.empty()) tx.Exec(sql::kMailQueueRelease, db::TextArray(ids));
+  return absl::OkStatus();
+}
+
 }  // namespace iris::notifications::storage

@@ -13,6 +13,7 @@ class PgMailRepository : public MailRepository {
   absl::Status MarkRetry(db::Tx& tx, const std::string& id, std::chrono::milliseconds wait,
                          const std::string& error) override;
   absl::Status MarkFailed(db::Tx& tx, const std::string& id, const std::string& error) override;
+  absl::Status Release(db::Tx& tx, const std::vector<std::string>& ids) override;
 };
 
 }  // namespace iris::notifications::storage

@@ -204,4 +204,10 @@ absl::Status PgWebhookRepository::RecordAttempt(db::Tx& tx, const std::string& d
   return absl::OkStatus();
 }
 
+absl::Status PgWebhookRepository::Release(db::Tx& tx,
+                                          const std::vector<std::string>& delivery_ids) {
+  if (!delivery_ids.empty()) tx.Exec(sql::kWebhookDeliveriesRelease, db::TextArray(delivery_ids));
+  return absl::OkStatus();
+}
+
 }  // namespace iris::notifications::storage

@@ -31,6 +31,7 @@ class PgWebhookRepository final : public WebhookRepository {
   absl::Status RecordAttempt(db::Tx& tx, const std::string& delivery_id, const std::string& status,
                              int response_status, const std::string& error, int duration_ms,
                              int64_t retry_in_ms) override;
+  absl::Status Release(db::Tx& tx, const std::vector<std::string>& delivery_ids) override;
 };
 
 }  // namespace iris::notifications::storage

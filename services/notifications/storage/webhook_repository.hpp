@@ -90,6 +90,8 @@ class WebhookRepository {
                                      const std::string& status, int response_status,
                                      const std::string& error, int duration_ms,
                                      int64_t retry_in_ms) = 0;
+  // A stopping sender's: claimed deliveries it did not attempt are due again now.
+  virtual absl::Status Release(db::Tx& tx, const std::vector<std::string>& delivery_ids) = 0;
 };
 
 }  // namespace iris::notifications::storage

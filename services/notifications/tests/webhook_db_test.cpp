@@ -112,6 +112,23 @@ TEST_F(WebhookDbTest, AClaimLeasesDueDeliveriesSoASecondSenderSkipsThem) {
   EXPECT_FALSE(Claimed(Claim(), delivery)) << "leased: not due again until the lease ends";
 }
 
+// A replica that stops hands back what it claimed and did not attempt: due at once for another,
+// not after the lease. A finished delivery stays finished.
+TEST_F(WebhookDbTest, AReleasedClaimIsDueAgainAtOnce) {
+  const auto endpoint = Endpoint();
+  const auto unsent = Delivery(endpoint);
+  const auto sent = Delivery(endpoint);
+  auto first = Claim();
+  ASSERT_TRUE(Claimed(first, unsent) && Claimed(first, sent));
+  Record(sent, "succeeded", 204, 0);
+  auto released = pool_.Write([&](db::Tx& tx) { return repo_.Release(tx, {unsent, sent}); });
+  ASSERT_TRUE(released.ok()) << released;
+  auto again = Claim();
+  EXPECT_TRUE(Claimed(again, unsent));
+  EXPECT_FALSE(Claimed(again, sent));
+  EXPECT_EQ(StatusOf(sent), "succeeded");
+}
+
 TEST_F(WebhookDbTest, AttemptsMoveADeliveryOnAndAreKept) {
   const auto endpoint = Endpoint();
   const auto delivery = Delivery(endpoint);
