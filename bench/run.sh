@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Measures the gateway against its ceilings in one bounded run (a few minutes) on 127.0.0.1:
 # builds the services, the gateway and iris-bare-pistache, starts its own PostgreSQL and Redis
-# in a temporary directory on its own ports, starts membership + grants + events + notifications
-# + gateway as scripts/run.sh does, runs wrk and pgbench, then notifications' write-to-webhook
-# latency and relay throughput (lib/notifications.sh), prints a markdown table and writes
+# in a temporary directory on its own ports, starts membership + grants + events + documents +
+# notifications + gateway as scripts/run.sh does, runs wrk and pgbench, then documents' 50 MiB
+# upload and download (lib/documents.sh), notifications' write-to-webhook latency and relay
+# throughput (lib/notifications.sh), prints a markdown table and writes
 # bench/RESULTS.md. Settings: IRIS_BENCH_DURATION (seconds per wrk/pgbench run, default 6:
 # about 120 runs, so the whole run takes about 13 minutes; 1 for a smoke test),
 # IRIS_BENCH_CONNECTIONS (default 32), IRIS_BENCH_RESULTS (the file written, default
 # bench/RESULTS.md), IRIS_SKIP_BUILD=1, IRIS_BENCH_*_PORT (see below), IRIS_BENCH_ONLY (an
-# extended regular expression: only the scenarios whose label matches, e.g. 'grant', 'events'
-# or 'notif|webhook|relay'; the goals of the others then read "not run"), and notifications'
+# extended regular expression: only the scenarios whose label matches, e.g. 'grant', 'events',
+# 'documents' or 'notif|webhook|relay'; the goals of the others then read "not run"), documents'
+# IRIS_BENCH_DOCUMENTS, IRIS_BENCH_TRANSFER_MIB / _RUNS (lib/documents.sh), and notifications'
 # IRIS_BENCH_WEBHOOK_WRITES / _RATE and IRIS_BENCH_RELAY_ROWS (lib/notifications.sh).
 set -euo pipefail
 
@@ -27,12 +29,13 @@ source "$here/lib/latency_split.sh"
 source "$here/lib/ceilings.sh"
 source "$here/lib/grants.sh"
 source "$here/lib/events.sh"
+source "$here/lib/documents.sh"
 source "$here/lib/notifications.sh"
 
 case "${1:-}" in
   "") ;;
   -h | --help)
-    sed -n '2,14s/^# \{0,1\}//p' "$0"
+    sed -n '2,15s/^# \{0,1\}//p' "$0"
     exit 0
     ;;
   *) iris_die "unknown argument '$1' (settings are environment variables; see --help)" ;;
@@ -53,7 +56,8 @@ esac
 # (the path's application is then only the one the checks outside wrk use). lib/events.sh's
 # placeholders (@EVENT_PUBLIC_ID@, @EVENT_MEMBERS_ID@, @EVENT_MEMBER_TOKEN@) and its "register"
 # wrk script (a new participant per request): its events are made through the gateway before
-# the first line that uses one.
+# the first line that uses one. lib/documents.sh's @DOCS_Q@ (the search word, URL-encoded):
+# its published documents are inserted with SQL before the first line that uses it.
 # Each runs twice (without and with "Connection: keep-alive"), then at about half its peak.
 SCENARIOS=(
   "GET /healthz|http|0|/healthz|||"
@@ -72,6 +76,8 @@ SCENARIOS=(
   "POST /v1/grant-applications/{id}/award, JWT|db|100000|/v1/grant-applications/@AWARD_CHECK_ID@/award|Authorization: Bearer @TOKEN@|award|grants_award"
   "POST /v1/events/{id}/registrations, public event, anonymous|db|-|/v1/events/@EVENT_PUBLIC_ID@/registrations||register|events_register"
   "POST /v1/events/{id}/registrations, members event, member JWT|db|-|/v1/events/@EVENT_MEMBERS_ID@/registrations|Authorization: Bearer @EVENT_MEMBER_TOKEN@|register|events_register"
+  "GET /v1/documents?q=миграције&limit=20 (Cyrillic, ranked, facets), anonymous|db|-|/v1/documents?q=@DOCS_Q@&limit=20|||documents_search"
+  "GET /v1/documents?q=миграције&limit=20 (Cyrillic, ranked, facets), admin JWT|db|-|/v1/documents?q=@DOCS_Q@&limit=20|Authorization: Bearer @TOKEN@||documents_search_admin"
 )
 
 # only_matching ARRAY: keeps the lines of ARRAY whose label matches IRIS_BENCH_ONLY.
@@ -84,9 +90,10 @@ only_matching() {
   lines=("${kept[@]}")
 }
 if [[ -n "${IRIS_BENCH_ONLY:-}" ]]; then
-  # lib/notifications.sh's parts and feed scenarios too
-  only_matching SCENARIOS && only_matching notif_parts && only_matching notif_scenarios
-  ((${#SCENARIOS[@]} + ${#notif_parts[@]} + ${#notif_scenarios[@]})) ||
+  # lib/notifications.sh's parts and feed scenarios too, lib/documents.sh's transfer part
+  only_matching SCENARIOS && only_matching notif_parts && only_matching notif_scenarios &&
+    only_matching documents_parts
+  ((${#SCENARIOS[@]} + ${#notif_parts[@]} + ${#notif_scenarios[@]} + ${#documents_parts[@]})) ||
     iris_die "IRIS_BENCH_ONLY='$IRIS_BENCH_ONLY' matches no scenario"
 fi
 
@@ -103,6 +110,8 @@ iris_default IRIS_BENCH_GRANTS_GRPC_PORT 20352
 iris_default IRIS_BENCH_GRANTS_METRICS_PORT 19566
 iris_default IRIS_BENCH_EVENTS_GRPC_PORT 20353
 iris_default IRIS_BENCH_EVENTS_METRICS_PORT 19567
+iris_default IRIS_BENCH_DOCUMENTS_GRPC_PORT 20354
+iris_default IRIS_BENCH_DOCUMENTS_METRICS_PORT 19568
 iris_default IRIS_BENCH_NOTIFICATIONS_GRPC_PORT 20355
 iris_default IRIS_BENCH_NOTIFICATIONS_METRICS_PORT 19569
 iris_default IRIS_BENCH_WEBHOOK_PORT 18282  # lib/webhook_latency.py's receiver
@@ -119,22 +128,26 @@ iris_check_ports IRIS_BENCH_PG_PORT IRIS_BENCH_REDIS_PORT IRIS_BENCH_HTTP_PORT \
   IRIS_BENCH_METRICS_PORT IRIS_BENCH_GRPC_PORT IRIS_BENCH_MEMBERSHIP_METRICS_PORT \
   IRIS_BENCH_GRANTS_GRPC_PORT IRIS_BENCH_GRANTS_METRICS_PORT IRIS_BENCH_BARE_PORT \
   IRIS_BENCH_EVENTS_GRPC_PORT IRIS_BENCH_EVENTS_METRICS_PORT \
+  IRIS_BENCH_DOCUMENTS_GRPC_PORT IRIS_BENCH_DOCUMENTS_METRICS_PORT \
   IRIS_BENCH_NOTIFICATIONS_GRPC_PORT IRIS_BENCH_NOTIFICATIONS_METRICS_PORT \
   IRIS_BENCH_WEBHOOK_PORT || exit 1
 
 if [[ "${IRIS_SKIP_BUILD:-0}" != 1 ]]; then
-  iris_build iris-membership iris-grants iris-events iris-notifications iris-gateway iris-bare-pistache \
+  iris_build iris-membership iris-grants iris-events iris-documents iris-notifications iris-gateway \
+    iris-bare-pistache \
     iris-grpc-probe iris-json-probe
 fi
 membership_bin="$IRIS_BUILD_DIR/services/membership/iris-membership"
 grants_bin="$IRIS_BUILD_DIR/services/grants/iris-grants"
 events_bin="$IRIS_BUILD_DIR/services/events/iris-events"
+documents_bin="$IRIS_BUILD_DIR/services/documents/iris-documents"
 notifications_bin="$IRIS_BUILD_DIR/services/notifications/iris-notifications"
 gateway_bin="$IRIS_BUILD_DIR/services/gateway/iris-gateway"
 bare_bin="$IRIS_BUILD_DIR/bench/baseline/iris-bare-pistache"
 grpc_probe_bin="$IRIS_BUILD_DIR/bench/grpc_probe/iris-grpc-probe"
 json_probe_bin="$IRIS_BUILD_DIR/bench/json_probe/iris-json-probe"
-for b in "$membership_bin" "$grants_bin" "$events_bin" "$notifications_bin" "$gateway_bin" "$bare_bin" \
+for b in "$membership_bin" "$grants_bin" "$events_bin" "$documents_bin" "$notifications_bin" \
+  "$gateway_bin" "$bare_bin" \
   "$grpc_probe_bin" "$json_probe_bin"; do
   [[ -x "$b" ]] || iris_die "$b is missing: build it (unset IRIS_SKIP_BUILD)"
 done
@@ -181,6 +194,7 @@ export IRIS_GRANTS_METRICS_PORT="$IRIS_BENCH_GRANTS_METRICS_PORT"
 export IRIS_GRANTS_DATABASE_URL="postgresql://iris_grants:iris_grants@127.0.0.1:$IRIS_BENCH_PG_PORT/iris"
 export IRIS_GRANTS_ADDR="127.0.0.1:$IRIS_BENCH_GRANTS_GRPC_PORT"
 events_env  # events: the gateway's upstream, a client of membership (lib/events.sh)
+documents_env  # documents: the gateway's upstream, a client of membership and events
 notif_env  # notifications: the gateway's upstream, and where every service's relay publishes
 export IRIS_ADMIN_EMAIL=admin@iris.example.org
 IRIS_CURSOR_SECRET="$(iris_random_hex 32)" IRIS_JWT_SECRET="$(iris_random_hex 32)"
@@ -193,7 +207,7 @@ export IRIS_RATE_LIMIT_PER_MINUTE=1000000000 IRIS_RATE_LIMIT_ANONYMOUS_PER_MINUT
 export IRIS_ANONYMOUS_REGISTRATIONS_PER_HOUR=0  # the anonymous registration scenario is the load itself
 export IRIS_MAX_CONNECTIONS_PER_ADDRESS=0  # wrk's connections all come from 127.0.0.1
 
-for svc in membership grants events notifications; do
+for svc in membership grants events documents notifications; do
   iris_log "migrating $svc"
   bin_var="${svc}_bin"
   timeout 300 "${!bin_var}" --migrate-only </dev/null >>"$tmp/logs/$svc.log" 2>&1 ||
@@ -208,6 +222,7 @@ ready() { curl -s --max-time 1 "$base/readyz" 2>/dev/null | grep -q '"status":"r
 membership_up() { iris_connectable 127.0.0.1 "$IRIS_BENCH_GRPC_PORT"; }
 grants_up() { iris_connectable 127.0.0.1 "$IRIS_BENCH_GRANTS_GRPC_PORT"; }
 events_up() { iris_connectable 127.0.0.1 "$IRIS_BENCH_EVENTS_GRPC_PORT"; }
+documents_up() { iris_connectable 127.0.0.1 "$IRIS_BENCH_DOCUMENTS_GRPC_PORT"; }
 notifications_up() { iris_connectable 127.0.0.1 "$IRIS_BENCH_NOTIFICATIONS_GRPC_PORT"; }
 # wait_10ms CHECK...: polls CHECK every 10 ms (60 s at most), failing if one of ours exits.
 wait_10ms() {
@@ -229,6 +244,7 @@ t0="$(date +%s.%N)"
 iris_spawn membership "$tmp/logs/membership.log" "$membership_bin"
 iris_spawn grants "$tmp/logs/grants.log" "$grants_bin"
 iris_spawn events "$tmp/logs/events.log" "$events_bin"
+iris_spawn documents "$tmp/logs/documents.log" "$documents_bin"
 iris_spawn notifications "$tmp/logs/notifications.log" "$notifications_bin"
 iris_spawn gateway "$tmp/logs/gateway.log" "$gateway_bin"
 wait_10ms ready
@@ -247,6 +263,10 @@ iris_spawn events "$tmp/logs/events.log" "$events_bin"
 wait_10ms events_up
 cold_events="$(since "$t0")"
 t0="$(date +%s.%N)"
+iris_spawn documents "$tmp/logs/documents.log" "$documents_bin"
+wait_10ms documents_up
+cold_documents="$(since "$t0")"
+t0="$(date +%s.%N)"
 iris_spawn notifications "$tmp/logs/notifications.log" "$notifications_bin"
 wait_10ms notifications_up
 cold_notifications="$(since "$t0")"
@@ -256,7 +276,7 @@ wait_10ms ready
 cold_gateway="$(since "$t0")"
 iris_log "cold start to /readyz 200: ${cold_together}s launched together; one after the other" \
   "(as scripts/run.sh): membership ${cold_membership}s to its gRPC port, grants" \
-  "${cold_grants}s, events ${cold_events}s, notifications ${cold_notifications}s, then gateway ${cold_gateway}s"
+  "${cold_grants}s, events ${cold_events}s, documents ${cold_documents}s, notifications ${cold_notifications}s, then gateway ${cold_gateway}s"
 
 # The bare server ignores SIGPIPE as the gateway does (a client closing mid-write must not kill it).
 setsid bash -c 'trap "" PIPE; exec "$0" "$@"' "$bare_bin" "$IRIS_BENCH_BARE_PORT" "$threads" \
@@ -271,6 +291,7 @@ rss_idle_gateway="$(rss_mb "${IRIS_PIDS[gateway]}")"
 rss_idle_membership="$(rss_mb "${IRIS_PIDS[membership]}")"
 rss_idle_grants="$(rss_mb "${IRIS_PIDS[grants]}")"
 rss_idle_events="$(rss_mb "${IRIS_PIDS[events]}")"
+rss_idle_documents="$(rss_mb "${IRIS_PIDS[documents]}")"
 rss_idle_notifications="$(rss_mb "${IRIS_PIDS[notifications]}")"
 
 # --- wrk runs -------------------------------------------------------------------------------
@@ -323,6 +344,8 @@ run_scenario() {
   if grants_needed "$s" && ((!grants_loaded)); then load_grants; fi
   # The events scenarios' events and member token (lib/events.sh), once.
   if events_needed "$s" && ((!events_loaded)); then load_events; fi
+  # The documents search scenarios' documents (lib/documents.sh), once.
+  if documents_needed "$s" && ((!documents_loaded)); then load_documents; fi
   # The scenario's own SQL on the data as it is now (measured once per key and table size).
   [[ -z "$own" ]] || measure_own "$own"
   url="$base$(expand "$path")"
@@ -350,6 +373,8 @@ run_scenario() {
 half_rate "bare Pistache (ceiling)" "$bare/" "" "${peak["bare|"]}"
 for s in "${SCENARIOS[@]}"; do run_scenario "$s"; done
 events_places_check
+# Documents (lib/documents.sh): 50 MiB up and down through the gateway, peak RSS meanwhile.
+documents_transfers
 # Notifications (lib/notifications.sh): webhook latency and relay throughput, then the feed
 # over the messages they left.
 notif_section
@@ -359,6 +384,7 @@ rss_load_gateway="$(rss_mb "${IRIS_PIDS[gateway]}")"
 rss_load_membership="$(rss_mb "${IRIS_PIDS[membership]}")"
 rss_load_grants="$(rss_mb "${IRIS_PIDS[grants]}")"
 rss_load_events="$(rss_mb "${IRIS_PIDS[events]}")"
+rss_load_documents="$(rss_mb "${IRIS_PIDS[documents]}")"
 rss_load_notifications="$(rss_mb "${IRIS_PIDS[notifications]}")"
 rss_bare="$(rss_mb "${IRIS_PIDS[bare]}")"
 

@@ -7,7 +7,7 @@
 #   - the scenario's own SQL: exactly the statements the service runs for it (printed by
 #     `iris-<service> --print-sql NAME`, its parameters written in as literals), through
 #     pgbench -M prepared at its best client count, against the same tables and rows.
-# Needs: pgbench, membership_bin, grants_bin, events_bin, notifications_bin, IRIS_BENCH_PG_PORT, duration,
+# Needs: pgbench, membership_bin, grants_bin, events_bin, documents_bin, notifications_bin, IRIS_BENCH_PG_PORT, duration,
 # raw, tmp (set by run.sh). The grants keys' scripts are lib/grants.sh's.
 
 ceiling_clients=(1 2 4 8)
@@ -75,7 +75,8 @@ position_at() {
 # measure_own KEY: writes the script of KEY's own SQL for the data loaded now and measures it.
 # Keys: network, read (@ORG_ID@), list_first, list_deep (@DEEP_CURSOR@'s depth), create;
 # grants_list, grants_submit, grants_award (lib/grants.sh, once its data is loaded); changes
-# (lib/notifications.sh: the feed's first page); events_register (lib/events.sh).
+# (lib/notifications.sh: the feed's first page); events_register (lib/events.sh);
+# documents_search, documents_search_admin (lib/documents.sh: the ranked page and its facets).
 measure_own() {
   local key="$1" file="$tmp/own-$1-$org_rows.sql" pos
   [[ -z "${own_tps["$key|$org_rows"]:-}" ]] || return 0
@@ -121,6 +122,7 @@ measure_own() {
       return 0
       ;;
     changes) notif_own_sql "$key" "$file" ;;  # lib/notifications.sh
+    documents_*) documents_own_sql "$key" "$file" ;;  # lib/documents.sh
     events_*)
       # lib/events.sh: a registration per transaction on its own event, a fresh run tag each run
       events_own_sql "$key" "$file"

@@ -21,21 +21,21 @@ cpu_per_request() {
 }
 
 # cpu_start, then cpu_end LABEL around one wrk run: appends "label|req/s|gateway us|membership
-# us|grants us|events us|notifications us" (CPU per request of each process at the scenario's peak; the
+# us|grants us|events us|documents us|notifications us" (CPU per request of each process at the scenario's peak; the
 # relays publishing the writes' outbox rows and notifications storing them included) to
 # scenario_cpu_rows.
 scenario_cpu_rows=()
 cpu_start() {
   local p
   cpu_before=()
-  for p in gateway membership grants events notifications; do
+  for p in gateway membership grants events documents notifications; do
     cpu_before+=("$(cpu_ticks "${IRIS_PIDS[$p]}")")
   done
 }
 cpu_end() {
   local hz row="$1|$rps" p i=0
   hz="$(getconf CLK_TCK)"
-  for p in gateway membership grants events notifications; do
+  for p in gateway membership grants events documents notifications; do
     row+="|$(awk -v a="${cpu_before[$i]}" -v b="$(cpu_ticks "${IRIS_PIDS[$p]}")" -v n="$reqs" \
       -v hz="$hz" 'BEGIN { printf "%.0f", (n > 0 ? (b - a) / hz / n * 1e6 : 0) }')"
     i=$((i + 1))

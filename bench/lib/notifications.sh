@@ -55,6 +55,7 @@ notif_unpublished() {
     (SELECT count(*) FROM membership.outbox WHERE published_at IS NULL)
     + (SELECT count(*) FROM grants.outbox WHERE published_at IS NULL)
     + (SELECT count(*) FROM events.outbox WHERE published_at IS NULL)
+    + (SELECT count(*) FROM documents.outbox WHERE published_at IS NULL)
     + (SELECT count(*) FROM notifications.outbox WHERE published_at IS NULL)"
 }
 

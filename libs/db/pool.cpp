@@ -134,6 +134,7 @@ Pool::Attempt Pool::TryOnce(pqxx::connection& conn, Mode mode,
       const bool retry = !begun || mode == Mode::kRead;
       return {err.status, retry ? Retry::kFreshConnection : Retry::kNo, false};
     }
+    // WriteOnce's function may not run twice: its conflict is the caller's answer.
     if (err.kind == internal::ErrorKind::kConflict && mode == Mode::kWrite) {
       return {err.status, Retry::kConflict, true};
     }

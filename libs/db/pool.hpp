@@ -94,6 +94,14 @@ class Pool {
     return Run(Mode::kWrite, std::forward<F>(f));
   }
 
+  // As Write, but f runs at most once: a serialization failure or deadlock gives ABORTED at
+  // once. For a function that consumes what cannot be replayed (a file streaming in from a
+  // client): it should take its locks late and in a fixed order so conflicts stay rare.
+  template <typename F>
+  auto WriteOnce(F&& f) {
+    return Run(Mode::kWriteOnce, std::forward<F>(f));
+  }
+
   // SELECT 1 through the pool: the readiness probe.
   absl::Status Ping();
 
@@ -105,7 +113,7 @@ class Pool {
   static constexpr int kMaxConflictRetries = 3;
 
  private:
-  enum class Mode { kRead, kWrite };
+  enum class Mode { kRead, kWrite, kWriteOnce };
   enum class Retry { kNo, kConflict, kFreshConnection };
   struct Attempt {
     absl::Status status;

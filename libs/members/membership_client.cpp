@@ -3,6 +3,7 @@
 #include <grpcpp/client_context.h>
 
 #include "libs/grpc/channel.hpp"
+#include "libs/grpc/dependency_failure.hpp"
 #include "libs/log/log.hpp"
 #include "libs/status/status.hpp"
 
@@ -24,28 +25,7 @@ std::string_view StatusWord(v1::OrganizationStatus s) {
 }  // namespace
 
 absl::Status MembershipFailure(const ::grpc::Status& s, std::string_view what) {
-  switch (s.error_code()) {
-    case ::grpc::StatusCode::DEADLINE_EXCEEDED:
-    case ::grpc::StatusCode::UNAVAILABLE:
-    case ::grpc::StatusCode::RESOURCE_EXHAUSTED:
-    case ::grpc::StatusCode::CANCELLED:
-    case ::grpc::StatusCode::ABORTED:
-      // With its problem detail, so the gateway passes these words on (clients/upstream.hpp).
-      return status::WithDetail(
-          absl::UnavailableError("membership did not answer (" + std::string(what) +
-                                 "); nothing was changed, retry later"),
-          "unavailable");
-    default:
-      iris::log::Error("membership refused a lookup", {{"what", std::string(what)},
-                                                       {"code", static_cast<int>(s.error_code())},
-                                                       {"error", s.error_message()}});
-      // Not the client's doing (a contract or key mismatch between the services): logged for
-      // the operators, and to the client a 503 like any dependency trouble, never a 500.
-      return status::WithDetail(
-          absl::UnavailableError("membership could not answer a lookup of " + std::string(what) +
-                                 "; nothing was changed, retry later"),
-          "unavailable");
-  }
+  return iris::grpc::DependencyFailure("membership", s, what);
 }
 
 MembershipClient::MembershipClient(const std::string& address, std::chrono::milliseconds deadline)

@@ -126,17 +126,33 @@ constexpr std::array kTypes = {
                 "The placement is not a mentoring placement",
                 "Sessions are logged on placements of mentoring programmes only; this "
                 "placement belongs to a traineeship. Read the placement's `kind`."},
+    ProblemType{"too_many_files", C::kFailedPrecondition, 409, "The version has all its files",
+                "A document version holds at most 20 files (its main file and annexes). Upload "
+                "a file under the name of one it has to replace it, or create a new version."},
+    ProblemType{"too_many_versions", C::kFailedPrecondition, 409,
+                "The document has all its versions",
+                "A document holds at most 100 versions. Replace the files of its latest "
+                "version while it is unpublished, or start a new document."},
+    ProblemType{"length_required", C::kFailedPrecondition, 411, "Content-Length is required",
+                "A file upload must say its size up front: send the body with `Content-Length` "
+                "(chunked `Transfer-Encoding` is not accepted for uploads)."},
     ProblemType{"stale_version", C::kFailedPrecondition, 412, "The resource has changed",
                 "`If-Match` names an older version than the stored one: someone changed it "
                 "since you read it. Fetch it again, re-apply your change, retry with the new "
                 "`ETag`."},
     ProblemType{"payload_too_large", C::kResourceExhausted, 413, "The body is too large",
-                "The request body is over the gateway's limit (1 MiB by default)."},
+                "The request body is over the gateway's limit (1 MiB by default), or a file "
+                "upload over the file limit (50 MiB by default, `IRIS_MAX_UPLOAD_BYTES` and "
+                "`IRIS_DOCUMENTS_MAX_FILE_BYTES`). Send less; nothing was stored."},
     ProblemType{"uri_too_long", C::kResourceExhausted, 414, "The request line is too long",
                 "The method, path and query together are over the gateway's limit (8 KiB by "
                 "default): ask for fewer filter values at a time."},
     ProblemType{"unsupported_media_type", C::kUnimplemented, 415, "The body must be JSON",
                 "Send the body with `Content-Type: application/json`."},
+    ProblemType{"range_not_satisfiable", C::kOutOfRange, 416, "The range is outside the file",
+                "The `Range` header asks for bytes past the end of the file (or none at all, "
+                "`bytes=-0`). `Content-Range: bytes */<size>` gives the file's size: ask within "
+                "it, or without `Range` for the whole file."},
     ProblemType{"validation", C::kInvalidArgument, 422, "The request breaks a rule",
                 "The JSON was read but fields have the wrong type, unknown names or values "
                 "that break a rule. `errors[]` lists each field (`organization.target_groups[2]`) "

@@ -8,7 +8,7 @@ IRIS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # ARCHITECTURE.md's: its place in IRIS_PORT_ORDER (from 0) n gives gRPC 50051+n and metrics
 # 9465+n, whichever services exist yet.
 # shellcheck disable=SC2034  # read by the scripts that source this file
-IRIS_SERVICES=(membership grants events notifications)
+IRIS_SERVICES=(membership grants events documents notifications)
 IRIS_PORT_ORDER=(membership grants events documents notifications)
 # The place of service $1 in IRIS_PORT_ORDER.
 iris_port_index() {

@@ -8,6 +8,7 @@ IRIS_BUILD_PACKAGES=(
   libpistache-dev libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler grpc-proto
   libpqxx-dev libhiredis-dev prometheus-cpp-dev libgtest-dev libgmock-dev libbenchmark-dev
   libsodium-dev libssl-dev nlohmann-json3-dev libspdlog-dev libcurl4-openssl-dev libabsl-dev zlib1g-dev
+  libpoppler-cpp-dev
 )
 # ... and what running and testing locally adds: servers, load generator, promtool, npm, and
 # the formatter scripts/test.sh checks the tree with (its version decides the layout).

@@ -72,6 +72,29 @@ class E2eSuite : public ::testing::Test {
       EXPECT_TRUE(FieldsOf(r).count(field)) << field << " not in " << r.body;
     }
   }
+  // An answer's body as JSON (discarded, not thrown, when it is none).
+  static nlohmann::json Parse(const HttpResult& r) {
+    return nlohmann::json::parse(r.body, nullptr, false);
+  }
+  // A problem answer's `type` ("" otherwise).
+  static std::string Type(const HttpResult& r) {
+    const auto body = Parse(r);
+    return body.is_object() ? body.value("type", "") : "";
+  }
+  // POST `body` to the list at `path` as `who`, expecting 201; the created resource.
+  static nlohmann::json CreatedAt(const std::string& who, const std::string& path,
+                                  const nlohmann::json& body) {
+    auto r = As(who, "POST", path, body.dump());
+    EXPECT_EQ(r.status, 201) << r.body;
+    return Parse(r);
+  }
+  // POST <resource>/<verb> (a state change) as `who`, with If-Match when `if_match` is given.
+  static HttpResult PostVerb(const std::string& who, const std::string& resource,
+                             const std::string& verb, const std::string& if_match = "") {
+    Headers headers;
+    if (!if_match.empty()) headers.emplace_back("If-Match", if_match);
+    return As(who, "POST", resource + "/" + verb, "", headers);
+  }
   // The `field` of each entry of a problem's errors[].
   static std::set<std::string> FieldsOf(const HttpResult& r) {
     std::set<std::string> fields;

@@ -160,6 +160,28 @@ const std::map<std::string, Who>& Rules() {
       {"POST /v1/registrations/{id}/cancel", Who::kSignedIn},
       {"POST /v1/registrations/{id}/attendance", Who::kStaff},
       {"GET /v1/certificates/{code}", Who::kAnyone},
+      // Documents: anyone reads what is published or archived (drafts and documents in review
+      // are 404 to all but their organisations' members and the staff who may edit them:
+      // documents decides); members of its organisations and staff draft, edit, version,
+      // upload and submit; network admins and the coordinator of its country publish and
+      // archive. Campaigns: public reads; staff create and edit (coordinators: national ones
+      // of their country, documents decides).
+      {"GET /v1/documents", Who::kAnyone},
+      {"POST /v1/documents", Who::kSignedIn},  // members and staff (documents: others 403)
+      {"GET /v1/documents/{id}", Who::kAnyone},
+      {"PATCH /v1/documents/{id}", Who::kSignedIn},
+      {"POST /v1/documents/{id}/submit", Who::kSignedIn},
+      {"POST /v1/documents/{id}/publish", Who::kStaff},
+      {"POST /v1/documents/{id}/archive", Who::kStaff},
+      {"GET /v1/documents/{id}/versions", Who::kAnyone},
+      {"POST /v1/documents/{id}/versions", Who::kSignedIn},
+      {"GET /v1/documents/{id}/versions/{n}", Who::kAnyone},
+      {"PUT /v1/documents/{id}/versions/{n}/files/{name}", Who::kSignedIn},
+      {"GET /v1/documents/{id}/versions/{n}/files/{name}", Who::kAnyone},
+      {"GET /v1/campaigns", Who::kAnyone},
+      {"POST /v1/campaigns", Who::kStaff},
+      {"GET /v1/campaigns/{id}", Who::kAnyone},
+      {"PATCH /v1/campaigns/{id}", Who::kStaff},
       // Notifications: each person's own inbox and subscriptions; topics are public; the
       // change feed is for partners and staff (members and reviewers 403: notifications).
       {"GET /v1/me/inbox", Who::kSignedIn},

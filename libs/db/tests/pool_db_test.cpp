@@ -236,6 +236,26 @@ TEST_F(PoolDbTest, WriteGivesAbortedWhenConflictsPersist) {
   EXPECT_EQ(calls, 1 + Pool::kMaxConflictRetries);
 }
 
+TEST_F(PoolDbTest, WriteOnceNeverRerunsTheFunction) {
+  Pool pool(Config(), statements_);
+  int calls = 0;
+  absl::Status s = pool.WriteOnce([&](Tx& tx) -> absl::Status {
+    ++calls;
+    tx.Exec(statements_[0], 7, "seven");
+    throw pqxx::serialization_failure("could not serialize access");
+  });
+  EXPECT_EQ(s.code(), absl::StatusCode::kAborted);
+  EXPECT_EQ(calls, 1);
+  EXPECT_EQ(*Find(pool, 7), std::nullopt);  // rolled back
+  auto value = pool.WriteOnce([&](Tx& tx) -> absl::StatusOr<int> {
+    tx.Exec(statements_[0], 8, "eight");
+    return 8;
+  });
+  ASSERT_TRUE(value.ok()) << value.status();
+  EXPECT_EQ(*value, 8);
+  EXPECT_EQ(*Find(pool, 8), "eight");
+}
+
 TEST_F(PoolDbTest, ExhaustedPoolGivesUnavailableAfterAcquireTimeout) {
   PoolConfig cfg = Config();
   cfg.size = 1;

@@ -54,6 +54,19 @@ TEST(Sha256HexTest, MatchesFips180TestVectors) {
   EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
+TEST(Sha256HasherTest, PiecesGiveTheDigestOfTheWhole) {
+  Sha256Hasher hasher;
+  EXPECT_EQ(hasher.HexDigest(), Sha256Hex(""));
+  // FIPS 180-2's two-block vector, fed in uneven pieces; then the hasher starts over.
+  const std::string text = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+  hasher.Update(text.substr(0, 5));
+  hasher.Update("");
+  hasher.Update(text.substr(5));
+  EXPECT_EQ(hasher.HexDigest(), "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+  hasher.Update("abc");
+  EXPECT_EQ(hasher.HexDigest(), Sha256Hex("abc"));
+}
+
 TEST(Sha256HexTest, IsTheFormApiKeysAreStoredIn) {
   // 64 lower-case hex digits: what membership's ResolveApiKey expects (it refuses any other
   // length) and what the gateway sends it. Bytes beyond ASCII and NUL count as they are.

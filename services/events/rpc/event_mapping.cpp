@@ -5,10 +5,8 @@
 #include <string>
 #include <vector>
 
-#include <google/protobuf/descriptor.h>
-#include <google/protobuf/generated_enum_reflection.h>
-
 #include "absl/strings/ascii.h"
+#include "libs/proto_values/enum_words.hpp"
 #include "libs/proto_values/proto_values.hpp"
 #include "libs/proto_values/sent_fields.hpp"
 
@@ -16,25 +14,10 @@ namespace iris::events::rpc {
 
 using proto_values::FromProto;
 using proto_values::ToProto;
+using proto_values::ValueOf;
+using proto_values::WordOf;
 
 namespace {
-
-// An enum's API word: EVENT_KIND_PEER_REVIEW -> "peer_review" ("" for *_UNSPECIFIED).
-template <typename E>
-std::string WordOf(E value, std::string_view prefix) {
-  const auto* v = google::protobuf::GetEnumDescriptor<E>()->FindValueByNumber(value);
-  if (v == nullptr || v->number() == 0) return "";
-  std::string name(v->name());
-  return absl::AsciiStrToLower(name.substr(prefix.size()));
-}
-
-// The other way; *_UNSPECIFIED for a word that names no value (the domain never stores one).
-template <typename E>
-E ValueOf(const std::string& word, std::string_view prefix) {
-  const auto* v = google::protobuf::GetEnumDescriptor<E>()->FindValueByName(
-      std::string(prefix) + absl::AsciiStrToUpper(word));
-  return v == nullptr ? static_cast<E>(0) : static_cast<E>(v->number());
-}
 
 constexpr std::string_view kKind = "EVENT_KIND_", kFormat = "EVENT_FORMAT_",
                            kAudience = "EVENT_AUDIENCE_", kStatus = "EVENT_STATUS_",

@@ -14,6 +14,28 @@ Upstream::Upstream(std::string name, std::string address, std::chrono::milliseco
       channel_(iris::grpc::MakeChannel(address_)),
       health_(::grpc::health::v1::Health::NewStub(channel_)) {}
 
+absl::Status Upstream::StatusOf(const ::grpc::Status& s) const {
+  if (s.ok()) return absl::OkStatus();
+  // The service answered, itself UNAVAILABLE with its problem detail: one of its own
+  // dependencies is down (grants asking membership). Its words say which; still a 503.
+  if (s.error_code() == ::grpc::StatusCode::UNAVAILABLE && !s.error_details().empty()) {
+    return iris::status::FromGrpc(s);
+  }
+  // CANCELLED too: the gateway never cancels a call, so it means the service went away
+  // mid-call (a shutdown past its drain timeout), which is the same as not answering.
+  if (s.error_code() == ::grpc::StatusCode::UNAVAILABLE ||
+      s.error_code() == ::grpc::StatusCode::DEADLINE_EXCEEDED ||
+      s.error_code() == ::grpc::StatusCode::CANCELLED) {
+    return Unavailable();
+  }
+  // RESOURCE_EXHAUSTED without our detail comes from gRPC itself (a message or metadata
+  // limit, a server out of threads), not from a rate limit: it was a 429 that quoted them.
+  if (s.error_code() == ::grpc::StatusCode::RESOURCE_EXHAUSTED && s.error_details().empty()) {
+    return Exhausted(s.error_message());
+  }
+  return iris::status::FromGrpc(s);
+}
+
 absl::Status Upstream::Unavailable() const {
   return absl::UnavailableError("the " + name_ + " service did not answer in time; retry shortly");
 }

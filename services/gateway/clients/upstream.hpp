@@ -62,24 +62,23 @@ class Upstream {
     Response response;
     const ::grpc::Status s = (stub.*method)(&ctx, request, &response);
     if (s.ok()) return response;
-    // The service answered, itself UNAVAILABLE with its problem detail: one of its own
-    // dependencies is down (grants asking membership). Its words say which; still a 503.
-    if (s.error_code() == ::grpc::StatusCode::UNAVAILABLE && !s.error_details().empty()) {
-      return iris::status::FromGrpc(s);
-    }
-    // CANCELLED too: the gateway never cancels a call, so it means the service went away
-    // mid-call (a shutdown past its drain timeout), which is the same as not answering.
-    if (s.error_code() == ::grpc::StatusCode::UNAVAILABLE ||
-        s.error_code() == ::grpc::StatusCode::DEADLINE_EXCEEDED ||
-        s.error_code() == ::grpc::StatusCode::CANCELLED) {
-      return Unavailable();
-    }
-    // RESOURCE_EXHAUSTED without our detail comes from gRPC itself (a message or metadata
-    // limit, a server out of threads), not from a rate limit: it was a 429 that quoted them.
-    if (s.error_code() == ::grpc::StatusCode::RESOURCE_EXHAUSTED && s.error_details().empty()) {
-      return Exhausted(s.error_message());
-    }
-    return iris::status::FromGrpc(s);
+    return StatusOf(s);
+  }
+
+  // A finished call's failure as Call answers it: a service down or too slow (UNAVAILABLE,
+  // DEADLINE_EXCEEDED, CANCELLED: the gateway never cancels a call on its own) is UNAVAILABLE
+  // naming this service and nothing of how it failed (503 with Retry-After); a service's own
+  // UNAVAILABLE with a problem detail (one of its dependencies down) keeps its words;
+  // RESOURCE_EXHAUSTED without our detail is a gRPC limit (503, not a 429 quoting it); anything
+  // else keeps the service's status and details. For streaming calls, whose Finish() a route
+  // reads itself.
+  absl::Status StatusOf(const ::grpc::Status& s) const;
+
+  // The context of a streaming call (file transfers): the caller's identity and request id as
+  // Call sends them, and `deadline` instead of the unary one.
+  void Prepare(::grpc::ClientContext& ctx, const identity::Caller& caller,
+               std::chrono::milliseconds deadline) const {
+    iris::grpc::PrepareContext(ctx, caller, deadline);
   }
 
   // The UNAVAILABLE status a route answers while this service is down.

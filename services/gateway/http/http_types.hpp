@@ -3,11 +3,14 @@
 
 #include <any>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "services/gateway/http/body_stream.hpp"
 
 namespace iris::gateway::http {
 
@@ -28,6 +31,9 @@ struct HttpRequest {
   // Names lower-cased. Pistache keeps one value per name (the first), sorted here by name.
   std::vector<Header> headers;
   std::string body;
+  // Set instead of `body` for a request whose body is streamed (ServerOptions::streams_body):
+  // the handler runs as soon as the head is in and reads the body from here as it arrives.
+  std::shared_ptr<BodyReader> body_stream;
   std::string remote_address;  // peer IP
   bool http11 = true;
   // The client's X-Request-Id when it is safe to echo, else a new one (request_id.hpp), set by
@@ -52,6 +58,9 @@ struct HttpResponse {
   // the adapter's to write and are dropped; repeated names are joined with ", ".
   std::vector<Header> headers;
   std::string body;
+  // Set instead of `body` for a body sent as it is produced (body_stream.hpp); Content-Length
+  // is its content_length. Sent from the worker thread that ran the handler.
+  std::shared_ptr<BodySource> body_source;
 };
 
 // May block (gRPC, Redis): runs on a worker thread, never on an I/O thread. May throw: the

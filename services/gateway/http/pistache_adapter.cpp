@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <utility>
 
 #include <spdlog/spdlog.h>
@@ -14,6 +15,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "libs/status/status.hpp"
+#include "services/gateway/http/body_pipe.hpp"
 #include "services/gateway/http/cpu_lanes.hpp"
 #include "services/gateway/http/pistache_connection.hpp"
 #include "services/gateway/http/request_head.hpp"
@@ -88,7 +90,10 @@ bool DecodeQuery(std::string_view raw_query, HttpRequest& out) {
 void TryNonBlocking(const AdapterCore& core, Job& job) {
   try {
     if (auto answer = core.non_blocking(job.request)) {
-      if (answer->status >= 200 && answer->status <= 599) job.ready = std::move(answer);
+      // A streamed body is sent where it may block (a worker): not from this I/O thread.
+      if (answer->status >= 200 && answer->status <= 599 && !answer->body_source) {
+        job.ready = std::move(answer);
+      }
     }
   } catch (const std::exception& e) {
     spdlog::warn("non-blocking handler threw for {} {}: {}", job.request.method, job.request.path,
@@ -168,7 +173,115 @@ bool WantsContinue(const P::Request& request) {
   return expect && absl::AsciiStrToLower(expect->value()) == "100-continue";
 }
 
+bool StreamsBody(const AdapterCore& core, const P::Request& request) {
+  return core.streams_body &&
+         core.streams_body(P::methodString(request.method()), request.resource());
+}
+
+// The declared length of a streamed body: it must be sent with Content-Length (its limit is
+// checked before a byte of it is read, and the service is told the size up front), not chunked.
+absl::StatusOr<uint64_t> UploadLength(const P::Request& request, size_t max_upload_bytes) {
+  const auto length = request.headers().tryGetRaw("Content-Length");
+  if (!length || request.headers().tryGetRaw("Transfer-Encoding")) {
+    return status::WithDetail(
+        absl::FailedPreconditionError(
+            "send the body with Content-Length (chunked uploads are not accepted)"),
+        "length_required");
+  }
+  if (auto refusal = CheckFraming(request, max_upload_bytes)) return *refusal;
+  return std::stoull(length->value());
+}
+
+// A declared Content-Length over the limit of the request's route (the upload limit for a
+// streamed route, the body limit otherwise), read from the complete raw head before Pistache
+// parses it. Anything not plainly digits is left to the parser and CheckFraming.
+std::optional<absl::Status> CheckRawLength(const AdapterCore& core, std::string_view head) {
+  const auto raw = RawHeaderValue(head, "content-length");
+  if (!raw || raw->empty() ||
+      !std::all_of(raw->begin(), raw->end(), [](unsigned char c) { return std::isdigit(c); })) {
+    return std::nullopt;
+  }
+  // The request line: METHOD SP target SP version; the route is named by the target's path.
+  const std::string_view line = head.substr(0, head.find("\r\n"));
+  const size_t sp1 = line.find(' ');
+  const size_t sp2 = line.find(' ', sp1 == std::string_view::npos ? sp1 : sp1 + 1);
+  if (sp1 == std::string_view::npos || sp2 == std::string_view::npos) return std::nullopt;
+  const std::string_view target = line.substr(sp1 + 1, sp2 - sp1 - 1);
+  const bool streamed = core.streams_body &&
+                        core.streams_body(line.substr(0, sp1), target.substr(0, target.find('?')));
+  const size_t limit = streamed ? core.max_upload_bytes : core.max_body_bytes;
+  // Up to 19 digits fit in 64 bits; longer ones stay the parser's 400 (not a number we read).
+  const std::string digits = raw->substr(std::min(raw->find_first_not_of('0'), raw->size()));
+  if (digits.size() > 19 || digits.empty() || std::stoull(digits) <= limit) return std::nullopt;
+  return TooLarge(limit);
+}
+
 }  // namespace
+
+void PistacheAdapter::StartUpload(const std::shared_ptr<Pistache::Tcp::Peer>& peer,
+                                  const std::shared_ptr<Connection>& connection,
+                                  const P::Request& request, uint64_t length, bool invite) {
+  auto pipe = std::make_shared<BodyPipe>(length, core_->body_pipe_bytes, core_->pace);
+  // Expect: 100-continue is answered when the handler first reads the body: a request refused
+  // before (401, 403, 404, a service's early refusal) is answered without its body being sent.
+  if (invite) {
+    pipe->OnFirstRead([weak = std::weak_ptr<Connection>(connection)] {
+      if (auto c = weak.lock()) internal::SendContinue(*c);
+    });
+  }
+  auto job = std::make_shared<Job>(peer);
+  job->ticket = core_->in_flight->Enter();
+  CopyRequest(request, job->request);
+  job->request.body.clear();  // what of it arrived goes through the pipe (onInput)
+  job->request.body_stream = pipe;
+  job->upload = pipe;
+  job->request_id = AcceptOrNewRequestId(job->request.HeaderValue("x-request-id"));
+  job->request.request_id = job->request_id;
+  job->keep_alive = WantsKeepAlive(job->request);
+  if (!DecodeQuery(connection->raw_query, job->request)) {
+    job->ready =
+        Problem(status::WithDetail(
+                    absl::InvalidArgumentError("query string is not valid percent-encoded UTF-8"),
+                    "malformed"),
+                job->request_id);
+  }
+  if (!job->ready) {
+    // An upload behind another request of its connection could not be read until that one is
+    // answered, and a body larger than the pipe would block this I/O thread meanwhile (review
+    // H2): refused, as is one over the transfer caps (review H1). A body the pipe holds whole
+    // never blocks, so it may wait its turn (a keep-alive client sending its next request the
+    // moment the previous answer arrives can find the connection still marked busy for a few
+    // microseconds). Stopgap until uploads get their own queue.
+    bool behind = false;
+    if (length > core_->body_pipe_bytes) {
+      std::lock_guard lock(connection->mu);
+      behind = connection->busy;
+    }
+    if (!behind) job->transfer = core_->TryStartTransfer(job->request.remote_address);
+    if (behind || !job->transfer) {
+      job->ready = Problem(
+          status::WithDetail(
+              absl::UnavailableError(behind ? "an upload must be the only request in flight on its "
+                                              "connection; retry on a new connection"
+                                            : "too many file transfers at a time; retry shortly"),
+              "overloaded"),
+          job->request_id);
+    }
+  }
+  if (job->ready) {
+    // Refused before its handler runs: the body is dropped as it arrives (never blocking this
+    // I/O thread) and the answer closes the connection.
+    pipe->Abandon();
+    job->upload.reset();
+    job->keep_alive = false;
+  }
+  // The non-blocking handler is not asked: a streamed body's route always calls a service.
+  connection->upload = std::make_unique<internal::Upload>(pipe, length);
+  internal::Enqueue(core_, connection, std::move(job));
+  // As in onRequest: Pistache's header timeout must not apply while the handler runs. Its
+  // keep-alive timeout then counts from the last bytes (onInput resets the parser for each).
+  peer->setIdle(true);
+}
 
 void PistacheAdapter::onRequest(const P::Request& request, P::ResponseWriter writer) {
   try {
@@ -208,12 +321,28 @@ void PistacheAdapter::onInput(const char* buffer, size_t len,
   try {
     PinIoThreadOnce(*core_);
     auto connection = internal::ConnectionOf(peer);
+    connection->io_thread.store(std::this_thread::get_id(), std::memory_order_relaxed);
     {
       std::lock_guard lock(connection->mu);
       if (connection->closing) return;  // after an answer that closes the connection
     }
     auto parser = getParser(peer);
     auto& request = parser->request;
+    if (connection->upload) {
+      // A streamed body: its bytes go to the handler's pipe, not to the parser. Resetting the
+      // (empty) parser restarts Pistache's idle clock, so its backstop times silence, not the
+      // length of the upload.
+      bool dropped = false;
+      const size_t taken = internal::FeedUpload(*connection, buffer, len, &dropped);
+      parser->reset();
+      // After a body its handler stopped reading, the connection closes with the answer (which
+      // may still be on its way): what follows is not read.
+      if (connection->upload || taken == len || dropped) return;
+      buffer += taken;  // the body ended inside this read: what follows is the next request
+      len -= taken;
+      std::lock_guard lock(connection->mu);
+      if (connection->closing) return;
+    }
     // Bytes of a request: its time to arrive runs from the first of them (head, then body).
     // Line breaks alone between requests (some clients send one after a body) start none.
     const bool in_body = parser->step()->id() == P::Private::BodyStep::Id;
@@ -233,9 +362,38 @@ void PistacheAdapter::onInput(const char* buffer, size_t len,
             break;
           }
           if (head.verdict == HeadCheck::Verdict::kIncomplete) return;  // more bytes to come
+          // Pistache's parse() reserves the declared body size: a huge Content-Length throws
+          // there (a 400) before our 413 could answer, so it is refused from the raw head.
+          if (auto too_large = CheckRawLength(*core_, Buffered(*parser))) {
+            refusal = *too_large;
+            break;
+          }
           connection->raw_query = std::string(RawQuery(Buffered(*parser)));
         }
-        if (parser->parse() == P::Private::State::Done) {
+        const P::Private::State state = parser->parse();
+        std::string next;  // bytes of the next request, once this one is dispatched
+        if ((state == P::Private::State::Done ||
+             parser->step()->id() == P::Private::BodyStep::Id) &&
+            StreamsBody(*core_, request)) {
+          // Dispatched now, with the body to follow through a pipe: the handler starts its
+          // upstream call while the bytes arrive, and nothing holds the whole body.
+          auto length = UploadLength(request, core_->max_upload_bytes);
+          if (!length.ok()) {
+            refusal = length.status();
+            break;
+          }
+          const bool whole = state == P::Private::State::Done;
+          const bool invite = !whole && WantsContinue(request);
+          std::string first = request.body();  // what the parser already read of the body
+          if (whole) next = Unread(*parser);
+          request.copyAddress(peer->address());
+          StartUpload(peer, connection, request, *length, invite);
+          parser->reset();
+          internal::NoteReceiving(*connection, false);
+          bool dropped = false;  // ends a 0-byte body too
+          internal::FeedUpload(*connection, first.data(), first.size(), &dropped);
+          if (connection->upload || dropped) return;  // the rest comes in later reads
+        } else if (state == P::Private::State::Done) {
           refusal = CheckFraming(request, core_->max_body_bytes);
           if (refusal) break;
           internal::ForgetInvitation(*connection);
@@ -244,28 +402,29 @@ void PistacheAdapter::onInput(const char* buffer, size_t len,
           peer->setIdle(false);
           internal::NoteReceiving(*connection, false);
           onRequest(request, std::move(writer));
-          std::string next = Unread(*parser);
+          next = Unread(*parser);
           parser->reset();
-          // RFC 9112 §2.2: empty lines before a request line are ignored (some clients send
-          // one after a body).
-          next.erase(0, next.find_first_not_of("\r\n"));
-          if (next.empty()) return;
-          {
-            std::lock_guard lock(connection->mu);
-            if (connection->closing) return;  // that request closes the connection
+        } else {
+          if (parser->step()->id() == P::Private::BodyStep::Id) {
+            // The head is complete and the body is on its way: refuse it before reading it, or
+            // invite it.
+            refusal = CheckFraming(request, core_->max_body_bytes);
+            if (!refusal) internal::NoteReceiving(*connection, true, /*head_done=*/true);
+            if (!refusal && WantsContinue(request)) internal::InviteBody(connection);
           }
-          internal::NoteReceiving(*connection, true);  // the next request has begun
-          if (!parser->feed(next.data(), next.size())) refusal = TooLarge(core_->max_body_bytes);
-          continue;
+          if (!refusal) return;  // more bytes to come
+          break;
         }
-        if (parser->step()->id() == P::Private::BodyStep::Id) {
-          // The head is complete and the body is on its way: refuse it before reading it, or
-          // invite it.
-          refusal = CheckFraming(request, core_->max_body_bytes);
-          if (!refusal) internal::NoteReceiving(*connection, true, /*head_done=*/true);
-          if (!refusal && WantsContinue(request)) internal::InviteBody(connection);
+        // RFC 9112 §2.2: empty lines before a request line are ignored (some clients send
+        // one after a body).
+        next.erase(0, next.find_first_not_of("\r\n"));
+        if (next.empty()) return;
+        {
+          std::lock_guard lock(connection->mu);
+          if (connection->closing) return;  // that request closes the connection
         }
-        if (!refusal) return;  // more bytes to come
+        internal::NoteReceiving(*connection, true);  // the next request has begun
+        if (!parser->feed(next.data(), next.size())) refusal = TooLarge(core_->max_body_bytes);
       }
     } catch (const P::HttpError& e) {
       refusal = ParseErrorStatus(e.code(), e.reason());
@@ -297,33 +456,20 @@ void PistacheAdapter::onInput(const char* buffer, size_t len,
   }
 }
 
-struct ConnectionCounts::Slot {
-  Slot(std::shared_ptr<ConnectionCounts> c, std::string a)
-      : counts(std::move(c)), address(std::move(a)) {}
-  ~Slot() { counts->Close(address); }
-  std::shared_ptr<ConnectionCounts> counts;
-  std::string address;
-};
+namespace internal {
 
-std::shared_ptr<void> ConnectionCounts::TryOpen(const std::string& address, size_t limit) {
-  {
-    std::lock_guard lock(mu_);
-    size_t& open = open_[address];
-    if (limit > 0 && open >= limit) {
-      if (open == 0) open_.erase(address);
-      return nullptr;
+void RefreshIdleClock(const std::shared_ptr<Pistache::Tcp::Peer>& peer) {
+  try {
+    auto parser = P::Handler::getParser(peer);
+    if (parser->step()->id() == P::Private::RequestLineStep::Id && Buffered(*parser).empty()) {
+      parser->reset();
     }
-    ++open;
+  } catch (const std::exception& e) {  // the peer's data is gone: it is closing anyway
+    spdlog::debug("no parser to refresh: {}", e.what());
   }
-  return std::make_shared<Slot>(shared_from_this(), address);
 }
 
-void ConnectionCounts::Close(const std::string& address) {
-  std::lock_guard lock(mu_);
-  auto it = open_.find(address);
-  if (it == open_.end()) return;
-  if (--it->second == 0) open_.erase(it);
-}
+}  // namespace internal
 
 void PistacheAdapter::onConnection(const std::shared_ptr<Pistache::Tcp::Peer>& peer) {
   try {
@@ -361,7 +507,10 @@ void PistacheAdapter::onConnection(const std::shared_ptr<Pistache::Tcp::Peer>& p
 
 void PistacheAdapter::onDisconnection(const std::shared_ptr<Pistache::Tcp::Peer>& peer) {
   try {
-    if (auto connection = internal::ExistingConnectionOf(peer)) connection->counted.reset();
+    if (auto connection = internal::ExistingConnectionOf(peer)) {
+      connection->counted.reset();
+      connection->upload.reset();  // a body still arriving will not: its reader is told
+    }
     internal::MarkDisconnected(peer);
   } catch (const std::exception& e) {
     spdlog::error("HTTP adapter failed to note a disconnection: {}", e.what());

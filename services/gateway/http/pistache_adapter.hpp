@@ -5,9 +5,12 @@
 #include <atomic>
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -15,6 +18,7 @@
 #include <pistache/http.h>
 #include <pistache/peer.h>
 
+#include "services/gateway/http/body_pipe.hpp"
 #include "services/gateway/http/http_types.hpp"
 #include "services/gateway/http/in_flight.hpp"
 #include "services/gateway/http/request_head.hpp"
@@ -49,6 +53,22 @@ struct AdapterCore {
   Handler handler;
   NonBlockingHandler non_blocking;  // may be empty
   size_t max_body_bytes = 0;
+  // Requests whose body is streamed to the handler (ServerOptions::streams_body; may be empty),
+  // their Content-Length limit, and how much of one may wait unread.
+  std::function<bool(std::string_view, std::string_view)> streams_body;
+  size_t max_upload_bytes = 0;
+  size_t body_pipe_bytes = 1 << 20;
+  // How streamed bodies (both ways) must keep moving; idle_timeout is body_timeout.
+  TransferPace pace;
+  // Streamed transfers (uploads from dispatch to answer, downloads while their body is sent)
+  // at a time: all of them (key "") and per peer address; 0: no cap. Each holds a worker for
+  // as long as the client takes, so beyond these the answer is 503 overloaded (review H1).
+  size_t max_transfers = 0;
+  size_t max_transfers_per_address = 0;
+  std::shared_ptr<ConnectionCounts> transfers = std::make_shared<ConnectionCounts>();
+  std::shared_ptr<ConnectionCounts> transfers_per_address = std::make_shared<ConnectionCounts>();
+  // A slot for one transfer of `address` under both caps; null when either is full.
+  std::shared_ptr<void> TryStartTransfer(const std::string& address) const;
   HeadLimits head_limits;
   std::shared_ptr<WorkerPool> pool;
   std::shared_ptr<InFlightCounter> in_flight;
@@ -94,6 +114,13 @@ class PistacheAdapter : public Pistache::Http::Handler {
   void onDisconnection(const std::shared_ptr<Pistache::Tcp::Peer>& peer) override;
 
  private:
+  // Dispatches a request whose body is streamed (its head is complete in `request`) with a
+  // BodyPipe of `length` bytes as its body, before the body arrives; `invite`: "100 Continue"
+  // when its handler first reads. I/O thread.
+  void StartUpload(const std::shared_ptr<Pistache::Tcp::Peer>& peer,
+                   const std::shared_ptr<internal::Connection>& connection,
+                   const Pistache::Http::Request& request, uint64_t length, bool invite);
+
   std::shared_ptr<AdapterCore> core_;
 };
 

@@ -38,29 +38,14 @@ HttpResponse Busy(const std::string& request_id) {
       request_id);
 }
 
-// Ends the request's in-flight time when the bytes are written or the write failed. If Pistache
-// drops the promise unsettled (connection gone, shutdown), destroying its callbacks does it.
-struct Completion {
-  std::shared_ptr<InFlightCounter::Ticket> ticket;
-  std::weak_ptr<Pistache::Tcp::Peer> close_peer;  // set when the connection must close
-  std::weak_ptr<Connection> connection;
-
-  // On the peer's I/O thread, like onDisconnection: the fd is still the peer's unless that ran.
-  void Sent() {
-    // Pistache 0.0.5 never closes an HTTP/1.1 connection itself, and closes HTTP/1.0 ones only
-    // when the response is sent from inside onRequest. Half-closing after the response is on
-    // the wire lets the client read it, see EOF, and Pistache reap the socket.
-    auto c = connection.lock();
-    if (c && !c->disconnected) {
-      if (auto peer = close_peer.lock()) {
-        ::shutdown(peer->fd(), SHUT_WR);
-        std::lock_guard lock(c->mu);
-        c->write_shut_at = std::chrono::steady_clock::now();
-      }
-    }
-    ticket.reset();
-  }
-};
+// Too many streamed transfers at a time (AdapterCore::TryStartTransfer); Retry-After comes
+// with every 503.
+HttpResponse TransfersBusy(const std::string& request_id) {
+  return Problem(
+      status::WithDetail(absl::UnavailableError("too many file transfers at a time; retry shortly"),
+                         "overloaded"),
+      request_id);
+}
 
 // The answer as bytes: status line, `merged` headers, Connection as Send decided it, the
 // Content-Length (for HEAD, the one GET would have had: RFC 9110 §8.6) and the body unless
@@ -88,19 +73,46 @@ std::string WireBytes(const Job& job, const HttpResponse& r,
   }
   if (r.status != 204 && r.status != 304) {
     text += "Content-Length: ";
-    text += std::to_string(r.body.size());
+    text += std::to_string(r.body_source ? r.body_source->content_length() : r.body.size());
     text += "\r\n";
   }
   text += "\r\n";
-  if (!no_body) text += r.body;
+  if (!no_body && !r.body_source) text += r.body;
   return text;
 }
 
-void Send(Job& job) {
+// The handler answered while its streamed request body was still arriving: the I/O thread
+// stops waiting for it and drops the rest, and the answer closes the connection (a client
+// sending 50 MiB nobody reads learns at once). A body that had fully arrived leaves the
+// connection as it was.
+void EndUpload(Job& job, Connection& connection) {
+  if (!job.upload) return;
+  if (!job.upload->Abandon()) {
+    job.keep_alive = false;
+    std::lock_guard lock(connection.mu);
+    connection.closing = true;
+  }
+  job.upload.reset();
+}
+
+void Send(const AdapterCore& core, Job& job) {
   auto connection = job.connection.lock();
   if (!connection) {
+    if (job.upload) job.upload->Abandon();
     job.ticket.reset();  // the peer is gone, and its connection state with it
     return;
+  }
+  EndUpload(job, *connection);
+  job.transfer.reset();  // the upload is over
+  // A download holds this worker while the client reads it: under the transfer caps, or 503.
+  std::shared_ptr<void> transfer;
+  if (job.ready->body_source && job.request.method != "HEAD" && job.ready->status != 304 &&
+      job.ready->status != 204) {
+    transfer = core.TryStartTransfer(job.request.remote_address);
+    if (!transfer) {
+      job.ready->body_source.reset();  // cancels its upstream call, on this worker
+      job.ready = TransfersBusy(job.request_id);
+    }
   }
   // Pistache calls onDisconnection before it drops a closed peer, and that waits for send_mu,
   // so a send cannot overlap the drop. (Holding a shared_ptr to the peer for the job's life
@@ -137,12 +149,19 @@ void Send(Job& job) {
   auto completion = std::make_shared<Completion>();
   completion->ticket = job.ticket;
   completion->connection = connection;
-  std::lock_guard send_lock(connection->send_mu);
-  auto peer = job.peer.lock();
-  if (connection->disconnected || !peer) {
-    job.ticket.reset();
+  job.ticket.reset();
+  if (r.body_source && !no_body) {
+    // Streamed on this worker, the head first; the source is released here, on the worker (it
+    // may cancel an upstream call).
+    SendStreamed(*connection, job.peer, std::move(text), *r.body_source, std::move(completion),
+                 !job.keep_alive, core.pace, job.request_id);
+    r.body_source.reset();
     return;
   }
+  r.body_source.reset();  // HEAD, 304: never read
+  std::lock_guard send_lock(connection->send_mu);
+  auto peer = job.peer.lock();
+  if (connection->disconnected || !peer) return;
   if (!job.keep_alive) completion->close_peer = peer;
   try {
     // The bytes go to the transport directly, not through ResponseWriter::send: that one
@@ -158,7 +177,6 @@ void Send(Job& job) {
   } catch (const std::exception& e) {
     spdlog::warn("sending response for request {} failed: {}", job.request_id, e.what());
   }
-  job.ticket.reset();
 }
 
 void RunHandler(const AdapterCore& core, Job& job) {
@@ -177,20 +195,6 @@ void RunHandler(const AdapterCore& core, Job& job) {
     spdlog::error("handler threw a non-exception for {} {} (request {})", job.request.method,
                   job.request.path, job.request_id);
     job.ready = Problem(absl::InternalError("handler threw"), job.request_id);
-  }
-}
-
-// Writes "100 Continue" unless Pistache is about to drop the peer (see Send).
-void SendContinue(Connection& connection) {
-  std::lock_guard send_lock(connection.send_mu);
-  if (connection.disconnected) return;
-  auto peer = connection.peer.lock();
-  if (!peer) return;
-  static constexpr char kContinue[] = "HTTP/1.1 100 Continue\r\n\r\n";
-  try {
-    peer->send(Pistache::RawBuffer(kContinue, sizeof kContinue - 1));
-  } catch (const std::exception& e) {
-    spdlog::warn("sending 100 Continue failed: {}", e.what());
   }
 }
 
@@ -225,12 +229,41 @@ void Advance(const std::shared_ptr<AdapterCore>& core, std::shared_ptr<Job> job)
       if (core->pool->TrySubmit(std::move(task))) return;
       job->ready = Busy(job->request_id);
     }
-    Send(*job);
+    Send(*core, *job);
     job = NextOf(job->connection);
   }
 }
 
 }  // namespace
+
+// Pistache 0.0.5 never closes an HTTP/1.1 connection itself, and closes HTTP/1.0 ones only when
+// the response is sent from inside onRequest. Half-closing after the response is on the wire
+// lets the client read it, see EOF, and Pistache reap the socket. On the peer's I/O thread, like
+// onDisconnection: the fd is still the peer's unless that ran.
+void Completion::Sent() {
+  auto c = connection.lock();
+  if (c && !c->disconnected) {
+    if (auto peer = close_peer.lock()) {
+      ::shutdown(peer->fd(), SHUT_WR);
+      std::lock_guard lock(c->mu);
+      c->write_shut_at = std::chrono::steady_clock::now();
+    }
+  }
+  ticket.reset();
+}
+
+void SendContinue(Connection& connection) {
+  std::lock_guard send_lock(connection.send_mu);
+  if (connection.disconnected) return;
+  auto peer = connection.peer.lock();
+  if (!peer) return;
+  static constexpr char kContinue[] = "HTTP/1.1 100 Continue\r\n\r\n";
+  try {
+    peer->send(Pistache::RawBuffer(kContinue, sizeof kContinue - 1));
+  } catch (const std::exception& e) {
+    spdlog::warn("sending 100 Continue failed: {}", e.what());
+  }
+}
 
 HttpResponse Problem(const absl::Status& status, const std::string& request_id) {
   HttpResponse r = ProblemResponse(status, request_id);
@@ -334,6 +367,21 @@ void ForgetInvitation(Connection& connection) {
   connection.continue_sent = false;
   std::lock_guard lock(connection.mu);
   connection.continue_wanted = false;
+}
+
+size_t FeedUpload(Connection& connection, const char* data, size_t len, bool* dropped) {
+  Upload& upload = *connection.upload;
+  const size_t n = static_cast<size_t>(std::min<uint64_t>(len, upload.remaining));
+  if (!upload.dropping && n > 0) {
+    upload.dropping = upload.pipe->Write(std::string_view(data, n)) != BodyPipe::WriteResult::kOk;
+  }
+  upload.remaining -= n;
+  *dropped = upload.dropping;
+  if (upload.remaining == 0) {
+    connection.upload.reset();
+    ForgetInvitation(connection);
+  }
+  return n;
 }
 
 void MarkDisconnected(const std::shared_ptr<Pistache::Tcp::Peer>& peer) {

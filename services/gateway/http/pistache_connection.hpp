@@ -5,16 +5,19 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <deque>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 
 #include <pistache/http.h>
 #include <pistache/peer.h>
 
 #include "absl/status/status.h"
+#include "services/gateway/http/body_pipe.hpp"
 #include "services/gateway/http/http_types.hpp"
 #include "services/gateway/http/in_flight.hpp"
 #include "services/gateway/http/pistache_adapter.hpp"
@@ -22,6 +25,18 @@
 namespace iris::gateway::http::internal {
 
 struct Connection;
+
+// Ends the request's in-flight time when its last bytes are written or the write failed. If
+// Pistache drops the promise unsettled (connection gone, shutdown), destroying its callbacks
+// does it.
+struct Completion {
+  std::shared_ptr<InFlightCounter::Ticket> ticket;
+  std::weak_ptr<Pistache::Tcp::Peer> close_peer;  // set when the connection must close
+  std::weak_ptr<Connection> connection;
+
+  // On the peer's I/O thread (a write's promise), like onDisconnection.
+  void Sent();
+};
 
 // One request. `ready` is the adapter's own answer (413, 400, 503) or, once a worker ran the
 // handler, the handler's.
@@ -33,8 +48,30 @@ struct Job {
   bool keep_alive = true;
   std::shared_ptr<InFlightCounter::Ticket> ticket;
   std::weak_ptr<Connection> connection;
+  // A streamed request body (request.body_stream) still arriving while the handler runs. When
+  // the answer is sent before all of it arrived, the rest is dropped and the connection closes.
+  std::shared_ptr<BodyPipe> upload;
+  // An upload's place under the transfer caps (AdapterCore::TryStartTransfer), held until its
+  // answer is sent.
+  std::shared_ptr<void> transfer;
 
   explicit Job(std::weak_ptr<Pistache::Tcp::Peer> p) : peer(std::move(p)) {}
+};
+
+// The streamed body of the request being read (ServerOptions::streams_body): its bytes go to
+// `pipe` until `remaining` is 0, then the connection's next request is parsed. Destroyed before
+// that (client gone, connection dropped): the reader learns the body will not come.
+struct Upload {
+  Upload(std::shared_ptr<BodyPipe> p, uint64_t length) : pipe(std::move(p)), remaining(length) {}
+  ~Upload() {
+    if (remaining > 0) pipe->WriterGone();
+  }
+  Upload(const Upload&) = delete;
+  Upload& operator=(const Upload&) = delete;
+
+  std::shared_ptr<BodyPipe> pipe;
+  uint64_t remaining;
+  bool dropping = false;  // the handler no longer reads: the rest is read and dropped
 };
 
 // Per TCP connection, kept in Pistache's peer data. Pistache parses a pipelined request as soon
@@ -63,9 +100,14 @@ struct Connection {
   std::optional<std::chrono::steady_clock::time_point> write_shut_at;
   bool cut_off = false;
 
+  // The peer's I/O thread, recorded by onInput: Pistache's parser may be touched there only
+  // (a write's promise may settle inline on the worker that attached to it).
+  std::atomic<std::thread::id> io_thread{};
+
   // Touched only by the peer's I/O thread (onInput), so unguarded.
-  bool continue_sent = false;  // "100 Continue" sent or owed for the request being read
-  std::string raw_query;       // the query of the request being read, as sent (RawQuery)
+  bool continue_sent = false;      // "100 Continue" sent or owed for the request being read
+  std::string raw_query;           // the query of the request being read, as sent (RawQuery)
+  std::unique_ptr<Upload> upload;  // while a streamed body arrives
   std::weak_ptr<Pistache::Tcp::Peer> peer;  // set when created
   std::shared_ptr<void> counted;            // its place in AdapterCore::connections, freed with it
 };
@@ -82,7 +124,9 @@ void NoteReceiving(Connection& connection, bool receiving, bool head_done = fals
 
 // Answers 408 (problem request_timeout) and closes every connection whose request has been
 // arriving longer than the core's header timeout (body timeout once the head is in). Any
-// thread; Server calls it a few times a second.
+// thread; Server calls it a few times a second. A streamed body is not timed here (its request
+// counts as dispatched once its head is in): it may take as long as it keeps moving, and its
+// reader fails with 408 request_timeout after body_timeout without a byte (BodyPipe).
 void ReapSlowRequests(const std::shared_ptr<AdapterCore>& core);
 
 // Called from onDisconnection, before Pistache closes the socket and drops the peer: no
@@ -93,9 +137,40 @@ void MarkDisconnected(const std::shared_ptr<Pistache::Tcp::Peer>& peer);
 // answer of the connection is still to be sent, else right after the last of them. I/O thread.
 void InviteBody(const std::shared_ptr<Connection>& connection);
 
+// Writes "100 Continue" unless Pistache is about to drop the peer. Any thread; for a streamed
+// body its handler's first read sends it (BodyPipe::OnFirstRead), the handler's answer after.
+void SendContinue(Connection& connection);
+
 // The request being read is complete or refused: an invitation still owed is dropped.
 // I/O thread.
 void ForgetInvitation(Connection& connection);
+
+// Hands the first bytes of `data` that belong to the streamed body being read to its pipe
+// (blocking while the pipe is full) or drops them once the handler stopped reading; returns
+// how many it took. The upload ends (connection.upload is reset) with its last byte; when bytes
+// of it were dropped, *dropped is set: its answer closes the connection, so nothing after it
+// is read. I/O thread.
+size_t FeedUpload(Connection& connection, const char* data, size_t len, bool* dropped);
+
+// Writes `head`, then the bytes of `source` as it produces them, on the calling worker thread:
+// at most two writes wait in Pistache at a time and each wait lasts at most `timeout` (a client
+// that reads nothing for that long is cut off), so a slow client holds a few chunks of memory.
+// `completion` rides the last write (and closes the connection after it with `close_after`).
+// When the source fails, gives more or fewer bytes than its content_length, or the client goes
+// away, the connection is shut at once (the client sees a truncated body); returns false then.
+// Never holds send_mu while it waits (onDisconnection waits for it). streamed_response.cpp.
+// A client reading slower than pace.min_bytes_per_second on average after pace.grace is cut
+// off too (review M2).
+bool SendStreamed(Connection& connection, const std::weak_ptr<Pistache::Tcp::Peer>& peer,
+                  std::string head, BodySource& source, std::shared_ptr<Completion> completion,
+                  bool close_after, const TransferPace& pace, const std::string& request_id);
+
+// A streamed response's bytes were written: restarts Pistache's idle clock of `peer` (timed
+// from the request's arrival by its keep-alive check) when no next request is being read, so a
+// long download that keeps moving is not taken for an idle connection. Only on the peer's I/O
+// thread (Connection::io_thread); elsewhere it would race onInput on the parser. I/O thread
+// (pistache_adapter.cpp, where the parser's buffer is reachable).
+void RefreshIdleClock(const std::shared_ptr<Pistache::Tcp::Peer>& peer);
 
 // ProblemResponse with X-Request-Id: for answers made before the Chain runs (which adds it).
 HttpResponse Problem(const absl::Status& status, const std::string& request_id);

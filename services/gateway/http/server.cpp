@@ -10,6 +10,12 @@
 // - A second request arriving in the same read as the first is dropped (the parser discards its
 //   buffer after each request and keeps the cursor private), so pipelining clients lose
 //   requests; requests that arrive in later reads while one is in flight are answered in order.
+// Streamed bodies both ways (issue 18): a request ServerOptions::streams_body names is handed to
+// its handler as soon as its head is in, its body following through a bounded BodyPipe; a
+// response with a BodySource is written chunk by chunk from the worker (streamed_response.cpp).
+// Their known cost (ServerOptions::streams_body): while an upload's pipe is full its I/O thread
+// waits, so an upload faster than the service behind it slows that thread's other connections;
+// transfers are capped (max_transfers*) and must keep a minimum rate (min_transfer_rate).
 #include "services/gateway/http/server.hpp"
 
 #include <condition_variable>
@@ -123,6 +129,15 @@ absl::Status Server::Start() {
     core->handler = s.handler;
     core->non_blocking = s.non_blocking;
     core->max_body_bytes = o.max_body_bytes;
+    core->streams_body = o.streams_body;
+    core->max_upload_bytes = o.max_upload_bytes;
+    core->body_pipe_bytes = o.body_pipe_bytes;
+    core->pace = TransferPace{.idle_timeout = o.body_timeout,
+                              .min_bytes_per_second = o.min_transfer_rate,
+                              .grace = o.transfer_rate_grace,
+                              .first_read_wait = o.upload_first_read_wait};
+    core->max_transfers = o.max_transfers;
+    core->max_transfers_per_address = o.max_transfers_per_address;
     core->head_limits = o.head_limits;
     core->max_connections_per_address = o.max_connections_per_address;
     core->header_timeout = o.header_timeout;

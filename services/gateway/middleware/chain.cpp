@@ -127,7 +127,7 @@ using http::HasHeader;
 // leave to store it if it is revalidated. The answer depends on the credentials sent.
 // A weak entity tag naming the body, unless the route gave one.
 void AddEtag(Reply& reply) {
-  if (!HasHeader(reply.headers, "etag")) {
+  if (!HasHeader(reply.headers, "etag") && !reply.body_source) {
     reply.WithHeader("ETag", "W/\"" + http::ContentTag(reply.body) + "\"");
   }
 }
@@ -153,7 +153,7 @@ void NoStoreWithCredentials(const http::HttpRequest& request, http::HttpResponse
 // gzip when the client takes it and the body is worth it; either way a cache learns that the
 // answer depends on Accept-Encoding.
 void Compress(const http::HttpRequest& request, http::HttpResponse& response) {
-  if (response.body.size() < http::kMinGzipBytes ||
+  if (response.body_source || response.body.size() < http::kMinGzipBytes ||
       HasHeader(response.headers, "content-encoding")) {
     return;
   }
@@ -183,11 +183,13 @@ http::HttpResponse ToHttp(Reply&& reply) {
   http::HttpResponse r;
   r.status = reply.status;
   r.headers.reserve(reply.headers.size() + 4);  // + Content-Type, Vary, X-Request-Id...
-  if (!reply.body.empty() || reply.status != 204) {
+  // None for a body-less answer that says none (a file route's 304).
+  if ((!reply.body.empty() || reply.status != 204) && !reply.content_type.empty()) {
     r.headers.push_back({"Content-Type", std::move(reply.content_type)});
   }
   for (auto& h : reply.headers) r.headers.push_back(std::move(h));
   r.body = std::move(reply.body);
+  r.body_source = std::move(reply.body_source);
   return r;
 }
 
@@ -325,6 +327,11 @@ std::optional<http::HttpResponse> Chain::Dispatch(http::HttpRequest& request, Pr
     if (!parsed.ok()) return ProblemResponse(parsed.status(), request_id);
     ctx.json_body = std::move(*parsed);
   }
+  // A streamed body comes from the adapter (ServerOptions::streams_body); a request made
+  // otherwise (tests, a server without the predicate) has it whole.
+  if (route.body == Body::kStream && !request.body_stream) {
+    request.body_stream = http::BodyReaderOf(std::move(request.body));
+  }
 
   const bool cacheable =
       cache_ != nullptr && route.cache_ttl.count() > 0 && route.method == Method::kGet;
@@ -355,7 +362,8 @@ std::optional<http::HttpResponse> Chain::Dispatch(http::HttpRequest& request, Pr
   }
   // A POST with an Idempotency-Key: replayed, refused, or claimed until it is answered below.
   std::optional<Idempotency::Claim> claim;
-  if (idempotency_ != nullptr && route.method == Method::kPost && route.idempotency_keys) {
+  if (idempotency_ != nullptr && route.method == Method::kPost && route.idempotency_keys &&
+      route.body != Body::kStream) {
     if (!may_block) return std::nullopt;  // Redis is I/O
     auto begun = idempotency_->Begin(request, ctx.caller);
     if (!begun.ok()) return ProblemResponse(begun.status(), request_id);
@@ -379,7 +387,7 @@ std::optional<http::HttpResponse> Chain::Dispatch(http::HttpRequest& request, Pr
     return response;
   }
   if (!reply.ok()) return ProblemResponse(reply.status(), request_id);
-  if (cacheable && !hit && reply->status == 200) {
+  if (cacheable && !hit && reply->status == 200 && !reply->body_source) {
     // Tagged once when stored, not on every hit: hashing the body was 4 % of a cached read.
     AddEtag(*reply);
     cache_->Put(cache_key, *reply, route.cache_ttl);

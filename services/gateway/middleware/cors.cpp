@@ -17,7 +17,8 @@ constexpr const char* kAllowHeaders =
 // What a script may read beyond the safelisted ones (Content-Type, Cache-Control...).
 constexpr const char* kExposeHeaders =
     "ETag, Location, Retry-After, X-Request-Id, Idempotent-Replayed, RateLimit-Limit, "
-    "RateLimit-Remaining, RateLimit-Reset, Allow";
+    "RateLimit-Remaining, RateLimit-Reset, Allow, Content-Range, Accept-Ranges, "
+    "Content-Disposition";
 
 // scheme://host[:port]: what a browser puts in Origin for a page it loaded.
 bool IsOrigin(std::string_view o) {

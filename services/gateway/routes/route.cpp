@@ -35,18 +35,19 @@ std::string RequestContext::PathParam(const std::string& name) const {
 }
 
 Reply Reply::Json(int status, const google::protobuf::Message& message) {
-  return Reply{status, "application/json", iris::json::ToJsonString(message), {}};
+  return Reply{status, "application/json", iris::json::ToJsonString(message), {}, nullptr};
 }
 
 Reply Reply::Json(int status, const nlohmann::json& document) {
   return Reply{status,
                "application/json",
                document.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
-               {}};
+               {},
+               nullptr};
 }
 
 Reply Reply::Raw(int status, std::string content_type, std::string body) {
-  return Reply{status, std::move(content_type), std::move(body), {}};
+  return Reply{status, std::move(content_type), std::move(body), {}, nullptr};
 }
 
 Reply& Reply::WithHeader(std::string name, std::string value) {

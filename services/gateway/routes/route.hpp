@@ -4,6 +4,7 @@
 #include <chrono>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,8 +32,12 @@ std::string_view MethodName(Method m);
 enum class Access { kPublic, kAuthenticated, kStaff, kNetworkAdmin };
 
 // What a route accepts as body. kJson routes get Content-Type and syntax checked before the
-// handler runs (415, 400) and find the parsed document in RequestContext::json_body.
-enum class Body { kNone, kJson };
+// handler runs (415, 400) and find the parsed document in RequestContext::json_body. kStream
+// routes (file uploads) run as soon as the request's head is in and read the raw body, of any
+// Content-Type, from RequestContext::http.body_stream while it arrives (never held whole; see
+// http::ServerOptions::streams_body for its limits); idempotency keys and the response cache
+// leave them alone.
+enum class Body { kNone, kJson, kStream };
 
 struct RequestContext {
   const http::HttpRequest& http;
@@ -56,6 +61,9 @@ struct Reply {
   std::string content_type = "application/json";
   std::string body;
   std::vector<http::Header> headers;
+  // Instead of `body`: bytes sent as they are produced (file downloads), never cached,
+  // compressed or tagged by the chain; the route sets ETag itself. HEAD and 304 drop it unread.
+  std::shared_ptr<http::BodySource> body_source = nullptr;
 
   static Reply Json(int status, const google::protobuf::Message& message);
   static Reply Json(int status, const nlohmann::json& document);

@@ -10,6 +10,7 @@ const std::vector<ServiceRegistration>& RegisteredServices() {
       {"membership", "127.0.0.1:50051", &MembershipRoutes},
       {"grants", "127.0.0.1:50052", &GrantsRoutes},
       {"events", "127.0.0.1:50053", &EventsRoutes},
+      {"documents", "127.0.0.1:50054", &DocumentsRoutes},
       {"notifications", "127.0.0.1:50055", &NotificationsRoutes},
   };
   return kAll;

@@ -2,6 +2,7 @@
 // one table the router matches.
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,9 @@ struct RouteDeps {
   // Registrations for public events one address may send an hour without signing in
   // (IRIS_ANONYMOUS_REGISTRATIONS_PER_HOUR; 0: only the general limits).
   int anonymous_registrations_per_hour = 10;
+  // The deadline of one file upload or download (IRIS_FILE_TRANSFER_TIMEOUT_MS): the JSON
+  // routes' upstream deadline is far too short for 50 MiB.
+  std::chrono::milliseconds file_transfer_timeout{600000};
 
   const pagination::CursorCodec& Cursors() const;
 };
@@ -97,6 +101,15 @@ std::vector<Route> RegistrationRoutes(Upstream& events, const pagination::Cursor
                                       int anonymous_per_hour);
 // Programmes and placements (programme_routes.cpp).
 std::vector<Route> ProgrammeRoutes(Upstream& events, const pagination::CursorCodec& cursors);
+// documents' areas, joined by DocumentsRoutes (documents_routes.cpp).
+std::vector<Route> DocumentsRoutes(Upstream& documents, const RouteDeps& deps);
+// /v1/documents, /v1/documents/{id}[/verb], versions (document_routes.cpp).
+std::vector<Route> DocumentRoutes(Upstream& documents, const pagination::CursorCodec& cursors);
+// PUT/GET /v1/documents/{id}/versions/{n}/files/{name}: raw bytes, streamed both ways
+// (document_file_routes.cpp).
+std::vector<Route> DocumentFileRoutes(Upstream& documents, const RouteDeps& deps);
+// /v1/campaigns... (campaign_routes.cpp).
+std::vector<Route> CampaignRoutes(Upstream& documents, const pagination::CursorCodec& cursors);
 std::vector<Route> NotificationsRoutes(Upstream& notifications, const RouteDeps& deps);
 // /v1/me/inbox..., /v1/me/subscriptions, /v1/topics, /v1/changes.
 std::vector<Route> NotificationRoutes(Upstream& notifications,

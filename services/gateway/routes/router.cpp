@@ -66,4 +66,10 @@ absl::StatusOr<Router::Match> Router::Find(std::string_view method, std::string_
       "method_not_allowed");
 }
 
+bool Router::StreamsBody(std::string_view method, std::string_view raw_path) const {
+  std::string allow;
+  auto match = Find(method, raw_path, &allow);
+  return match.ok() && match->route->body == Body::kStream;
+}
+
 }  // namespace iris::gateway

@@ -28,6 +28,10 @@ class Router {
 
   const std::vector<Route>& routes() const { return routes_; }
 
+  // Whether the request goes to a Body::kStream route: http::ServerOptions::streams_body, asked
+  // on an I/O thread as soon as a request's head is in.
+  bool StreamsBody(std::string_view method, std::string_view raw_path) const;
+
  private:
   struct Compiled {
     std::vector<std::string> segments;  // literal, or "{name}" for a parameter

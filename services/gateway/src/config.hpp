@@ -1,7 +1,9 @@
 // Settings of the gateway process, read once in main() from IRIS_* variables.
 #pragma once
 
+#include <algorithm>
 #include <chrono>
+#include <limits>
 #include <string>
 #include <utility>
 #include <vector>
@@ -19,6 +21,8 @@ struct Config {
   // name -> host:port of each registered service (IRIS_<NAME>_ADDR).
   std::vector<std::pair<std::string, std::string>> upstream_addresses;
   std::chrono::milliseconds upstream_deadline{2000};
+  // The deadline of one file upload or download call (IRIS_FILE_TRANSFER_TIMEOUT_MS).
+  std::chrono::milliseconds file_transfer_timeout{600000};
   std::chrono::milliseconds drain_timeout{10000};
   // Origins whose pages may call the API (IRIS_CORS_ORIGINS: "", "*" or a comma-separated list).
   std::string cors_origins;
@@ -54,6 +58,10 @@ struct Config {
         http::PinModeOf(env.OneOf("IRIS_HTTP_PIN_THREADS", "auto", {"auto", "on", "off"}));
     c.http.max_body_bytes =
         static_cast<size_t>(env.Int("IRIS_MAX_BODY_BYTES", 1 << 20, 1024, 64 << 20));
+    // File uploads (Body::kStream routes): their Content-Length limit, checked before any byte
+    // of the body is read; the body itself is streamed, never held whole.
+    c.http.max_upload_bytes = static_cast<size_t>(
+        env.Int("IRIS_MAX_UPLOAD_BYTES", 52428800, 1, std::numeric_limits<int>::max()));
     c.http.head_limits.request_line =
         static_cast<size_t>(env.Int("IRIS_MAX_REQUEST_LINE_BYTES", 8 * 1024, 256, 1 << 20));
     c.http.head_limits.header_line =
@@ -73,6 +81,14 @@ struct Config {
         std::chrono::seconds(env.Int("IRIS_HTTP_KEEPALIVE_TIMEOUT_SECONDS", 75, 1, 3600));
     c.http.max_connections_per_address =
         static_cast<size_t>(env.Int("IRIS_MAX_CONNECTIONS_PER_ADDRESS", 256, 0, 1 << 20));
+    // File transfers hold a worker each for as long as the client takes (up to
+    // IRIS_FILE_TRANSFER_TIMEOUT_MS): a quarter of the workers at most by default, so JSON
+    // requests keep the rest; and a few per address, so one client cannot take them all (0: no
+    // cap; behind a proxy every client shares its address, as for the connection cap).
+    c.http.max_transfers = static_cast<size_t>(
+        env.Int("IRIS_MAX_TRANSFERS", std::max(2, c.http.workers / 4), 0, 1024));
+    c.http.max_transfers_per_address =
+        static_cast<size_t>(env.Int("IRIS_MAX_TRANSFERS_PER_ADDRESS", 4, 0, 1024));
     c.metrics_address = env.String("IRIS_METRICS_HOST", "0.0.0.0") + ":" +
                         std::to_string(env.Port("IRIS_METRICS_PORT", 9464));
     for (const auto& service : RegisteredServices()) {
@@ -82,6 +98,8 @@ struct Config {
     }
     c.upstream_deadline = env.Millis("IRIS_UPSTREAM_DEADLINE_MS", milliseconds(2000),
                                      milliseconds(50), milliseconds(60000));
+    c.file_transfer_timeout = env.Millis("IRIS_FILE_TRANSFER_TIMEOUT_MS", milliseconds(600000),
+                                         milliseconds(1000), milliseconds(3600000));
     c.drain_timeout = env.Millis("IRIS_DRAIN_TIMEOUT_MS", milliseconds(10000), milliseconds(0),
                                  milliseconds(120000));
     c.redis.host = env.String("IRIS_REDIS_HOST", "127.0.0.1");

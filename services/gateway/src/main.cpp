@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 #include <openssl/rand.h>
@@ -155,6 +156,7 @@ int main(int argc, char** argv) {
   deps.login_limiter = &login_limiter;
   deps.docs_page = &*docs_page;
   deps.anonymous_registrations_per_hour = cfg.anonymous_registrations_per_hour;
+  deps.file_transfer_timeout = cfg.file_transfer_timeout;
   Router router(AllRoutes(upstreams, deps));
   Chain chain(router, metrics, &authenticator);
   ResponseCache cache;
@@ -173,8 +175,12 @@ int main(int argc, char** argv) {
                        .per_address = cfg.rate_limit_anonymous_per_minute,
                        .period = std::chrono::seconds(60)});
   chain.EnableRateLimits(&limiter);
+  http::ServerOptions http_options = cfg.http;
+  http_options.streams_body = [&router](std::string_view method, std::string_view path) {
+    return router.StreamsBody(method, path);
+  };
   http::Server server(
-      cfg.http, [&chain](http::HttpRequest& r) { return chain.Handle(r); },
+      http_options, [&chain](http::HttpRequest& r) { return chain.Handle(r); },
       [&chain](http::HttpRequest& r) { return chain.TryWithoutBlocking(r); });
   if (auto s = server.Start(); !s.ok()) {
     std::fprintf(stderr, "gateway: %s (IRIS_HTTP_PORT)\n", std::string(s.message()).c_str());

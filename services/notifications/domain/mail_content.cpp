@@ -20,6 +20,7 @@ struct LinkRule {
 constexpr auto kLinks = std::to_array<LinkRule>({
     {"documents.campaign", "/v1/campaigns/{}", ""},
     {"documents.document", "/v1/documents/{}", ""},
+    {"documents.file", "/v1/documents/{}", "document_id"},
     {"documents.version", "/v1/documents/{}", "document_id"},
     {"events.event", "/v1/events/{}", ""},
     {"events.placement", "/v1/placements/{}", ""},

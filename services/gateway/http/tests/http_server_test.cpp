@@ -104,7 +104,8 @@ TEST(HttpServerTest, HandlerHeadersReachTheClientWithOneContentType) {
                          {"ETag", "\"3\""},
                          {"Retry-After", "5"},
                          {"Allow", "GET, POST"}},
-                        "{\"id\":7}"};
+                        "{\"id\":7}",
+                        nullptr};
   });
   const Reply r = Fetch(server->port(), "POST", "/v1/things", {}, "{}");
   EXPECT_EQ(r.status, 201) << r.error;

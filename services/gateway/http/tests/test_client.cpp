@@ -16,7 +16,7 @@
 namespace iris::gateway::http::test {
 
 HttpResponse Json(std::string body) {
-  return {200, {{"Content-Type", "application/json"}}, std::move(body)};
+  return {200, {{"Content-Type", "application/json"}}, std::move(body), nullptr};
 }
 
 std::unique_ptr<Server> StartServer(Handler handler, ServerOptions options,
