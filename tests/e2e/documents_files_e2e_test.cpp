@@ -180,5 +180,84 @@ TEST_F(DocumentFilesE2eTest, UploadsNeedContentLengthAndStayUnderTheLimit) {
   ExpectProblem(Put(other_member_, id, 1, "other.bin", "x"), 404);
 }
 
+// Black-box finding 1: an upload that is its connection's last request (Connection: close,
+// HTTP/1.0) arrives whole, byte for byte.
+TEST_F(DocumentFilesE2eTest, AnUploadThatClosesItsConnectionIsStoredWhole) {
+  const std::string id = DraftWithVersion("Closing");
+  const std::string bytes = RandomBytes(3 * 1024 * 1024, 11);
+  auto put = HttpRequest("PUT", system_->Url(FilePath(id, 1, "close.bin")), bytes,
+                         {{"Authorization", member_},
+                          {"Content-Type", "application/octet-stream"},
+                          {"Connection", "close"},
+                          {"Expect", ""}},
+                         60s);
+  ASSERT_EQ(put.status, 201) << put.body;
+  auto got = Download(member_, FilePath(id, 1, "close.bin"));
+  EXPECT_TRUE(got.body == bytes) << "the bytes differ";
+
+  const std::string http10 = "PUT " + FilePath(id, 1, "http10.bin") +
+                             " HTTP/1.0\r\nHost: localhost\r\nAuthorization: " + member_ +
+                             "\r\nContent-Length: " + std::to_string(bytes.size()) + "\r\n\r\n";
+  EXPECT_EQ(RawStatus(http10 + bytes), 201);
+  auto got10 = Download(member_, FilePath(id, 1, "http10.bin"));
+  EXPECT_TRUE(got10.body == bytes) << "the bytes differ";
+}
+
+// Black-box finding 2: any media type of valid syntax is taken and served as sent; a wildcard is
+// stored as application/octet-stream; invalid syntax is 422 on media_type.
+TEST_F(DocumentFilesE2eTest, AnyMediaTypeIsStoredAsSent) {
+  const std::string id = DraftWithVersion("Media types");
+  int n = 0;
+  for (const std::string type :
+       {"font/woff2", "model/gltf+json", "chemical/x-pdb", "x/y", "text/plain; a"}) {
+    const std::string name = "t" + std::to_string(++n) + ".bin";
+    auto put = Put(member_, id, 1, name, RandomBytes(5000, n), type);
+    ASSERT_EQ(put.status, 201) << type << ": " << put.body;
+    EXPECT_EQ(Parse(put)["media_type"], type);
+    EXPECT_EQ(Download(member_, FilePath(id, 1, name)).Header("content-type"), type);
+  }
+  for (const std::string type : {"*/*", ""}) {
+    auto put = Put(member_, id, 1, "wild.bin", "x", type);
+    ASSERT_LT(put.status, 300) << put.body;
+    EXPECT_EQ(Parse(put)["media_type"], "application/octet-stream") << type;
+  }
+  ExpectProblem(Put(member_, id, 1, "bad.bin", "x", "text/pl@in"), 422, "media_type");
+}
+
+// Black-box finding 3: an upload the service refuses (unknown document, sealed version) is
+// answered before its body is invited with 100 Continue, so the client never sends it.
+TEST_F(DocumentFilesE2eTest, ARefusedUploadIsAnsweredBeforeItsBodyIsInvited) {
+  const std::string id = DraftWithVersion("Early");
+  auto head = [&](const std::string& target) {
+    return "PUT " + target + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + member_ +
+           "\r\nContent-Length: 6000000\r\nExpect: 100-continue\r\n\r\n";
+  };
+  // RawStatus reads the first status line: a 100 would come first.
+  EXPECT_EQ(RawStatus(head(FilePath("00000000-0000-4000-8000-000000000000", 1, "a.bin"))), 404);
+  ASSERT_EQ(Put(member_, id, 1, "first.bin", "x").status, 201);
+  ASSERT_EQ(NewVersion(member_, id).status, 201);
+  EXPECT_EQ(RawStatus(head(FilePath(id, 1, "sealed.bin"))), 409);
+  // An accepted upload still gets its invitation and is stored.
+  auto put = HttpRequest("PUT", system_->Url(FilePath(id, 2, "invited.bin")), "invited",
+                         {{"Authorization", member_}, {"Expect", "100-continue"}}, 60s);
+  EXPECT_EQ(put.status, 201) << put.body;
+  EXPECT_EQ(Download(member_, FilePath(id, 2, "invited.bin")).body, "invited");
+}
+
+// Black-box finding 4: a first byte too large for int64 is beyond any file: 416.
+TEST_F(DocumentFilesE2eTest, AHugeFirstByteIs416) {
+  const std::string id = DraftWithVersion("Huge range");
+  ASSERT_EQ(Put(member_, id, 1, "r.bin", "0123456789").status, 201);
+  for (const char* range : {"bytes=9223372036854775807-", "bytes=18446744073709551616-"}) {
+    auto r = Download(member_, FilePath(id, 1, "r.bin"), {{"Range", range}});
+    ExpectProblem(r, 416);
+    EXPECT_EQ(r.Header("content-range"), "bytes */10") << range;
+  }
+  auto to_end =
+      Download(member_, FilePath(id, 1, "r.bin"), {{"Range", "bytes=5-99999999999999999999"}});
+  EXPECT_EQ(to_end.status, 206);
+  EXPECT_EQ(to_end.body, "56789");
+}
+
 }  // namespace
 }  // namespace iris::testing

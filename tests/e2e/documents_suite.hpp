@@ -191,7 +191,7 @@ class DocumentsE2eTest : public E2eSuite {
       while (answer.find("\r\n") == std::string::npos && (n = ::recv(fd, buf, sizeof buf, 0)) > 0) {
         answer.append(buf, static_cast<size_t>(n));
       }
-      if (answer.rfind("HTTP/1.1 ", 0) == 0 && answer.size() >= 12) {
+      if (answer.rfind("HTTP/1.", 0) == 0 && answer.size() >= 12) {  // 1.1, or 1.0 to 1.0
         status = std::stol(answer.substr(9, 3));
       }
     }

@@ -30,25 +30,51 @@ std::string UniqueName(const std::string& prefix) {
   return prefix + " " + std::to_string(rng() % 1000000000000ULL);
 }
 
+namespace {
+
+// Whether `port` (0: any) can be bound on loopback now; the port bound, or 0.
+int BindableLoopbackPort(int port) {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) return 0;
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  int bound = 0;
+  if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) == 0) {
+    socklen_t len = sizeof(addr);
+    if (::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) == 0) {
+      bound = ntohs(addr.sin_port);
+    }
+  }
+  ::close(fd);
+  return bound;
+}
+
+}  // namespace
+
 int FreePort() {
-  // The kernel may hand the same ephemeral port out again once it is closed: a System that
-  // asks for four ports in a row once got one twice (membership's gRPC port and the gateway's
-  // metrics port), and membership could not listen. Never return a port twice in a process.
+  // A port is chosen here and bound later by a child process, so another process may take it
+  // in between. Within this process: never return a port twice (the kernel hands a closed
+  // ephemeral port out again; a System once got one port twice). Across the test processes
+  // ctest runs at once: each first takes ports from a block of its own below the ephemeral
+  // range (32768+), chosen by its pid, where neither the kernel's ephemeral choices nor
+  // another test process's blocks land (a System's service once failed to bind a port another
+  // process had been given). When its block is used up, the kernel chooses.
   static std::mutex mu;
   static std::set<int> given;
+  constexpr int kBlockStart = 20000, kBlockSize = 32, kBlocks = 390;  // 20000..32479
+  static const int block = kBlockStart + static_cast<int>(::getpid() % kBlocks) * kBlockSize;
   std::lock_guard lock(mu);
+  for (int port = block; port < block + kBlockSize; ++port) {
+    if (given.count(port) == 0 && BindableLoopbackPort(port) == port) {
+      given.insert(port);
+      return port;
+    }
+  }
   for (int attempt = 0; attempt < 100; ++attempt) {
-    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    addr.sin_port = 0;
-    ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr));
-    socklen_t len = sizeof(addr);
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-    ::close(fd);
-    const int port = ntohs(addr.sin_port);
-    if (given.insert(port).second) return port;
+    const int port = BindableLoopbackPort(0);
+    if (port != 0 && given.insert(port).second) return port;
   }
   return 0;  // unreachable in practice: 100 repeats of ports already given
 }

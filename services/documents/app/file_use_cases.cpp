@@ -1,6 +1,7 @@
 #include "services/documents/app/file_use_cases.hpp"
 
 #include <algorithm>
+#include <string_view>
 #include <utility>
 
 #include "absl/strings/ascii.h"
@@ -19,6 +20,50 @@ namespace {
 
 constexpr std::string_view kDefaultMediaType = "application/octet-stream";
 constexpr size_t kMaxMediaType = 255;
+
+// `m` up to its first ';', without the spaces before it (Debian's Abseil has its own
+// string_view, so no absl::Strip* here).
+std::string_view MimeOf(std::string_view m) {
+  std::string_view mime = m.substr(0, m.find(';'));
+  while (!mime.empty() && (mime.back() == ' ' || mime.back() == '\t')) mime.remove_suffix(1);
+  return mime;
+}
+
+// RFC 9110 §5.6.2 tchar.
+bool IsTokenChar(char c) {
+  return absl::ascii_isalnum(static_cast<unsigned char>(c)) ||
+         std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+}
+
+bool IsToken(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), IsTokenChar);
+}
+
+// RFC 9110 §8.3.1 media-type: type "/" subtype as tokens, then parameters after ';' (any
+// visible ASCII, spaces and tabs: a client's sloppy parameter, "text/plain; a", is stored as
+// sent rather than refused), at most 255 characters.
+bool IsMediaType(std::string_view m) {
+  if (m.size() > kMaxMediaType) return false;
+  const size_t semi = m.find(';');
+  const std::string_view mime = MimeOf(m);
+  const size_t slash = mime.find('/');
+  if (slash == std::string_view::npos || !IsToken(mime.substr(0, slash)) ||
+      !IsToken(mime.substr(slash + 1))) {
+    return false;
+  }
+  if (semi == std::string_view::npos) return true;
+  const std::string_view params = m.substr(semi);
+  return std::all_of(params.begin(), params.end(),
+                     [](char c) { return c == '\t' || (c >= 0x20 && c <= 0x7E); });
+}
+
+// A wildcard (*/*, text/*) names no type: such a file is served as bytes.
+bool IsWildcard(std::string_view m) {
+  const std::string_view mime = MimeOf(m);
+  const size_t slash = mime.find('/');
+  return mime.substr(0, slash) == "*" ||
+         (slash != std::string_view::npos && mime.substr(slash + 1) == "*");
+}
 
 absl::Status DocumentNotFound() { return absl::NotFoundError("document not found"); }
 absl::Status VersionNotFound() { return absl::NotFoundError("version not found"); }
@@ -46,11 +91,9 @@ class UploadSlot {
 absl::Status CheckHeader(const FileUpload& u, int64_t max_file_bytes) {
   status::Validator v;
   if (!domain::IsValidFileName(u.name)) {
-    v.Add("name", "1 to 128 letters, digits, '.', '_' or '-'");
+    v.Add("name", "1 to 128 letters, digits, '.', '_' or '-', and not '.' or '..'");
   }
-  if (u.media_type.size() > kMaxMediaType || u.media_type.find('/') == std::string::npos ||
-      std::any_of(u.media_type.begin(), u.media_type.end(),
-                  [](char c) { return c < 0x20 || c > 0x7E; })) {
+  if (!IsMediaType(u.media_type)) {
     v.Add("media_type", "a media type such as application/pdf (at most 255 characters)");
   }
   if (u.size < 0) v.Add("size", "must not be negative");
@@ -106,7 +149,10 @@ absl::StatusOr<PutFileResult> FileUseCases::Put(const identity::Caller& caller,
                                                 const FileUpload& header, UploadSource next) {
   FileUpload upload = header;
   upload.media_type = std::string(absl::StripAsciiWhitespace(upload.media_type));
-  if (upload.media_type.empty()) upload.media_type = std::string(kDefaultMediaType);
+  if (upload.media_type.empty() ||
+      (IsMediaType(upload.media_type) && IsWildcard(upload.media_type))) {
+    upload.media_type = std::string(kDefaultMediaType);
+  }
   if (!values::IsUuid(upload.document_id)) return DocumentNotFound();
   if (upload.version < 1) return VersionNotFound();
   IRIS_RETURN_IF_ERROR(CheckHeader(upload, limits_.max_file_bytes));

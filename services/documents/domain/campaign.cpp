@@ -36,7 +36,8 @@ std::vector<std::string> Ids(const std::vector<std::string>& sent, const std::st
   for (size_t i = 0; i < sent.size(); ++i) {
     const std::string id = absl::AsciiStrToLower(Trimmed(sent[i]));
     if (!values::IsUuid(id)) {
-      Add(problems, absl::StrCat(field, "[", i, "]"), "must be the id of a " + std::string(what));
+      Add(problems, absl::StrCat(field, "[", i, "]"),
+          "must be the id of " + std::string(what == "event" ? "an " : "a ") + std::string(what));
     } else if (seen.insert(id).second) {
       ids.push_back(id);
     }

@@ -7,6 +7,9 @@ namespace iris::documents::domain {
 
 bool IsValidFileName(std::string_view name) {
   if (name.empty() || name.size() > 128) return false;
+  // "." and ".." are path segments clients rewrite away (RFC 3986 §5.2.4): a file of that name
+  // could be uploaded and never downloaded.
+  if (name == "." || name == "..") return false;
   for (char c : name) {
     const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
                     c == '.' || c == '_' || c == '-';

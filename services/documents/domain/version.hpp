@@ -38,7 +38,8 @@ struct Version {
   Time created_at;
 };
 
-// [A-Za-z0-9._-]{1,128}: a file name that is safe in a URL path and a Content-Disposition.
+// [A-Za-z0-9._-]{1,128}, not "." or "..": a file name that is safe in a URL path and a
+// Content-Disposition.
 bool IsValidFileName(std::string_view name);
 // Published, or no longer the document's latest version.
 bool IsSealed(const Version& v, const Document& d);

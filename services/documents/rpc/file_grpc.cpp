@@ -1,6 +1,7 @@
 #include "services/documents/rpc/file_grpc.hpp"
 
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "libs/grpc/answer.hpp"
@@ -12,6 +13,8 @@ namespace {
 
 // The contract's bound on one data message (each at most 1 MiB): what the service buffers.
 constexpr size_t kMaxDataMessage = 1024 * 1024;
+// Initial metadata of a PutFile whose header passed the service's checks: send the data now.
+constexpr std::string_view kUploadAcceptedKey = "x-iris-upload-accepted";
 
 }  // namespace
 
@@ -29,7 +32,16 @@ constexpr size_t kMaxDataMessage = 1024 * 1024;
                                  .name = h.name(),
                                  .media_type = h.media_type(),
                                  .size = h.size()};
+    bool accepted = false;
     auto next = [&](std::string* piece) -> absl::StatusOr<bool> {
+      if (!accepted) {
+        // The first read for data comes after the checks that can refuse the upload: the
+        // gateway waits for this before it reads (or invites, with Expect: 100-continue) the
+        // client's body, so a refusal does not make the client send the file first.
+        accepted = true;
+        ctx->AddInitialMetadata(std::string(kUploadAcceptedKey), "1");
+        reader->SendInitialMetadata();
+      }
       for (;;) {
         if (!reader->Read(&msg)) return false;
         if (msg.part_case() == v1::PutFileRequest::PART_NOT_SET) continue;

@@ -160,6 +160,9 @@ TEST(VersionRulesTest, SealingNewVersionsAndFileNames) {
   EXPECT_FALSE(IsValidFileName(""));
   EXPECT_FALSE(IsValidFileName("a b.pdf"));
   EXPECT_FALSE(IsValidFileName("../etc"));  // '/' is not allowed
+  EXPECT_FALSE(IsValidFileName("."));       // dot segments: clients rewrite them away
+  EXPECT_FALSE(IsValidFileName(".."));
+  EXPECT_TRUE(IsValidFileName("..."));
   EXPECT_FALSE(IsValidFileName(std::string(129, 'a')));
 }
 

@@ -182,6 +182,26 @@ TEST_F(FileUseCaseDbTest, BadNamesAndMediaTypesAre422BeforeAnyByte) {
   EXPECT_EQ(detail.errors(1).field(), "media_type");
   EXPECT_EQ(Put(member_, doc, 1, std::string(129, 'a'), "x").status().code(),
             StatusCode::kInvalidArgument);
+  // RFC 9110 media-type syntax: token/token, then parameters; at most 255 characters.
+  for (const std::string& type :
+       std::vector<std::string>{"text", "/plain", "text/", "te xt/plain", "text/pl@in",
+                                "text/plain\x01", "a/" + std::string(254, 'b')}) {
+    auto refused = Put(member_, doc, 1, "t.bin", "x", type);
+    EXPECT_EQ(refused.status().code(), StatusCode::kInvalidArgument) << type;
+    EXPECT_EQ(status::DetailOf(refused.status()).errors(0).field(), "media_type") << type;
+  }
+  for (const std::string type : {"font/woff2", "model/gltf+json", "chemical/x-pdb", "x/y",
+                                 "text/plain; a", "text/plain; charset=\"utf-8\""}) {
+    auto put = Put(member_, doc, 1, "t.bin", "x", type);
+    ASSERT_TRUE(put.ok()) << type << ": " << put.status();
+    EXPECT_EQ(put->file.media_type, type);
+  }
+  // A wildcard names no type: the file is stored as bytes.
+  for (const std::string type : {"*/*", "text/*"}) {
+    auto put = Put(member_, doc, 1, "t.bin", "x", type);
+    ASSERT_TRUE(put.ok()) << type << ": " << put.status();
+    EXPECT_EQ(put->file.media_type, "application/octet-stream") << type;
+  }
 }
 
 TEST_F(FileUseCaseDbTest, TwentyFilesAVersionThenOnlyReplacements) {

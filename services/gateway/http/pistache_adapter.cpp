@@ -192,6 +192,19 @@ absl::StatusOr<uint64_t> UploadLength(const P::Request& request, size_t max_uplo
   return std::stoull(length->value());
 }
 
+// Whether the request whose complete raw head is `head` goes to a route whose body is streamed,
+// read from the request line (METHOD SP target SP version; the route is named by the target's
+// path) before Pistache parses it.
+bool StreamedHead(const AdapterCore& core, std::string_view head) {
+  if (!core.streams_body) return false;
+  const std::string_view line = head.substr(0, head.find("\r\n"));
+  const size_t sp1 = line.find(' ');
+  const size_t sp2 = line.find(' ', sp1 == std::string_view::npos ? sp1 : sp1 + 1);
+  if (sp1 == std::string_view::npos || sp2 == std::string_view::npos) return false;
+  const std::string_view target = line.substr(sp1 + 1, sp2 - sp1 - 1);
+  return core.streams_body(line.substr(0, sp1), target.substr(0, target.find('?')));
+}
+
 // A declared Content-Length over the limit of the request's route (the upload limit for a
 // streamed route, the body limit otherwise), read from the complete raw head before Pistache
 // parses it. Anything not plainly digits is left to the parser and CheckFraming.
@@ -201,19 +214,54 @@ std::optional<absl::Status> CheckRawLength(const AdapterCore& core, std::string_
       !std::all_of(raw->begin(), raw->end(), [](unsigned char c) { return std::isdigit(c); })) {
     return std::nullopt;
   }
-  // The request line: METHOD SP target SP version; the route is named by the target's path.
-  const std::string_view line = head.substr(0, head.find("\r\n"));
-  const size_t sp1 = line.find(' ');
-  const size_t sp2 = line.find(' ', sp1 == std::string_view::npos ? sp1 : sp1 + 1);
-  if (sp1 == std::string_view::npos || sp2 == std::string_view::npos) return std::nullopt;
-  const std::string_view target = line.substr(sp1 + 1, sp2 - sp1 - 1);
-  const bool streamed = core.streams_body &&
-                        core.streams_body(line.substr(0, sp1), target.substr(0, target.find('?')));
-  const size_t limit = streamed ? core.max_upload_bytes : core.max_body_bytes;
+  const size_t limit = StreamedHead(core, head) ? core.max_upload_bytes : core.max_body_bytes;
   // Up to 19 digits fit in 64 bits; longer ones stay the parser's 400 (not a number we read).
   const std::string digits = raw->substr(std::min(raw->find_first_not_of('0'), raw->size()));
   if (digits.size() > 19 || digits.empty() || std::stoull(digits) <= limit) return std::nullopt;
   return TooLarge(limit);
+}
+
+// Trap: Pistache's parser turns Content-Type into its typed header, whose MediaType knows a fixed
+// list of types and throws on anything else (font/woff2, model/gltf+json, x/y, an empty value,
+// "text/plain; a"): a 400 for an upload the contract accepts with any type (black-box finding
+// 2). For a streamed route the header is renamed in the parser's buffer, before the parser reads
+// the head, to kHiddenContentType (same length, so nothing moves), which Pistache keeps raw;
+// the value as sent is returned for StartUpload to put back. Other routes keep the typed parsing.
+constexpr std::string_view kHiddenContentType = "X-Iris-Ctype";
+static_assert(kHiddenContentType.size() == std::string_view("Content-Type").size());
+
+std::optional<std::string> HideContentType(P::Private::ParserBase& parser) {
+  const auto* buf = CursorOf(parser).buf;
+  if (buf == nullptr || buf->begptr() == nullptr) return std::nullopt;
+  char* data = buf->begptr();
+  const std::string_view head(data, static_cast<size_t>(buf->endptr() - buf->begptr()));
+  std::optional<std::string> value = RawHeaderValue(head, "content-type");
+  if (!value) return std::nullopt;
+  size_t pos = head.find("\r\n");  // the request line is not a header
+  while (pos != std::string_view::npos) {
+    pos += 2;
+    const size_t end = head.find("\r\n", pos);
+    if (end == std::string_view::npos || end == pos) break;  // the head ended
+    const std::string_view line = head.substr(pos, end - pos);
+    if (line.find(':') == kHiddenContentType.size() &&
+        absl::AsciiStrToLower(std::string(line.substr(0, kHiddenContentType.size()))) ==
+            "content-type") {
+      std::copy(kHiddenContentType.begin(), kHiddenContentType.end(), data + pos);
+    }
+    pos = end;
+  }
+  return value;
+}
+
+// The request's headers as the handler sees them: the hidden Content-Type back under its name
+// with its value as sent (HideContentType), and no header of the hidden name left.
+void RestoreContentType(const std::optional<std::string>& raw, HttpRequest& out) {
+  const std::string hidden = absl::AsciiStrToLower(std::string(kHiddenContentType));
+  std::erase_if(out.headers, [&](const Header& h) { return h.name == hidden; });
+  if (!raw) return;
+  out.headers.push_back({"content-type", *raw});
+  std::sort(out.headers.begin(), out.headers.end(),
+            [](const Header& a, const Header& b) { return a.name < b.name; });
 }
 
 }  // namespace
@@ -233,6 +281,7 @@ void PistacheAdapter::StartUpload(const std::shared_ptr<Pistache::Tcp::Peer>& pe
   job->ticket = core_->in_flight->Enter();
   CopyRequest(request, job->request);
   job->request.body.clear();  // what of it arrived goes through the pipe (onInput)
+  RestoreContentType(connection->raw_content_type, job->request);
   job->request.body_stream = pipe;
   job->upload = pipe;
   job->request_id = AcceptOrNewRequestId(job->request.HeaderValue("x-request-id"));
@@ -323,8 +372,12 @@ void PistacheAdapter::onInput(const char* buffer, size_t len,
     auto connection = internal::ConnectionOf(peer);
     connection->io_thread.store(std::this_thread::get_id(), std::memory_order_relaxed);
     {
+      // After an answer that closes the connection, later input is dropped; but a streamed body
+      // still arriving is read on (into its pipe, or dropped once its handler stopped reading):
+      // an upload sent with Connection: close or over HTTP/1.0 is dispatched as the
+      // connection's last request, before its body arrives (black-box finding 1).
       std::lock_guard lock(connection->mu);
-      if (connection->closing) return;  // after an answer that closes the connection
+      if (connection->closing && !connection->upload) return;
     }
     auto parser = getParser(peer);
     auto& request = parser->request;
@@ -369,6 +422,10 @@ void PistacheAdapter::onInput(const char* buffer, size_t len,
             break;
           }
           connection->raw_query = std::string(RawQuery(Buffered(*parser)));
+          connection->raw_content_type.reset();
+          if (StreamedHead(*core_, Buffered(*parser))) {
+            connection->raw_content_type = HideContentType(*parser);
+          }
         }
         const P::Private::State state = parser->parse();
         std::string next;  // bytes of the next request, once this one is dispatched

@@ -105,9 +105,11 @@ struct Connection {
   std::atomic<std::thread::id> io_thread{};
 
   // Touched only by the peer's I/O thread (onInput), so unguarded.
-  bool continue_sent = false;      // "100 Continue" sent or owed for the request being read
-  std::string raw_query;           // the query of the request being read, as sent (RawQuery)
-  std::unique_ptr<Upload> upload;  // while a streamed body arrives
+  bool continue_sent = false;  // "100 Continue" sent or owed for the request being read
+  std::string raw_query;       // the query of the request being read, as sent (RawQuery)
+  // The Content-Type of the streamed request being read, as sent (HideContentType).
+  std::optional<std::string> raw_content_type;
+  std::unique_ptr<Upload> upload;           // while a streamed body arrives
   std::weak_ptr<Pistache::Tcp::Peer> peer;  // set when created
   std::shared_ptr<void> counted;            // its place in AdapterCore::connections, freed with it
 };

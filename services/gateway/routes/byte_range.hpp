@@ -16,8 +16,9 @@ struct ByteRange {
 };
 
 // nullopt when there is nothing to honour: a unit other than bytes, several ranges, or a
-// malformed one (last before first, not digits, beyond 18 digits); RFC 9110 §14.2 says to
-// ignore those and answer 200 with the whole file.
+// malformed one (last before first, not digits); RFC 9110 §14.2 says to ignore those and answer
+// 200 with the whole file. A number too large for int64 is taken as INT64_MAX, beyond any file:
+// as a first byte the range is unsatisfiable (416), as a last byte it runs to the end.
 std::optional<ByteRange> ParseRange(std::string_view header);
 
 }  // namespace iris::gateway

@@ -31,6 +31,9 @@ constexpr const char* kPath = "/v1/documents/{id}/versions/{n}/files/{name}";
 constexpr size_t kChunkBytes = 256 * 1024;
 // The service's answer to an unsatisfiable range carries the file's size here.
 constexpr const char* kFileSizeKey = "x-iris-file-size";
+// The service's initial metadata once PutFile's header passed its checks (documents'
+// rpc/file_grpc.cpp): the body is read only after it.
+constexpr const char* kUploadAcceptedKey = "x-iris-upload-accepted";
 
 // {n}: a version number, else no such version.
 absl::StatusOr<int32_t> VersionNumber(const RequestContext& r) {
@@ -80,6 +83,14 @@ absl::StatusOr<Reply> PutFile(Upstream& c, std::chrono::milliseconds timeout, Re
   // A false Write means the service ended the call (a refusal, e.g. NOT_FOUND before any byte):
   // Finish says why, and the adapter drops the unread rest of the body and closes.
   bool open = writer->Write(message);
+  if (open) {
+    // The service checks the header (document, version, rights, limits) and says it takes the
+    // data with initial metadata before reading any: until then no byte of the body is read,
+    // nor invited with 100 Continue. A call that ended without it is a refusal Finish names.
+    // The wait is bounded by the call's deadline.
+    writer->WaitForInitialMetadata();
+    open = ctx.GetServerInitialMetadata().contains(kUploadAcceptedKey);
+  }
   absl::Status body_error;
   while (open) {
     auto chunk = body->Read(kChunkBytes);

@@ -17,7 +17,6 @@ constexpr auto kTopics = std::to_array<TopicInfo>({
     {"documents.demo.loaded", "Demo data was loaded", A::kInternal, false},
     {"documents.document.archived", "A published document was archived", A::kPublic},
     {"documents.document.created", "A document draft was started", A::kOrganization},
-    {"documents.document.deleted", "A document draft was deleted", A::kOrganization},
     {"documents.document.published", "A document was published", A::kPublic},
     {"documents.document.submitted", "A document was submitted for review", A::kOrganization},
     {"documents.document.updated", "A document changed", A::kOrganization},
