@@ -12,7 +12,7 @@
 #include "documents_migrations.hpp"
 #include "libs/db/migrator.hpp"
 #include "libs/db/pool.hpp"
-#include "libs/db/testing/scalar.hpp"
+#include "libs/db/testing/service_db_test.hpp"
 #include "libs/event_directory/fake_directory.hpp"
 #include "libs/members/fake_directory.hpp"
 #include "libs/status/status.hpp"
@@ -34,24 +34,15 @@ inline std::string DocumentsDbUrl() {
   return iris::testing::RequireEnv("IRIS_TEST_DOCUMENTS_DATABASE_URL");
 }
 
-class DocumentsDbTestBase : public ::testing::Test {
+class DocumentsDbTestBase : public db::testing::ServiceDbTest {
  protected:
   // `pool_size`: the connections the test's threads may hold at once.
   explicit DocumentsDbTestBase(int pool_size = 6)
-      : pool_(db::PoolConfig{.url = DocumentsDbUrl(), .size = pool_size}, storage::Statements()) {}
+      : ServiceDbTest(DocumentsDbUrl(), storage::Statements(), pool_size) {}
 
   static void SetUpTestSuite() {
     ASSERT_TRUE(db::MigrateService(DocumentsDbUrl(), "documents", migrations::kAll).ok());
   }
-
-  std::string Text(const std::string& sql) {
-    auto v = db::testing::ScalarText(pool_, sql);
-    EXPECT_TRUE(v.ok()) << v.status();
-    return v.ok() ? *v : "";
-  }
-  int Number(const std::string& sql) { return std::stoi(Text(sql)); }
-  std::string NewId() { return Text("SELECT gen_random_uuid()::text"); }
-  static std::string Reason(const absl::Status& s) { return status::DetailOf(s).reason(); }
 
   identity::Caller Admin() {
     return {.subject = NewId(), .role = "network_admin", .request_id = "req-documents-db"};
@@ -134,7 +125,6 @@ class DocumentsDbTestBase : public ::testing::Test {
     return d;
   }
 
-  db::Pool pool_;
   members::FakeDirectory membership_;
   event_directory::FakeEventDirectory events_;
   storage::PgDocumentRepository document_repo_;

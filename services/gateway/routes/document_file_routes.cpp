@@ -35,14 +35,9 @@ constexpr const char* kFileSizeKey = "x-iris-file-size";
 // rpc/file_grpc.cpp): the body is read only after it.
 constexpr const char* kUploadAcceptedKey = "x-iris-upload-accepted";
 
-// {n}: a version number, else no such version.
+// {n}: a version number, else no such version (404).
 absl::StatusOr<int32_t> VersionNumber(const RequestContext& r) {
-  const std::string n = r.PathParam("n");
-  if (n.empty() || n.size() > 9 ||
-      !std::all_of(n.begin(), n.end(), [](unsigned char c) { return std::isdigit(c); })) {
-    return absl::NotFoundError("no such version");
-  }
-  return std::stoi(n);
+  return rest::PositivePathNumber(r, "n", "no such version of this document");
 }
 
 iris::identity::Caller CallerOf(const RequestContext& r) {

@@ -86,14 +86,7 @@ Route DocumentList(Upstream& c, const pagination::CursorCodec& cursors) {
 
 // {n} of .../versions/{n}: a version number; anything else names no version (404).
 absl::StatusOr<int32_t> VersionNumber(const RequestContext& r) {
-  const std::string raw = r.PathParam("n");
-  int32_t n = 0;
-  const char* end = raw.data() + raw.size();
-  const auto [at, ec] = std::from_chars(raw.data(), end, n);
-  if (raw.empty() || ec != std::errc() || at != end || n < 1) {
-    return status::WithDetail(absl::NotFoundError("no such version of this document"), "not_found");
-  }
-  return n;
+  return rest::PositivePathNumber(r, "n", "no such version of this document");
 }
 
 Route VersionCreate(Upstream& c) {

@@ -27,6 +27,18 @@ std::string Query(const RequestContext& r, std::string_view name) {
   return r.http.QueryValue(name).value_or("");
 }
 
+absl::StatusOr<int32_t> PositivePathNumber(const RequestContext& r, const std::string& name,
+                                           std::string_view missing) {
+  const std::string raw = r.PathParam(name);
+  int32_t n = 0;
+  const char* end = raw.data() + raw.size();
+  const auto [at, ec] = std::from_chars(raw.data(), end, n);
+  if (raw.empty() || ec != std::errc() || at != end || n < 1) {
+    return status::WithDetail(absl::NotFoundError(std::string(missing)), "not_found");
+  }
+  return n;
+}
+
 namespace {
 
 // The sort a cursor is bound to: every list's default order is created_at, so `sort=created_at`

@@ -26,6 +26,11 @@ std::vector<std::string> ListQuery(std::vector<std::string> filters = {});
 // The query parameter `name`, or "" when absent.
 std::string Query(const RequestContext& r, std::string_view name);
 
+// The path parameter `name` as a number 1..2^31-1 (e.g. {n} of .../versions/{n}); anything else
+// names nothing: NOT_FOUND with `missing` as its message (404, like an unknown id).
+absl::StatusOr<int32_t> PositivePathNumber(const RequestContext& r, const std::string& name,
+                                           std::string_view missing);
+
 // Every value of the query parameter `name` (a repeatable filter) into `out`.
 template <typename Repeated>
 void QueryInto(const RequestContext& r, std::string_view name, Repeated* out) {
