@@ -44,6 +44,7 @@ TEST_F(NotificationsWebhooksE2eTest,
   auto endpoint = As(partner_key_, "POST", "/v1/webhooks",
                      json{{"url", ReceiverUrl(path)}, {"topics", topics}}.dump());
   ASSERT_EQ(endpoint.status, 201) << endpoint.body;
+  endpoints_.push_back(json::parse(endpoint.body)["id"]);
   const size_t secret = Trust(json::parse(endpoint.body)["secret"]);
 
   // A membership application, approved.

@@ -41,8 +41,25 @@ class NotificationsWebhooksE2eTest : public E2eSuite {
     ASSERT_FALSE(partner_key_.empty());
   }
   static void TearDownTestSuite() {
+    DeleteEndpoints();
     receiver_.reset();
     Stop();
+  }
+
+  // The suite's endpoints go with its receiver: left behind, every organisation the suites
+  // after it register would queue deliveries (and retries) to a closed port, a backlog that
+  // delays the deliveries those suites wait for.
+  static void DeleteEndpoints() {
+    for (const auto& id : endpoints_) {
+      auto got = As(partner_key_, "GET", "/v1/webhooks/" + id);
+      if (got.status != 200) continue;  // deleted by the test
+      const auto e = json::parse(got.body, nullptr, false);
+      if (!e.is_object() || !e.contains("version")) continue;
+      auto del = As(partner_key_, "DELETE", "/v1/webhooks/" + id, "",
+                    {{"If-Match", "\"" + std::to_string(e["version"].get<int>()) + "\""}});
+      EXPECT_EQ(del.status, 204) << del.body;
+    }
+    endpoints_.clear();
   }
 
   // Installs tests/webhooks' npm packages (as scripts/test.sh does tests/openapi's) and starts
@@ -98,7 +115,9 @@ class NotificationsWebhooksE2eTest : public E2eSuite {
                      {"description", "e2e " + path}}
                     .dump());
     EXPECT_EQ(r.status, 201) << r.body;
-    return json::parse(r.body, nullptr, false);
+    auto e = json::parse(r.body, nullptr, false);
+    if (e.is_object() && e.contains("id")) endpoints_.push_back(e["id"].get<std::string>());
+    return e;
   }
 
   // The requests the receiver got at `path` about subject `subject_id`.
@@ -130,6 +149,7 @@ class NotificationsWebhooksE2eTest : public E2eSuite {
   static inline std::string dir_, partner_, other_partner_, partner_key_;
   static inline int port_ = 0;
   static inline std::vector<std::string> secrets_;
+  static inline std::vector<std::string> endpoints_;  // created by CreateEndpoint
 };
 
 }  // namespace iris::testing

@@ -135,9 +135,11 @@ TEST_F(AccountRpcTest, WrongPasswordAndUnknownEmailLookTheSameAndTakeAsLong) {
   EXPECT_EQ(wrong.error_code(), ::grpc::StatusCode::UNAUTHENTICATED);
   EXPECT_EQ(unknown.error_code(), ::grpc::StatusCode::UNAUTHENTICATED);
   EXPECT_EQ(wrong.error_message(), unknown.error_message());
-  // Both ran one argon2id verification (64 MiB, interactive limits).
-  EXPECT_GE(wrong_took, 50ms);
-  EXPECT_GE(unknown_took, 50ms);
+  // Both ran one argon2id verification (64 MiB, interactive limits): 30-100 ms depending on the
+  // machine, against about 1 ms for a lookup alone. The bound only shows that the hash ran (a
+  // fast CI machine verified in 48 ms), it measures no speed.
+  EXPECT_GE(wrong_took, 10ms);
+  EXPECT_GE(unknown_took, 10ms);
 }
 
 TEST_F(AccountRpcTest, OnlyNetworkAdminsCreateUsers) {

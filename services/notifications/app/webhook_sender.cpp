@@ -1,5 +1,6 @@
 #include "services/notifications/app/webhook_sender.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "libs/log/log.hpp"
@@ -25,10 +26,14 @@ prometheus::Histogram& AttemptHistogram(metrics::Metrics& m) {
 
 WebhookSenderSettings WebhookSenderSettingsOf(std::string_view retry_schedule,
                                               std::chrono::milliseconds timeout,
-                                              std::chrono::milliseconds poll) {
+                                              std::chrono::milliseconds poll, int senders) {
   auto schedule = domain::ParseRetrySchedule(retry_schedule);
   if (!schedule.ok()) throw std::invalid_argument(std::string(schedule.status().message()));
-  return {.retry_schedule = *std::move(schedule), .timeout = timeout, .poll = poll, .batch = 16};
+  return {.retry_schedule = *std::move(schedule),
+          .timeout = timeout,
+          .poll = poll,
+          .batch = 16,
+          .senders = senders};
 }
 
 WebhookSender::WebhookSender(db::Pool& pool, storage::WebhookRepository& repo,
@@ -47,12 +52,17 @@ WebhookSender::WebhookSender(db::Pool& pool, storage::WebhookRepository& repo,
 WebhookSender::~WebhookSender() { Stop(); }
 
 void WebhookSender::Start() {
-  if (!thread_.joinable()) thread_ = std::thread([this] { Loop(); });
+  if (!threads_.empty()) return;
+  for (int i = 0; i < std::max(1, settings_.senders); ++i)
+    threads_.emplace_back([this] { Loop(); });
 }
 
 void WebhookSender::Stop() {
   wakeup_.Stop();
-  if (thread_.joinable()) thread_.join();
+  for (auto& t : threads_) {
+    if (t.joinable()) t.join();
+  }
+  threads_.clear();
 }
 
 void WebhookSender::Loop() {

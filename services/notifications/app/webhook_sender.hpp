@@ -1,8 +1,9 @@
-// The webhook sender: a thread that takes due deliveries (FOR UPDATE SKIP LOCKED, leased, so
-// replicas share them), signs each attempt (Standard Webhooks, with the rotated-out secret too
-// while it lives), POSTs it to the checked address and records the attempt: 2xx succeeded,
-// 410 disables the endpoint, anything else waits per IRIS_WEBHOOK_RETRY_SCHEDULE, then
-// dead-letters. Woken by the intake's fan-out, and polling for the rest.
+// The webhook sender: threads that take due deliveries (FOR UPDATE SKIP LOCKED, leased, so
+// threads and replicas share them; several, so one slow receiver does not hold up the rest), signs
+// each attempt (Standard Webhooks, with the rotated-out secret too while it lives), POSTs it to the
+// checked address and records the attempt: 2xx succeeded, 410 disables the endpoint, anything else
+// waits per IRIS_WEBHOOK_RETRY_SCHEDULE, then dead-letters. Woken by the intake's fan-out, and
+// polling for the rest.
 #pragma once
 
 #include <atomic>
@@ -27,13 +28,14 @@ struct WebhookSenderSettings {
   std::chrono::milliseconds timeout{10000};
   std::chrono::milliseconds poll{500};
   int batch = 16;
+  int senders = 4;  // threads, each claiming its own batches
 };
 
 // The settings from IRIS_WEBHOOK_RETRY_SCHEDULE's text and the rest; a bad schedule throws
 // std::invalid_argument with the line the service stops with.
 WebhookSenderSettings WebhookSenderSettingsOf(std::string_view retry_schedule,
                                               std::chrono::milliseconds timeout,
-                                              std::chrono::milliseconds poll);
+                                              std::chrono::milliseconds poll, int senders);
 
 class WebhookSender {
  public:
@@ -45,7 +47,7 @@ class WebhookSender {
   WebhookSender& operator=(const WebhookSender&) = delete;
 
   void Start();
-  // Stops the thread after its current attempt (Wakeup::Stop ends the wait).
+  // Stops the threads after their current attempts (Wakeup::Stop ends the wait).
   void Stop();
   // One round: claims a batch and sends it. The number of deliveries attempted.
   int RunOnce();
@@ -63,7 +65,7 @@ class WebhookSender {
   Wakeup& wakeup_;
   metrics::Metrics& metrics_;
   prometheus::Histogram& attempt_seconds_;
-  std::thread thread_;
+  std::vector<std::thread> threads_;
 };
 
 }  // namespace iris::notifications::app

@@ -23,11 +23,13 @@ struct OwnSettings {
   // 1st, 2nd, ... failed attempt; then dead-letter), IRIS_WEBHOOK_ALLOW_CIDRS (comma-separated
   // ranges let through the address check, for local receivers and tests),
   // IRIS_WEBHOOK_TIMEOUT_MS (one attempt, connect to answer), IRIS_WEBHOOK_SECRET_KEY (64 hex
-  // digits: seals endpoint secrets at rest; required to serve).
+  // digits: seals endpoint secrets at rest; required to serve), IRIS_WEBHOOK_SENDERS (attempts
+  // under way at once per replica: a receiver that times out holds one, not all).
   std::string webhook_retry_schedule;
   std::string webhook_allow_cidrs;
   std::chrono::milliseconds webhook_timeout{10000};
   std::string webhook_secret_key;
+  int webhook_senders = 4;
   // How often the mail and webhook workers look for due work when idle
   // (IRIS_NOTIFICATIONS_POLL_MS); a fan-out also wakes them at once.
   std::chrono::milliseconds poll{500};
@@ -50,6 +52,7 @@ struct OwnSettings {
     s.webhook_timeout = env.Millis("IRIS_WEBHOOK_TIMEOUT_MS", milliseconds(10000),
                                    milliseconds(100), milliseconds(60000));
     s.webhook_secret_key = env.String("IRIS_WEBHOOK_SECRET_KEY", "");
+    s.webhook_senders = env.Int("IRIS_WEBHOOK_SENDERS", 4, 1, 32);
     s.poll = env.Millis("IRIS_NOTIFICATIONS_POLL_MS", milliseconds(500), milliseconds(10),
                         milliseconds(60000));
     return s;

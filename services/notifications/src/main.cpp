@@ -101,8 +101,8 @@ struct Parts {
   storage::PgWebhookRepository webhook_repo;
   app::WebhookUseCases webhooks{pool, webhook_repo, webhook_box, webhook_guard, webhook_wakeup};
   rpc::WebhookGrpc webhooks_api{webhooks};
-  const app::WebhookSenderSettings webhook_settings =
-      app::WebhookSenderSettingsOf(own.webhook_retry_schedule, own.webhook_timeout, own.poll);
+  const app::WebhookSenderSettings webhook_settings = app::WebhookSenderSettingsOf(
+      own.webhook_retry_schedule, own.webhook_timeout, own.poll, own.webhook_senders);
   app::WebhookSender webhook_sender{
       pool, webhook_repo, webhook_box, webhook_guard, webhook_settings, webhook_wakeup, metrics};
   audit::AuditGrpc audit_api{pool, "notifications"};  // the kit's audit listing of this schema

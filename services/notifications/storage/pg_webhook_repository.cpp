@@ -132,6 +132,7 @@ absl::Status PgWebhookRepository::Delete(db::Tx& tx, const std::string& id) {
 absl::Status PgWebhookRepository::Disable(db::Tx& tx, const std::string& id,
                                           const std::string& reason) {
   tx.Exec(sql::kWebhookEndpointsDisable, id, reason);
+  tx.Exec(sql::kWebhookDeliveriesFailPending, id);
   return absl::OkStatus();
 }
 

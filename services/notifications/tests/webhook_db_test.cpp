@@ -4,12 +4,17 @@
 // since a time, and deleting an endpoint takes its deliveries with it.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
+#include <future>
 #include <string>
+#include <thread>
 
 #include "libs/db/migrator.hpp"
 #include "libs/db/pool.hpp"
+#include "libs/status/status.hpp"
 #include "notifications_migrations.hpp"
+#include "services/notifications/storage/pg_message_repository.hpp"
 #include "services/notifications/storage/pg_webhook_repository.hpp"
 #include "services/notifications/storage/statements.hpp"
 #include "services/notifications/tests/mail_fixture.hpp"
@@ -55,6 +60,21 @@ class WebhookDbTest : public ::testing::Test {
     auto saved = pool_.Write([&](db::Tx& tx) { return repo_.Insert(tx, e); });
     EXPECT_TRUE(saved.ok()) << saved.status();
     return saved.ok() ? saved->id : "";
+  }
+  // A public grants message, not fanned out yet; its id.
+  std::string Message() {
+    const std::string message = NewUuid();
+    Exec(
+        "INSERT INTO notifications.messages (id, source, type, subject_id, audience, in_feed, "
+        "payload, occurred_at) VALUES ('" +
+        message +
+        "', 'grants', 'grants.call.opened', 'call-1', 'public', true, "
+        "'{\"status\": \"open\"}', now())");
+    return message;
+  }
+  std::string DeliveryStatus(const std::string& endpoint, const std::string& message) {
+    return Text("SELECT status FROM notifications.webhook_deliveries WHERE endpoint_id = '" +
+                endpoint + "' AND message_id = '" + message + "'");
   }
   // A message and its delivery to `endpoint`, due now; the delivery's id.
   std::string Delivery(const std::string& endpoint) {
@@ -169,6 +189,55 @@ TEST_F(WebhookDbTest, GoneFailsPendingDeliveriesAndAnInactiveEndpointSendsNothin
   ASSERT_TRUE(pool_.Write([&](db::Tx& tx) { return repo_.RetryDelivery(tx, a); }).ok());
   EXPECT_EQ(StatusOf(a), "pending");
   EXPECT_FALSE(Claimed(Claim(), a));
+}
+
+// A fan-out and a 410 at the same time, in either order: no delivery is left pending for the
+// disabled endpoint (it would never be sent, nor shown as failed).
+TEST_F(WebhookDbTest, AFanOutUnderWayWhenAnEndpointIsDisabledLeavesNothingPending) {
+  storage::PgMessageRepository messages;
+  const auto endpoint = Endpoint();
+  const auto message = Message();
+  std::promise<void> fanned_out;
+  std::atomic<bool> disabled{false};
+  std::thread disabler([&] {
+    fanned_out.get_future().wait();
+    auto s = pool_.Write(
+        [&](db::Tx& tx) { return repo_.Disable(tx, endpoint, "the endpoint answered 410 Gone"); });
+    EXPECT_TRUE(s.ok()) << s;
+    disabled = true;
+  });
+  auto fan = pool_.Write([&](db::Tx& tx) -> absl::Status {
+    IRIS_RETURN_IF_ERROR(messages.FanOut(tx, {message}).status());
+    fanned_out.set_value();
+    // The disable waits for this transaction: the fan-out holds the endpoint's row.
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    EXPECT_FALSE(disabled.load());
+    return absl::OkStatus();
+  });
+  disabler.join();
+  ASSERT_TRUE(fan.ok()) << fan;
+  EXPECT_EQ(DeliveryStatus(endpoint, message), "failed");
+}
+
+TEST_F(WebhookDbTest, AFanOutAfterAnUncommittedDisableQueuesNothingForTheEndpoint) {
+  storage::PgMessageRepository messages;
+  const auto endpoint = Endpoint();
+  const auto message = Message();
+  std::promise<void> disabling;
+  std::thread fan_out([&] {
+    disabling.get_future().wait();
+    auto s = pool_.Write([&](db::Tx& tx) { return messages.FanOut(tx, {message}).status(); });
+    EXPECT_TRUE(s.ok()) << s;
+  });
+  auto s = pool_.Write([&](db::Tx& tx) -> absl::Status {
+    IRIS_RETURN_IF_ERROR(repo_.Disable(tx, endpoint, "the endpoint answered 410 Gone"));
+    disabling.set_value();
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the fan-out waits on us
+    return absl::OkStatus();
+  });
+  fan_out.join();
+  ASSERT_TRUE(s.ok()) << s;
+  EXPECT_EQ(DeliveryStatus(endpoint, message), "<none>");
 }
 
 TEST_F(WebhookDbTest, ReplayBringsBackTheFailedOnesSinceATime) {

@@ -121,7 +121,6 @@ TEST(StreamingTest, HeadOfAStreamedResponseHasItsLengthAndNoBody) {
   EXPECT_EQ(destroyed.load(), 1);
 }
 
-
 TEST(StreamingTest, ASourceErrorAfterTheHeadCutsTheConnection) {
   auto server = StartServer([](HttpRequest&) {
     HttpResponse response;
@@ -134,7 +133,6 @@ TEST(StreamingTest, ASourceErrorAfterTheHeadCutsTheConnection) {
   EXPECT_TRUE(c.ClosedByServer());
   EXPECT_TRUE(test::WaitFor([&] { return server->InFlight() == 0; }));
 }
-
 
 }  // namespace
 }  // namespace iris::gateway::http

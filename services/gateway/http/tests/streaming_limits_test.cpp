@@ -192,6 +192,5 @@ TEST(StreamingTest, AHugeContentLengthIs413) {
   }
 }
 
-
 }  // namespace
 }  // namespace iris::gateway::http

@@ -26,7 +26,6 @@
 
 namespace iris::gateway::http::streaming_testing {
 
-
 using namespace std::chrono_literals;
 using test::HeaderOf;
 using test::Json;

@@ -173,7 +173,6 @@ TEST(StreamingTest, ARequestPipelinedAfterAStreamedBodyIsAnswered) {
   }
 }
 
-
 TEST(StreamingTest, AnUploadWithoutContentLengthIs411) {
   std::atomic<int> calls{0};
   auto server = StartServer(
@@ -310,7 +309,6 @@ TEST(StreamingTest, AnUploadThatStopsIs408AndOneWhoseClientLeavesFailsItsReader)
   std::lock_guard lock(mu);
   EXPECT_NE(last_error.find("CANCELLED"), std::string::npos) << last_error;
 }
-
 
 }  // namespace
 }  // namespace iris::gateway::http

@@ -16,4 +16,7 @@ WHERE m.audience <> 'internal'
               WHERE p.pattern = '*' OR p.pattern = m.type
                  OR (right(p.pattern, 2) = '.*' AND starts_with(m.type, left(p.pattern, -1))))
 ORDER BY m.seq
+-- Share-locked: an endpoint being disabled or deleted meanwhile is waited for and read again
+-- (READ COMMITTED), so no delivery is queued for an endpoint that stopped taking them.
+FOR SHARE OF e
 ON CONFLICT (endpoint_id, message_id) DO NOTHING
