@@ -64,9 +64,10 @@ double Double(std::mt19937_64& rng) {
        std::numeric_limits<double>::denorm_min(), static_cast<double>(rng() % 1000000) / 1000.0});
 }
 
-int EnumNumber(std::mt19937_64& rng, const google::protobuf::EnumDescriptor& e) {
+int EnumNumber(std::mt19937_64& rng, const google::protobuf::EnumDescriptor& e, bool unknown) {
   if (rng() % 5 == 0) return 0;
-  if (rng() % 7 == 0 && e.file()->syntax() == google::protobuf::FileDescriptor::SYNTAX_PROTO3) {
+  if (unknown && rng() % 7 == 0 &&
+      e.file()->syntax() == google::protobuf::FileDescriptor::SYNTAX_PROTO3) {
     return 99;  // a value this build does not know (proto3 enums are open)
   }
   return e.value(static_cast<int>(rng() % e.value_count()))->number();
@@ -129,7 +130,7 @@ void SetScalar(Message* m, const FieldDescriptor& f, std::mt19937_64& rng,
       break;
     }
     case FieldDescriptor::CPPTYPE_ENUM: {
-      const int v = EnumNumber(rng, *f.enum_type());
+      const int v = EnumNumber(rng, *f.enum_type(), !o.as_clients_send);
       rep ? r.AddEnumValue(m, &f, v) : r.SetEnumValue(m, &f, v);
       break;
     }
@@ -148,6 +149,13 @@ void FillRandom(Message* m, std::mt19937_64& rng, const RandomMessageOptions& o,
   const Descriptor& d = *m->GetDescriptor();
   const Reflection& r = *m->GetReflection();
   if (d.full_name() == "google.protobuf.Timestamp") return FillTimestamp(m, rng);
+  if (o.as_clients_send && d.full_name() == "google.protobuf.FieldMask") {
+    const int n = static_cast<int>(rng() % (o.max_repeated + 1));
+    for (int k = 0; k < n; ++k) {
+      r.AddString(m, d.field(0), Pick<std::string>(rng, {"name", "website", "target_groups"}));
+    }
+    return;
+  }
   for (int i = 0; i < d.field_count(); ++i) {
     const FieldDescriptor& f = *d.field(i);
     if (!Coin(rng)) continue;

@@ -14,6 +14,9 @@ struct RandomMessageOptions {
   int max_depth = 4;          // message fields below this are left unset
   int max_repeated = 3;       // elements per list or map
   bool invalid_utf8 = false;  // some texts get bytes that are not UTF-8
+  // Only what a client could send back: no enum numbers this build does not know, FieldMask
+  // paths that are field names (not "" or free text).
+  bool as_clients_send = false;
 };
 
 // Sets a random selection of m's fields (each present about half the time).
