@@ -7,17 +7,41 @@
 # cpu_ticks PID: user + system CPU of the process so far, in clock ticks.
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 
+# ctx_switches PID: "tid count" per live thread, its context switches (voluntary and not) so
+# far. Issue 13's profile: on this VM the threads' hand-offs (I/O thread -> worker, worker ->
+# gRPC poller -> worker, the waits on Redis and Postgres) cost more than any one function.
+ctx_switches() {
+  local t
+  for t in "/proc/$1/task/"*; do
+    awk -v tid="${t##*/}" '/_ctxt_switches:/ { s += $2 } END { print tid, s + 0 }' \
+      "$t/status" 2>/dev/null
+  done
+}
+
+# switches_per_request BEFORE AFTER: context switches per request between two ctx_switches
+# snapshots, one decimal. A lower bound: threads that ended in between (gRPC's sync server
+# starts and ends pollers as load moves) take theirs with them; a thread started in between
+# counts whole.
+switches_per_request() {
+  awk -v n="$reqs" 'NR == FNR { before[$1] = $2; next }
+    { total += $2 - (($1 in before) ? before[$1] : 0) }
+    END { printf "%.1f", (n > 0 ? total / n : 0) }' <(printf '%s\n' "$1") <(printf '%s\n' "$2")
+}
+
 # cpu_per_request LABEL CONNS URL: one wrk run; appends "label|conns|req/s|gateway us|membership
-# us" (CPU per request of each process, all its threads) to cpu_rows.
+# us|gateway switches|membership switches" (CPU and context switches per request of each
+# process, all its threads) to cpu_rows.
 cpu_per_request() {
-  local label="$1" c="$2" url="$3" g0 m0 g1 m1 hz
+  local label="$1" c="$2" url="$3" g0 m0 g1 m1 gs0 ms0 gs1 ms1 hz
+  local gw="${IRIS_PIDS[gateway]}" mb="${IRIS_PIDS[membership]}"
   hz="$(getconf CLK_TCK)"
-  g0="$(cpu_ticks "${IRIS_PIDS[gateway]}")" m0="$(cpu_ticks "${IRIS_PIDS[membership]}")"
+  g0="$(cpu_ticks "$gw")" m0="$(cpu_ticks "$mb")" gs0="$(ctx_switches "$gw")" ms0="$(ctx_switches "$mb")"
   run_wrk "CPU per request: $label" "$((c > 1 ? 2 : 1))" "$c" "$url" ""
-  g1="$(cpu_ticks "${IRIS_PIDS[gateway]}")" m1="$(cpu_ticks "${IRIS_PIDS[membership]}")"
+  g1="$(cpu_ticks "$gw")" m1="$(cpu_ticks "$mb")" gs1="$(ctx_switches "$gw")" ms1="$(ctx_switches "$mb")"
   cpu_rows+=("$label|$c|$rps|$(awk -v a="$g0" -v b="$g1" -v n="$reqs" -v hz="$hz" \
     'BEGIN { printf "%.0f", (n > 0 ? (b - a) / hz / n * 1e6 : 0) }')|$(awk -v a="$m0" -v b="$m1" \
-    -v n="$reqs" -v hz="$hz" 'BEGIN { printf "%.0f", (n > 0 ? (b - a) / hz / n * 1e6 : 0) }')")
+    -v n="$reqs" -v hz="$hz" 'BEGIN { printf "%.0f", (n > 0 ? (b - a) / hz / n * 1e6 : 0) }')|$(
+    switches_per_request "$gs0" "$gs1")|$(switches_per_request "$ms0" "$ms1")")
 }
 
 # cpu_start, then cpu_end LABEL around one wrk run: appends "label|req/s|gateway us|membership
@@ -94,11 +118,13 @@ latency_split_report() {
     echo "| $a | $b | $c | $(awk -v x="$b" -v y="$split_lat" 'BEGIN { if (y > 0) printf "%.1f", x / y; else print "-" }') |"
   done
   echo
-  echo "CPU time per request, each process with all its threads (from /proc/<pid>/stat around"
-  echo "one wrk run; Postgres is left out, see pgbench):"
+  echo "CPU time and context switches per request, each process with all its threads (from"
+  echo "/proc/<pid>/stat and /proc/<pid>/task/*/status around one wrk run; switches of threads"
+  echo "that ended during the run are missed, so they are a lower bound; Postgres is left out,"
+  echo "see pgbench):"
   echo
-  echo "| load | conns | req/s | gateway us CPU per request | membership us CPU per request |"
-  echo "|---|---:|---:|---:|---:|"
+  echo "| load | conns | req/s | gateway us CPU per request | membership us CPU per request | gateway context switches per request | membership context switches per request |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
   md_rows "${cpu_rows[@]}"
   echo
   echo "CPU per organisation turned into the API's JSON (iris-json-probe, one thread, 20,000"

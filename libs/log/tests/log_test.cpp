@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <regex>
 #include <sstream>
 #include <string>
@@ -59,6 +60,23 @@ TEST(FormatLineTest, ExtraFieldsCannotForgeStandardKeys) {
   EXPECT_EQ(j["field_service"], "other");
 }
 
+TEST(FormatLineTest, FieldsWrittenDirectlyMakeTheLineADocumentWouldMake) {
+  Init("gateway", "info");
+  RequestScope scope("r-\"7\"");
+  const std::string bad_utf8 = "caf\xC3";
+  // Both stamp the current time: compare what follows the timestamp.
+  auto tail = [](const std::string& line) { return line.substr(line.find(",\"level\"")); };
+  EXPECT_EQ(
+      tail(FormatFieldsLine("info", "request \"x\"\n",
+                            {{"caller", std::string_view("anonymous")},
+                             {"duration_ms", 10.14},
+                             {"msg", std::string_view(bad_utf8)},
+                             {"status", std::int64_t{200}}})),
+      tail(FormatLine(
+          "info", "request \"x\"\n",
+          {{"caller", "anonymous"}, {"duration_ms", 10.14}, {"msg", bad_utf8}, {"status", 200}})));
+}
+
 TEST(FormatLineTest, NonObjectFieldsAreKept) {
   auto j = json::parse(FormatLine("info", "m", json::array({1, 2})));
   EXPECT_EQ(j["fields"], json::array({1, 2}));
@@ -87,6 +105,34 @@ TEST(RequestScopeTest, IsPerThread) {
   EXPECT_EQ(CurrentRequestId(), "main-thread");
 }
 
+// What was written to the captured stderr, the lines still buffered included.
+std::string Captured() {
+  Flush();
+  return testing::internal::GetCapturedStderr();
+}
+
+TEST(LoggingTest, AWarningWritesEveryLineBeforeItAtOnce) {
+  Init("membership", "info");
+  testing::internal::CaptureStderr();
+  Info("first");
+  Warn("second");
+  auto lines = ParseLines(testing::internal::GetCapturedStderr());  // no Flush()
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0]["msg"], "first");
+  EXPECT_EQ(lines[1]["msg"], "second");
+}
+
+TEST(LoggingTest, InfoLinesReachStderrWithinTheFlushInterval) {
+  Init("membership", "info");
+  testing::internal::CaptureStderr();
+  Info("soon");
+  // IRIS_LOG_FLUSH_MS is 100 by default; a second is room for a busy machine.
+  std::this_thread::sleep_for(std::chrono::seconds(1));
+  auto lines = ParseLines(testing::internal::GetCapturedStderr());  // no Flush()
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0]["msg"], "soon");
+}
+
 TEST(LoggingTest, WritesJsonLinesToStderrAtOrAboveTheLevel) {
   Init("grants", "info");
   testing::internal::CaptureStderr();
@@ -96,7 +142,7 @@ TEST(LoggingTest, WritesJsonLinesToStderrAtOrAboveTheLevel) {
     Info("shown {} braces", {{"k", "v"}});
     Error("boom");
   }
-  auto lines = ParseLines(testing::internal::GetCapturedStderr());
+  auto lines = ParseLines(Captured());
   ASSERT_EQ(lines.size(), 2u);
   EXPECT_EQ(lines[0]["msg"], "shown {} braces");
   EXPECT_EQ(lines[0]["level"], "info");
@@ -112,7 +158,7 @@ TEST(LoggingTest, SetLevelChangesWhatIsWritten) {
   Info("dropped");
   SetLevel("debug");
   Debug("kept");
-  auto lines = ParseLines(testing::internal::GetCapturedStderr());
+  auto lines = ParseLines(Captured());
   ASSERT_EQ(lines.size(), 1u);
   EXPECT_EQ(lines[0]["msg"], "kept");
 }
@@ -122,7 +168,7 @@ TEST(LoggingTest, UnknownLevelFallsBackToInfoAndSaysSo) {
   Init("events", "loud");
   Debug("dropped");
   Info("kept");
-  auto lines = ParseLines(testing::internal::GetCapturedStderr());
+  auto lines = ParseLines(Captured());
   ASSERT_EQ(lines.size(), 2u);
   EXPECT_EQ(lines[0]["level"], "warn");
   EXPECT_EQ(lines[0]["requested_level"], "loud");
@@ -140,7 +186,7 @@ TEST(LoggingTest, ConcurrentWritersProduceWholeLines) {
     });
   }
   for (auto& th : threads) th.join();
-  auto lines = ParseLines(testing::internal::GetCapturedStderr());
+  auto lines = ParseLines(Captured());
   EXPECT_EQ(lines.size(), 800u);
 }
 

@@ -4,6 +4,7 @@
 #include <any>
 #include <chrono>
 #include <cmath>
+#include <cstdint>
 #include <exception>
 #include <map>
 #include <string_view>
@@ -257,12 +258,15 @@ std::optional<http::HttpResponse> Chain::Run(http::HttpRequest& request, bool ma
   if (access_log_) {
     // One line per request (issue 14): what an operator needs to trace a request and who made
     // it, never a credential or a body. The request id is stamped by the scope above.
-    iris::log::Info("request", {{"method", request.method},
-                                {"route", route_label},
-                                {"status", response->status},
-                                {"duration_ms", std::round(seconds * 1e6) / 1e3},
-                                {"caller", progress.caller.empty() ? "anonymous" : progress.caller},
-                                {"remote", request.remote_address}});
+    // Written without a JSON document (InfoFields), keys in the order Info would write them.
+    iris::log::InfoFields("request",
+                          {{"caller", progress.caller.empty() ? std::string_view("anonymous")
+                                                              : std::string_view(progress.caller)},
+                           {"duration_ms", std::round(seconds * 1e6) / 1e3},
+                           {"method", std::string_view(request.method)},
+                           {"remote", std::string_view(request.remote_address)},
+                           {"route", std::string_view(route_label)},
+                           {"status", static_cast<std::int64_t>(response->status)}});
   } else if (response->status >= 500) {
     iris::log::Warn(
         "request failed",

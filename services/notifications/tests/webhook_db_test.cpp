@@ -78,13 +78,7 @@ class WebhookDbTest : public ::testing::Test {
   }
   // A message and its delivery to `endpoint`, due now; the delivery's id.
   std::string Delivery(const std::string& endpoint) {
-    const std::string message = NewUuid(), delivery = NewUuid();
-    Exec(
-        "INSERT INTO notifications.messages (id, source, type, subject_id, audience, in_feed, "
-        "payload, occurred_at) VALUES ('" +
-        message +
-        "', 'grants', 'grants.call.opened', 'call-1', 'public', true, "
-        "'{\"status\": \"open\"}', now())");
+    const std::string message = Message(), delivery = NewUuid();
     Exec("INSERT INTO notifications.webhook_deliveries (id, endpoint_id, message_id) VALUES ('" +
          delivery + "', '" + endpoint + "', '" + message + "')");
     return delivery;
