@@ -11,6 +11,7 @@
 #include <curl/curl.h>
 
 #include "absl/strings/str_cat.h"
+#include "services/notifications/app/curl_init.hpp"
 #include "services/notifications/domain/mail_format.hpp"
 
 namespace iris::notifications::app {
@@ -29,16 +30,11 @@ size_t ReadChunk(char* buffer, size_t size, size_t count, void* user) {
   return n;
 }
 
-void GlobalInitOnce() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
-
 }  // namespace
 
 SmtpMailSender::SmtpMailSender(std::string url, std::chrono::milliseconds timeout)
     : url_(std::move(url)), timeout_(timeout) {
-  GlobalInitOnce();
+  CurlGlobalInitOnce();
 }
 
 absl::Status SmtpMailSender::Send(const domain::OutgoingMail& mail, const std::string& text) {

@@ -5,6 +5,7 @@
 
 #include "libs/log/log.hpp"
 #include "libs/status/status.hpp"
+#include "services/notifications/app/curl_init.hpp"
 #include "services/notifications/app/webhook_http.hpp"
 #include "services/notifications/domain/webhook_schedule.hpp"
 #include "services/notifications/domain/webhook_signature.hpp"
@@ -53,6 +54,7 @@ WebhookSender::~WebhookSender() { Stop(); }
 
 void WebhookSender::Start() {
   if (!threads_.empty()) return;
+  CurlGlobalInitOnce();
   for (int i = 0; i < std::max(1, settings_.senders); ++i)
     threads_.emplace_back([this] { Loop(); });
 }
