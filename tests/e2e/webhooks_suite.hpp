@@ -51,13 +51,9 @@ class NotificationsWebhooksE2eTest : public E2eSuite {
   // delays the deliveries those suites wait for.
   static void DeleteEndpoints() {
     for (const auto& id : endpoints_) {
-      auto got = As(partner_key_, "GET", "/v1/webhooks/" + id);
-      if (got.status != 200) continue;  // deleted by the test
-      const auto e = json::parse(got.body, nullptr, false);
-      if (!e.is_object() || !e.contains("version")) continue;
-      auto del = As(partner_key_, "DELETE", "/v1/webhooks/" + id, "",
-                    {{"If-Match", "\"" + std::to_string(e["version"].get<int>()) + "\""}});
-      EXPECT_EQ(del.status, 204) << del.body;
+      // Whatever version it reached meanwhile (a 410 disables it): `*` asks for none.
+      auto del = As(partner_key_, "DELETE", "/v1/webhooks/" + id, "", {{"If-Match", "*"}});
+      EXPECT_TRUE(del.status == 204 || del.status == 404) << del.status << " " << del.body;
     }
     endpoints_.clear();
   }
