@@ -4,21 +4,12 @@
 
 #include "libs/grpc/channel.hpp"
 #include "libs/grpc/dependency_failure.hpp"
+#include "libs/proto_values/enum_words.hpp"
 
 namespace iris::event_directory {
 namespace {
 
 namespace v1 = iris::events::v1;
-
-std::string StatusWord(v1::EventStatus s) {
-  switch (s) {
-    case v1::EVENT_STATUS_DRAFT: return "draft";
-    case v1::EVENT_STATUS_PUBLISHED: return "published";
-    case v1::EVENT_STATUS_COMPLETED: return "completed";
-    case v1::EVENT_STATUS_CANCELLED: return "cancelled";
-    default: return "unknown";
-  }
-}
 
 }  // namespace
 
@@ -40,7 +31,7 @@ absl::StatusOr<EventFacts> EventsClient::Event(const identity::Caller& caller,
   if (s.error_code() == ::grpc::StatusCode::NOT_FOUND) return EventFacts{};
   if (!s.ok()) return iris::grpc::DependencyFailure("events", s, "event " + event_id);
   return EventFacts{
-      .exists = true, .status = StatusWord(event.status()), .country = event.country()};
+      .exists = true, .status = proto_values::WordOf(event.status()), .country = event.country()};
 }
 
 }  // namespace iris::event_directory

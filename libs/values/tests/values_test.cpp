@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "libs/values/base64url.hpp"
+#include "libs/values/entity_tags.hpp"
 #include "libs/values/sha256.hpp"
 #include "libs/values/text.hpp"
 #include "libs/values/text_rules.hpp"
@@ -110,6 +111,17 @@ TEST(EmailRuleTest, RefusesInvisibleUnicodeSpaceControlAndFormatCharacters) {
        }) {
     EXPECT_FALSE(LooksLikeEmail(bad)) << bad;
   }
+}
+
+TEST(EntityTagsTest, IfNoneMatchIsAListComparedWeakly) {
+  EXPECT_TRUE(NoneMatch("\"a\"", "\"a\""));
+  EXPECT_TRUE(NoneMatch("W/\"a\"", "\"a\""));
+  EXPECT_TRUE(NoneMatch("\"a\"", "W/\"a\""));
+  EXPECT_TRUE(NoneMatch("\"x\", \t W/\"a\" ", "\"a\""));
+  EXPECT_TRUE(NoneMatch("*", "\"a\""));
+  EXPECT_FALSE(NoneMatch("\"x\",\"y\"", "\"a\""));
+  EXPECT_FALSE(NoneMatch("a", "\"a\""));  // a tag is quoted
+  EXPECT_FALSE(NoneMatch("", "\"a\""));
 }
 
 }  // namespace

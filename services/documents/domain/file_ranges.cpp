@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "absl/status/status.h"
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "libs/values/entity_tags.hpp"
 
 namespace iris::documents::domain {
 
@@ -13,22 +13,7 @@ std::string FileEtag(std::string_view sha256) { return "\"" + std::string(sha256
 bool NoneMatchHits(const std::vector<std::string>& tags, std::string_view sha256) {
   const std::string etag = FileEtag(sha256);
   for (const std::string& value : tags) {
-    // Debian's Abseil has its own string_view: split and trim with the standard one.
-    std::string_view rest = value;
-    while (!rest.empty()) {
-      const size_t comma = rest.find(',');
-      std::string_view tag = rest.substr(0, comma);
-      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
-      while (!tag.empty() && absl::ascii_isspace(static_cast<unsigned char>(tag.front()))) {
-        tag.remove_prefix(1);
-      }
-      while (!tag.empty() && absl::ascii_isspace(static_cast<unsigned char>(tag.back()))) {
-        tag.remove_suffix(1);
-      }
-      if (tag == "*") return true;
-      if (tag.substr(0, 2) == "W/") tag.remove_prefix(2);
-      if (tag == etag) return true;
-    }
+    if (values::NoneMatch(value, etag)) return true;
   }
   return false;
 }

@@ -14,17 +14,13 @@ using proto_values::ToProto;
 using proto_values::ValueOf;
 using proto_values::WordOf;
 
-namespace {
-
-constexpr std::string_view kScope = "CAMPAIGN_SCOPE_";
-
-}  // namespace
+namespace {}  // namespace
 
 void ToProto(const domain::Campaign& in, v1::Campaign* out) {
   out->set_id(in.id);
   ToProto(in.name, out->mutable_name());
   out->set_hashtag(in.hashtag);
-  out->set_scope(ValueOf<v1::CampaignScope>(in.scope, kScope));
+  out->set_scope(ValueOf<v1::CampaignScope>(in.scope));
   out->set_country(in.country);
   out->set_starts_on(in.starts_on);
   out->set_ends_on(in.ends_on);
@@ -46,7 +42,7 @@ domain::CampaignPatch CampaignPatchFromProto(const v1::Campaign& in,
     } else if (f == "hashtag") {
       p.hashtag = in.hashtag();
     } else if (f == "scope") {
-      p.scope = WordOf(in.scope(), kScope);
+      p.scope = WordOf(in.scope());
     } else if (f == "country") {
       p.country = in.country();
     } else if (f == "starts_on") {

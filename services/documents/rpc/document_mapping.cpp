@@ -17,15 +17,11 @@ using proto_values::ToProto;
 using proto_values::ValueOf;
 using proto_values::WordOf;
 
-namespace {
-
-constexpr std::string_view kKind = "DOCUMENT_KIND_", kStatus = "DOCUMENT_STATUS_";
-
-}  // namespace
+namespace {}  // namespace
 
 void ToProto(const domain::Document& in, const identity::Caller& caller, v1::Document* out) {
   out->set_id(in.id);
-  out->set_kind(ValueOf<v1::DocumentKind>(in.kind, kKind));
+  out->set_kind(ValueOf<v1::DocumentKind>(in.kind));
   ToProto(in.title, out->mutable_title());
   // An empty map is null in the API (an unset message), not {}.
   if (!in.summary.empty()) ToProto(in.summary, out->mutable_summary());
@@ -34,8 +30,7 @@ void ToProto(const domain::Document& in, const identity::Caller& caller, v1::Doc
   for (const auto& l : in.languages) out->add_languages(l);
   for (const auto& o : in.organization_ids) out->add_organization_ids(o);
   for (const auto& a : in.authors) out->add_authors(a);
-  out->set_status(
-      ValueOf<v1::DocumentStatus>(std::string(domain::DocumentStatusWord(in.status)), kStatus));
+  out->set_status(ValueOf<v1::DocumentStatus>(std::string(domain::DocumentStatusWord(in.status))));
   out->set_status_note(in.status_note);
   if (in.status_changed_at) ToProto(*in.status_changed_at, out->mutable_status_changed_at());
   if (in.published_at) ToProto(*in.published_at, out->mutable_published_at());
@@ -79,7 +74,7 @@ domain::DocumentPatch DocumentPatchFromProto(const v1::Document& in,
   domain::DocumentPatch p;
   for (const auto& f : proto_values::SentFields(in, fields, domain::IsReadOnlyDocumentField)) {
     if (f == "kind") {
-      p.kind = WordOf(in.kind(), kKind);
+      p.kind = WordOf(in.kind());
     } else if (f == "title") {
       p.title = FromProto(in.title());
     } else if (f == "summary") {

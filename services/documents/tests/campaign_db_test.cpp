@@ -4,6 +4,7 @@
 #include <set>
 
 #include "absl/strings/ascii.h"
+#include "libs/status/testing/field_errors.hpp"
 #include "services/documents/tests/documents_db_test_base.hpp"
 
 namespace iris::documents {
@@ -27,11 +28,10 @@ class CampaignDbTest : public DocumentsDbTestBase {
     events_.events[id] = {.exists = true, .status = status, .country = "RS"};
     return id;
   }
-  std::set<std::string> Fields422(const absl::Status& s) {
-    std::set<std::string> out;
-    const auto detail = status::DetailOf(s);
-    for (const auto& e : detail.errors()) out.insert(e.field());
-    return out;
+  // The fields of a 422, in any order.
+  static std::set<std::string> Fields422(const absl::Status& s) {
+    const auto fields = status::testing::FieldsOf(s);
+    return {fields.begin(), fields.end()};
   }
 };
 

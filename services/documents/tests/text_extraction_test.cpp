@@ -110,7 +110,7 @@ TEST(TextExtractorTest, AnUnreadablePdfHasNoText) {
   EXPECT_EQ(Extract("application/pdf", "%PD"), "");  // shorter than the signature
   std::string truncated = DataFile("two_pages.pdf");
   truncated.resize(truncated.size() / 3);
-  EXPECT_EQ(Extract("application/pdf", truncated, 50).find("Kragujevac"), std::string::npos);
+  EXPECT_EQ(Extract("application/pdf", truncated, 50), "");  // no page survives the cut
 }
 
 TEST(TextExtractorTest, OtherFilesHaveNoText) {

@@ -19,10 +19,6 @@ using proto_values::WordOf;
 
 namespace {
 
-constexpr std::string_view kKind = "EVENT_KIND_", kFormat = "EVENT_FORMAT_",
-                           kAudience = "EVENT_AUDIENCE_", kStatus = "EVENT_STATUS_",
-                           kMode = "REGISTRATION_MODE_";
-
 std::optional<values::Time> TimeOf(bool has, const google::protobuf::Timestamp& t) {
   if (!has) return std::nullopt;
   return FromProto(t);
@@ -32,13 +28,13 @@ std::optional<values::Time> TimeOf(bool has, const google::protobuf::Timestamp& 
 
 void ToProto(const domain::Event& in, v1::Event* out) {
   out->set_id(in.id);
-  out->set_kind(ValueOf<v1::EventKind>(in.kind, kKind));
+  out->set_kind(ValueOf<v1::EventKind>(in.kind));
   ToProto(in.title, out->mutable_title());
   // An empty map is null in the API (an unset message), not {}.
   if (!in.description.empty()) ToProto(in.description, out->mutable_description());
   out->set_edition(in.edition);
   if (!in.theme.empty()) ToProto(in.theme, out->mutable_theme());
-  out->set_format(ValueOf<v1::EventFormat>(in.format, kFormat));
+  out->set_format(ValueOf<v1::EventFormat>(in.format));
   if (!in.venue.empty() || !in.city.empty() || !in.location_country.empty()) {
     auto* l = out->mutable_location();
     l->set_venue(in.venue);
@@ -54,18 +50,17 @@ void ToProto(const domain::Event& in, v1::Event* out) {
     ToProto(in.language_requirement, out->mutable_language_requirement());
   }
   if (in.capacity) out->set_capacity(*in.capacity);
-  out->set_audience(ValueOf<v1::EventAudience>(in.audience, kAudience));
+  out->set_audience(ValueOf<v1::EventAudience>(in.audience));
   out->set_country(in.country);
   out->set_host_organization_id(in.host_organization_id);
   for (const auto& p : in.partner_organization_ids) out->add_partner_organization_ids(p);
   auto* w = out->mutable_registration();
-  w->set_mode(ValueOf<v1::RegistrationMode>(in.registration_mode, kMode));
+  w->set_mode(ValueOf<v1::RegistrationMode>(in.registration_mode));
   if (in.registration_opens_at) ToProto(*in.registration_opens_at, w->mutable_opens_at());
   if (in.registration_closes_at) ToProto(*in.registration_closes_at, w->mutable_closes_at());
   w->set_closes_on(domain::RegistrationClosesOn(in));
   out->set_certificate_threshold(in.certificate_threshold);
-  out->set_status(
-      ValueOf<v1::EventStatus>(std::string(domain::EventStatusWord(in.status)), kStatus));
+  out->set_status(ValueOf<v1::EventStatus>(std::string(domain::EventStatusWord(in.status))));
   out->set_status_note(in.status_note);
   if (in.status_changed_at) ToProto(*in.status_changed_at, out->mutable_status_changed_at());
   auto* places = out->mutable_places();
@@ -100,7 +95,7 @@ domain::EventPatch EventPatchFromProto(const v1::Event& in,
   domain::EventPatch p;
   for (const auto& f : proto_values::SentFields(in, fields, domain::IsReadOnlyEventField)) {
     if (f == "kind") {
-      p.kind = WordOf(in.kind(), kKind);
+      p.kind = WordOf(in.kind());
     } else if (f == "title") {
       p.title = FromProto(in.title());
     } else if (f == "description") {
@@ -110,7 +105,7 @@ domain::EventPatch EventPatchFromProto(const v1::Event& in,
     } else if (f == "theme") {
       p.theme = FromProto(in.theme());
     } else if (f == "format") {
-      p.format = WordOf(in.format(), kFormat);
+      p.format = WordOf(in.format());
     } else if (f == "location") {
       if (in.has_location()) {
         p.location = domain::LocationInput{in.location().venue(), in.location().city(),
@@ -133,7 +128,7 @@ domain::EventPatch EventPatchFromProto(const v1::Event& in,
     } else if (f == "capacity") {
       p.capacity = in.has_capacity() ? std::optional<int>(in.capacity()) : std::nullopt;
     } else if (f == "audience") {
-      p.audience = WordOf(in.audience(), kAudience);
+      p.audience = WordOf(in.audience());
     } else if (f == "country") {
       p.country = in.country();
     } else if (f == "host_organization_id") {
@@ -143,7 +138,7 @@ domain::EventPatch EventPatchFromProto(const v1::Event& in,
                                          in.partner_organization_ids().end());
     } else if (f == "registration") {
       const auto& w = in.registration();
-      p.registration = domain::WindowInput{.mode = WordOf(w.mode(), kMode),
+      p.registration = domain::WindowInput{.mode = WordOf(w.mode()),
                                            .opens_at = TimeOf(w.has_opens_at(), w.opens_at()),
                                            .closes_at = TimeOf(w.has_closes_at(), w.closes_at()),
                                            .closes_on = w.closes_on()};

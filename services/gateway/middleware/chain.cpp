@@ -16,6 +16,7 @@
 #include "libs/json/proto_json.hpp"
 #include "libs/log/log.hpp"
 #include "libs/status/status.hpp"
+#include "libs/values/entity_tags.hpp"
 #include "services/gateway/http/compression.hpp"
 #include "services/gateway/http/request_id.hpp"
 
@@ -35,23 +36,6 @@ struct Chain::Progress {
 };
 
 namespace {
-
-// RFC 9110 §13.1.2: If-None-Match is a list of entity tags or "*"; weak comparison.
-bool NoneMatch(std::string_view header, std::string_view etag) {
-  auto strip_weak = [](std::string_view t) {
-    t = http::TrimOws(t);
-    if (t.substr(0, 2) == "W/") t.remove_prefix(2);
-    return t;
-  };
-  while (!header.empty()) {
-    const size_t comma = header.find(',');
-    auto t = strip_weak(header.substr(0, comma));
-    if (t == "*" || t == strip_weak(etag)) return true;
-    if (comma == std::string_view::npos) break;
-    header.remove_prefix(comma + 1);
-  }
-  return false;
-}
 
 // "an hour", "a minute", "60 seconds": a period as the 429's message says it.
 std::string PeriodText(std::chrono::seconds period) {
@@ -401,7 +385,7 @@ std::optional<http::HttpResponse> Chain::Dispatch(http::HttpRequest& request, Pr
     AddValidators(*reply, route.access == Access::kPublic && ctx.caller.anonymous());
     auto inm = request.HeaderValue("if-none-match");
     for (const auto& h : reply->headers) {
-      if (inm && absl::AsciiStrToLower(h.name) == "etag" && NoneMatch(*inm, h.value)) {
+      if (inm && absl::AsciiStrToLower(h.name) == "etag" && values::NoneMatch(*inm, h.value)) {
         // RFC 9110 §15.4.5: a 304 carries what the 200 would have of ETag, caching and Vary.
         http::HttpResponse not_modified;
         not_modified.status = 304;
