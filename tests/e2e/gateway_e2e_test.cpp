@@ -212,6 +212,17 @@ TEST_F(GatewayE2eTest, OperationsEndpointsAnswer) {
   auto doc = Get("/v1/openapi.json");
   ASSERT_EQ(doc.status, 200);
   EXPECT_EQ(json::parse(doc.body)["openapi"], "3.1.0");
+  // One tag for the document; gzipped (made once, not per request) under the weak form of it,
+  // and a 304 when the client has it.
+  const std::string tag = doc.Header("etag");
+  ASSERT_EQ(tag.rfind("\"", 0), 0u) << tag;
+  auto gzipped = Get("/v1/openapi.json", {{"Accept-Encoding", "gzip"}});
+  ASSERT_EQ(gzipped.status, 200);
+  EXPECT_EQ(gzipped.Header("content-encoding"), "gzip");
+  EXPECT_EQ(gzipped.Header("etag"), "W/" + tag);
+  EXPECT_LT(gzipped.body.size(), doc.body.size() / 4);
+  EXPECT_EQ(Get("/v1/openapi.json", {{"If-None-Match", tag}}).status, 304);
+  EXPECT_EQ(Get("/v1/openapi.json", {{"If-None-Match", "W/" + tag}}).status, 304);
 }
 
 TEST_F(GatewayE2eTest, MetricsCountRequestsByRouteAndStatus) {

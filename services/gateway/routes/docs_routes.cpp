@@ -1,6 +1,6 @@
 // GET /docs and GET /docs/{asset}: the interactive API docs (Swagger UI over GET
 // /v1/openapi.json), served from memory with a strict Content-Security-Policy.
-#include "services/gateway/http/compression.hpp"
+#include "services/gateway/routes/asset_reply.hpp"
 #include "services/gateway/routes/route_table.hpp"
 
 namespace iris::gateway {
@@ -16,18 +16,12 @@ absl::StatusOr<Reply> Serve(const DocsPage* page, std::string_view name,
   const auto it = page->assets.find(name);
   if (it == page->assets.end()) return absl::NotFoundError("the docs page has no such file");
   const DocsAsset& asset = it->second;
-  const auto accept = request.HeaderValue("accept-encoding");
-  const bool gzip = !asset.gzipped.empty() && accept && http::AcceptsGzip(*accept);
-  // The chain adds Vary: Accept-Encoding; a gzipped body's tag is weak, as the chain's own are.
-  Reply reply = Reply::Raw(200, asset.content_type, gzip ? asset.gzipped : asset.body)
-                    .WithHeader("ETag", gzip ? "W/" + asset.etag : asset.etag)
-                    // The names carry no version: revalidate each time (a 304 when unchanged),
-                    // so a new release never mixes an old bundle with a new page.
-                    .WithHeader("Cache-Control", "public, no-cache")
-                    .WithHeader("Content-Security-Policy", kDocsContentSecurityPolicy)
-                    .WithHeader("X-Content-Type-Options", "nosniff");
-  if (gzip) reply.WithHeader("Content-Encoding", "gzip");
-  return reply;
+  // The names carry no version: revalidate each time (a 304 when unchanged), so a new release
+  // never mixes an old bundle with a new page.
+  return AssetReply(asset.content_type, asset.body, asset.gzipped, asset.etag, request)
+      .WithHeader("Cache-Control", "public, no-cache")
+      .WithHeader("Content-Security-Policy", kDocsContentSecurityPolicy)
+      .WithHeader("X-Content-Type-Options", "nosniff");
 }
 
 }  // namespace

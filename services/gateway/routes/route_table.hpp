@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "libs/pagination/cursor.hpp"
@@ -19,7 +20,8 @@ namespace iris::gateway {
 // What routes may need besides their upstream.
 struct RouteDeps {
   Readiness& readiness;
-  const std::string& openapi_json;
+  // GET /v1/openapi.json: compact JSON that outlives the routes (docs::kOpenApiJson).
+  std::string_view openapi_json;
   // Signs list cursors (IRIS_CURSOR_SECRET). Without one (tests that only list routes) a
   // throwaway key is used.
   const pagination::CursorCodec* cursors = nullptr;
@@ -50,7 +52,7 @@ struct ServiceRegistration {
 const std::vector<ServiceRegistration>& RegisteredServices();
 
 // /healthz, /readyz, /v1/openapi.json
-std::vector<Route> OpsRoutes(Readiness& readiness, const std::string& openapi_json);
+std::vector<Route> OpsRoutes(Readiness& readiness, std::string_view openapi_json);
 // /problems, /problems/{name}: the problem vocabulary, explained.
 std::vector<Route> ProblemRoutes();
 // /docs, /docs/{asset}: the interactive API docs, from `page` (null: not installed).

@@ -4,10 +4,9 @@
 #include <string>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
 #include <openssl/rand.h>
 
-#include "gateway_openapi.hpp"
+#include "gateway_openapi_json.hpp"
 #include "libs/grpc/caller_assertion.hpp"
 #include "libs/grpc/process.hpp"
 #include "libs/grpc/server.hpp"
@@ -20,7 +19,6 @@
 #include "services/gateway/middleware/auth_login_limiter.hpp"
 #include "services/gateway/middleware/chain.hpp"
 #include "services/gateway/middleware/readiness.hpp"
-#include "services/gateway/routes/openapi_document.hpp"
 #include "services/gateway/routes/route_table.hpp"
 #include "services/gateway/src/config.hpp"
 
@@ -109,14 +107,6 @@ int main(int argc, char** argv) {
   iris::log::Init("gateway", cfg.log_level);
   if (!InstallCallerSigner(cfg)) return 2;
 
-  // docs/openapi.yaml is written in YAML's JSON subset, so the document served at
-  // /v1/openapi.json is the very file the validator checks.
-  const auto openapi = ParseOpenApi(iris::gateway::docs::kOpenApiYaml);
-  if (!openapi.ok()) {
-    std::fprintf(stderr, "gateway: %s\n", std::string(openapi.status().message()).c_str());
-    return 1;
-  }
-  const std::string openapi_json = openapi->dump();
   // Read once here, so a docs directory without its files stops the start with one clear line.
   const auto docs_page = LoadDocsPage(cfg.docs_dir);
   if (!docs_page.ok()) {
@@ -150,7 +140,8 @@ int main(int argc, char** argv) {
   bool cursor_ok = true;
   const iris::pagination::CursorCodec cursors(CursorSecret(cfg, &cursor_ok));
   if (!cursor_ok) return 1;
-  RouteDeps deps{readiness, openapi_json};
+  // docs/openapi.yaml, compacted and checked at build time (tools/openapi_json.cpp).
+  RouteDeps deps{readiness, docs::kOpenApiJson};
   deps.cursors = &cursors;
   deps.jwt = &jwt;
   deps.login_limiter = &login_limiter;

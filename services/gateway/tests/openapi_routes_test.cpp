@@ -8,6 +8,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_split.h"
 #include "gateway_openapi.hpp"
+#include "gateway_openapi_json.hpp"
 #include "libs/metrics/metrics.hpp"
 #include "libs/redis/redis.hpp"
 #include "libs/status/problem_types.hpp"
@@ -172,6 +173,15 @@ TEST(OpenApiRoutesTest, GatewayRegistersEveryBuiltServiceAndNoOther) {
   std::set<std::string> registered;
   for (const auto& s : RegisteredServices()) registered.insert(s.name);
   EXPECT_EQ(built, registered);
+}
+
+// What GET /v1/openapi.json serves is compacted from the YAML at build time
+// (tools/openapi_json.cpp): the same document.
+TEST(OpenApiRoutesTest, TheServedJsonIsTheYamlsDocument) {
+  auto doc = ParseOpenApi(docs::kOpenApiYaml);
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(nlohmann::json::parse(docs::kOpenApiJson), *doc);
+  EXPECT_EQ(docs::kOpenApiJson, doc->dump());
 }
 
 TEST(OpenApiRoutesTest, DocumentIsOpenApi31) {
