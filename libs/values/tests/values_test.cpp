@@ -11,6 +11,29 @@
 namespace iris::values {
 namespace {
 
+// API.md: a localized map needs at least one entry; each text is trimmed, bounded and in a
+// known language.
+TEST(LocalizedTextTest, AnEmptyMapIsAProblemOfItsField) {
+  std::vector<InvalidField> problems;
+  EXPECT_TRUE(CheckLocalizedText({}, "description", {"en"}, 10, &problems).empty());
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].field, "description");
+  EXPECT_EQ(problems[0].message, kNeedsALanguage);
+}
+
+TEST(LocalizedTextTest, EachTextIsTrimmedAndChecked) {
+  std::vector<InvalidField> problems;
+  const auto out = CheckLocalizedText({{"en", "  Serbia "}, {"xx", "?"}, {"sr-Latn", " "}}, "name",
+                                      {"en", "sr-Latn"}, 5, &problems);
+  EXPECT_EQ(out.at("en"), "Serbia");
+  ASSERT_EQ(problems.size(), 3u);
+  EXPECT_EQ(problems[0].field, "name.en");  // 6 characters, at most 5
+  EXPECT_EQ(problems[1].field, "name.sr-Latn");
+  EXPECT_EQ(problems[1].message, "must not be empty");
+  EXPECT_EQ(problems[2].field, "name.xx");
+  EXPECT_EQ(problems[2].message, "must be a language of GET /v1/languages");
+}
+
 TEST(UuidTest, AcceptsTheCanonicalFormInAnyCase) {
   EXPECT_TRUE(IsUuid("7d7c8f0e-1b7a-4c55-9d8c-3f1f2b4a5c6d"));
   EXPECT_TRUE(IsUuid("7D7C8F0E-1B7A-4C55-9D8C-3F1F2B4A5C6D"));

@@ -69,12 +69,8 @@ class Applier {
       if (creating) Add("title", "is required: a map of language to text, such as {\"en\": ...}");
       return;
     }
-    auto title = values::CheckLocalizedText(*p_.title, "title", values::LanguageCodes(),
-                                            kMaxCallTitle, problems_);
-    if (p_.title->empty()) {
-      Add("title", "is required: a map of language to text, such as {\"en\": ...}");
-    }
-    call_->title = std::move(title);
+    call_->title = values::CheckLocalizedText(*p_.title, "title", values::LanguageCodes(),
+                                              kMaxCallTitle, problems_);
   }
 
   void Description() {
@@ -281,7 +277,6 @@ class Applier {
       }
       criterion.name = values::CheckLocalizedText(c.name, field + ".name", values::LanguageCodes(),
                                                   kMaxCriterionName, problems_);
-      if (c.name.empty()) Add(field + ".name", "is required: a map of language to text");
       if (c.weight < 1 || c.weight > kWeightTotal) {
         Add(field + ".weight", "must be an integer from 1 to 100");
         weights_ok = false;
