@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <set>
 
+#include "absl/algorithm/container.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "libs/members/organization_check.hpp"
 #include "libs/status/list_filters.hpp"
 #include "libs/status/status.hpp"
 #include "libs/values/reference_codes.hpp"
@@ -15,10 +17,6 @@ namespace iris::documents::app {
 namespace {
 
 absl::Status NotFound() { return absl::NotFoundError("campaign not found"); }
-
-bool Names(const std::vector<std::string>& list, const std::string& item) {
-  return std::find(list.begin(), list.end(), item) != list.end();
-}
 
 db::Change ChangeOf(const domain::Campaign& c, std::string event, std::string action,
                     nlohmann::json audit) {
@@ -54,31 +52,26 @@ absl::Status CampaignUseCases::CheckLinks(const identity::Caller& caller,
   if (!next.lead_organization_id.empty() &&
       (!before || before->lead_organization_id != next.lead_organization_id)) {
     IRIS_ASSIGN_OR_RETURN(auto org, membership_.Organization(caller, next.lead_organization_id));
-    if (!org.exists) {
-      problems.push_back(
-          {"lead_organization_id", "is no member organisation (GET /v1/organizations)"});
-    } else if (!org.active) {
-      problems.push_back({"lead_organization_id",
-                          "must be an active member; '" + org.name + "' is " + org.status});
-    }
+    members::CheckActiveMember(org, "lead_organization_id", problems);
   }
   std::vector<std::string> added_documents;
   for (const auto& id : next.document_ids) {
-    if (!before || !Names(before->document_ids, id)) added_documents.push_back(id);
+    if (!before || !absl::c_linear_search(before->document_ids, id)) added_documents.push_back(id);
   }
   if (!added_documents.empty()) {
     IRIS_ASSIGN_OR_RETURN(auto visible, pool_.Read([&](db::Tx& tx) {
       return documents_.VisibleIds(tx, storage::ViewerOf(caller), added_documents);
     }));
     for (const auto& id : added_documents) {
-      if (!Names(visible, id)) {
+      if (!absl::c_linear_search(visible, id)) {
         problems.push_back({domain::SentElement("document_ids", sent.document_ids, id),
                             "is no document you can see (GET /v1/documents)"});
       }
     }
   }
   for (const auto& id : next.event_ids) {
-    if (before && Names(before->event_ids, id)) continue;  // checked when it was linked
+    if (before && absl::c_linear_search(before->event_ids, id))
+      continue;  // checked when it was linked
     IRIS_ASSIGN_OR_RETURN(auto event, events_.Event(caller, id));
     if (!event.exists) {
       problems.push_back({domain::SentElement("event_ids", sent.event_ids, id),
@@ -151,14 +144,16 @@ absl::StatusOr<domain::Campaign> CampaignUseCases::Update(const identity::Caller
                    const domain::Campaign& seen) {
     if (fields.document_ids) {
       for (const auto& d : stored.document_ids) {
-        if (!Names(seen.document_ids, d) && !Names(next.document_ids, d)) {
+        if (!absl::c_linear_search(seen.document_ids, d) &&
+            !absl::c_linear_search(next.document_ids, d)) {
           next.document_ids.push_back(d);
         }
       }
     }
     if (fields.event_ids) {
       for (const auto& e : stored.event_ids) {
-        if (!Names(seen.event_ids, e) && !Names(next.event_ids, e)) next.event_ids.push_back(e);
+        if (!absl::c_linear_search(seen.event_ids, e) && !absl::c_linear_search(next.event_ids, e))
+          next.event_ids.push_back(e);
       }
     }
   };

@@ -4,9 +4,11 @@
 #include <map>
 #include <set>
 
+#include "absl/algorithm/container.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "libs/members/organization_check.hpp"
 #include "libs/status/list_filters.hpp"
 #include "libs/status/status.hpp"
 #include "libs/status/verbs.hpp"
@@ -20,10 +22,6 @@ namespace {
 
 absl::Status NotFound() { return absl::NotFoundError("document not found"); }
 
-bool Names(const std::vector<std::string>& list, const std::string& item) {
-  return std::find(list.begin(), list.end(), item) != list.end();
-}
-
 std::set<std::string> SetOf(const std::vector<std::string>& words) {
   return {words.begin(), words.end()};
 }
@@ -35,7 +33,8 @@ absl::Status CheckCreator(const identity::Caller& caller, domain::Document* d) {
   if (caller.IsMember() && !domain::IsStaff(caller)) {
     if (d->organization_ids.empty()) {
       d->organization_ids.push_back(absl::AsciiStrToLower(caller.organization_id));
-    } else if (!Names(d->organization_ids, absl::AsciiStrToLower(caller.organization_id))) {
+    } else if (!absl::c_linear_search(d->organization_ids,
+                                      absl::AsciiStrToLower(caller.organization_id))) {
       problems.push_back({"organization_ids", "must include your own organisation (" +
                                                   caller.organization_id +
                                                   "): members write documents for it"});
@@ -100,14 +99,10 @@ absl::Status DocumentUseCases::CheckOrganizations(
     const std::optional<std::vector<std::string>>& sent) {
   std::vector<values::InvalidField> problems;
   for (const auto& id : next.organization_ids) {
-    if (before && Names(before->organization_ids, id)) continue;  // checked when it was added
+    if (before && absl::c_linear_search(before->organization_ids, id))
+      continue;  // checked when it was added
     IRIS_ASSIGN_OR_RETURN(auto org, membership_.Organization(caller, id));
-    const std::string field = domain::SentElement("organization_ids", sent, id);
-    if (!org.exists) {
-      problems.push_back({field, "is no member organisation (GET /v1/organizations)"});
-    } else if (!org.active) {
-      problems.push_back({field, "must be an active member; '" + org.name + "' is " + org.status});
-    }
+    members::CheckActiveMember(org, domain::SentElement("organization_ids", sent, id), problems);
   }
   IRIS_RETURN_IF_ERROR(status::Validation(problems));
   return members::CheckTimeLeftToWrite(caller);
@@ -156,7 +151,7 @@ absl::StatusOr<domain::Document> DocumentUseCases::Update(const identity::Caller
     if (!domain::IsStaff(caller)) {
       const std::string own = absl::AsciiStrToLower(caller.organization_id);
       for (const auto& org : before.organization_ids) {
-        if (org != own && !Names(next.organization_ids, org)) {
+        if (org != own && !absl::c_linear_search(next.organization_ids, org)) {
           return status::Invalid("organization_ids",
                                  "must keep " + org +
                                      ": members add organisations but only staff remove "

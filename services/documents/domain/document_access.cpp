@@ -1,27 +1,23 @@
 #include "services/documents/domain/document_access.hpp"
 
-#include <algorithm>
+#include "absl/algorithm/container.h"
 
 namespace iris::documents::domain {
-namespace {
-
-bool Names(const std::vector<std::string>& list, const std::string& item) {
-  return !item.empty() && std::find(list.begin(), list.end(), item) != list.end();
-}
-
-}  // namespace
 
 bool IsStaff(const identity::Caller& caller) {
   return caller.IsNetworkAdmin() || caller.IsCoordinator();
 }
 
 bool IsOwnMember(const identity::Caller& caller, const Document& d) {
-  return caller.IsMember() && Names(d.organization_ids, caller.organization_id);
+  // An empty id (a caller without one) names nothing, even a list that holds "" by mistake.
+  return caller.IsMember() && !caller.organization_id.empty() &&
+         absl::c_linear_search(d.organization_ids, caller.organization_id);
 }
 
 bool IsStaffFor(const identity::Caller& caller, const Document& d) {
   if (caller.IsNetworkAdmin()) return true;
-  return caller.IsCoordinator() && Names(d.countries, caller.country);
+  return caller.IsCoordinator() && !caller.country.empty() &&
+         absl::c_linear_search(d.countries, caller.country);
 }
 
 // A coordinator sees an unpublished document only when it names the coordinator's country

@@ -5,13 +5,12 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "libs/values/entity_tags.hpp"
+#include "proto/iris/documents/v1/file_transfer.hpp"
 
 namespace iris::documents::domain {
 
-std::string FileEtag(std::string_view sha256) { return "\"" + std::string(sha256) + "\""; }
-
 bool NoneMatchHits(const std::vector<std::string>& tags, std::string_view sha256) {
-  const std::string etag = FileEtag(sha256);
+  const std::string etag = v1::FileEtag(sha256);
   for (const std::string& value : tags) {
     if (values::NoneMatch(value, etag)) return true;
   }

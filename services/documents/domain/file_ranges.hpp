@@ -12,9 +12,6 @@
 
 namespace iris::documents::domain {
 
-// The entity tag a file is served with: its SHA-256 in quotes.
-std::string FileEtag(std::string_view sha256);
-
 // Whether If-None-Match's tags (each as sent; one header value may also list several,
 // comma-separated) match the file: "*", or its tag, weak (W/) or not (the weak comparison
 // §13.1.2 asks for).

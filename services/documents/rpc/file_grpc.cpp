@@ -6,6 +6,7 @@
 
 #include "libs/grpc/answer.hpp"
 #include "libs/status/status.hpp"
+#include "proto/iris/documents/v1/file_transfer.hpp"
 #include "services/documents/rpc/file_mapping.hpp"
 
 namespace iris::documents::rpc {
@@ -13,8 +14,6 @@ namespace {
 
 // The contract's bound on one data message (each at most 1 MiB): what the service buffers.
 constexpr size_t kMaxDataMessage = 1024 * 1024;
-// Initial metadata of a PutFile whose header passed the service's checks: send the data now.
-constexpr std::string_view kUploadAcceptedKey = "x-iris-upload-accepted";
 
 }  // namespace
 
@@ -39,7 +38,7 @@ constexpr std::string_view kUploadAcceptedKey = "x-iris-upload-accepted";
         // gateway waits for this before it reads (or invites, with Expect: 100-continue) the
         // client's body, so a refusal does not make the client send the file first.
         accepted = true;
-        ctx->AddInitialMetadata(std::string(kUploadAcceptedKey), "1");
+        ctx->AddInitialMetadata(v1::kUploadAcceptedKey, "1");
         reader->SendInitialMetadata();
       }
       for (;;) {
@@ -76,7 +75,7 @@ constexpr std::string_view kUploadAcceptedKey = "x-iris-upload-accepted";
     auto download = files_.Open(caller, r);
     if (!download.ok()) {
       if (auto size = download.status().GetPayload(app::kFileSizePayload)) {
-        ctx->AddTrailingMetadata(kFileSizeTrailer, std::string(*size));
+        ctx->AddTrailingMetadata(v1::kFileSizeKey, std::string(*size));
       }
       return download.status();
     }

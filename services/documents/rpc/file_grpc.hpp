@@ -10,10 +10,6 @@
 
 namespace iris::documents::rpc {
 
-// Trailing metadata of an OUT_OF_RANGE GetFile: the file's size (decimal), for the gateway's
-// `Content-Range: bytes */<size>`.
-inline constexpr const char* kFileSizeTrailer = "x-iris-file-size";
-
 class FileGrpc {
  public:
   explicit FileGrpc(app::FileUseCases& files) : files_(files) {}

@@ -3,13 +3,15 @@
 
 #include <gtest/gtest.h>
 
+#include "proto/iris/documents/v1/file_transfer.hpp"
+
 namespace iris::documents::domain {
 namespace {
 
 const std::string kSha = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
 
 TEST(NoneMatchTest, StarStrongWeakAndListsMatch) {
-  EXPECT_EQ(FileEtag(kSha), "\"" + kSha + "\"");
+  EXPECT_EQ(v1::FileEtag(kSha), "\"" + kSha + "\"");
   EXPECT_TRUE(NoneMatchHits({"*"}, kSha));
   EXPECT_TRUE(NoneMatchHits({"\"" + kSha + "\""}, kSha));
   EXPECT_TRUE(NoneMatchHits({"W/\"" + kSha + "\""}, kSha));

@@ -9,6 +9,7 @@
 #include <grpcpp/client_context.h>
 
 #include "libs/values/sha256.hpp"
+#include "proto/iris/documents/v1/file_transfer.hpp"
 #include "services/documents/rpc/file_grpc.hpp"
 #include "services/documents/tests/file_db_fixture.hpp"
 #include "tests/support/rpc_server.hpp"
@@ -126,7 +127,7 @@ class FileRpcTest : public FileDbTest {
     }
     absl::Status s = status::FromGrpc(reader->Finish());
     for (const auto& [k, v] : ctx.GetServerTrailingMetadata()) {
-      if (k == rpc::kFileSizeTrailer) d.file_size_trailer = std::string(v.data(), v.size());
+      if (k == v1::kFileSizeKey) d.file_size_trailer = std::string(v.data(), v.size());
     }
     d.sha256 = hasher.HexDigest();
     if (!s.ok()) {

@@ -11,6 +11,7 @@
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "libs/db/outbox.hpp"
+#include "libs/members/organization_check.hpp"
 #include "libs/status/list_filters.hpp"
 #include "libs/status/status.hpp"
 #include "libs/status/verbs.hpp"
@@ -92,12 +93,7 @@ absl::Status EventUseCases::CheckOrganizations(const identity::Caller& caller,
   std::vector<values::InvalidField> problems;
   auto check = [&](const std::string& id, std::string field) -> absl::Status {
     IRIS_ASSIGN_OR_RETURN(auto org, membership_.Organization(caller, id));
-    if (!org.exists) {
-      problems.push_back({std::move(field), "is no member organisation (GET /v1/organizations)"});
-    } else if (!org.active) {
-      problems.push_back(
-          {std::move(field), "must be an active member; '" + org.name + "' is " + org.status});
-    }
+    members::CheckActiveMember(org, std::move(field), problems);
     return absl::OkStatus();
   };
   if (!next.host_organization_id.empty() &&

@@ -16,6 +16,7 @@
 #include "absl/strings/str_cat.h"
 #include "iris/documents/v1/documents.grpc.pb.h"
 #include "libs/status/status.hpp"
+#include "proto/iris/documents/v1/file_transfer.hpp"
 #include "services/gateway/routes/byte_range.hpp"
 #include "services/gateway/routes/rest.hpp"
 #include "services/gateway/routes/route_table.hpp"
@@ -29,11 +30,6 @@ using Stub = v1::Documents::Stub;
 constexpr const char* kPath = "/v1/documents/{id}/versions/{n}/files/{name}";
 // What one PutFile data message carries (the contract allows up to 1 MiB).
 constexpr size_t kChunkBytes = 256 * 1024;
-// The service's answer to an unsatisfiable range carries the file's size here.
-constexpr const char* kFileSizeKey = "x-iris-file-size";
-// The service's initial metadata once PutFile's header passed its checks (documents'
-// rpc/file_grpc.cpp): the body is read only after it.
-constexpr const char* kUploadAcceptedKey = "x-iris-upload-accepted";
 
 // {n}: a version number, else no such version (404).
 absl::StatusOr<int32_t> VersionNumber(const RequestContext& r) {
@@ -49,8 +45,6 @@ iris::identity::Caller CallerOf(const RequestContext& r) {
 std::string FileLocation(const std::string& id, int32_t n, const std::string& name) {
   return absl::StrCat("/v1/documents/", id, "/versions/", n, "/files/", name);
 }
-
-std::string Etag(const v1::File& f) { return "\"" + f.sha256() + "\""; }
 
 // Types a browser shows without running anything; everything else is saved.
 bool ShownInline(const std::string& media_type) {
@@ -84,7 +78,7 @@ absl::StatusOr<Reply> PutFile(Upstream& c, std::chrono::milliseconds timeout, Re
     // nor invited with 100 Continue. A call that ended without it is a refusal Finish names.
     // The wait is bounded by the call's deadline.
     writer->WaitForInitialMetadata();
-    open = ctx.GetServerInitialMetadata().contains(kUploadAcceptedKey);
+    open = ctx.GetServerInitialMetadata().contains(v1::kUploadAcceptedKey);
   }
   absl::Status body_error;
   while (open) {
@@ -114,7 +108,7 @@ absl::StatusOr<Reply> PutFile(Upstream& c, std::chrono::milliseconds timeout, Re
   const v1::File& f = out.file();
   return Reply::Json(out.created() ? 201 : 200, f)
       .WithHeader("Location", FileLocation(r.PathParam("id"), n, f.name()))
-      .WithHeader("ETag", Etag(f));
+      .WithHeader("ETag", v1::FileEtag(f.sha256()));
 }
 
 // One GetFile call being read: each Next() is one data message. Dropped before its end (HEAD,
@@ -198,7 +192,7 @@ absl::StatusOr<Reply> GetFile(Upstream& c, std::chrono::milliseconds timeout, Re
     if (s.error_code() == ::grpc::StatusCode::OUT_OF_RANGE) {
       std::string size = "*";
       const auto& trailers = ctx->GetServerTrailingMetadata();
-      if (auto it = trailers.find(kFileSizeKey); it != trailers.end()) {
+      if (auto it = trailers.find(v1::kFileSizeKey); it != trailers.end()) {
         size = std::string(it->second.data(), it->second.size());
       }
       auto problem = rest::Problem(
@@ -216,7 +210,8 @@ absl::StatusOr<Reply> GetFile(Upstream& c, std::chrono::milliseconds timeout, Re
     // the call open (a no-op when it has ended, as it should).
     ctx->TryCancel();
     (void)reader->Finish();
-    return Reply{304, "", "", {{"ETag", Etag(f)}, {"Cache-Control", "no-cache"}}, nullptr};
+    return Reply{
+        304, "", "", {{"ETag", v1::FileEtag(f.sha256())}, {"Cache-Control", "no-cache"}}, nullptr};
   }
   const bool partial = range.has_value() && f.size() > 0;
   Reply reply{partial ? 206 : 200,
@@ -224,7 +219,7 @@ absl::StatusOr<Reply> GetFile(Upstream& c, std::chrono::milliseconds timeout, Re
               "",
               {},
               nullptr};
-  reply.WithHeader("ETag", Etag(f))
+  reply.WithHeader("ETag", v1::FileEtag(f.sha256()))
       .WithHeader("Accept-Ranges", "bytes")
       .WithHeader("Cache-Control", "no-cache")
       .WithHeader("Content-Disposition",

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "libs/proto_values/sent_fields.hpp"
 #include "services/membership/rpc/organization_mapping.hpp"
 #include "services/membership/rpc/reference_mapping.hpp"
 
@@ -15,14 +16,6 @@ v1::ApplicationStatus StatusToProto(domain::ApplicationStatus s) {
     case domain::ApplicationStatus::kRejected: return v1::APPLICATION_STATUS_REJECTED;
   }
   return v1::APPLICATION_STATUS_UNSPECIFIED;
-}
-
-std::set<std::string> SetFields(const google::protobuf::Message& m) {
-  std::vector<const google::protobuf::FieldDescriptor*> fields;
-  m.GetReflection()->ListFields(m, &fields);
-  std::set<std::string> names;
-  for (const auto* f : fields) names.insert(f->name());
-  return names;
 }
 
 }  // namespace
@@ -53,14 +46,9 @@ void ToProto(const domain::MembershipApplication& in, v1::MembershipApplication*
 
 domain::ApplicationSubmission SubmissionFromProto(const v1::MembershipApplication& in,
                                                   const google::protobuf::FieldMask& fields) {
-  std::set<std::string> sent = SetFields(in);
-  if (fields.paths_size() > 0) {
-    std::set<std::string> named(fields.paths().begin(), fields.paths().end());
-    for (const auto& f : sent) {
-      if (domain::IsReadOnlyApplicationField(f)) named.insert(f);
-    }
-    sent = std::move(named);
-  }
+  // Mass assignment: a read-only field holding a value counts as sent, mask or not.
+  const std::set<std::string> sent =
+      proto_values::SentFields(in, fields, domain::IsReadOnlyApplicationField);
   domain::ApplicationSubmission s;
   for (const auto& f : sent) {
     if (f == "organization") {

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "libs/proto_values/sent_fields.hpp"
 #include "services/membership/rpc/reference_mapping.hpp"
 
 namespace iris::membership::rpc {
@@ -43,15 +44,6 @@ v1::OrganizationStatus StatusToProto(domain::OrganizationStatus s) {
   return v1::ORGANIZATION_STATUS_UNSPECIFIED;
 }
 
-// Field names holding a non-default value: what a client without a mask meant to send.
-std::set<std::string> SetFields(const v1::Organization& in) {
-  std::vector<const google::protobuf::FieldDescriptor*> fields;
-  in.GetReflection()->ListFields(in, &fields);
-  std::set<std::string> names;
-  for (const auto* f : fields) names.insert(f->name());
-  return names;
-}
-
 }  // namespace
 
 void ToProto(const domain::Organization& in, v1::Organization* out) {
@@ -88,14 +80,7 @@ void ToProto(const domain::Organization& in, v1::Organization* out) {
 domain::OrganizationPatch PatchFromProto(const v1::Organization& in,
                                          const google::protobuf::FieldMask& fields) {
   // Mass assignment: a read-only field holding a value counts as sent, mask or not.
-  std::set<std::string> sent = SetFields(in);
-  if (fields.paths_size() > 0) {
-    std::set<std::string> named(fields.paths().begin(), fields.paths().end());
-    for (const auto& f : sent) {
-      if (domain::IsReadOnlyField(f)) named.insert(f);
-    }
-    sent = std::move(named);
-  }
+  const std::set<std::string> sent = proto_values::SentFields(in, fields, domain::IsReadOnlyField);
   domain::OrganizationPatch p;
   for (const auto& f : sent) {
     if (f == "name")

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "libs/proto_values/sent_fields.hpp"
 #include "services/membership/rpc/reference_mapping.hpp"
 
 namespace iris::membership::rpc {
@@ -29,14 +30,6 @@ std::optional<domain::LicensingStatus> LicensingFromProto(v1::LicensingStatus s)
   }
 }
 
-std::set<std::string> SetFields(const v1::SocialService& in) {
-  std::vector<const google::protobuf::FieldDescriptor*> fields;
-  in.GetReflection()->ListFields(in, &fields);
-  std::set<std::string> names;
-  for (const auto* f : fields) names.insert(f->name());
-  return names;
-}
-
 }  // namespace
 
 void ToProto(const domain::SocialService& in, v1::SocialService* out) {
@@ -61,14 +54,8 @@ void ToProto(const domain::SocialService& in, v1::SocialService* out) {
 domain::SocialServicePatch ServicePatchFromProto(const v1::SocialService& in,
                                                  const google::protobuf::FieldMask& fields) {
   // Mass assignment: a read-only field holding a value counts as sent, mask or not.
-  std::set<std::string> sent = SetFields(in);
-  if (fields.paths_size() > 0) {
-    std::set<std::string> named(fields.paths().begin(), fields.paths().end());
-    for (const auto& f : sent) {
-      if (domain::IsServiceReadOnlyField(f)) named.insert(f);
-    }
-    sent = std::move(named);
-  }
+  const std::set<std::string> sent =
+      proto_values::SentFields(in, fields, domain::IsServiceReadOnlyField);
   domain::SocialServicePatch p;
   for (const auto& f : sent) {
     if (f == "name") {
