@@ -59,6 +59,16 @@ bool CleansItself(const json& v, const FieldDescriptor& f) {
          std::all_of(v.begin(), v.end(), [](const json& e) { return e.is_object(); });
 }
 
+// A LocalizedText field marked [(iris.common.v1.empty_map_clears) = true] (common.proto): {}
+// is a value there. Read by name, so this library needs no generated code of ours.
+bool EmptyMapClears(const FieldDescriptor& f) {
+  const FieldDescriptor* option =
+      f.file()->pool()->FindExtensionByName("iris.common.v1.empty_map_clears");
+  if (option == nullptr) return false;
+  const auto& options = f.options();
+  return options.GetReflection()->GetBool(options, option);
+}
+
 // A field whose JSON null carries meaning instead of "unset".
 bool NullIsAValue(const FieldDescriptor& f) {
   return f.cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE &&
@@ -253,7 +263,14 @@ void Checker::Single(json& v, const FieldDescriptor& f, const std::string& path)
       v = value->name();
       return;
     }
-    case FieldDescriptor::CPPTYPE_MESSAGE: return Message(v, *f.message_type(), path);
+    case FieldDescriptor::CPPTYPE_MESSAGE:
+      if (f.message_type()->full_name() == kLocalizedText && v.is_object() && v.empty() &&
+          !EmptyMapClears(f)) {
+        return Fail(path,
+                    "needs at least one language: a map of language to text, such as "
+                    "{\"en\": ...}; null clears a field that may be cleared");
+      }
+      return Message(v, *f.message_type(), path);
   }
 }
 

@@ -147,11 +147,6 @@ std::map<std::string, std::string> CheckLocalizedText(
     const std::map<std::string, std::string>& sent, std::string_view field,
     const std::set<std::string>& languages, size_t max_chars, std::vector<InvalidField>* problems) {
   std::map<std::string, std::string> out;
-  // API.md: a map needs at least one entry. A field that may be cleared is cleared with null.
-  if (sent.empty()) {
-    problems->push_back({std::string(field), kNeedsALanguage});
-    return out;
-  }
   // Bounded before the keys are looked at: hundreds of unknown keys would be hundreds of
   // problems.
   if (sent.size() > kMaxLanguages) {

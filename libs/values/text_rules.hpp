@@ -14,10 +14,6 @@ namespace iris::values {
 // The most languages a localized map may hold (GET /v1/languages has eight).
 inline constexpr size_t kMaxLanguages = 20;
 
-// The problem of an empty localized map, whether its field is required or optional.
-inline constexpr const char* kNeedsALanguage =
-    "needs at least one language: a map of language to text, such as {\"en\": ...}";
-
 // One broken rule of one field, named by its path in the body ("licensing.authority").
 struct InvalidField {
   std::string field;

@@ -108,6 +108,28 @@ TEST_F(EventsE2eTest, BrokenRulesAre422NamingEachField) {
   }
 }
 
+// API.md: a localized map needs at least one entry. {} is refused (422 naming the field),
+// title or description, on create and on PATCH; null clears an optional one.
+TEST_F(EventsE2eTest, ALocalizedMapNeedsALanguageAndNullClearsAnOptionalOne) {
+  auto empty_title = NewEvent("Empty maps " + token_);
+  empty_title["title"] = json::object();
+  empty_title["description"] = json::object();
+  auto refused = As(admin_, "POST", "/v1/events", empty_title.dump());
+  ExpectProblem(refused, 422);
+  EXPECT_TRUE(FieldsOf(refused).count("title")) << refused.body;
+  EXPECT_TRUE(FieldsOf(refused).count("description")) << refused.body;
+
+  const auto event = Create(admin_, NewEvent("Cleared " + token_));
+  ASSERT_TRUE(event.contains("id"));
+  const std::string path = "/v1/events/" + event["id"].get<std::string>();
+  auto empty = As(admin_, "PATCH", path, json{{"description", json::object()}}.dump());
+  ExpectProblem(empty, 422);
+  EXPECT_TRUE(FieldsOf(empty).count("description")) << empty.body;
+  auto cleared = As(admin_, "PATCH", path, json{{"description", nullptr}}.dump());
+  ASSERT_EQ(cleared.status, 200) << cleared.body;
+  EXPECT_TRUE(Parse(cleared)["description"].is_null()) << cleared.body;
+}
+
 TEST_F(EventsE2eTest, CoordinatorsManageOnlyTheirCountrysEvents) {
   const auto ours = Create(coordinator_rs_, NewEvent("Coordinated " + token_, "RS"));
   ASSERT_TRUE(ours.contains("id"));

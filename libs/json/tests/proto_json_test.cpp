@@ -270,6 +270,22 @@ TEST(FromJsonTest, EnumsAcceptOnlyTheirWords) {
             (Error{"history[1]", "must be one of: in_formation, active"}));
 }
 
+// API.md: a localized map needs at least one entry. A service cannot tell {} from null once it
+// is protobuf, so the reader refuses {}, in a list too; null stays "not set" (PATCH: clear).
+// A field marked empty_map_clears (common.proto) takes {} as a value.
+TEST(FromJsonTest, AnEmptyLocalizedMapIsRefusedUnlessTheFieldTakesItAsClearing) {
+  const std::string needs =
+      "needs at least one language: a map of language to text, such as {\"en\": ...}; null "
+      "clears a field that may be cleared";
+  EXPECT_EQ(OnlyError(R"({"title": {}})"), (Error{"title", needs}));
+  EXPECT_EQ(OnlyError(R"({"tags": [{"en": "youth"}, {}]})"), (Error{"tags[1]", needs}));
+  Sample m;
+  ASSERT_TRUE(FromJson(json::parse(R"({"title": null, "note": {}})"), &m).ok());
+  EXPECT_FALSE(m.has_title());
+  EXPECT_TRUE(m.has_note());
+  EXPECT_TRUE(m.note().values().empty());
+}
+
 TEST(FromJsonTest, ShapesOfLocalizedTextAndTimestampsAreChecked) {
   EXPECT_EQ(OnlyError(R"({"title": {"values": {"en": "x"}}})"),
             (Error{"title", "must be an object of language tag to text"}));

@@ -156,6 +156,16 @@ void FillRandom(Message* m, std::mt19937_64& rng, const RandomMessageOptions& o,
     }
     return;
   }
+  if (o.as_clients_send && d.full_name() == "iris.common.v1.LocalizedText") {
+    // A client sends a language at least ({} is refused where a map needs one entry).
+    const int n = 1 + static_cast<int>(rng() % o.max_repeated);
+    for (int k = 0; k < n; ++k) {
+      Message* entry = r.AddMessage(m, d.field(0));
+      SetScalar(entry, *d.field(0)->message_type()->map_key(), rng, o);
+      SetScalar(entry, *d.field(0)->message_type()->map_value(), rng, o);
+    }
+    return;
+  }
   for (int i = 0; i < d.field_count(); ++i) {
     const FieldDescriptor& f = *d.field(i);
     if (!Coin(rng)) continue;

@@ -15,7 +15,7 @@ struct RandomMessageOptions {
   int max_repeated = 3;       // elements per list or map
   bool invalid_utf8 = false;  // some texts get bytes that are not UTF-8
   // Only what a client could send back: no enum numbers this build does not know, FieldMask
-  // paths that are field names (not "" or free text).
+  // paths that are field names (not "" or free text), localized maps with a language.
   bool as_clients_send = false;
 };
 

@@ -52,6 +52,7 @@ void ApplyFields(const CampaignPatch& p, Campaign* c, bool creating,
   const auto& langs = values::LanguageCodes();
   if (p.name) {
     c->name = values::CheckLocalizedText(*p.name, "name", langs, kMaxCampaignName, problems);
+    if (p.name->empty()) Add(problems, "name", "is required: a map of language to text");
   } else if (creating) {
     Add(problems, "name", "is required: a map of language to text, such as {\"en\": ...}");
   }

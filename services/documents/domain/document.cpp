@@ -44,6 +44,7 @@ void ApplyFields(const DocumentPatch& p, Document* d, bool creating,
   const auto& langs = values::LanguageCodes();
   if (p.title) {
     d->title = values::CheckLocalizedText(*p.title, "title", langs, kMaxTitle, problems);
+    if (p.title->empty()) Add(problems, "title", "is required: a map of language to text");
   } else if (creating) {
     Add(problems, "title", "is required: a map of language to text, such as {\"en\": ...}");
   }

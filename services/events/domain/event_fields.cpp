@@ -78,6 +78,7 @@ class Applier {
     const auto& langs = values::LanguageCodes();
     if (p_.title) {
       e_->title = values::CheckLocalizedText(*p_.title, "title", langs, kMaxTitle, problems_);
+      if (p_.title->empty()) Add("title", "is required: a map of language to text");
     } else if (creating) {
       Add("title", "is required: a map of language to text, such as {\"en\": ...}");
     }

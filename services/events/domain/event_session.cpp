@@ -29,9 +29,10 @@ std::vector<InvalidField> NewSession(const SessionInput& in, const Event& event,
   for (const auto& f : in.read_only_sent) add(f, "is read-only; the server sets it");
   for (const auto& f : in.unknown_sent) add(f, "is not a field of a session");
   const auto& langs = values::LanguageCodes();
-  if (!in.title) {
+  if (!in.title || in.title->empty()) {
     add("title", "is required: a map of language to text, such as {\"en\": ...}");
-  } else {
+  }
+  if (in.title) {
     out->title = values::CheckLocalizedText(*in.title, "title", langs, kMaxTitle, &problems);
   }
   if (in.description) {

@@ -45,7 +45,7 @@ std::vector<InvalidField> NewProgramme(const ProgrammePatch& p, Programme* out) 
   } else {
     out->kind = *kind;
   }
-  if (!p.name) {
+  if (!p.name || p.name->empty()) {
     problems.push_back({"name", "is required: a map of language to text, such as {\"en\": ...}"});
   } else {
     out->name = values::CheckLocalizedText(*p.name, "name", values::LanguageCodes(),

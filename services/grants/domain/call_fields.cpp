@@ -69,8 +69,12 @@ class Applier {
       if (creating) Add("title", "is required: a map of language to text, such as {\"en\": ...}");
       return;
     }
-    call_->title = values::CheckLocalizedText(*p_.title, "title", values::LanguageCodes(),
-                                              kMaxCallTitle, problems_);
+    auto title = values::CheckLocalizedText(*p_.title, "title", values::LanguageCodes(),
+                                            kMaxCallTitle, problems_);
+    if (p_.title->empty()) {
+      Add("title", "is required: a map of language to text, such as {\"en\": ...}");
+    }
+    call_->title = std::move(title);
   }
 
   void Description() {
@@ -277,6 +281,7 @@ class Applier {
       }
       criterion.name = values::CheckLocalizedText(c.name, field + ".name", values::LanguageCodes(),
                                                   kMaxCriterionName, problems_);
+      if (c.name.empty()) Add(field + ".name", "is required: a map of language to text");
       if (c.weight < 1 || c.weight > kWeightTotal) {
         Add(field + ".weight", "must be an integer from 1 to 100");
         weights_ok = false;

@@ -140,12 +140,8 @@ std::vector<InvalidField> Apply(const OrganizationPatch& patch, const ReferenceC
        changed);
 
   if (patch.description) {
-    // Unlike the other localized maps, {} clears it as null does (docs/openapi.yaml's
-    // OrganizationInput has no minProperties): the first contract, kept for its clients.
-    auto description = patch.description->empty()
-                           ? LocalizedText()
-                           : CheckLocalizedText(*patch.description, "description", refs.languages,
-                                                2000, &problems);
+    auto description =
+        CheckLocalizedText(*patch.description, "description", refs.languages, 2000, &problems);
     if (description != org->description) changed->push_back("description");
     org->description = std::move(description);
   }

@@ -34,6 +34,7 @@ void TooLong(const std::string& value, std::string_view field, size_t max,
 
 LocalizedText CheckName(const LocalizedText& sent, const ServiceReferenceCodes& refs,
                         std::vector<InvalidField>* problems) {
+  if (sent.empty()) problems->push_back({"name", "needs at least one language"});
   return CheckLocalizedText(sent, "name", refs.languages, 200, problems);
 }
 
