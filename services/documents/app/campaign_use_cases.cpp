@@ -1,6 +1,5 @@
 #include "services/documents/app/campaign_use_cases.hpp"
 
-#include <algorithm>
 #include <set>
 
 #include "absl/algorithm/container.h"

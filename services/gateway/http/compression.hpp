@@ -22,7 +22,8 @@ bool AcceptsGzip(std::string_view accept_encoding);
 std::optional<std::string> Gzip(std::string_view data);
 
 // A tag for `data`'s bytes: its length, CRC-32 and Adler-32 in hex ("1a2b-…-…"). For weak
-// entity tags computed per answer: a few GB/s with zlib's checksums where SHA-256 would cost
+// entity tags computed per answer, and the strong tags of documents served whole (computed
+// once, routes/asset_reply.hpp): a few GB/s with zlib's checksums where SHA-256 would cost
 // a list page tens of microseconds, and two independent checksums plus the length make a
 // change that keeps all three a negligible chance.
 std::string ContentTag(std::string_view data);

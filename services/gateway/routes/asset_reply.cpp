@@ -4,6 +4,15 @@
 
 namespace iris::gateway {
 
+AssetForms FormsOf(std::string_view body) {
+  AssetForms forms;
+  forms.etag = "\"" + http::ContentTag(body) + "\"";
+  if (body.size() >= http::kMinGzipBytes) {
+    if (auto gzipped = http::Gzip(body)) forms.gzipped = *std::move(gzipped);
+  }
+  return forms;
+}
+
 Reply AssetReply(std::string_view content_type, std::string_view body, std::string_view gzipped,
                  const std::string& etag, const http::HttpRequest& request) {
   const auto accept = request.HeaderValue("accept-encoding");

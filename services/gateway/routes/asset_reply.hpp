@@ -10,6 +10,14 @@
 
 namespace iris::gateway {
 
+// The strong tag ("\"...\"", http::ContentTag) and the gzipped form of a document served whole,
+// made once: gzipped is empty when the body is too small to pay or zlib fails.
+struct AssetForms {
+  std::string etag;
+  std::string gzipped;
+};
+AssetForms FormsOf(std::string_view body);
+
 // The 200 for `body`: its `gzipped` form when there is one and the request takes gzip, with the
 // strong tag `etag` ("\"...\"") made weak for the gzipped bytes, as the chain's own tags are.
 // The chain adds Vary: Accept-Encoding and answers If-None-Match from the tag.

@@ -4,7 +4,7 @@
 #include <sstream>
 #include <string_view>
 
-#include "services/gateway/http/compression.hpp"
+#include "services/gateway/routes/asset_reply.hpp"
 
 namespace iris::gateway {
 namespace {
@@ -50,12 +50,11 @@ absl::StatusOr<DocsPage> LoadDocsPage(const std::string& dir) {
     }
     DocsAsset asset;
     asset.content_type = std::string(file.content_type);
-    asset.etag = "\"" + http::ContentTag(*body) + "\"";
     // Gzipped once here rather than by the chain on every answer: Swagger UI's bundle is
     // 1.7 MB, and these routes run on the I/O threads.
-    if (body->size() >= http::kMinGzipBytes) {
-      if (auto gzipped = http::Gzip(*body)) asset.gzipped = *std::move(gzipped);
-    }
+    auto forms = FormsOf(*body);
+    asset.etag = std::move(forms.etag);
+    asset.gzipped = std::move(forms.gzipped);
     asset.body = *std::move(body);
     page.assets.emplace(std::string(file.name), std::move(asset));
   }

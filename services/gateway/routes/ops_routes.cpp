@@ -4,7 +4,6 @@
 #include <string>
 #include <string_view>
 
-#include "services/gateway/http/compression.hpp"
 #include "services/gateway/routes/asset_reply.hpp"
 #include "services/gateway/routes/route_table.hpp"
 
@@ -21,19 +20,15 @@ class OpenApiDocument {
   explicit OpenApiDocument(std::string_view json) : json_(json) {}
 
   Reply Serve(const http::HttpRequest& request) {
-    std::call_once(prepared_, [this] {
-      etag_ = "\"" + http::ContentTag(json_) + "\"";
-      if (auto gzipped = http::Gzip(json_)) gzipped_ = *std::move(gzipped);
-    });
-    return AssetReply("application/json", json_, gzipped_, etag_, request)
+    std::call_once(prepared_, [this] { forms_ = FormsOf(json_); });
+    return AssetReply("application/json", json_, forms_.gzipped, forms_.etag, request)
         .WithHeader("Cache-Control", "public, max-age=300");
   }
 
  private:
   const std::string_view json_;
   std::once_flag prepared_;
-  std::string etag_;     // set once under prepared_
-  std::string gzipped_;  // set once under prepared_
+  AssetForms forms_;  // set once under prepared_
 };
 
 }  // namespace
