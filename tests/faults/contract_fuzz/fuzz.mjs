@@ -14,7 +14,8 @@
 //   IRIS_CONTRACT_FUZZ_SEED           (random when absent)
 //   IRIS_CONTRACT_FUZZ_REQUESTS       stop after this many requests (default 3000)
 //   IRIS_CONTRACT_FUZZ_SECONDS        or after this long (default 45; 0: no limit)
-//   IRIS_CONTRACT_FUZZ_TIMEOUT_MS     each answer's limit (default 2000)
+//   IRIS_CONTRACT_FUZZ_TIMEOUT_MS     each answer's limit (default 2000, issue 11's bound; the
+//                                     summary names the slowest answer of the run)
 //   IRIS_CONTRACT_FUZZ_CONCURRENCY    requests in flight (default 4; 1 replays a seed exactly
 //                                     as far as the server's state allows)
 //   IRIS_CONTRACT_FUZZ_MAX_FAILURES   stop after this many (operation, check) failure groups

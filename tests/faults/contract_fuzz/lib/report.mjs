@@ -57,6 +57,7 @@ export class Report {
     this.byStatus = new Map();
     this.sent = 0;
     this.unsendable = 0;
+    this.slowest = { ms: -1 }; // the slowest answer (or give-up), for the summary
   }
 
   get full() {
@@ -65,6 +66,7 @@ export class Report {
 
   count(op, ans) {
     this.sent++;
+    if (ans.ms > this.slowest.ms) this.slowest = { ms: ans.ms, op: op.id, status: ans.status };
     const status = ans.error ? "none" : String(ans.status);
     if (!this.byOperation.has(op.id)) this.byOperation.set(op.id, new Map());
     const m = this.byOperation.get(op.id);
@@ -117,6 +119,7 @@ export class Report {
       "",
       `requests: ${this.sent} sent (seed=${this.seed})` +
         (this.unsendable ? `, ${this.unsendable} not sendable by node (skipped)` : ""),
+      `slowest answer: ${this.slowest.ms} ms (${this.slowest.op}, ${this.slowest.status ?? "none"})`,
     ];
     lines.push("per operation (status:count):");
     const ops = [...this.byOperation.keys()].sort();
