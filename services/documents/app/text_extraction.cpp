@@ -132,7 +132,8 @@ void TextExtractor::Decide() {
   decided_ = true;
   kind_ = TextKindOf(media_type_, head_);
   if (kind_ == TextKind::kPdf) {
-    std::string path = TempDir() + "/iris-documents-XXXXXX";  // mkstemp fills in the Xs
+    // mkstemp(3)'s template: it replaces the name's last six characters (they must be "X").
+    std::string path = TempDir() + "/iris-documents-XXXXXX";
     const int fd = ::mkstemp(path.data());
     if (fd < 0) {
       iris::log::Warn("pdf not spooled: no temporary file",
