@@ -2,8 +2,9 @@
 // to --port-file), verifies every request with the standardwebhooks library (not our own
 // code) against each secret in --secrets (one per line, reread per request: the test writes
 // it after creating or rotating an endpoint) and appends one JSON line per request to --log.
-// The path says how to answer: /fail/<n>/... answers 500 to its first n requests, /gone 410,
-// anything else 200.
+// The path says how to answer: /fail/<n>/... answers 500 to the first n requests of each message
+// (counted per path and webhook-id: other suites' organisations reach the same endpoint, and
+// counted per path alone they used up a message's failures), /gone 410, anything else 200.
 //   node receiver.mjs --port-file F --secrets S --log L
 import { createServer } from "node:http";
 import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
@@ -18,7 +19,7 @@ for (const need of ["port-file", "secrets", "log"]) {
   }
 }
 
-const seen = new Map(); // path -> requests so far
+const seen = new Map(); // path and webhook-id -> requests so far
 function secrets() {
   try {
     return readFileSync(args.secrets, "utf8").split("\n").map((s) => s.trim()).filter(Boolean);
@@ -32,8 +33,9 @@ const server = createServer((req, res) => {
   req.on("data", (c) => chunks.push(c));
   req.on("end", () => {
     const body = Buffer.concat(chunks).toString("utf8");
-    const n = (seen.get(req.url) ?? 0) + 1;
-    seen.set(req.url, n);
+    const key = `${req.url} ${req.headers["webhook-id"] ?? ""}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
     let status = 200;
     const fail = /^\/fail\/(\d+)\//.exec(req.url);
     if (fail && n <= Number(fail[1])) status = 500;
