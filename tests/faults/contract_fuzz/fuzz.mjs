@@ -24,6 +24,7 @@
 //   IRIS_CONTRACT_FUZZ_SIGN_IN_ADDRESS  local address for POST /v1/auth/token (default: a
 //                                     127.x.y.z of the seed against a loopback gateway; ""
 //                                     for none)
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { Contract } from "./lib/contract.mjs";
 import { Client } from "./lib/http.mjs";
@@ -128,6 +129,10 @@ async function main() {
   );
   await session.prepare(new Rng(cfg.seed));
 
+  // How long node's own loop was held up (validators compiled on first use, collections): a
+  // client that stalls cannot time the server, so the summary says how much it did.
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
   const started = Date.now();
   const stop = () =>
     report.sent >= cfg.requests ||
@@ -147,7 +152,9 @@ async function main() {
 
   const alive = await client.send({ method: "GET", path: "/healthz", headers: {} });
   client.close();
+  loop.disable();
   console.log(report.summary());
+  console.log(`the fuzzer's event loop: longest hold-up ${(loop.max / 1e6).toFixed(0)} ms`);
   console.log(
     `${report.sent} requests in ${seconds.toFixed(1)} s (${(report.sent / seconds).toFixed(0)}/s)`,
   );

@@ -26,7 +26,11 @@ export function checkAnswer(contract, req, ans, timeoutMs) {
   if (ans.error) {
     return [
       ans.error === "timeout"
-        ? failure("no answer in time", `${timeoutMs} ms`, `no answer within ${timeoutMs} ms`)
+        ? failure(
+            "no answer in time",
+            `${timeoutMs} ms`,
+            `no answer within ${timeoutMs} ms (${ans.detail ?? "nothing more known"})`,
+          )
         : failure("no answer", ans.error, `the connection failed: ${ans.error}`),
     ];
   }

@@ -49,11 +49,29 @@ export class Client {
         resolve({ unsendable: e.code ?? e.message });
         return;
       }
+      // What had happened by the deadline, for the report: a "no answer" must say whether the
+      // head came, and how much of the body the server had taken.
+      let headersMs;
       const timer = setTimeout(() => {
-        done({ error: "timeout" });
-        req.destroy();
+        // Timers run before I/O in each turn of node's loop: after the loop was held up (a
+        // validator compiled, a collection), an answer already in the socket would lose to its
+        // own deadline. One I/O pass first, so a timeout means the server was late, not us.
+        const late = ms() - this.timeoutMs;
+        setImmediate(() => {
+          const sent = req.socket?.bytesWritten;
+          const total = body ? body.length : 0;
+          done({
+            error: "timeout",
+            detail:
+              (headersMs === undefined ? "no status line" : `status line after ${headersMs} ms`) +
+              (total ? `, ${sent ?? "?"} bytes of the request written (body ${total})` : "") +
+              (late > 50 ? `; the fuzzer's own loop was ${late} ms late` : ""),
+          });
+          req.destroy();
+        });
       }, this.timeoutMs);
       req.on("response", (res) => {
+        headersMs = ms();
         const chunks = [];
         let size = 0;
         res.on("data", (c) => {

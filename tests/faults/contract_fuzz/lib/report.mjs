@@ -38,7 +38,8 @@ export function curlText(exchange) {
 }
 
 function answerText(ans) {
-  if (ans.error) return `(no answer: ${ans.error}, after ${ans.ms} ms)`;
+  if (ans.error)
+    return `(no answer: ${ans.error}, after ${ans.ms} ms${ans.detail ? `; ${ans.detail}` : ""})`;
   const type = ans.headers["content-type"] ?? "(no Content-Type)";
   const id = ans.headers["x-request-id"] ?? "(no X-Request-Id)";
   return `${ans.status} ${type}, X-Request-Id ${id}, ${ans.ms} ms\n${printable(ans.body, 600)}`;
