@@ -31,6 +31,26 @@ constexpr const char* kConnectionKey = "iris.gateway.connection";
 // How long a client may take to read an answer that closes the connection, and close its side,
 // before the gateway shuts both directions (ReapSlowRequests).
 constexpr std::chrono::seconds kLingerAfterClose{2};
+// How long an answer may wait in Pistache unwritten before its write is armed again.
+constexpr std::chrono::milliseconds kRearmUnwrittenAfter{200};
+
+// Counts an answer on `connection` as handed to Pistache and unwritten until the returned
+// holder is released (its write settled, or Pistache dropped it).
+std::shared_ptr<void> NoteUnwritten(const std::shared_ptr<Connection>& connection) {
+  {
+    std::lock_guard lock(connection->mu);
+    if (connection->unwritten++ == 0) {
+      connection->unwritten_since = std::chrono::steady_clock::now();
+    }
+  }
+  std::weak_ptr<Connection> weak = connection;
+  return std::shared_ptr<void>(nullptr, [weak](void*) {
+    if (auto c = weak.lock()) {
+      std::lock_guard lock(c->mu);
+      --c->unwritten;
+    }
+  });
+}
 
 HttpResponse Busy(const std::string& request_id) {
   return Problem(
@@ -163,6 +183,7 @@ void Send(const AdapterCore& core, Job& job) {
   auto peer = job.peer.lock();
   if (connection->disconnected || !peer) return;
   if (!job.keep_alive) completion->close_peer = peer;
+  completion->unwritten = NoteUnwritten(connection);
   try {
     // The bytes go to the transport directly, not through ResponseWriter::send: that one
     // chains a second promise whose resolution (on the I/O thread) walks its continuations
@@ -173,7 +194,10 @@ void Send(const AdapterCore& core, Job& job) {
     const size_t size = text.size();
     peer->send(Pistache::RawBuffer(std::move(text), size))
         .then([completion](ssize_t) { completion->Sent(); },
-              [completion](std::exception_ptr) { completion->ticket.reset(); });
+              [completion](std::exception_ptr) {
+                completion->unwritten.reset();
+                completion->ticket.reset();
+              });
   } catch (const std::exception& e) {
     spdlog::warn("sending response for request {} failed: {}", job.request_id, e.what());
   }
@@ -249,6 +273,7 @@ void Completion::Sent() {
       c->write_shut_at = std::chrono::steady_clock::now();
     }
   }
+  unwritten.reset();
   ticket.reset();
 }
 
@@ -299,7 +324,7 @@ void NoteReceiving(Connection& connection, bool receiving, bool head_done) {
 
 void ReapSlowRequests(const std::shared_ptr<AdapterCore>& core) {
   const auto now = std::chrono::steady_clock::now();
-  std::vector<std::shared_ptr<Connection>> late, to_cut;
+  std::vector<std::shared_ptr<Connection>> late, to_cut, to_rearm;
   {
     std::lock_guard live_lock(core->live_mu);
     auto& live = core->live;
@@ -312,6 +337,11 @@ void ReapSlowRequests(const std::shared_ptr<AdapterCore>& core) {
       }
       ++i;
       std::lock_guard lock(connection->mu);
+      if (connection->unwritten > 0 && !connection->cut_off &&
+          now - connection->unwritten_since > kRearmUnwrittenAfter) {
+        connection->unwritten_since = now;
+        to_rearm.push_back(connection);
+      }
       if (connection->write_shut_at && !connection->cut_off &&
           now - *connection->write_shut_at > kLingerAfterClose) {
         connection->cut_off = true;
@@ -334,6 +364,25 @@ void ReapSlowRequests(const std::shared_ptr<AdapterCore>& core) {
     std::lock_guard send_lock(connection->send_mu);  // not while Pistache drops the peer
     if (connection->disconnected) continue;
     if (auto peer = connection->peer.lock()) ::shutdown(peer->fd(), SHUT_RDWR);
+  }
+  // Pistache 0.0.5 takes an epoll event that is both readable and writable as readable only
+  // (Transport::onReady). A write armed while input was still arriving (a refused body pouring
+  // in, a pipelining client) waits, once the input stops, for a write event that never comes:
+  // the client got no answer at all (found by the contract fuzzer on a loaded machine). An
+  // empty write queued behind it arms it again; the answer goes out with the next event that
+  // is only writable.
+  for (auto& connection : to_rearm) {
+    std::lock_guard send_lock(connection->send_mu);
+    if (connection->disconnected) continue;
+    auto peer = connection->peer.lock();
+    if (!peer) continue;
+    spdlog::debug("re-arming an answer left unwritten for {} ms", kRearmUnwrittenAfter.count());
+    try {
+      peer->send(Pistache::RawBuffer(std::string(), 0))
+          .then([](ssize_t) {}, [](std::exception_ptr) {});
+    } catch (const std::exception& e) {
+      spdlog::warn("re-arming an unwritten answer failed: {}", e.what());
+    }
   }
   for (auto& connection : late) {
     auto job = std::make_shared<Job>(connection->peer);

@@ -33,6 +33,7 @@ struct Completion {
   std::shared_ptr<InFlightCounter::Ticket> ticket;
   std::weak_ptr<Pistache::Tcp::Peer> close_peer;  // set when the connection must close
   std::weak_ptr<Connection> connection;
+  std::shared_ptr<void> unwritten;  // NoteUnwritten's count, released when the write settles
 
   // On the peer's I/O thread (a write's promise), like onDisconnection.
   void Sent();
@@ -99,6 +100,10 @@ struct Connection {
   // a client that never closes its side is cut off a little later (ReapSlowRequests).
   std::optional<std::chrono::steady_clock::time_point> write_shut_at;
   bool cut_off = false;
+  // Answers handed to Pistache whose write has not settled, and since when (or since the last
+  // re-arm): ReapSlowRequests re-arms a write Pistache lost. Guarded by mu.
+  int unwritten = 0;
+  std::chrono::steady_clock::time_point unwritten_since;
 
   // The peer's I/O thread, recorded by onInput: Pistache's parser may be touched there only
   // (a write's promise may settle inline on the worker that attached to it).
@@ -128,7 +133,8 @@ void NoteReceiving(Connection& connection, bool receiving, bool head_done = fals
 // arriving longer than the core's header timeout (body timeout once the head is in). Any
 // thread; Server calls it a few times a second. A streamed body is not timed here (its request
 // counts as dispatched once its head is in): it may take as long as it keeps moving, and its
-// reader fails with 408 request_timeout after body_timeout without a byte (BodyPipe).
+// reader fails with 408 request_timeout after body_timeout without a byte (BodyPipe). Also
+// cuts off clients lingering after a closing answer, and re-arms answers Pistache left unwritten.
 void ReapSlowRequests(const std::shared_ptr<AdapterCore>& core);
 
 // Called from onDisconnection, before Pistache closes the socket and drops the peer: no

@@ -52,19 +52,26 @@ export class Client {
       // What had happened by the deadline, for the report: a "no answer" must say whether the
       // head came, and how much of the body the server had taken.
       let headersMs;
+      let readBefore; // the socket's bytes read when this request got it (kept-alive: earlier ones)
+      req.on("socket", (socket) => {
+        readBefore = socket.bytesRead;
+      });
       const timer = setTimeout(() => {
         // Timers run before I/O in each turn of node's loop: after the loop was held up (a
         // validator compiled, a collection), an answer already in the socket would lose to its
         // own deadline. One I/O pass first, so a timeout means the server was late, not us.
         const late = ms() - this.timeoutMs;
         setImmediate(() => {
-          const sent = req.socket?.bytesWritten;
+          const socket = req.socket;
           const total = body ? body.length : 0;
+          const read = socket && readBefore !== undefined ? socket.bytesRead - readBefore : "?";
           done({
             error: "timeout",
             detail:
               (headersMs === undefined ? "no status line" : `status line after ${headersMs} ms`) +
-              (total ? `, ${sent ?? "?"} bytes of the request written (body ${total})` : "") +
+              `, ${read} bytes read from the server, local port ${socket?.localPort}` +
+              (total ? `, ${socket?.bytesWritten ?? "?"} written on the socket (body ${total})` : "") +
+              (fresh ? ", on a new connection after a reset" : req.reusedSocket ? ", kept-alive connection" : ", new connection") +
               (late > 50 ? `; the fuzzer's own loop was ${late} ms late` : ""),
           });
           req.destroy();
