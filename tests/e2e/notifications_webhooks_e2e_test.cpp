@@ -30,10 +30,7 @@ TEST_F(NotificationsWebhooksE2eTest, AnOrganizationReachesThePartnerOnceWithAVal
   std::this_thread::sleep_for(2s);
   EXPECT_EQ(Requests(path, org).size(), 1u);
   // Other suites share the database: organisations they register reach this endpoint too.
-  json mine;
-  for (const auto& d : Deliveries(e["id"]).value("items", json::array())) {
-    if (d["subject_id"] == org) mine = d;
-  }
+  const json mine = DeliveryAbout(e["id"], org);
   ASSERT_TRUE(mine.is_object()) << "no delivery of " << org;
   EXPECT_EQ(mine["status"], "succeeded");
   EXPECT_EQ(mine["webhook_id"], seen[0]["headers"]["webhook-id"]);
@@ -56,10 +53,7 @@ TEST_F(NotificationsWebhooksE2eTest, AReceiverFailingTwiceGetsTheSameIdTheThirdT
   json mine;
   ASSERT_TRUE(Eventually(
       [&] {
-        for (const auto& d :
-             Deliveries(e["id"], "?status=succeeded").value("items", json::array())) {
-          if (d["subject_id"] == org) mine = d;
-        }
+        mine = DeliveryAbout(e["id"], org, "succeeded");
         return mine.is_object();
       },
       10s));
@@ -82,14 +76,7 @@ TEST_F(NotificationsWebhooksE2eTest, DeadLettersAfterTheScheduleAndReplayRedeliv
   const std::string org = CreateOrg("Webhook replay " + token_, "RS");
   auto seen = WaitForRequests(path, org, 5);
   ASSERT_EQ(seen.size(), 5u);
-  ASSERT_TRUE(Eventually(
-      [&] {
-        for (const auto& d : Deliveries(e["id"], "?status=failed").value("items", json::array())) {
-          if (d["subject_id"] == org) return true;
-        }
-        return false;
-      },
-      10s));
+  ASSERT_TRUE(Eventually([&] { return DeliveryAbout(e["id"], org, "failed").is_object(); }, 10s));
   std::this_thread::sleep_for(1500ms);
   EXPECT_EQ(Requests(path, org).size(), 5u) << "a dead letter is not tried again";
   // The partner fixes its receiver (a new path), then replays everything failed since an hour.
@@ -140,8 +127,10 @@ TEST_F(NotificationsWebhooksE2eTest, GoneDisablesTheEndpoint) {
   const std::string path = "/gone/" + token_;
   const auto e = CreateEndpoint(path);
   Trust(e["secret"]);
-  const std::string org = CreateOrg("Webhook gone " + token_, "RS");
-  ASSERT_EQ(WaitForRequests(path, org, 1).size(), 1u);
+  CreateOrg("Webhook gone " + token_, "RS");
+  // The first request disables the endpoint, and it may be about another suite's organisation
+  // (theirs reach it too): then the test's own message is never sent, so any subject counts.
+  ASSERT_GE(WaitForRequests(path, "", 1).size(), 1u);
   json got;
   ASSERT_TRUE(Eventually(
       [&] {

@@ -116,7 +116,7 @@ class NotificationsWebhooksE2eTest : public E2eSuite {
     return e;
   }
 
-  // The requests the receiver got at `path` about subject `subject_id`.
+  // The requests the receiver got at `path` about subject `subject_id` (any subject if empty).
   static std::vector<json> Requests(const std::string& path, const std::string& subject_id) {
     std::vector<json> out;
     std::ifstream in(dir_ + "/requests.jsonl");
@@ -125,7 +125,9 @@ class NotificationsWebhooksE2eTest : public E2eSuite {
       auto r = json::parse(line, nullptr, false);
       if (!r.is_object() || r.value("path", "") != path) continue;
       auto body = json::parse(r.value("body", ""), nullptr, false);
-      if (body.is_object() && body["data"].value("id", "") == subject_id) out.push_back(r);
+      if (subject_id.empty() || (body.is_object() && body["data"].value("id", "") == subject_id)) {
+        out.push_back(r);
+      }
     }
     return out;
   }
@@ -139,6 +141,26 @@ class NotificationsWebhooksE2eTest : public E2eSuite {
     auto r = As(partner_key_, "GET", "/v1/webhooks/" + endpoint_id + "/deliveries" + query);
     EXPECT_EQ(r.status, 200) << r.body;
     return json::parse(r.body, nullptr, false);
+  }
+
+  // The endpoint's delivery about `subject_id` (in state `status`, when given), or null. Every
+  // organisation other suites register reaches the endpoint too, so the test's own delivery,
+  // the oldest, can be far down the default page (newest first): read oldest first, page on.
+  static json DeliveryAbout(const std::string& endpoint_id, const std::string& subject_id,
+                            const std::string& status = "") {
+    std::string query = "?sort=created_at&limit=200" + (status.empty() ? "" : "&status=" + status);
+    std::string cursor;
+    for (int guard = 0; guard < 50; ++guard) {
+      const json page =
+          Deliveries(endpoint_id, query + (cursor.empty() ? "" : "&cursor=" + UrlEncode(cursor)));
+      if (!page.is_object()) break;
+      for (const auto& d : page.value("items", json::array())) {
+        if (d["subject_id"] == subject_id) return d;
+      }
+      if (!page["next_cursor"].is_string()) break;
+      cursor = page["next_cursor"].get<std::string>();
+    }
+    return nullptr;
   }
 
   static inline std::unique_ptr<ChildProcess> receiver_;

@@ -1,7 +1,9 @@
 #include "tests/support/test_env.hpp"
 
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <netinet/in.h>
+#include <sys/file.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -51,6 +53,24 @@ int BindableLoopbackPort(int port) {
   return bound;
 }
 
+constexpr int kBlockStart = 20000, kBlockSize = 32, kBlocks = 390;  // 20000..32479
+
+// The first port of a block no other test process holds: blocks are claimed with flock(2) on a
+// file per block, held until this process ends, starting from one chosen by the pid (two pids
+// equal modulo kBlocks once shared a block). 0 when every block is held.
+int ClaimPortBlock() {
+  const int first = static_cast<int>(::getpid() % kBlocks);
+  for (int i = 0; i < kBlocks; ++i) {
+    const int block = (first + i) % kBlocks;
+    const std::string file = "/tmp/iris-test-ports-" + std::to_string(block) + ".lock";
+    const int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+    if (fd < 0) continue;
+    if (::flock(fd, LOCK_EX | LOCK_NB) == 0) return kBlockStart + block * kBlockSize;  // fd kept
+    ::close(fd);
+  }
+  return 0;
+}
+
 }  // namespace
 
 int FreePort() {
@@ -58,15 +78,14 @@ int FreePort() {
   // in between. Within this process: never return a port twice (the kernel hands a closed
   // ephemeral port out again; a System once got one port twice). Across the test processes
   // ctest runs at once: each first takes ports from a block of its own below the ephemeral
-  // range (32768+), chosen by its pid, where neither the kernel's ephemeral choices nor
-  // another test process's blocks land (a System's service once failed to bind a port another
-  // process had been given). When its block is used up, the kernel chooses.
+  // range (32768+), claimed with a lock (ClaimPortBlock), where neither the kernel's ephemeral
+  // choices nor another test process's blocks land (a System's service once failed to bind a
+  // port another process had been given). When its block is used up, the kernel chooses.
   static std::mutex mu;
   static std::set<int> given;
-  constexpr int kBlockStart = 20000, kBlockSize = 32, kBlocks = 390;  // 20000..32479
-  static const int block = kBlockStart + static_cast<int>(::getpid() % kBlocks) * kBlockSize;
   std::lock_guard lock(mu);
-  for (int port = block; port < block + kBlockSize; ++port) {
+  static const int block = ClaimPortBlock();
+  for (int port = block; block != 0 && port < block + kBlockSize; ++port) {
     if (given.count(port) == 0 && BindableLoopbackPort(port) == port) {
       given.insert(port);
       return port;

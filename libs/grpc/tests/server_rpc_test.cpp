@@ -221,7 +221,9 @@ TEST_F(ServerRpcTest, ConcurrentCallsReuseTheServersThreads) {
     for (auto& t : callers) t.join();
     ASSERT_EQ(ok.load(), kConcurrent);
   }
-  EXPECT_LE(echo_.DistinctThreads(), static_cast<size_t>(kConcurrent + 8));
+  // 17-18 on an idle machine; a loaded one (a full parallel test run) saw 27, as gRPC starts a
+  // thread when every poller is busy. Well under the ~60 of gRPC's own settings either way.
+  EXPECT_LE(echo_.DistinctThreads(), static_cast<size_t>(kConcurrent * 5 / 2));
 }
 
 TEST_F(ServerRpcTest, HealthFollowsReadiness) {
