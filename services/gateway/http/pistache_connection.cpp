@@ -34,24 +34,6 @@ constexpr std::chrono::seconds kLingerAfterClose{2};
 // How long an answer may wait in Pistache unwritten before its write is armed again.
 constexpr std::chrono::milliseconds kRearmUnwrittenAfter{200};
 
-// Counts an answer on `connection` as handed to Pistache and unwritten until the returned
-// holder is released (its write settled, or Pistache dropped it).
-std::shared_ptr<void> NoteUnwritten(const std::shared_ptr<Connection>& connection) {
-  {
-    std::lock_guard lock(connection->mu);
-    if (connection->unwritten++ == 0) {
-      connection->unwritten_since = std::chrono::steady_clock::now();
-    }
-  }
-  std::weak_ptr<Connection> weak = connection;
-  return std::shared_ptr<void>(nullptr, [weak](void*) {
-    if (auto c = weak.lock()) {
-      std::lock_guard lock(c->mu);
-      --c->unwritten;
-    }
-  });
-}
-
 HttpResponse Busy(const std::string& request_id) {
   return Problem(
       status::WithDetail(absl::UnavailableError("the server is busy; retry shortly"), "overloaded"),
@@ -173,7 +155,7 @@ void Send(const AdapterCore& core, Job& job) {
   if (r.body_source && !no_body) {
     // Streamed on this worker, the head first; the source is released here, on the worker (it
     // may cancel an upstream call).
-    SendStreamed(*connection, job.peer, std::move(text), *r.body_source, std::move(completion),
+    SendStreamed(connection, job.peer, std::move(text), *r.body_source, std::move(completion),
                  !job.keep_alive, core.pace, job.request_id);
     r.body_source.reset();
     return;
@@ -259,6 +241,22 @@ void Advance(const std::shared_ptr<AdapterCore>& core, std::shared_ptr<Job> job)
 }
 
 }  // namespace
+
+std::shared_ptr<void> NoteUnwritten(const std::shared_ptr<Connection>& connection) {
+  {
+    std::lock_guard lock(connection->mu);
+    if (connection->unwritten++ == 0) {
+      connection->unwritten_since = std::chrono::steady_clock::now();
+    }
+  }
+  std::weak_ptr<Connection> weak = connection;
+  return std::shared_ptr<void>(nullptr, [weak](void*) {
+    if (auto c = weak.lock()) {
+      std::lock_guard lock(c->mu);
+      --c->unwritten;
+    }
+  });
+}
 
 // Pistache 0.0.5 never closes an HTTP/1.1 connection itself, and closes HTTP/1.0 ones only when
 // the response is sent from inside onRequest. Half-closing after the response is on the wire

@@ -129,6 +129,11 @@ std::shared_ptr<Connection> ConnectionOf(const std::shared_ptr<Pistache::Tcp::Pe
 // dispatched or refused. I/O thread.
 void NoteReceiving(Connection& connection, bool receiving, bool head_done = false);
 
+// Counts an answer (or a streamed chunk) on `connection` as handed to Pistache and unwritten
+// until the returned holder is released: when its write settles, or Pistache drops it. Takes
+// the connection's mu, so never while holding it.
+std::shared_ptr<void> NoteUnwritten(const std::shared_ptr<Connection>& connection);
+
 // Answers 408 (problem request_timeout) and closes every connection whose request has been
 // arriving longer than the core's header timeout (body timeout once the head is in). Any
 // thread; Server calls it a few times a second. A streamed body is not timed here (its request
@@ -169,9 +174,10 @@ size_t FeedUpload(Connection& connection, const char* data, size_t len, bool* dr
 // Never holds send_mu while it waits (onDisconnection waits for it). streamed_response.cpp.
 // A client reading slower than pace.min_bytes_per_second on average after pace.grace is cut
 // off too (review M2).
-bool SendStreamed(Connection& connection, const std::weak_ptr<Pistache::Tcp::Peer>& peer,
-                  std::string head, BodySource& source, std::shared_ptr<Completion> completion,
-                  bool close_after, const TransferPace& pace, const std::string& request_id);
+bool SendStreamed(const std::shared_ptr<Connection>& connection,
+                  const std::weak_ptr<Pistache::Tcp::Peer>& peer, std::string head,
+                  BodySource& source, std::shared_ptr<Completion> completion, bool close_after,
+                  const TransferPace& pace, const std::string& request_id);
 
 // A streamed response's bytes were written: restarts Pistache's idle clock of `peer` (timed
 // from the request's arrival by its keep-alive check) when no next request is being read, so a

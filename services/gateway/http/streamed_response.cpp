@@ -59,22 +59,26 @@ bool WaitForRoom(const Connection& connection, const std::weak_ptr<Pistache::Tcp
 
 // Hands `bytes` to Pistache under send_mu (never while it drops the peer); `completion`, on the
 // last write, ends the request's in-flight time. False when the peer is gone.
-bool Write(Connection& connection, const std::weak_ptr<Pistache::Tcp::Peer>& weak,
-           std::string bytes, const std::shared_ptr<Flight>& flight,
-           const std::shared_ptr<Completion>& completion) {
-  std::lock_guard send_lock(connection.send_mu);
+bool Write(const std::shared_ptr<Connection>& connection,
+           const std::weak_ptr<Pistache::Tcp::Peer>& weak, std::string bytes,
+           const std::shared_ptr<Flight>& flight, const std::shared_ptr<Completion>& completion) {
+  std::lock_guard send_lock(connection->send_mu);
   auto peer = weak.lock();
-  if (connection.disconnected || !peer) return false;
-  const std::thread::id io_thread = connection.io_thread.load();
+  if (connection->disconnected || !peer) return false;
+  const std::thread::id io_thread = connection->io_thread.load();
   {
     std::lock_guard lock(flight->mu);
     ++flight->pending;
   }
+  // Counted like every answer, so a chunk whose write Pistache lost is armed again; one holder
+  // for both callbacks, released by whichever runs.
+  auto unwritten = std::make_shared<std::shared_ptr<void>>(NoteUnwritten(connection));
   try {
     const size_t size = bytes.size();
     peer->send(Pistache::RawBuffer(std::move(bytes), size))
         .then(
-            [flight, completion, weak, io_thread](ssize_t) {
+            [flight, completion, weak, io_thread, unwritten](ssize_t) {
+              unwritten->reset();
               if (completion) {
                 completion->Sent();
               } else if (std::this_thread::get_id() == io_thread) {
@@ -85,7 +89,8 @@ bool Write(Connection& connection, const std::weak_ptr<Pistache::Tcp::Peer>& wea
               }
               flight->Settle(true);
             },
-            [flight, completion](std::exception_ptr) {
+            [flight, completion, unwritten](std::exception_ptr) {
+              unwritten->reset();
               if (completion) completion->ticket.reset();
               flight->Settle(false);
             });
@@ -111,9 +116,10 @@ void Cut(Connection& connection, const std::weak_ptr<Pistache::Tcp::Peer>& weak)
 
 }  // namespace
 
-bool SendStreamed(Connection& connection, const std::weak_ptr<Pistache::Tcp::Peer>& peer,
-                  std::string head, BodySource& source, std::shared_ptr<Completion> completion,
-                  bool close_after, const TransferPace& pace, const std::string& request_id) {
+bool SendStreamed(const std::shared_ptr<Connection>& connection,
+                  const std::weak_ptr<Pistache::Tcp::Peer>& peer, std::string head,
+                  BodySource& source, std::shared_ptr<Completion> completion, bool close_after,
+                  const TransferPace& pace, const std::string& request_id) {
   if (close_after) completion->close_peer = peer;
   auto flight = std::make_shared<Flight>();
   const auto start = std::chrono::steady_clock::now();
@@ -126,7 +132,7 @@ bool SendStreamed(Connection& connection, const std::weak_ptr<Pistache::Tcp::Pee
     // little since the start that it falls below the minimum rate.
     const auto deadline = std::min(std::chrono::steady_clock::now() + pace.idle_timeout,
                                    pace.RateDeadline(start, produced));
-    if (!WaitForRoom(connection, peer, *flight, deadline) ||
+    if (!WaitForRoom(*connection, peer, *flight, deadline) ||
         !Write(connection, peer, std::move(ahead), flight, last ? completion : nullptr)) {
       spdlog::info("request {}: client gone or not reading; body cut at {} of {} bytes", request_id,
                    produced, length);
@@ -147,7 +153,7 @@ bool SendStreamed(Connection& connection, const std::weak_ptr<Pistache::Tcp::Pee
     produced += chunk->size();
     ahead = *std::move(chunk);
   }
-  Cut(connection, peer);
+  Cut(*connection, peer);
   return false;
 }
 
