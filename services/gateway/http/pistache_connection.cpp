@@ -34,6 +34,10 @@ constexpr std::chrono::seconds kLingerAfterClose{2};
 // How long an answer may wait in Pistache unwritten before its write is armed again.
 constexpr std::chrono::milliseconds kRearmUnwrittenAfter{200};
 
+int64_t SteadyNanos(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch()).count();
+}
+
 HttpResponse Busy(const std::string& request_id) {
   return Problem(
       status::WithDetail(absl::UnavailableError("the server is busy; retry shortly"), "overloaded"),
@@ -165,7 +169,7 @@ void Send(const AdapterCore& core, Job& job) {
   auto peer = job.peer.lock();
   if (connection->disconnected || !peer) return;
   if (!job.keep_alive) completion->close_peer = peer;
-  completion->unwritten = NoteUnwritten(connection);
+  completion->unwritten.emplace(connection);
   try {
     // The bytes go to the transport directly, not through ResponseWriter::send: that one
     // chains a second promise whose resolution (on the I/O thread) walks its continuations
@@ -177,7 +181,7 @@ void Send(const AdapterCore& core, Job& job) {
     peer->send(Pistache::RawBuffer(std::move(text), size))
         .then([completion](ssize_t) { completion->Sent(); },
               [completion](std::exception_ptr) {
-                completion->unwritten.reset();
+                completion->unwritten.reset();  // released
                 completion->ticket.reset();
               });
   } catch (const std::exception& e) {
@@ -242,20 +246,16 @@ void Advance(const std::shared_ptr<AdapterCore>& core, std::shared_ptr<Job> job)
 
 }  // namespace
 
-std::shared_ptr<void> NoteUnwritten(const std::shared_ptr<Connection>& connection) {
-  {
-    std::lock_guard lock(connection->mu);
-    if (connection->unwritten++ == 0) {
-      connection->unwritten_since = std::chrono::steady_clock::now();
-    }
+UnwrittenMark::UnwrittenMark(const std::shared_ptr<Connection>& connection)
+    : connection_(connection) {
+  if (connection->unwritten.fetch_add(1) == 0) {
+    connection->unwritten_since.store(SteadyNanos(std::chrono::steady_clock::now()));
   }
-  std::weak_ptr<Connection> weak = connection;
-  return std::shared_ptr<void>(nullptr, [weak](void*) {
-    if (auto c = weak.lock()) {
-      std::lock_guard lock(c->mu);
-      --c->unwritten;
-    }
-  });
+}
+
+void UnwrittenMark::Release() {
+  if (auto c = connection_.lock()) c->unwritten.fetch_sub(1);
+  connection_.reset();
 }
 
 // Pistache 0.0.5 never closes an HTTP/1.1 connection itself, and closes HTTP/1.0 ones only when
@@ -335,9 +335,10 @@ void ReapSlowRequests(const std::shared_ptr<AdapterCore>& core) {
       }
       ++i;
       std::lock_guard lock(connection->mu);
-      if (connection->unwritten > 0 && !connection->cut_off &&
-          now - connection->unwritten_since > kRearmUnwrittenAfter) {
-        connection->unwritten_since = now;
+      if (connection->unwritten.load() > 0 && !connection->cut_off &&
+          SteadyNanos(now) - connection->unwritten_since.load() >
+              std::chrono::nanoseconds(kRearmUnwrittenAfter).count()) {
+        connection->unwritten_since.store(SteadyNanos(now));
         to_rearm.push_back(connection);
       }
       if (connection->write_shut_at && !connection->cut_off &&

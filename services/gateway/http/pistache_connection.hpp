@@ -26,6 +26,22 @@ namespace iris::gateway::http::internal {
 
 struct Connection;
 
+// An answer (or a streamed chunk) handed to Pistache and not yet written, counted on its
+// connection (Connection::unwritten) until Release: when the write settles, or Pistache drops
+// it (the destructor). Two atomic operations, no lock.
+class UnwrittenMark {
+ public:
+  UnwrittenMark() = default;
+  explicit UnwrittenMark(const std::shared_ptr<Connection>& connection);
+  ~UnwrittenMark() { Release(); }
+  UnwrittenMark(const UnwrittenMark&) = delete;
+  UnwrittenMark& operator=(const UnwrittenMark&) = delete;
+  void Release();
+
+ private:
+  std::weak_ptr<Connection> connection_;
+};
+
 // Ends the request's in-flight time when its last bytes are written or the write failed. If
 // Pistache drops the promise unsettled (connection gone, shutdown), destroying its callbacks
 // does it.
@@ -33,7 +49,7 @@ struct Completion {
   std::shared_ptr<InFlightCounter::Ticket> ticket;
   std::weak_ptr<Pistache::Tcp::Peer> close_peer;  // set when the connection must close
   std::weak_ptr<Connection> connection;
-  std::shared_ptr<void> unwritten;  // NoteUnwritten's count, released when the write settles
+  std::optional<UnwrittenMark> unwritten;  // released when the write settles
 
   // On the peer's I/O thread (a write's promise), like onDisconnection.
   void Sent();
@@ -100,10 +116,11 @@ struct Connection {
   // a client that never closes its side is cut off a little later (ReapSlowRequests).
   std::optional<std::chrono::steady_clock::time_point> write_shut_at;
   bool cut_off = false;
-  // Answers handed to Pistache whose write has not settled, and since when (or since the last
-  // re-arm): ReapSlowRequests re-arms a write Pistache lost. Guarded by mu.
-  int unwritten = 0;
-  std::chrono::steady_clock::time_point unwritten_since;
+  // Answers handed to Pistache whose write has not settled (UnwrittenMark), and since when, in
+  // steady_clock nanoseconds (or since the last re-arm): ReapSlowRequests re-arms a write
+  // Pistache lost.
+  std::atomic<int> unwritten{0};
+  std::atomic<int64_t> unwritten_since{0};
 
   // The peer's I/O thread, recorded by onInput: Pistache's parser may be touched there only
   // (a write's promise may settle inline on the worker that attached to it).
@@ -128,11 +145,6 @@ std::shared_ptr<Connection> ConnectionOf(const std::shared_ptr<Pistache::Tcp::Pe
 // body is awaited (`head_done` true; the start time stays); or, with `receiving` false, it was
 // dispatched or refused. I/O thread.
 void NoteReceiving(Connection& connection, bool receiving, bool head_done = false);
-
-// Counts an answer (or a streamed chunk) on `connection` as handed to Pistache and unwritten
-// until the returned holder is released: when its write settles, or Pistache drops it. Takes
-// the connection's mu, so never while holding it.
-std::shared_ptr<void> NoteUnwritten(const std::shared_ptr<Connection>& connection);
 
 // Answers 408 (problem request_timeout) and closes every connection whose request has been
 // arriving longer than the core's header timeout (body timeout once the head is in). Any

@@ -70,15 +70,15 @@ bool Write(const std::shared_ptr<Connection>& connection,
     std::lock_guard lock(flight->mu);
     ++flight->pending;
   }
-  // Counted like every answer, so a chunk whose write Pistache lost is armed again; one holder
+  // Counted like every answer, so a chunk whose write Pistache lost is armed again; one mark
   // for both callbacks, released by whichever runs.
-  auto unwritten = std::make_shared<std::shared_ptr<void>>(NoteUnwritten(connection));
+  auto unwritten = std::make_shared<UnwrittenMark>(connection);
   try {
     const size_t size = bytes.size();
     peer->send(Pistache::RawBuffer(std::move(bytes), size))
         .then(
             [flight, completion, weak, io_thread, unwritten](ssize_t) {
-              unwritten->reset();
+              unwritten->Release();
               if (completion) {
                 completion->Sent();
               } else if (std::this_thread::get_id() == io_thread) {
@@ -90,7 +90,7 @@ bool Write(const std::shared_ptr<Connection>& connection,
               flight->Settle(true);
             },
             [flight, completion, unwritten](std::exception_ptr) {
-              unwritten->reset();
+              unwritten->Release();
               if (completion) completion->ticket.reset();
               flight->Settle(false);
             });
