@@ -249,12 +249,20 @@ void Advance(const std::shared_ptr<AdapterCore>& core, std::shared_ptr<Job> job)
 UnwrittenMark::UnwrittenMark(const std::shared_ptr<Connection>& connection)
     : connection_(connection) {
   if (connection->unwritten.fetch_add(1) == 0) {
-    connection->unwritten_since.store(SteadyNanos(std::chrono::steady_clock::now()));
+    const int64_t now = SteadyNanos(std::chrono::steady_clock::now());
+    connection->unwritten_since.store(now);
+    connection->write_progress_at.store(now);
   }
 }
 
 void UnwrittenMark::Release() {
-  if (auto c = connection_.lock()) c->unwritten.fetch_sub(1);
+  // Others still unwritten: their wait counts from this write (ReapSlowRequests looks for none
+  // settling for a while, not for a connection that always has one in flight).
+  if (auto c = connection_.lock()) {
+    const int64_t now = SteadyNanos(std::chrono::steady_clock::now());
+    c->write_progress_at.store(now);
+    if (c->unwritten.fetch_sub(1) > 1) c->unwritten_since.store(now);
+  }
   connection_.reset();
 }
 
@@ -336,6 +344,19 @@ void ReapSlowRequests(const std::shared_ptr<AdapterCore>& core) {
       ++i;
       std::lock_guard lock(connection->mu);
       if (connection->unwritten.load() > 0 && !connection->cut_off &&
+          SteadyNanos(now) - connection->write_progress_at.load() >
+              std::chrono::nanoseconds(core->pace.idle_timeout).count()) {
+        // The client takes nothing of its answer. Besides holding the answer, Pistache 0.0.5
+        // retries a write that met EAGAIN in a loop, holding its I/O thread: shutting the
+        // socket ends that write with EPIPE.
+        connection->cut_off = true;
+        spdlog::info(
+            "an answer was not read for {} s: connection closed",
+            std::chrono::duration_cast<std::chrono::seconds>(core->pace.idle_timeout).count());
+        to_cut.push_back(connection);
+        continue;
+      }
+      if (connection->unwritten.load() > 0 && !connection->cut_off &&
           SteadyNanos(now) - connection->unwritten_since.load() >
               std::chrono::nanoseconds(kRearmUnwrittenAfter).count()) {
         connection->unwritten_since.store(SteadyNanos(now));
@@ -368,11 +389,13 @@ void ReapSlowRequests(const std::shared_ptr<AdapterCore>& core) {
   // (Transport::onReady). A write armed while input was still arriving (a refused body pouring
   // in, a pipelining client) waits, once the input stops, for a write event that never comes:
   // the client got no answer at all (found by the contract fuzzer on a loaded machine). An
-  // empty write queued behind it arms it again; the answer goes out with the next event that
-  // is only writable.
+  // empty write queued behind them arms the fd again, and they go out with the next event that
+  // is only writable: once the input pauses. (Flushing the transport from onInput instead, to
+  // write them while input still arrives, left a writable event for an fd with nothing queued,
+  // which Pistache's onReady throws on: "could not find write data".)
   for (auto& connection : to_rearm) {
     std::lock_guard send_lock(connection->send_mu);
-    if (connection->disconnected) continue;
+    if (connection->disconnected || connection->unwritten.load() == 0) continue;
     auto peer = connection->peer.lock();
     if (!peer) continue;
     spdlog::debug("re-arming an answer left unwritten for {} ms", kRearmUnwrittenAfter.count());

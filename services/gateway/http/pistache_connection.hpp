@@ -121,6 +121,9 @@ struct Connection {
   // Pistache lost.
   std::atomic<int> unwritten{0};
   std::atomic<int64_t> unwritten_since{0};
+  // When a write last settled (or the first of the unwritten answers was handed over): with
+  // answers unwritten past the body timeout the client reads nothing, and the connection is cut.
+  std::atomic<int64_t> write_progress_at{0};
 
   // The peer's I/O thread, recorded by onInput: Pistache's parser may be touched there only
   // (a write's promise may settle inline on the worker that attached to it).
