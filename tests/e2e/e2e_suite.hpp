@@ -11,6 +11,7 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <set>
 #include <string>
 
@@ -94,6 +95,27 @@ class E2eSuite : public ::testing::Test {
     Headers headers;
     if (!if_match.empty()) headers.emplace_back("If-Match", if_match);
     return As(who, "POST", resource + "/" + verb, "", headers);
+  }
+  // Calls `visit` with every item of the list at `path` (a query of its own allowed), page by
+  // page along next_cursor, as `who`, until `visit` returns true; whether it did. Suites share
+  // the database, so a test's own items may be pages away from the first.
+  static bool AnyItem(const std::string& who, const std::string& path,
+                      const std::function<bool(const nlohmann::json&)>& visit) {
+    const std::string first = path + (path.find('?') == std::string::npos ? "?" : "&");
+    std::string next = path;
+    for (int guard = 0; guard < 100; ++guard) {
+      auto r = As(who, "GET", next);
+      EXPECT_EQ(r.status, 200) << next << ": " << r.body;
+      const auto page = Parse(r);
+      if (!page.is_object()) return false;
+      for (const auto& item : page.value("items", nlohmann::json::array())) {
+        if (visit(item)) return true;
+      }
+      if (!page["next_cursor"].is_string()) return false;
+      next = first + "cursor=" + UrlEncode(page["next_cursor"].get<std::string>());
+    }
+    ADD_FAILURE() << path << ": more than 100 pages";
+    return false;
   }
   // The `field` of each entry of a problem's errors[].
   static std::set<std::string> FieldsOf(const HttpResult& r) {

@@ -144,23 +144,20 @@ class NotificationsWebhooksE2eTest : public E2eSuite {
   }
 
   // The endpoint's delivery about `subject_id` (in state `status`, when given), or null. Every
-  // organisation other suites register reaches the endpoint too, so the test's own delivery,
-  // the oldest, can be far down the default page (newest first): read oldest first, page on.
+  // organisation other suites register reaches the endpoint too: read oldest first (the test's
+  // own is among the oldest), page on.
   static json DeliveryAbout(const std::string& endpoint_id, const std::string& subject_id,
                             const std::string& status = "") {
-    std::string query = "?sort=created_at&limit=200" + (status.empty() ? "" : "&status=" + status);
-    std::string cursor;
-    for (int guard = 0; guard < 50; ++guard) {
-      const json page =
-          Deliveries(endpoint_id, query + (cursor.empty() ? "" : "&cursor=" + UrlEncode(cursor)));
-      if (!page.is_object()) break;
-      for (const auto& d : page.value("items", json::array())) {
-        if (d["subject_id"] == subject_id) return d;
-      }
-      if (!page["next_cursor"].is_string()) break;
-      cursor = page["next_cursor"].get<std::string>();
-    }
-    return nullptr;
+    json found;
+    AnyItem(partner_key_,
+            "/v1/webhooks/" + endpoint_id + "/deliveries?sort=created_at&limit=200" +
+                (status.empty() ? "" : "&status=" + status),
+            [&](const json& d) {
+              if (d["subject_id"] != subject_id) return false;
+              found = d;
+              return true;
+            });
+    return found;
   }
 
   static inline std::unique_ptr<ChildProcess> receiver_;

@@ -28,16 +28,6 @@ namespace P = Pistache::Http;
 // 503 and the connection is closed after it, so a pipelining client cannot pile up memory.
 constexpr size_t kMaxPipelined = 32;
 constexpr const char* kConnectionKey = "iris.gateway.connection";
-// How long a client may take to read an answer that closes the connection, and close its side,
-// before the gateway shuts both directions (ReapSlowRequests).
-constexpr std::chrono::seconds kLingerAfterClose{2};
-// How long an answer may wait in Pistache unwritten before its write is armed again.
-constexpr std::chrono::milliseconds kRearmUnwrittenAfter{200};
-
-int64_t SteadyNanos(std::chrono::steady_clock::time_point t) {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch()).count();
-}
-
 HttpResponse Busy(const std::string& request_id) {
   return Problem(
       status::WithDetail(absl::UnavailableError("the server is busy; retry shortly"), "overloaded"),
@@ -246,26 +236,6 @@ void Advance(const std::shared_ptr<AdapterCore>& core, std::shared_ptr<Job> job)
 
 }  // namespace
 
-UnwrittenMark::UnwrittenMark(const std::shared_ptr<Connection>& connection)
-    : connection_(connection) {
-  if (connection->unwritten.fetch_add(1) == 0) {
-    const int64_t now = SteadyNanos(std::chrono::steady_clock::now());
-    connection->unwritten_since.store(now);
-    connection->write_progress_at.store(now);
-  }
-}
-
-void UnwrittenMark::Release() {
-  // Others still unwritten: their wait counts from this write (ReapSlowRequests looks for none
-  // settling for a while, not for a connection that always has one in flight).
-  if (auto c = connection_.lock()) {
-    const int64_t now = SteadyNanos(std::chrono::steady_clock::now());
-    c->write_progress_at.store(now);
-    if (c->unwritten.fetch_sub(1) > 1) c->unwritten_since.store(now);
-  }
-  connection_.reset();
-}
-
 // Pistache 0.0.5 never closes an HTTP/1.1 connection itself, and closes HTTP/1.0 ones only when
 // the response is sent from inside onRequest. Half-closing after the response is on the wire
 // lets the client read it, see EOF, and Pistache reap the socket. On the peer's I/O thread, like
@@ -326,99 +296,6 @@ void NoteReceiving(Connection& connection, bool receiving, bool head_done) {
     connection.receiving_since = std::chrono::steady_clock::now();
   }
   connection.head_done = head_done;
-}
-
-void ReapSlowRequests(const std::shared_ptr<AdapterCore>& core) {
-  const auto now = std::chrono::steady_clock::now();
-  std::vector<std::shared_ptr<Connection>> late, to_cut, to_rearm;
-  {
-    std::lock_guard live_lock(core->live_mu);
-    auto& live = core->live;
-    for (size_t i = 0; i < live.size();) {
-      auto connection = live[i].lock();
-      if (!connection) {  // its peer is gone
-        live[i] = std::move(live.back());
-        live.pop_back();
-        continue;
-      }
-      ++i;
-      std::lock_guard lock(connection->mu);
-      if (connection->unwritten.load() > 0 && !connection->cut_off &&
-          SteadyNanos(now) - connection->write_progress_at.load() >
-              std::chrono::nanoseconds(core->pace.idle_timeout).count()) {
-        // The client takes nothing of its answer. Besides holding the answer, Pistache 0.0.5
-        // retries a write that met EAGAIN in a loop, holding its I/O thread: shutting the
-        // socket ends that write with EPIPE.
-        connection->cut_off = true;
-        spdlog::info(
-            "an answer was not read for {} s: connection closed",
-            std::chrono::duration_cast<std::chrono::seconds>(core->pace.idle_timeout).count());
-        to_cut.push_back(connection);
-        continue;
-      }
-      if (connection->unwritten.load() > 0 && !connection->cut_off &&
-          SteadyNanos(now) - connection->unwritten_since.load() >
-              std::chrono::nanoseconds(kRearmUnwrittenAfter).count()) {
-        connection->unwritten_since.store(SteadyNanos(now));
-        to_rearm.push_back(connection);
-      }
-      if (connection->write_shut_at && !connection->cut_off &&
-          now - *connection->write_shut_at > kLingerAfterClose) {
-        connection->cut_off = true;
-        to_cut.push_back(connection);
-        continue;
-      }
-      if (!connection->receiving || connection->closing) continue;
-      const auto limit = connection->head_done ? core->body_timeout : core->header_timeout;
-      if (limit.count() <= 0 || now - connection->receiving_since <= limit) continue;
-      connection->receiving = false;
-      late.push_back(std::move(connection));
-    }
-  }
-  // Its answer and FIN went out a while ago and the client still has not closed: Pistache only
-  // notices a peer that closes (a refused or timed-out one would otherwise hold its socket
-  // until the keep-alive timeout), so both directions are shut and Pistache reaps it.
-  // (Pistache's own idle check may drop a peer without onDisconnection; it does so only after
-  // its backstop timeouts, seconds after this linger, so the fd is still the peer's here.)
-  for (auto& connection : to_cut) {
-    std::lock_guard send_lock(connection->send_mu);  // not while Pistache drops the peer
-    if (connection->disconnected) continue;
-    if (auto peer = connection->peer.lock()) ::shutdown(peer->fd(), SHUT_RDWR);
-  }
-  // Pistache 0.0.5 takes an epoll event that is both readable and writable as readable only
-  // (Transport::onReady). A write armed while input was still arriving (a refused body pouring
-  // in, a pipelining client) waits, once the input stops, for a write event that never comes:
-  // the client got no answer at all (found by the contract fuzzer on a loaded machine). An
-  // empty write queued behind them arms the fd again, and they go out with the next event that
-  // is only writable: once the input pauses. (Flushing the transport from onInput instead, to
-  // write them while input still arrives, left a writable event for an fd with nothing queued,
-  // which Pistache's onReady throws on: "could not find write data".)
-  for (auto& connection : to_rearm) {
-    std::lock_guard send_lock(connection->send_mu);
-    if (connection->disconnected || connection->unwritten.load() == 0) continue;
-    auto peer = connection->peer.lock();
-    if (!peer) continue;
-    spdlog::debug("re-arming an answer left unwritten for {} ms", kRearmUnwrittenAfter.count());
-    try {
-      peer->send(Pistache::RawBuffer(std::string(), 0))
-          .then([](ssize_t) {}, [](std::exception_ptr) {});
-    } catch (const std::exception& e) {
-      spdlog::warn("re-arming an unwritten answer failed: {}", e.what());
-    }
-  }
-  for (auto& connection : late) {
-    auto job = std::make_shared<Job>(connection->peer);
-    job->ticket = core->in_flight->Enter();
-    job->request_id = NewRequestId();
-    job->request.http11 = true;
-    job->keep_alive = false;  // what arrives after cannot be framed
-    job->ready = Problem(
-        status::WithDetail(absl::DeadlineExceededError(
-                               "the request did not arrive in time; send it at once, then wait"),
-                           "request_timeout"),
-        job->request_id);
-    Enqueue(core, connection, std::move(job));
-  }
 }
 
 void InviteBody(const std::shared_ptr<Connection>& connection) {

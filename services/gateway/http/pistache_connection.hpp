@@ -28,7 +28,7 @@ struct Connection;
 
 // An answer (or a streamed chunk) handed to Pistache and not yet written, counted on its
 // connection (Connection::unwritten) until Release: when the write settles, or Pistache drops
-// it (the destructor). Two atomic operations, no lock.
+// it (the destructor). Two atomic operations, no lock. connection_reaper.cpp.
 class UnwrittenMark {
  public:
   UnwrittenMark() = default;
@@ -154,7 +154,8 @@ void NoteReceiving(Connection& connection, bool receiving, bool head_done = fals
 // thread; Server calls it a few times a second. A streamed body is not timed here (its request
 // counts as dispatched once its head is in): it may take as long as it keeps moving, and its
 // reader fails with 408 request_timeout after body_timeout without a byte (BodyPipe). Also
-// cuts off clients lingering after a closing answer, and re-arms answers Pistache left unwritten.
+// cuts off clients lingering after a closing answer, re-arms answers Pistache left unwritten,
+// and closes connections whose answer nobody reads. connection_reaper.cpp.
 void ReapSlowRequests(const std::shared_ptr<AdapterCore>& core);
 
 // Called from onDisconnection, before Pistache closes the socket and drops the peer: no
